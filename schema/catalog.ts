@@ -1,0 +1,164 @@
+// The zod schema of the model catalog (schema/catalog.jsonc).
+//
+// Field shapes live here; rules that relate several fields (duplicate ids, a
+// replacement that names no model, ...) live in scripts/catalog/rules.ts so
+// that every one of them can be reported with its own source position.
+import { z } from "zod";
+
+/**
+ * Display text (names, aliases, labels). Renderers escape quotes, backslashes and
+ * Markdown/MDX punctuation; what no escape can make safe is rejected here:
+ * control characters and line breaks, bidirectional overrides (which can make
+ * rendered text read differently from its bytes), and `${`, which config
+ * loaders expand as an environment variable.
+ */
+export const SafeText = z
+  .string()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, {
+    message: "must not contain control characters, line breaks or bidirectional overrides",
+  })
+  .refine((s) => s.trim() === s, "must not start or end with white space")
+  .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)");
+
+/** Model and provider ids: what appears in refs such as `moonshot/kimi-k2.6`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, {
+    message: "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
+  });
+
+export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+
+export const HttpsUrl = z
+  .string()
+  .regex(/^https:\/\/[^\s"'`<>|]+$/, { message: "must be an https:// URL without spaces or quotes" });
+
+export const EnvVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
+  message: "must be an environment variable name such as MOONSHOT_API_KEY",
+});
+
+export const Api = z
+  .enum(["openai-completions", "openai-responses", "anthropic-messages"])
+  .describe("Wire protocol of the endpoint.");
+
+export const Modality = z.enum(["text", "image", "video", "audio"]);
+
+/** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
+const Price = z
+  .number()
+  .min(0, "must not be negative")
+  .max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
+
+export const Cost = z
+  .object({
+    currency: z.enum(["USD", "CNY"]).describe("Currency of every price in this object."),
+    input: Price.describe("Input tokens that miss the context cache, per 1M tokens."),
+    output: Price.describe("Output tokens, per 1M tokens."),
+    cacheRead: Price.describe("Input tokens served from the context cache, per 1M tokens."),
+    cacheWrite: Price.describe("Input tokens written to the context cache, per 1M tokens."),
+  })
+  .strict()
+  .describe("Price per 1M tokens.");
+
+export const Lifecycle = z
+  .discriminatedUnion("status", [
+    z.object({ status: z.literal("current") }).strict(),
+    z
+      .object({
+        status: z.literal("deprecated"),
+        date: IsoDate.describe("When the model stopped being offered to new users."),
+        replacement: Id.describe("Id of the model (same provider) to use instead."),
+      })
+      .strict(),
+    z
+      .object({
+        status: z.literal("retired"),
+        date: IsoDate.describe("When the model stopped answering requests."),
+        replacement: Id.describe("Id of the model (same provider) to use instead."),
+      })
+      .strict(),
+  ])
+  .describe("Whether the model can be used today; deprecated and retired models name their replacement.");
+
+const Headers = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), SafeText);
+const Compat = z.object({ supportsDeveloperRole: z.boolean().optional() }).strict();
+
+export const Model = z
+  .object({
+    id: Id.describe("The provider's model id, as sent in API requests."),
+    name: SafeText.describe("Display name."),
+    alias: SafeText.describe("Short name users pick the model by (agents.defaults.models[ref].alias)."),
+    reasoning: z.boolean().describe("Whether the model produces reasoning (thinking) output."),
+    input: z.array(Modality).min(1).describe("Input modalities the model accepts."),
+    contextWindow: z.number().int().positive().describe("Context window in tokens (input and output together)."),
+    maxTokens: z.number().int().positive().describe("Most output tokens one response may hold."),
+    cost: Cost,
+    releaseDate: IsoDate.optional().describe("First public release; left out where no source gives it."),
+    lifecycle: Lifecycle,
+    headers: Headers.optional().describe("Extra HTTP headers for this model, over the provider's."),
+    compat: Compat.optional().describe("Client compatibility flags, over the provider's."),
+    sources: z.array(HttpsUrl).min(1).describe("Where the facts above come from."),
+    notes: z.string().max(1000).optional().describe("Why a value was chosen where sources disagree."),
+  })
+  .strict();
+
+export const Endpoint = z
+  .object({
+    id: Id.describe("Name of the endpoint within the provider, e.g. `global`, `china`."),
+    label: SafeText.describe("Human-readable name."),
+    baseUrl: HttpsUrl,
+    api: Api,
+    clients: z.array(SafeText).optional().describe("Clients this endpoint is meant for, e.g. Claude Code."),
+  })
+  .strict();
+
+export const Provider = z
+  .object({
+    id: Id.describe("Provider id: the part before `/` in a model ref."),
+    name: SafeText.describe("Display name."),
+    homepage: HttpsUrl,
+    defaultEndpoint: Id.describe("Endpoint id written into config examples."),
+    endpoints: z.array(Endpoint).min(1),
+    apiKey: z
+      .object({
+        env: EnvVarName.describe("Environment variable the key is read from."),
+        placeholder: SafeText.describe("What docs show instead of a real key."),
+        issuedBy: SafeText.describe("Where keys for this provider come from."),
+        consoleUrl: HttpsUrl.describe("Page where a key is created."),
+      })
+      .strict(),
+    headers: Headers.optional().describe("HTTP headers every request to this provider needs."),
+    compat: Compat.optional().describe("Client compatibility flags for every model of this provider."),
+    models: z.array(Model).min(1),
+  })
+  .strict();
+
+export const DocGroup = z
+  .object({
+    id: Id.describe("Group id; regions are named `<id>-<kind>`, e.g. `moonshot-kimi-k2-ids`."),
+    provider: Id.describe("Provider whose models the group selects."),
+    models: z.array(Id).min(1).describe("Model ids, in the order docs list them."),
+    allowInactive: z
+      .boolean()
+      .optional()
+      .describe("Allow deprecated and retired models (for pages that explain retirement)."),
+  })
+  .strict();
+
+export const Catalog = z
+  .object({
+    $schema: z.string().optional().describe("Path of this file's JSON Schema."),
+    providers: z.array(Provider).min(1),
+    docGroups: z.array(DocGroup),
+  })
+  .strict()
+  .describe("Moonshot AI / Kimi model catalog: the single source of truth for docs and schemas.");
+
+export type CatalogInput = z.input<typeof Catalog>;
+export type CatalogData = z.output<typeof Catalog>;
+export type ProviderData = z.output<typeof Provider>;
+export type ModelData = z.output<typeof Model>;
+export type DocGroupData = z.output<typeof DocGroup>;
+export type LifecycleData = z.output<typeof Lifecycle>;

@@ -1,0 +1,67 @@
+// catalog file -> parsed JSONC -> zod-validated data -> cross-field rules -> Catalog.
+// Every problem is collected with its source position; any error throws an
+// InputError holding all of them, so one run shows everything to fix.
+import { readFileSync } from "node:fs";
+import type { z } from "zod";
+import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
+import { resolveGroups, type Catalog } from "./model.ts";
+import { checkCatalogRules } from "./rules.ts";
+
+export function loadCatalog(file: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
+    throw new InputError([
+      diagnostic(file, { line: 1, column: 1 }, "catalog/unreadable", `cannot read the catalog: ${reason}; pass the right file with --catalog`),
+    ]);
+  }
+  return parseCatalog(file, text);
+}
+
+export function parseCatalog(file: string, text: string): Catalog {
+  let parsed: ParsedJson;
+  try {
+    parsed = parseJsonSource(text, "jsonc");
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError([
+      diagnostic(file, error, "catalog/syntax", `${error.message}; the catalog is JSON with comments (JSONC)`),
+    ]);
+  }
+
+  const result = CatalogSchema.safeParse(parsed.value);
+  if (!result.success) {
+    throw new InputError(result.error.issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue)));
+  }
+
+  const findings = checkCatalogRules(result.data);
+  if (findings.length > 0) {
+    throw new InputError(
+      findings.map((f) => ({ ...diagnostic(file, parsed.locate(f.path), f.rule, f.message), path: formatJsonPath(f.path) })),
+    );
+  }
+
+  return { file, data: result.data, providers: result.data.providers, groups: resolveGroups(result.data) };
+}
+
+/** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
+export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
+  const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      ...diagnostic(file, parsed.locate([...path, key], "key"), "catalog/unknown-key",
+        `${formatJsonPath([...path, key])}: unknown key "${key}"`),
+      path: formatJsonPath([...path, key]),
+    }));
+  }
+  return [
+    {
+      ...diagnostic(file, parsed.locate(path), "catalog/schema", `${formatJsonPath(path)}: ${issue.message}`),
+      path: formatJsonPath(path),
+    },
+  ];
+}

@@ -1,0 +1,61 @@
+// The validated catalog as the renderers see it: plain data plus lookups.
+import type { CatalogData, DocGroupData, ModelData, ProviderData } from "../../schema/catalog.ts";
+
+export type { ModelData, ProviderData } from "../../schema/catalog.ts";
+
+export interface ResolvedGroup {
+  id: string;
+  provider: ProviderData;
+  models: ModelData[];
+  allowInactive: boolean;
+}
+
+export interface Catalog {
+  /** The catalog file, as given on the command line. */
+  file: string;
+  data: CatalogData;
+  providers: ProviderData[];
+  groups: ResolvedGroup[];
+}
+
+/** `moonshot/kimi-k2.6` */
+export function modelRef(provider: ProviderData, model: ModelData): string {
+  return `${provider.id}/${model.id}`;
+}
+
+export function defaultEndpoint(provider: ProviderData) {
+  const endpoint = provider.endpoints.find((e) => e.id === provider.defaultEndpoint);
+  // Validation guarantees the endpoint exists.
+  if (!endpoint) throw new Error(`provider ${provider.id} has no endpoint ${provider.defaultEndpoint}`);
+  return endpoint;
+}
+
+/** Headers and compat flags of a model, with the provider's as defaults. */
+export function effectiveHeaders(provider: ProviderData, model: ModelData): Record<string, string> | undefined {
+  const merged = { ...provider.headers, ...model.headers };
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+export function effectiveCompat(provider: ProviderData, model: ModelData): ModelData["compat"] {
+  const merged = { ...provider.compat, ...model.compat };
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+export function isActive(model: ModelData): boolean {
+  return model.lifecycle.status === "current";
+}
+
+/** Every model of the catalog with its ref, in catalog order. */
+export function allModels(catalog: Catalog): Array<{ ref: string; provider: ProviderData; model: ModelData }> {
+  return catalog.providers.flatMap((provider) =>
+    provider.models.map((model) => ({ ref: modelRef(provider, model), provider, model })),
+  );
+}
+
+export function resolveGroups(data: CatalogData): ResolvedGroup[] {
+  return data.docGroups.map((group: DocGroupData) => {
+    const provider = data.providers.find((p) => p.id === group.provider)!;
+    const models = group.models.map((id) => provider.models.find((m) => m.id === id)!);
+    return { id: group.id, provider, models, allowInactive: group.allowInactive ?? false };
+  });
+}

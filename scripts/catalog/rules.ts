@@ -1,0 +1,115 @@
+// Rules of the catalog that relate several fields. Each finding carries the
+// JSON path of the value at fault so the loader can report its position.
+import type { CatalogData } from "../../schema/catalog.ts";
+import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
+import type { JsonPath } from "../lib/json-source.ts";
+
+export interface RuleFinding {
+  path: JsonPath;
+  rule: string;
+  message: string;
+}
+
+export function checkCatalogRules(data: CatalogData): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const report = (path: JsonPath, rule: string, message: string) => findings.push({ path, rule, message });
+
+  reportDuplicates(data.providers.map((p, i) => ({ key: p.id, path: ["providers", i, "id"] })), (path, key, first) =>
+    report(path, "catalog/duplicate-provider", `duplicate provider id "${key}" (first defined at ${first})`),
+  );
+
+  const aliasOwners = new Map<string, string>();
+  data.providers.forEach((provider, p) => {
+    const at = (...rest: JsonPath) => ["providers", p, ...rest];
+
+    reportDuplicates(provider.endpoints.map((e, i) => ({ key: e.id, path: at("endpoints", i, "id") })), (path, key) =>
+      report(path, "catalog/duplicate-endpoint", `duplicate endpoint id "${key}" in provider "${provider.id}"`),
+    );
+    const endpointIds = provider.endpoints.map((e) => e.id);
+    if (!endpointIds.includes(provider.defaultEndpoint)) {
+      report(at("defaultEndpoint"), "catalog/unknown-endpoint",
+        `defaultEndpoint "${provider.defaultEndpoint}" names no endpoint of provider "${provider.id}"${didYouMeanSuffix(provider.defaultEndpoint, endpointIds)}`);
+    }
+
+    reportDuplicates(provider.models.map((m, i) => ({ key: m.id, path: at("models", i, "id") })), (path, key, first) =>
+      report(path, "catalog/duplicate-id", `duplicate model id "${key}" in provider "${provider.id}" (first defined at ${first})`),
+    );
+
+    const modelIds = provider.models.map((m) => m.id);
+    provider.models.forEach((model, m) => {
+      const here = (...rest: JsonPath) => at("models", m, ...rest);
+      const ref = `${provider.id}/${model.id}`;
+
+      const owner = aliasOwners.get(model.alias);
+      if (owner !== undefined) {
+        report(here("alias"), "catalog/duplicate-alias", `alias "${model.alias}" is already used by ${owner}; aliases must be unique`);
+      } else {
+        aliasOwners.set(model.alias, ref);
+      }
+
+      if (model.maxTokens > model.contextWindow) {
+        report(here("maxTokens"), "catalog/max-tokens",
+          `maxTokens (${model.maxTokens}) is larger than contextWindow (${model.contextWindow}) for ${ref}`);
+      }
+
+      const lifecycle = model.lifecycle;
+      if (lifecycle.status !== "current") {
+        if (model.releaseDate !== undefined && lifecycle.date < model.releaseDate) {
+          report(here("lifecycle", "date"), "catalog/date-order",
+            `${lifecycle.status} date ${lifecycle.date} is before the release date ${model.releaseDate} of ${ref}`);
+        }
+        if (lifecycle.replacement === model.id) {
+          report(here("lifecycle", "replacement"), "catalog/replacement", `${ref} names itself as its replacement`);
+        } else if (!modelIds.includes(lifecycle.replacement)) {
+          report(here("lifecycle", "replacement"), "catalog/replacement",
+            `replacement "${lifecycle.replacement}" of ${ref} names no model of provider "${provider.id}"${didYouMeanSuffix(lifecycle.replacement, modelIds)}`);
+        } else if (provider.models.find((x) => x.id === lifecycle.replacement)?.lifecycle.status === "retired") {
+          report(here("lifecycle", "replacement"), "catalog/replacement",
+            `replacement "${lifecycle.replacement}" of ${ref} is itself retired; name a model that can be used`);
+        }
+      }
+    });
+  });
+
+  reportDuplicates(data.docGroups.map((g, i) => ({ key: g.id, path: ["docGroups", i, "id"] })), (path, key) =>
+    report(path, "catalog/duplicate-group", `duplicate doc group id "${key}"`),
+  );
+  const providerIds = data.providers.map((p) => p.id);
+  data.docGroups.forEach((group, g) => {
+    const provider = data.providers.find((p) => p.id === group.provider);
+    if (!provider) {
+      report(["docGroups", g, "provider"], "catalog/unknown-provider",
+        `doc group "${group.id}" names unknown provider "${group.provider}"${didYouMeanSuffix(group.provider, providerIds)}`);
+      return;
+    }
+    const ids = provider.models.map((m) => m.id);
+    reportDuplicates(group.models.map((id, i) => ({ key: id, path: ["docGroups", g, "models", i] })), (path, key) =>
+      report(path, "catalog/duplicate-group-model", `doc group "${group.id}" lists "${key}" twice`),
+    );
+    group.models.forEach((id, i) => {
+      const model = provider.models.find((m) => m.id === id);
+      if (!model) {
+        report(["docGroups", g, "models", i], "catalog/unknown-model",
+          `doc group "${group.id}" names unknown model "${id}" of provider "${provider.id}"${didYouMeanSuffix(id, ids)}`);
+      } else if (model.lifecycle.status !== "current" && !group.allowInactive) {
+        report(["docGroups", g, "models", i], "catalog/inactive-model",
+          `doc group "${group.id}" lists ${model.lifecycle.status} model "${id}"; docs list only current models ` +
+            `(use "${model.lifecycle.replacement}", or set "allowInactive": true on a group for a page that explains retirement)`);
+      }
+    });
+  });
+
+  return findings;
+}
+
+function reportDuplicates(
+  items: Array<{ key: string; path: JsonPath }>,
+  onDuplicate: (path: JsonPath, key: string, firstPath: string) => void,
+): void {
+  const seen = new Map<string, JsonPath>();
+  for (const item of items) {
+    const first = seen.get(item.key);
+    if (first) onDuplicate(item.path, item.key, first.join("."));
+    else seen.set(item.key, item.path);
+  }
+}

@@ -1,0 +1,84 @@
+// What `gen` would write: every generated file's current and wanted content.
+// Computing the plan touches nothing on disk; writing and checking are separate steps.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { loadCatalog } from "../catalog/load.ts";
+import type { Catalog } from "../catalog/model.ts";
+import { syncDocs } from "../docs/sync.ts";
+import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import {
+  CATALOG_SCHEMA_FILE,
+  CONFIG_SCHEMA_FILE,
+  catalogJsonSchema,
+  configJsonSchema,
+  serializeSchema,
+} from "../schema-gen/json-schema.ts";
+
+/** A changed region inside a planned doc, for per-region reports. */
+export interface RegionChange {
+  name: string;
+  /** 1-based line of the start marker in the current file. */
+  line: number;
+  column: number;
+  before: string;
+  after: string;
+}
+
+export interface PlannedFile {
+  path: string;
+  kind: "schema" | "doc";
+  /** Current content; null when the file does not exist yet. */
+  before: string | null;
+  after: string;
+  /** For docs: the regions whose bodies change (empty when only spelling is repaired). */
+  regions?: RegionChange[];
+}
+
+export interface GenPlan {
+  catalog: Catalog;
+  files: PlannedFile[];
+  /** Warnings only; errors throw InputError. */
+  warnings: Diagnostic[];
+  /** How many region occurrences and doc files were examined. */
+  stats: { regions: number; docs: number };
+}
+
+export interface GenOptions {
+  catalogFile: string;
+  docDirs: readonly string[];
+}
+
+export async function planGeneration(options: GenOptions): Promise<GenPlan> {
+  const catalog = loadCatalog(options.catalogFile);
+  const schemaDir = dirname(options.catalogFile);
+  const schemas: PlannedFile[] = [
+    schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
+    schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
+  ];
+  const docs = await syncDocs(catalog, options.docDirs);
+  const errors = docs.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new InputError(errors);
+  return {
+    catalog,
+    files: [...schemas, ...docs.files],
+    warnings: docs.diagnostics.filter((d) => d.severity === "warning"),
+    stats: docs.stats ?? { regions: 0, docs: 0 },
+  };
+}
+
+export function changedFiles(plan: GenPlan): PlannedFile[] {
+  return plan.files.filter((f) => f.before !== f.after);
+}
+
+function schemaFile(path: string, after: string): PlannedFile {
+  return { path, kind: "schema", before: readIfExists(path), after };
+}
+
+function readIfExists(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

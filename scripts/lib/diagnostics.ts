@@ -1,0 +1,56 @@
+// Problems are collected as data and shown by a reporter; nothing here prints.
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Path as given or relative to the working directory. */
+  file: string;
+  /** 1-based line and column of the problem's start. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  message: string;
+  /** A stable id for the kind of problem, e.g. `catalog/duplicate-id`. */
+  rule: string;
+  /** JSON path of the value, where the problem is in a JSON document. */
+  path?: string;
+}
+
+/** The contract between the commands and the shell. */
+export const ExitCode = {
+  ok: 0,
+  /** `gen --check`: generated files drifted; `validate`: the config is invalid. */
+  failed: 1,
+  /** Input that cannot be processed: unreadable or invalid catalog, malformed markers, bad arguments. */
+  input: 2,
+} as const;
+
+/** Input the tool cannot work from; always exit code 2, and nothing is written. */
+export class InputError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "InputError";
+  }
+}
+
+export function diagnostic(
+  file: string,
+  at: { line: number; column: number; endLine?: number; endColumn?: number },
+  rule: string,
+  message: string,
+  severity: Severity = "error",
+): Diagnostic {
+  return { file, ...at, rule, message, severity };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = `${d.file}:${d.line}:${d.column}`;
+  const level = d.severity === "warning" ? "warning: " : "";
+  return `${where}: ${level}${d.message}`;
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}

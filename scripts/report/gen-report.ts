@@ -1,0 +1,102 @@
+// Turns a generation plan into what people and tools read. Nothing here prints.
+import { relative } from "node:path";
+import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { GenPlan, PlannedFile } from "../gen/plan.ts";
+import { firstChangedLine, unifiedDiff } from "./diff.ts";
+
+export type GenMode = "write" | "check";
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode): string {
+  const schemaCount = plan.files.filter((f) => f.kind === "schema").length;
+  if (changed.length === 0) return `up to date: ${plan.stats.regions} regions in ${plan.stats.docs} docs, ${schemaCount} schemas`;
+  if (mode === "write") {
+    return `updated ${changed.length} ${plural(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
+  }
+  const docs = changed.filter((f) => f.kind === "doc");
+  const schemas = changed.length - docs.length;
+  const regions = docs.reduce((n, f) => n + Math.max(1, f.regions?.length ?? 0), 0);
+  const parts = [];
+  if (docs.length > 0) parts.push(`${regions} ${plural(regions, "region")} in ${docs.length} ${plural(docs.length, "file")}`);
+  if (schemas > 0) parts.push(`${schemas} ${plural(schemas, "schema file")}`);
+  const verb = regions + schemas === 1 ? "is" : "are";
+  return `${parts.join(" and ")} ${verb} out of date; run \`pnpm gen\``;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** Check mode: one unified diff per drifted file, region by region where known. */
+export function driftText(changed: readonly PlannedFile[]): string {
+  return changed
+    .map((file) => {
+      const path = displayPath(file.path);
+      const header =
+        file.regions && file.regions.length > 0
+          ? file.regions.map((r) => `${path}:${r.line}: region ${r.name} is out of date`).join("\n")
+          : `${path}:${firstChangedLine(file.before, file.after)}: ${file.before === null ? "missing" : "out of date"}`;
+      return `${header}\n${unifiedDiff(path, file.before, file.after)}`;
+    })
+    .join("\n");
+}
+
+/** GitHub Actions workflow commands, one per drifted region or file. */
+export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: readonly Diagnostic[]): string[] {
+  const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const prop = (s: string) => escape(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const lines: string[] = [];
+  for (const file of changed) {
+    const path = prop(displayPath(file.path));
+    if (file.regions && file.regions.length > 0) {
+      for (const r of file.regions) {
+        lines.push(`::error file=${path},line=${r.line},col=${r.column}::${escape(`region ${r.name} is out of date; run pnpm gen`)}`);
+      }
+    } else {
+      lines.push(`::error file=${path},line=${firstChangedLine(file.before, file.after)}::${escape("generated file is out of date; run pnpm gen")}`);
+    }
+  }
+  for (const d of diagnostics) {
+    lines.push(`::${d.severity === "warning" ? "warning" : "error"} file=${prop(d.file)},line=${d.line},col=${d.column}::${escape(d.message)}`);
+  }
+  return lines;
+}
+
+export function diagnosticsText(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map(formatDiagnostic).join("\n");
+}
+
+export interface GenJsonReport {
+  status: "up-to-date" | "updated" | "drift" | "invalid";
+  files: Array<{ path: string; kind: string; status: "created" | "changed"; regions: Array<{ name: string; line: number; column: number }>; diff: string }>;
+  diagnostics: Diagnostic[];
+  summary: string;
+}
+
+export function genJson(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode): GenJsonReport {
+  return {
+    status: changed.length === 0 ? "up-to-date" : mode === "check" ? "drift" : "updated",
+    files: changed.map((f) => ({
+      path: displayPath(f.path),
+      kind: f.kind,
+      status: f.before === null ? "created" : "changed",
+      regions: (f.regions ?? []).map(({ name, line, column }) => ({ name, line, column })),
+      diff: unifiedDiff(displayPath(f.path), f.before, f.after),
+    })),
+    diagnostics: plan.warnings,
+    summary: summaryLine(plan, changed, mode),
+  };
+}
+
+export function invalidJson(diagnostics: readonly Diagnostic[]): GenJsonReport {
+  return {
+    status: "invalid",
+    files: [],
+    diagnostics: [...diagnostics],
+    summary: `${diagnostics.length} ${diagnostics.length === 1 ? "problem" : "problems"} in the input; nothing was written`,
+  };
+}
