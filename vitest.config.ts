@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
+import PlainSummaryReporter from "./test/support/summary-reporter.ts";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
-    // Property tests read FC_RUNS / FC_SEED; see test/support/fc.ts.
-    pool: "forks",
+    reporters: ["default", new PlainSummaryReporter()],
   },
 });
