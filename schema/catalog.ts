@@ -9,15 +9,16 @@ import { z } from "zod";
  * Display text (names, aliases, labels). Renderers escape quotes, backslashes and
  * Markdown/MDX punctuation; what no escape can make safe is rejected here:
  * control characters and line breaks, bidirectional overrides (which can make
- * rendered text read differently from its bytes), and `${`, which config
- * loaders expand as an environment variable.
+ * rendered text read differently from its bytes), unpaired surrogates (UTF-8
+ * cannot store them, so a written doc would never match its catalog), and `${`,
+ * which config loaders expand as an environment variable.
  */
 export const SafeText = z
   .string()
   .min(1, "must not be empty")
   .max(200, "must be at most 200 characters")
-  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, {
-    message: "must not contain control characters, line breaks or bidirectional overrides",
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/u, {
+    message: "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
   })
   .refine((s) => s.trim() === s, "must not start or end with white space")
   .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)");
@@ -33,9 +34,10 @@ export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD"
 
 export const HttpsUrl = z
   .string()
+  .max(2000, "must be at most 2000 characters")
   .regex(/^https:\/\/[^\s"'`<>|]+$/, { message: "must be an https:// URL without spaces or quotes" });
 
-export const EnvVarName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
+export const EnvVarName = z.string().max(100, "must be at most 100 characters").regex(/^[A-Z_][A-Z0-9_]*$/, {
   message: "must be an environment variable name such as MOONSHOT_API_KEY",
 });
 
@@ -82,7 +84,7 @@ export const Lifecycle = z
   ])
   .describe("Whether the model can be used today; deprecated and retired models name their replacement.");
 
-const Headers = z.record(z.string().regex(/^[A-Za-z0-9-]+$/), SafeText);
+const Headers = z.record(z.string().max(100, "must be at most 100 characters").regex(/^[A-Za-z0-9-]+$/), SafeText);
 const Compat = z.object({ supportsDeveloperRole: z.boolean().optional() }).strict();
 
 export const Model = z

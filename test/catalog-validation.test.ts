@@ -39,8 +39,9 @@ describe("the committed catalog", () => {
     const retired = moonshot.models.filter((m) => m.lifecycle.status === "retired");
     expect(retired.map((m) => m.id)).toContain("kimi-k2-0905-preview");
     for (const model of retired) {
-      if (model.lifecycle.status === "current") continue;
-      const replacement = moonshot.models.find((m) => m.id === model.lifecycle.replacement);
+      const lifecycle = model.lifecycle;
+      if (lifecycle.status === "current") continue;
+      const replacement = moonshot.models.find((m) => m.id === lifecycle.replacement);
       expect(replacement?.lifecycle.status).toBe("current");
     }
   });

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
+import { zodIssueFindings } from "../lib/zod-issues.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { checkCatalogRules } from "./rules.ts";
 
@@ -50,18 +51,8 @@ export function parseCatalog(file: string, text: string): Catalog {
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
 export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
-  const path = issue.path.filter((s): s is string | number => typeof s !== "symbol");
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      ...diagnostic(file, parsed.locate([...path, key], "key"), "catalog/unknown-key",
-        `${formatJsonPath([...path, key])}: unknown key "${key}"`),
-      path: formatJsonPath([...path, key]),
-    }));
-  }
-  return [
-    {
-      ...diagnostic(file, parsed.locate(path), "catalog/schema", `${formatJsonPath(path)}: ${issue.message}`),
-      path: formatJsonPath(path),
-    },
-  ];
+  return zodIssueFindings(issue).map((f) => ({
+    ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
+    path: formatJsonPath(f.path),
+  }));
 }

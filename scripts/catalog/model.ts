@@ -52,10 +52,19 @@ export function allModels(catalog: Catalog): Array<{ ref: string; provider: Prov
   );
 }
 
+/** A provider's models by id; the first of duplicate ids wins, as `find` would. */
+export function modelsById(provider: ProviderData): Map<string, ModelData> {
+  const byId = new Map<string, ModelData>();
+  for (const model of provider.models) if (!byId.has(model.id)) byId.set(model.id, model);
+  return byId;
+}
+
 export function resolveGroups(data: CatalogData): ResolvedGroup[] {
+  const lookups = new Map(data.providers.map((p) => [p, modelsById(p)]));
   return data.docGroups.map((group: DocGroupData) => {
     const provider = data.providers.find((p) => p.id === group.provider)!;
-    const models = group.models.map((id) => provider.models.find((m) => m.id === id)!);
+    const byId = lookups.get(provider)!;
+    const models = group.models.map((id) => byId.get(id)!);
     return { id: group.id, provider, models, allowInactive: group.allowInactive ?? false };
   });
 }

@@ -3,6 +3,7 @@
 import type { CatalogData } from "../../schema/catalog.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import type { JsonPath } from "../lib/json-source.ts";
+import { modelsById } from "./model.ts";
 
 export interface RuleFinding {
   path: JsonPath;
@@ -36,6 +37,7 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
     );
 
     const modelIds = provider.models.map((m) => m.id);
+    const byId = modelsById(provider);
     provider.models.forEach((model, m) => {
       const here = (...rest: JsonPath) => at("models", m, ...rest);
       const ref = `${provider.id}/${model.id}`;
@@ -60,10 +62,10 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
         }
         if (lifecycle.replacement === model.id) {
           report(here("lifecycle", "replacement"), "catalog/replacement", `${ref} names itself as its replacement`);
-        } else if (!modelIds.includes(lifecycle.replacement)) {
+        } else if (!byId.has(lifecycle.replacement)) {
           report(here("lifecycle", "replacement"), "catalog/replacement",
             `replacement "${lifecycle.replacement}" of ${ref} names no model of provider "${provider.id}"${didYouMeanSuffix(lifecycle.replacement, modelIds)}`);
-        } else if (provider.models.find((x) => x.id === lifecycle.replacement)?.lifecycle.status === "retired") {
+        } else if (byId.get(lifecycle.replacement)?.lifecycle.status === "retired") {
           report(here("lifecycle", "replacement"), "catalog/replacement",
             `replacement "${lifecycle.replacement}" of ${ref} is itself retired; name a model that can be used`);
         }
@@ -83,11 +85,12 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
       return;
     }
     const ids = provider.models.map((m) => m.id);
+    const byId = modelsById(provider);
     reportDuplicates(group.models.map((id, i) => ({ key: id, path: ["docGroups", g, "models", i] })), (path, key) =>
       report(path, "catalog/duplicate-group-model", `doc group "${group.id}" lists "${key}" twice`),
     );
     group.models.forEach((id, i) => {
-      const model = provider.models.find((m) => m.id === id);
+      const model = byId.get(id);
       if (!model) {
         report(["docGroups", g, "models", i], "catalog/unknown-model",
           `doc group "${group.id}" names unknown model "${id}" of provider "${provider.id}"${didYouMeanSuffix(id, ids)}`);

@@ -1,6 +1,6 @@
 // Parse JSON, JSONC or JSON5 with a source position for every value, so that a
 // problem found on the parsed data (by zod, say) can be reported at file:line:column.
-import { evaluate, parse, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
+import { evaluate, parse, tokenize, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -35,23 +35,59 @@ export function modeForFile(file: string): Mode {
 }
 
 export function parseJsonSource(text: string, mode: Mode): ParsedJson {
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   let doc: DocumentNode;
+  let value: unknown;
   try {
-    doc = parse(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, {
+    doc = parse(source, {
       mode,
       ranges: false,
       tokens: false,
       ...(mode === "json" ? {} : { allowTrailingCommas: true }),
     });
+    value = evaluate(doc.body);
   } catch (error) {
+    // The parser and evaluator recurse once per nesting level.
+    if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number };
     const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
-    throw new JsonSyntaxError(message, e.line ?? 1, e.column ?? 1);
+    // The parser gives some unexpected ends of input the position 1:1.
+    const at = message.startsWith("Unexpected end of input") ? endOf(source) : { line: e.line ?? 1, column: e.column ?? 1 };
+    throw new JsonSyntaxError(message, at.line, at.column);
   }
   return {
-    value: evaluate(doc.body),
+    value,
     locate: (path, part = "value") => toPosition(find(doc.body, path, part)),
   };
+}
+
+/** Where nesting goes too deep, report the bracket that opens this level. */
+const REPORTED_DEPTH = 1000;
+
+function nestedTooDeeply(source: string, mode: Mode): JsonSyntaxError {
+  let depth = 0;
+  let deepest = 0;
+  let at = { line: 1, column: 1 };
+  try {
+    for (const token of tokenize(source, { mode })) {
+      if (token.type === "LBrace" || token.type === "LBracket") {
+        depth += 1;
+        if (depth > deepest && deepest < REPORTED_DEPTH) at = token.loc.start;
+        deepest = Math.max(deepest, depth);
+      } else if (token.type === "RBrace" || token.type === "RBracket") {
+        depth -= 1;
+      }
+    }
+  } catch {
+    // A bad token later on: the depth counted so far still shows where it went wrong.
+  }
+  return new JsonSyntaxError(`values are nested ${deepest} levels deep, too deep to read`, at.line, at.column);
+}
+
+/** Where the text ends, counting line breaks as the parser does. */
+function endOf(source: string): { line: number; column: number } {
+  const lines = source.split(/\r\n|\n|\r/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 function find(root: AnyNode, path: JsonPath, part: "value" | "key"): AnyNode {
@@ -89,11 +125,15 @@ function toPosition(node: AnyNode): SourcePosition {
   };
 }
 
+/** Keys longer than this are shortened in messages, so a garbage key cannot flood the output. */
+const MAX_SHOWN_KEY = 100;
+
 /** `agents.defaults.models["moonshot/kimi-k2.6"].alias` */
 export function formatJsonPath(path: JsonPath): string {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
+    else if (segment.length > MAX_SHOWN_KEY) out += `[${JSON.stringify(`${segment.slice(0, MAX_SHOWN_KEY)}…`)}]`;
     else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${JSON.stringify(segment)}]`;
   }

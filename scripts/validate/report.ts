@@ -1,0 +1,48 @@
+// Validation results -> what people and tools read. Nothing here prints.
+import { ExitCode } from "../lib/diagnostics.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
+import type { FileResult } from "./validate-files.ts";
+
+/** 2 if a file could not be read, else 1 if one is invalid, else 0 (warnings do not fail). */
+export function validateExitCode(results: readonly FileResult[]): number {
+  if (results.some((r) => r.status === "unreadable")) return ExitCode.input;
+  if (results.some((r) => r.status === "invalid")) return ExitCode.failed;
+  return ExitCode.ok;
+}
+
+/** `file:line:column  path  message`, warnings marked as such. */
+export function diagnosticLine(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}  ${d.path ?? "-"}  ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
+}
+
+export function validateText(results: readonly FileResult[]): string {
+  const lines = results.flatMap((r) => r.diagnostics.map(diagnosticLine));
+  lines.push(summaryLine(results));
+  return lines.join("\n");
+}
+
+export function summaryLine(results: readonly FileResult[]): string {
+  const count = (status: FileResult["status"]) => results.filter((r) => r.status === status).length;
+  const { errors, warnings } = totals(results);
+  const parts = [`${count("valid")} valid`, `${count("invalid")} invalid`];
+  if (count("unreadable") > 0) parts.push(`${count("unreadable")} unreadable`);
+  return `${results.length} ${plural(results.length, "file")} checked: ${parts.join(", ")} (${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")})`;
+}
+
+export function validateJson(results: readonly FileResult[]) {
+  const count = (status: FileResult["status"]) => results.filter((r) => r.status === status).length;
+  return {
+    exitCode: validateExitCode(results),
+    summary: { files: results.length, valid: count("valid"), invalid: count("invalid"), unreadable: count("unreadable"), ...totals(results) },
+    files: results,
+  };
+}
+
+function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
+  const all = results.flatMap((r) => r.diagnostics);
+  return { errors: all.filter((d) => d.severity === "error").length, warnings: all.filter((d) => d.severity === "warning").length };
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,149 @@
+// The generated schema/config.schema.json, read from disk, driven through VS Code's
+// own JSON engine: what a user editing a config file sees.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Hover, MarkupContent } from "vscode-json-languageservice";
+import { ProviderModel } from "../schema/config.ts";
+import { loadCatalog } from "../scripts/catalog/load.ts";
+import { allModels, isActive } from "../scripts/catalog/model.ts";
+import { CATALOG_SCHEMA, CONFIG_SCHEMA, createLanguageService, fileUri, open, rangeText, ROOT, spanOf } from "./editor-support.ts";
+
+// A config as a user writes it: `$schema` beside the file, comments, trailing commas.
+const VALID = `// Assistant config for Moonshot AI
+{
+  "$schema": "./schema/config.schema.json",
+  "env": { "MOONSHOT_API_KEY": "sk-test", },
+  "agents": {
+    "defaults": {
+      "model": { "primary": "moonshot/kimi-k2.6", "fallbacks": ["moonshot/kimi-k3",], },
+      "models": { "moonshot/kimi-k2.6": { "alias": "K2.6" }, },
+    },
+  },
+  "models": {
+    "mode": "merge", /* "replace" drops the built-in providers */
+    "providers": {
+      "moonshot": {
+        "baseUrl": "https://api.moonshot.ai/v1",
+        "apiKey": "\${MOONSHOT_API_KEY}",
+        "api": "openai-completions",
+        "models": [
+          { "id": "kimi-k2.6", "name": "Kimi K2.6", "contextWindow": 262144, "maxTokens": 262144, },
+        ],
+      },
+    },
+  },
+}
+`;
+
+const DOC = join(ROOT, "openclaw.json");
+
+function variant(from: string, to: string): string {
+  expect(VALID).toContain(from);
+  return VALID.replace(from, to);
+}
+
+const current = allModels(loadCatalog(join(ROOT, "schema/catalog.jsonc"))).filter(({ model }) => isActive(model));
+const inactive = allModels(loadCatalog(join(ROOT, "schema/catalog.jsonc"))).filter(({ model }) => !isActive(model));
+
+function hoverText(hover: Hover | null): string {
+  const contents = hover?.contents;
+  if (contents === undefined) return "";
+  const parts = Array.isArray(contents) ? contents : [contents];
+  return parts.map((p) => (typeof p === "string" ? p : (p as MarkupContent).value)).join("\n");
+}
+
+describe("config schema in VS Code's JSON engine", () => {
+  const service = createLanguageService();
+
+  beforeAll(() => {
+    // The catalog has both kinds, or the completion tests below prove little.
+    expect(current.length).toBeGreaterThan(0);
+    expect(inactive.length).toBeGreaterThan(0);
+  });
+
+  it("applies the schema named by `$schema` and finds nothing wrong in a valid JSONC config", async () => {
+    const session = open(service, DOC, VALID);
+    expect(session.schemaUris()).toEqual([fileUri(CONFIG_SCHEMA)]);
+    expect(await session.diagnostics()).toEqual([]);
+  });
+
+  it("accepts a model ref that is not in the catalog", async () => {
+    const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "local/my-finetune"`);
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+  });
+
+  const cases = [
+    { name: "an unknown key inside a provider", from: `"api": "openai-completions",`, to: `"api": "openai-completions", "region": "cn",`, at: `"region"`, says: /region/ },
+    { name: `contextWindow: "big"`, from: `"contextWindow": 262144`, to: `"contextWindow": "big"`, at: `"big"`, says: /integer/ },
+    { name: "an unknown api", from: `"api": "openai-completions"`, to: `"api": "openai-chat"`, at: `"openai-chat"`, says: /openai-completions/ },
+    { name: `mode: "merged"`, from: `"mode": "merge"`, to: `"mode": "merged"`, at: `"merged"`, says: /"merge", "replace"/ },
+    { name: "a baseUrl that is not a URL", from: `"baseUrl": "https://api.moonshot.ai/v1"`, to: `"baseUrl": "api.moonshot.ai/v1"`, at: `"api.moonshot.ai/v1"`, says: /http\(s\) URL/ },
+    { name: "a malformed model ref", from: `"fallbacks": ["moonshot/kimi-k3",]`, to: `"fallbacks": ["kimi-k3",]`, at: `"kimi-k3"`, says: /model ref/ },
+  ];
+
+  for (const c of cases) {
+    it(`reports ${c.name} once, on exactly that token`, async () => {
+      const text = variant(c.from, c.to);
+      const session = open(service, DOC, text);
+      const diagnostics = await session.diagnostics();
+      expect(diagnostics).toHaveLength(1);
+      const [diagnostic] = diagnostics;
+      const expected = spanOf(text, c.at, text.indexOf(c.to));
+      expect(session.document.offsetAt(diagnostic!.range.start)).toBe(expected.start);
+      expect(session.document.offsetAt(diagnostic!.range.end)).toBe(expected.end);
+      expect(rangeText(session, diagnostic!)).toBe(c.at);
+      expect(diagnostic!.message).toMatch(c.says);
+    });
+  }
+
+  it("reports a comment when the file is strict JSON in all but that", async () => {
+    // The schema is what allows comments; without it the same text is an error.
+    const bare = createLanguageService();
+    const text = VALID.replace(`"$schema": "./schema/config.schema.json",`, "");
+    const diagnostics = await open(bare, join(ROOT, "unrelated.json"), text).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toContain("Comments are not permitted in JSON.");
+  });
+
+  for (const where of [
+    { name: "primary", text: () => variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": ""`), cursor: `"primary": "` },
+    { name: "a fallback", text: () => variant(`["moonshot/kimi-k3",]`, `["",]`), cursor: `"fallbacks": ["` },
+    { name: "model given as a string", text: () => variant(`"model": { "primary": "moonshot/kimi-k2.6", "fallbacks": ["moonshot/kimi-k3",], },`, `"model": "",`), cursor: `"model": "` },
+  ]) {
+    it(`completes ${where.name} with the catalog's current model refs, named in the detail`, async () => {
+      const text = where.text();
+      const session = open(service, DOC, text);
+      const items = await session.completeAt(spanOf(text, where.cursor).end);
+      const offered = new Map(items.map((item) => [item.label, item.detail]));
+      for (const { ref, model } of current) expect(offered.get(JSON.stringify(ref)), ref).toBe(model.name);
+      for (const { ref } of inactive) expect(offered.has(JSON.stringify(ref)), ref).toBe(false);
+      expect(items.filter((item) => item.detail !== undefined)).toHaveLength(current.length);
+    });
+  }
+
+  it("completes keys under agents.defaults.models with the catalog's current refs, named in the detail", async () => {
+    const text = variant(`"models": { "moonshot/kimi-k2.6": { "alias": "K2.6" }, },`, `"models": {  },`);
+    const session = open(service, DOC, text);
+    const items = await session.completeAt(spanOf(text, `"models": { `).end);
+    const offered = new Map(items.map((item) => [item.label, item.detail]));
+    for (const { ref, model } of current) expect(offered.get(ref), ref).toBe(model.name);
+    for (const { ref } of inactive) expect(offered.has(ref), ref).toBe(false);
+  });
+
+  it("shows the description of contextWindow on hover", async () => {
+    const description = ProviderModel.shape.contextWindow.description;
+    expect(description).toBeTruthy();
+    const session = open(service, DOC, VALID);
+    const hover = await session.hoverAt(spanOf(VALID, `"contextWindow"`).start + 3);
+    expect(hoverText(hover)).toContain(description);
+  });
+});
+
+describe("catalog schema in VS Code's JSON engine", () => {
+  it("finds nothing wrong in schema/catalog.jsonc, which names its schema with `$schema`", async () => {
+    const path = join(ROOT, "schema/catalog.jsonc");
+    const session = open(createLanguageService(), path, readFileSync(path, "utf8"));
+    expect(session.schemaUris()).toEqual([fileUri(CATALOG_SCHEMA)]);
+    expect(await session.diagnostics()).toEqual([]);
+  });
+});

@@ -1,0 +1,236 @@
+// `validate FILE...` end to end on real fixture files: output lines, positions,
+// exit codes, `--json`, `--env` and `--catalog`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { main } from "../scripts/cli.ts";
+import { parseJsonSource } from "../scripts/lib/json-source.ts";
+
+const FIXTURES = "test/fixtures/configs";
+const fixture = (name: string) => `${FIXTURES}/${name}`;
+
+async function validate(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await main(["validate", ...args], { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
+  return { code, lines: stdout.join("\n").split("\n"), stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
+
+/** `file:line:column` of the first `needle` in the file (after `after`, if given), counted from the text itself. */
+function at(file: string, needle: string, after = ""): string {
+  const text = readFileSync(file, "utf8");
+  const from = after ? text.indexOf(after) : 0;
+  const offset = text.indexOf(needle, from);
+  if (from < 0 || offset < 0) throw new Error(`${file} does not contain ${JSON.stringify(needle)}`);
+  const before = text.slice(0, offset).split("\n");
+  return `${file}:${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "validate-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("validate: valid files", () => {
+  it("exits 0 and prints only the summary for valid JSON, JSONC and JSON5 files", async () => {
+    const files = ["valid/empty.json", "valid/custom-provider.json", "valid/moonshot-china.jsonc", "valid/kimi-code.json5", "valid/placeholders.json"];
+    const result = await validate(...files.map(fixture));
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual(["5 files checked: 5 valid, 0 invalid (0 errors, 0 warnings)"]);
+  });
+
+  it("warns about retired and deprecated catalog models, naming the date and the replacement, and still exits 0", async () => {
+    const file = fixture("warnings/retired-refs.json5");
+    const result = await validate(file);
+    expect(result.code).toBe(0);
+    const retired = `warning: "moonshot/kimi-k2-0905-preview" (Kimi K2 0905) is retired as of 2026-05-25 and no longer answers requests; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`;
+    expect(result.lines).toEqual([
+      `${at(file, `"moonshot/kimi-k2-0905-preview"`)}  agents.defaults.model.primary  ${retired}`,
+      `${at(file, `"moonshot/kimi-latest"`)}  agents.defaults.model.fallbacks[0]  warning: "moonshot/kimi-latest" (Kimi Latest) is deprecated as of 2026-01-28; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`,
+      `${at(file, `"moonshot/kimi-k2-0905-preview"`, "models: {")}  agents.defaults.models["moonshot/kimi-k2-0905-preview"]  ${retired}`,
+      "1 file checked: 1 valid, 0 invalid (0 errors, 3 warnings)",
+    ]);
+  });
+});
+
+describe("validate: invalid files", () => {
+  it("reports unknown keys at the key, with a did-you-mean from the schema, and a missing required key", async () => {
+    const file = fixture("invalid/typos.jsonc");
+    const result = await validate(file);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `${at(file, `"fallbakcs"`)}  agents.defaults.model.fallbakcs  unknown key "fallbakcs" (did you mean \`fallbacks\`?)`,
+      `${at(file, "{", `"moonshot": `)}  models.providers.moonshot.baseUrl  missing required key "baseUrl"`,
+      `${at(file, `"baseURL"`)}  models.providers.moonshot.baseURL  unknown key "baseURL" (did you mean \`baseUrl\`?)`,
+      `${at(file, `"contextWindo"`)}  models.providers.moonshot.models[0].contextWindo  unknown key "contextWindo" (did you mean \`contextWindow\`?)`,
+      "1 file checked: 0 valid, 1 invalid (4 errors, 0 warnings)",
+    ]);
+  });
+
+  it("reports wrong values at the value, a failed union by the branch the value was meant for", async () => {
+    const file = fixture("invalid/wrong-values.json");
+    const result = await validate(file);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `${at(file, `"merged"`)}  models.mode  Invalid option: expected one of "merge"|"replace"`,
+      `${at(file, `"api.moonshot.ai/v1"`)}  models.providers.moonshot.baseUrl  must be an http(s) URL such as \`https://api.moonshot.ai/v1\` or a \`\${ENV_VAR}\` placeholder`,
+      `${at(file, `"openai-chat"`)}  models.providers.moonshot.api  Invalid option: expected one of "openai-completions"|"openai-responses"|"anthropic-messages"`,
+      `${at(file, `"big"`)}  models.providers.moonshot.models[0].contextWindow  Invalid input: expected number, received string`,
+      `${at(file, "1.5")}  models.providers.moonshot.models[0].maxTokens  Invalid input: expected int, received number`,
+      `${at(file, "42")}  agents.defaults.model  Invalid input: expected string or object, received number`,
+      "1 file checked: 0 valid, 1 invalid (6 errors, 0 warnings)",
+    ]);
+  });
+
+  it("checks what the JSON Schema cannot: refs, aliases and maxTokens against contextWindow", async () => {
+    const file = fixture("invalid/refs.json5");
+    const result = await validate(file);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `${at(file, `"moonshot/kimi-k2.60"`)}  agents.defaults.model.primary  unknown model "moonshot/kimi-k2.60": no provider under models.providers and no catalog provider serves it (did you mean \`moonshot/kimi-k2.6\`?)`,
+      `${at(file, `"acme/model-x"`)}  agents.defaults.model.fallbacks[0]  unknown model "acme/model-x": no provider under models.providers and no catalog provider serves it`,
+      `${at(file, `"kimi-k3"`)}  agents.defaults.model.fallbacks[1]  must be a model ref such as \`moonshot/kimi-k2.6\` (provider id, \`/\`, model id)`,
+      `${at(file, `"fast"`, `"kimi-code/k3"`)}  agents.defaults.models["kimi-code/k3"].alias  alias "fast" is already used by agents.defaults.models["moonshot/kimi-k3"]; give each model its own alias`,
+      `${at(file, "32768")}  models.providers.custom.models[0].maxTokens  maxTokens (32768) is larger than contextWindow (8192)`,
+      "1 file checked: 0 valid, 1 invalid (5 errors, 0 warnings)",
+    ]);
+  });
+
+  it("reports syntax errors at their position, in JSONC and in JSON5", async () => {
+    const comma = fixture("invalid/missing-comma.json");
+    const truncated = fixture("invalid/truncated.json5");
+    const result = await validate(comma, truncated);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `${at(comma, `"models"`)}  -  Unexpected token String found.`,
+      `${at(truncated, "}", "models: [")}  -  Unexpected token RBrace found.`,
+      "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)",
+    ]);
+  });
+
+  it("reads a .json file written in JSON5 (as programs that read their .json config as JSON5 allow)", async () => {
+    const file = join(scratch, "openclaw.json");
+    writeFileSync(file, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
+    expect((await validate(file)).code).toBe(0);
+    const strict = join(scratch, "openclaw.jsonc");
+    writeFileSync(strict, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
+    const result = await validate(strict);
+    expect(result.code).toBe(1);
+    expect(result.lines[0]).toMatch(/^.*openclaw\.jsonc:3:3  -  /);
+  });
+});
+
+describe("validate: exit codes", () => {
+  it("exits 2 for a file that cannot be read, and says why", async () => {
+    const missing = join(scratch, "nope.json");
+    const result = await validate(fixture("valid/empty.json"), missing, scratch);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      `${missing}:1:1  -  cannot read the file: file not found`,
+      `${scratch}:1:1  -  cannot read the file: is a directory, not a file`,
+      "3 files checked: 1 valid, 0 invalid, 2 unreadable (2 errors, 0 warnings)",
+    ]);
+  });
+
+  it("exits 1 when one of several files is invalid", async () => {
+    expect((await validate(fixture("valid/empty.json"), fixture("invalid/refs.json5"))).code).toBe(1);
+  });
+
+  it("exits 2 without a file, or with an unknown option", async () => {
+    const none = await validate();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no file given");
+    const unknown = await validate("--strict", fixture("valid/empty.json"));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("--strict");
+  });
+});
+
+describe("validate --json", () => {
+  it("prints one JSON report with every diagnostic, its position, rule and severity", async () => {
+    const result = await validate("--json", fixture("warnings/retired-refs.json5"), fixture("invalid/typos.jsonc"));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.exitCode).toBe(1);
+    expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1, unreadable: 0, errors: 4, warnings: 3 });
+    expect(report.files.map((f: { status: string }) => f.status)).toEqual(["valid", "invalid"]);
+    const [first] = report.files[1].diagnostics;
+    expect(first).toEqual({
+      file: fixture("invalid/typos.jsonc"),
+      line: 4,
+      column: 51,
+      endLine: 4,
+      endColumn: 62,
+      rule: "config/unknown-key",
+      message: 'unknown key "fallbakcs" (did you mean `fallbacks`?)',
+      severity: "error",
+      path: "agents.defaults.model.fallbakcs",
+    });
+    expect(report.files[0].diagnostics.every((d: { severity: string; rule: string }) => d.severity === "warning" && d.rule === "config/inactive-model")).toBe(true);
+  });
+});
+
+describe("validate --env", () => {
+  const file = fixture("valid/placeholders.json");
+
+  it("accepts `${VAR}` placeholders without --env, and reports unset variables with it", async () => {
+    vi.stubEnv("UNSET_BASE_URL", undefined);
+    vi.stubEnv("UNSET_KEY_SUFFIX", undefined);
+    vi.stubEnv("DEFINED_HERE", undefined);
+    try {
+      expect((await validate(file)).code).toBe(0);
+      const result = await validate("--env", file);
+      expect(result.code).toBe(1);
+      expect(result.lines).toEqual([
+        `${at(file, `"\${UNSET_BASE_URL}"`)}  models.providers.p.baseUrl  environment variable UNSET_BASE_URL is not set: export it, or define it under "env" in this file`,
+        `${at(file, `"\${DEFINED_HERE}`)}  models.providers.p.apiKey  environment variable UNSET_KEY_SUFFIX is not set: export it, or define it under "env" in this file`,
+        "1 file checked: 0 valid, 1 invalid (2 errors, 0 warnings)",
+      ]);
+      vi.stubEnv("UNSET_BASE_URL", "https://llm.example.com/v1");
+      vi.stubEnv("UNSET_KEY_SUFFIX", "");
+      expect((await validate("--env", file)).code).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe("validate --catalog", () => {
+  it("uses the given catalog for lifecycle warnings", async () => {
+    // A catalog in which kimi-k2.6 has been deprecated in favour of kimi-k3.
+    // (Doc groups are dropped: they may list only current models.)
+    const catalog = parseJsonSource(readFileSync("schema/catalog.jsonc", "utf8"), "jsonc").value as {
+      providers: Array<{ id: string; models: Array<{ id: string; lifecycle: { status: string; date?: string; replacement?: string } }> }>;
+      docGroups: unknown[];
+    };
+    catalog.docGroups = [];
+    for (const model of catalog.providers.find((p) => p.id === "moonshot")!.models) {
+      if (model.id === "kimi-k2.6") model.lifecycle = { status: "deprecated", date: "2026-09-01", replacement: "kimi-k3" };
+      else if (model.lifecycle.replacement === "kimi-k2.6") model.lifecycle.replacement = "kimi-k3";
+    }
+    const file = join(scratch, "catalog.jsonc");
+    writeFileSync(file, JSON.stringify(catalog, null, 2));
+    const result = await validate("--catalog", file, "examples/openclaw.json");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.lines.filter((l) => l.includes("kimi-k2.6") && l.includes("deprecated as of 2026-09-01"))).toHaveLength(2);
+  });
+
+  it("exits 2 when the catalog cannot be read, naming it", async () => {
+    const result = await validate("--catalog", join(scratch, "missing.jsonc"), "examples/openclaw.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("missing.jsonc:1:1");
+    expect(result.stderr).toContain("nothing was validated");
+  });
+});
+
+describe("pnpm validate (the built command)", () => {
+  it("runs through scripts/bin.mjs with the same output and exit code", () => {
+    const run = spawnSync(process.execPath, ["scripts/bin.mjs", "validate", "examples/openclaw.json", fixture("invalid/typos.jsonc")], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`${at(fixture("invalid/typos.jsonc"), `"contextWindo"`)}  models.providers.moonshot.models[0].contextWindo  unknown key`);
+    expect(run.stdout.trim().split("\n").at(-1)).toBe("2 files checked: 1 valid, 1 invalid (4 errors, 0 warnings)");
+  });
+});

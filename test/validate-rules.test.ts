@@ -1,0 +1,158 @@
+// The checks behind `validate`, one rule at a time, on config text parsed by the real parsers.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Config } from "../schema/config.ts";
+import { loadCatalog } from "../scripts/catalog/load.ts";
+import { objectKeysAt } from "../scripts/lib/zod-shape.ts";
+import { checkConfigText } from "../scripts/validate/check-config.ts";
+import type { Environment } from "../scripts/validate/env-placeholders.ts";
+
+const catalog = loadCatalog(join(import.meta.dirname, "../schema/catalog.jsonc"));
+
+function check(config: unknown, environment?: Environment, file = "config.json") {
+  return checkConfigText(file, JSON.stringify(config, null, 2), { catalog, ...(environment ? { environment } : {}) }).map(
+    (d) => ({ path: d.path, rule: d.rule, severity: d.severity, message: d.message }),
+  );
+}
+
+const provider = (models: unknown[], extra: object = {}) => ({ baseUrl: "https://llm.example.com/v1", models, ...extra });
+const withModels = (model: object) => ({ models: { providers: { p: provider([{ id: "m", name: "M", ...model }]) } } });
+
+describe("unknown keys", () => {
+  it.each([
+    [{ models: { mdoe: "merge" } }, "models.mdoe", "mode"],
+    [withModels({ cost: { input: 1, output: 1, cacheRead: 0, cacheRaed: 0, cacheWrite: 0 } }), "models.providers.p.models[0].cost.cacheRaed", "cacheRead"],
+    [withModels({ compat: { supportsDevloperRole: false } }), "models.providers.p.models[0].compat.supportsDevloperRole", "supportsDeveloperRole"],
+    [{ agents: { defaults: { models: { "moonshot/kimi-k3": { alais: "K3" } } } } }, 'agents.defaults.models["moonshot/kimi-k3"].alais', "alias"],
+  ])("suggests the schema's own key: %#", (config, path, suggestion) => {
+    const [finding] = check(config);
+    expect(finding).toMatchObject({ path, rule: "config/unknown-key" });
+    expect(finding?.message).toContain(`(did you mean \`${suggestion}\`?)`);
+  });
+
+  it("suggests nothing when no key is close", () => {
+    expect(check({ models: { colour: "blue" } })).toEqual([
+      { path: "models.colour", rule: "config/unknown-key", severity: "error", message: 'unknown key "colour"' },
+    ]);
+  });
+
+  it("leaves the open parts alone: the root, agents and agents.defaults", () => {
+    expect(check({ gateway: {}, agents: { list: [], defaults: { workspace: "~" } } })).toEqual([]);
+  });
+
+  it("finds the keys a path allows in the zod schema itself", () => {
+    expect(objectKeysAt(Config, ["models", "providers", "any", "models", 3]).sort()).toEqual(
+      ["compat", "contextWindow", "cost", "headers", "id", "input", "maxTokens", "name", "reasoning"],
+    );
+    expect(objectKeysAt(Config, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
+    expect(objectKeysAt(Config, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias"]);
+    expect(objectKeysAt(Config, ["nowhere"])).toEqual([]);
+  });
+});
+
+describe("schema errors", () => {
+  it("reports a ref used as a key of agents.defaults.models that is no ref, at the key", () => {
+    expect(check({ agents: { defaults: { models: { "kimi-k3": {} } } } })).toEqual([
+      expect.objectContaining({ path: 'agents.defaults.models["kimi-k3"]', message: expect.stringMatching(/^invalid key: must be a model ref/) }),
+    ]);
+  });
+
+  it("reports inside the object branch of `model` when the value is an object", () => {
+    expect(check({ agents: { defaults: { model: { primary: 3 } } } })).toEqual([
+      expect.objectContaining({ path: "agents.defaults.model.primary", message: "Invalid input: expected string, received number" }),
+    ]);
+  });
+
+  it("accepts maxTokens equal to contextWindow and rejects it one above", () => {
+    expect(check(withModels({ contextWindow: 1000, maxTokens: 1000 }))).toEqual([]);
+    expect(check(withModels({ contextWindow: 1000, maxTokens: 1001 }))).toEqual([
+      expect.objectContaining({ path: "models.providers.p.models[0].maxTokens", message: "maxTokens (1001) is larger than contextWindow (1000)" }),
+    ]);
+  });
+
+  it("accepts ${VAR} placeholders for baseUrl and apiKey", () => {
+    expect(check({ models: { providers: { p: provider([], { baseUrl: "${BASE}", apiKey: "${KEY}" }) } } })).toEqual([]);
+  });
+});
+
+describe("model refs", () => {
+  const defaults = (d: object, providers: object = {}) => ({ agents: { defaults: d }, models: { providers } });
+
+  it("accepts refs to current catalog models and to models configured in the file", () => {
+    const config = defaults(
+      { model: { primary: "moonshot/kimi-k3", fallbacks: ["p/m", "kimi-code/kimi-for-coding"] }, models: { "p/m": { alias: "mine" } } },
+      { p: provider([{ id: "m", name: "M" }]) },
+    );
+    expect(check(config)).toEqual([]);
+  });
+
+  it("rejects a ref no provider serves, in every place a ref is used", () => {
+    const findings = check(defaults({ model: { primary: "p/x", fallbacks: ["q/y"] }, models: { "r/z": {} } }));
+    expect(findings.map((f) => [f.path, f.rule])).toEqual([
+      ["agents.defaults.model.primary", "config/unknown-model"],
+      ["agents.defaults.model.fallbacks[0]", "config/unknown-model"],
+      ['agents.defaults.models["r/z"]', "config/unknown-model"],
+    ]);
+    expect(check(defaults({ model: "moonshot/kimi-k3x" }))[0]?.message).toContain("did you mean `moonshot/kimi-k3`?");
+  });
+
+  it("warns about a retired model even when the file configures it itself", () => {
+    const config = defaults({ model: "moonshot/kimi-k2.5" }, { moonshot: provider([{ id: "kimi-k2.5", name: "Kimi K2.5" }]) });
+    expect(check(config)).toEqual([
+      {
+        path: "agents.defaults.model",
+        rule: "config/inactive-model",
+        severity: "warning",
+        message: '"moonshot/kimi-k2.5" (Kimi K2.5) is retired as of 2026-08-31 and no longer answers requests; use `moonshot/kimi-k2.6` (Kimi K2.6) instead',
+      },
+    ]);
+  });
+
+  it("reports each further use of an alias, naming the first model that has it", () => {
+    const config = defaults({
+      models: { "moonshot/kimi-k3": { alias: "k" }, "moonshot/kimi-k2.6": { alias: "k" }, "kimi-code/k3": { alias: "k" }, "kimi-code/kimi-for-coding": { alias: "K" } },
+    });
+    expect(check(config)).toEqual([
+      expect.objectContaining({ path: 'agents.defaults.models["moonshot/kimi-k2.6"].alias', message: expect.stringContaining('"moonshot/kimi-k3"') }),
+      expect.objectContaining({ path: 'agents.defaults.models["kimi-code/k3"].alias', rule: "config/duplicate-alias" }),
+    ]);
+  });
+
+  it("still checks refs when another part of the file fails the schema", () => {
+    const findings = check({ ...defaults({ model: "moonshot/kimi-k2.5" }), models: { mode: 1 } });
+    expect(findings.map((f) => f.rule).sort()).toEqual(["config/inactive-model", "config/schema"]);
+  });
+});
+
+describe("--env", () => {
+  const config = { env: { IN_FILE: "x" }, models: { providers: { p: provider([], { apiKey: "${IN_FILE}:${IN_SHELL}:${MISSING}" }) } } };
+
+  it("counts variables set in the environment or in the file's env section", () => {
+    expect(check(config, { IN_SHELL: "1" }).map((f) => f.message)).toEqual([
+      'environment variable MISSING is not set: export it, or define it under "env" in this file',
+    ]);
+    expect(check(config, { IN_SHELL: "1", MISSING: "" })).toEqual([]);
+  });
+
+  it("is off unless asked for", () => {
+    expect(check(config)).toEqual([]);
+  });
+});
+
+describe("syntax", () => {
+  it("reads JSONC and JSON5 by extension, and gives the position of a syntax error", () => {
+    const json5 = "{ agents: { defaults: { model: 'moonshot/kimi-k3', } }, }";
+    expect(checkConfigText("a.json5", json5, { catalog })).toEqual([]);
+    const [error] = checkConfigText("a.jsonc", json5, { catalog });
+    expect(error).toMatchObject({ file: "a.jsonc", line: 1, column: 3, rule: "config/syntax", path: "-" });
+    // An object left open is reported at the brace that opened it.
+    const [unclosed] = checkConfigText("b.json5", "{\n  models: {\n", { catalog });
+    expect(unclosed).toMatchObject({ line: 2, column: 11, rule: "config/syntax" });
+  });
+
+  it("shortens a huge unknown key in the message", () => {
+    const key = "x".repeat(5000);
+    const [finding] = check({ models: { [key]: 1 } });
+    expect(finding?.message.length).toBeLessThan(150);
+  });
+});
