@@ -16,7 +16,8 @@ export const ModelRef = z
 
 const BaseUrl = z
   .string()
-  .regex(new RegExp(`^(?:https?://[^\\s"'<>]+|${ENV_PLACEHOLDER})$`), {
+  // A placeholder may stand for the whole URL or start it: `${MOONSHOT_BASE_URL}/v1`.
+  .regex(new RegExp(`^(?:https?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`), {
     message: "must be an http(s) URL such as `https://api.moonshot.ai/v1` or a `${ENV_VAR}` placeholder",
   })
   .describe("Base URL of the provider's API, e.g. `https://api.moonshot.ai/v1`; `${ENV_VAR}` placeholders are expanded.");
