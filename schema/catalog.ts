@@ -10,8 +10,9 @@ import { z } from "zod";
  * Markdown/MDX punctuation; what no escape can make safe is rejected here:
  * control characters and line breaks, bidirectional overrides (which can make
  * rendered text read differently from its bytes), unpaired surrogates (UTF-8
- * cannot store them, so a written doc would never match its catalog), and `${`,
- * which config loaders expand as an environment variable.
+ * cannot store them, so a written doc would never match its catalog), `${`,
+ * which config loaders expand as an environment variable, and `name:start` or
+ * `name:end`, which the docs engine would take for a region marker once written.
  */
 export const SafeText = z
   .string()
@@ -21,7 +22,12 @@ export const SafeText = z
     message: "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
   })
   .refine((s) => s.trim() === s, "must not start or end with white space")
-  .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)");
+  .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)")
+  .refine(
+    // Text over the length limit is refused already; the guard keeps this pattern off huge strings.
+    (s) => s.length > 1000 || !/[A-Za-z0-9][\w.-]*:(?:start|end)(?![A-Za-z0-9])/.test(s),
+    "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
+  );
 
 /** Model and provider ids: what appears in refs such as `moonshot/kimi-k2.6`. */
 export const Id = z

@@ -1,10 +1,44 @@
 #!/usr/bin/env node
 // Entry point: rebuild the bundle if a source changed (a few stat calls when
-// nothing did), then run the CLI from dist/.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { buildCli, dist, isStale } from "./build.mjs";
+// nothing did), then run the CLI from dist/cli.cjs.
+//
+// The bundle is compiled with V8's code cache: the machine code V8 made for it
+// on an earlier run, saved beside it. V8 checks the cache against the source
+// text and its own version and flags, and ignores it on any mismatch, so it
+// cannot run stale code; it spares most of the parse and compile work (~30 ms).
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { constants, Script } from "node:vm";
+import { buildCli, bundle, codeCache, isStale } from "./build.mjs";
 
 if (isStale()) await buildCli();
-const { run } = await import(pathToFileURL(join(dist, "cli.mjs")).href);
-await run();
+
+let cachedData;
+try {
+  cachedData = readFileSync(codeCache);
+} catch {
+  // First run after a build: compile from source, then save the cache below.
+}
+// CommonJS's function wrapper, on the first line so that line numbers stay those of the file.
+const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, "utf8")}\n})`;
+const script = new Script(source, {
+  filename: bundle,
+  cachedData,
+  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+await cli.exports.run();
+
+if (cachedData === undefined || script.cachedDataRejected) {
+  // After the run, so the cache also holds the functions this command compiled.
+  // Written beside and renamed, so a concurrent run never reads half a file.
+  try {
+    const temp = `${codeCache}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, codeCache);
+  } catch {
+    // A read-only install simply runs without the cache.
+  }
+}

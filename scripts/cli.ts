@@ -94,5 +94,9 @@ export async function run(): Promise<void> {
     stdout: (text) => text && process.stdout.write(`${text}\n`),
     stderr: (text) => text && process.stderr.write(`${text}\n`),
   };
+  // A run validates a few documents once: zod's generated validators (new Function on
+  // first use, ~5 ms here, out of reach of V8's code cache) would cost more than they save.
+  const { z } = await import("zod");
+  z.config({ jitless: true });
   process.exitCode = await main(process.argv.slice(2), out);
 }

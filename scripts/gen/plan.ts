@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
+import { checkPlannedDocs } from "../docs-checks/check-docs.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
@@ -17,9 +18,14 @@ import {
 /** A changed region inside a planned doc, for per-region reports. */
 export interface RegionChange {
   name: string;
-  /** 1-based line of the start marker in the current file. */
+  /** 1-based line and column of the start marker in the current file. */
   line: number;
   column: number;
+  /** 1-based line of the end marker in the current file. */
+  endLine: number;
+  /** 1-based line of the start marker in the new content. */
+  newLine: number;
+  /** The region from its start marker line to its end marker line, with `\n` line breaks. */
   before: string;
   after: string;
 }
@@ -30,7 +36,7 @@ export interface PlannedFile {
   /** Current content; null when the file does not exist yet. */
   before: string | null;
   after: string;
-  /** For docs: the regions whose bodies change (empty when only spelling is repaired). */
+  /** For docs: the regions whose text changes (their body, or a marker's repaired spelling). */
   regions?: RegionChange[];
 }
 
@@ -46,6 +52,8 @@ export interface GenPlan {
 export interface GenOptions {
   catalogFile: string;
   docDirs: readonly string[];
+  /** Check mode: the costly docs checks (MDX compile, JSON blocks) also cover docs that do not change. */
+  check?: boolean;
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
@@ -58,10 +66,13 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const docs = await syncDocs(catalog, options.docDirs);
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InputError(errors);
+  const checked = await checkPlannedDocs(docs.files, options.docDirs, catalog, { check: options.check ?? false });
+  const checkErrors = checked.filter((d) => d.severity === "error");
+  if (checkErrors.length > 0) throw new InputError(checkErrors);
   return {
     catalog,
     files: [...schemas, ...docs.files],
-    warnings: docs.diagnostics.filter((d) => d.severity === "warning"),
+    warnings: [...docs.diagnostics, ...checked].filter((d) => d.severity === "warning"),
     stats: docs.stats ?? { regions: 0, docs: 0 },
   };
 }

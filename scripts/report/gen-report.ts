@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
-import { firstChangedLine, unifiedDiff } from "./diff.ts";
+import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
 
 export type GenMode = "write" | "check";
 
@@ -31,16 +31,18 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
-/** Check mode: one unified diff per drifted file, region by region where known. */
+/** Check mode: for a doc, one unified diff per drifted region; for any other file, one per file. */
 export function driftText(changed: readonly PlannedFile[]): string {
   return changed
     .map((file) => {
       const path = displayPath(file.path);
-      const header =
-        file.regions && file.regions.length > 0
-          ? file.regions.map((r) => `${path}:${r.line}: region ${r.name} is out of date`).join("\n")
-          : `${path}:${firstChangedLine(file.before, file.after)}: ${file.before === null ? "missing" : "out of date"}`;
-      return `${header}\n${unifiedDiff(path, file.before, file.after)}`;
+      if (file.regions && file.regions.length > 0) {
+        return file.regions
+          .map((r) => `${path}:${r.line}: region ${r.name} is out of date\n${regionDiff(path, r)}`)
+          .join("\n");
+      }
+      const what = file.before === null ? "missing" : "out of date";
+      return `${path}:${firstChangedLine(file.before, file.after)}: ${what}\n${unifiedDiff(path, file.before, file.after)}`;
     })
     .join("\n");
 }
@@ -54,7 +56,10 @@ export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: 
     const path = prop(displayPath(file.path));
     if (file.regions && file.regions.length > 0) {
       for (const r of file.regions) {
-        lines.push(`::error file=${path},line=${r.line},col=${r.column}::${escape(`region ${r.name} is out of date; run pnpm gen`)}`);
+        lines.push(
+          `::error file=${path},line=${r.line},endLine=${r.endLine},col=${r.column},title=${prop(`${r.name} out of date`)}::` +
+            escape(`region ${r.name} is out of date; run pnpm gen`),
+        );
       }
     } else {
       lines.push(`::error file=${path},line=${firstChangedLine(file.before, file.after)}::${escape("generated file is out of date; run pnpm gen")}`);
@@ -72,7 +77,13 @@ export function diagnosticsText(diagnostics: readonly Diagnostic[]): string {
 
 export interface GenJsonReport {
   status: "up-to-date" | "updated" | "drift" | "invalid";
-  files: Array<{ path: string; kind: string; status: "created" | "changed"; regions: Array<{ name: string; line: number; column: number }>; diff: string }>;
+  files: Array<{
+    path: string;
+    kind: string;
+    status: "created" | "changed";
+    regions: Array<{ name: string; line: number; column: number; endLine: number; diff: string }>;
+    diff: string;
+  }>;
   diagnostics: Diagnostic[];
   summary: string;
 }
@@ -84,7 +95,13 @@ export function genJson(plan: GenPlan, changed: readonly PlannedFile[], mode: Ge
       path: displayPath(f.path),
       kind: f.kind,
       status: f.before === null ? "created" : "changed",
-      regions: (f.regions ?? []).map(({ name, line, column }) => ({ name, line, column })),
+      regions: (f.regions ?? []).map((r) => ({
+        name: r.name,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        diff: regionDiff(displayPath(f.path), r),
+      })),
       diff: unifiedDiff(displayPath(f.path), f.before, f.after),
     })),
     diagnostics: plan.warnings,

@@ -1,0 +1,31 @@
+// Writes a generated tree to disk and records which pages hold regions.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { generateDocs, type TreeOptions } from "./generate.ts";
+
+export interface TreeManifest {
+  files: number;
+  bytes: number;
+  /** Relative paths of the pages holding regions, and of those left outdated in a drifted tree. */
+  regionDocs: string[];
+  staleDocs: string[];
+}
+
+export function writeTree(dir: string, options: TreeOptions): TreeManifest {
+  const manifest: TreeManifest = { files: 0, bytes: 0, regionDocs: [], staleDocs: [] };
+  const made = new Set<string>();
+  for (const doc of generateDocs(options)) {
+    const file = join(dir, doc.path);
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    writeFileSync(file, doc.content);
+    manifest.files++;
+    manifest.bytes += Buffer.byteLength(doc.content);
+    if (doc.regions.length > 0) manifest.regionDocs.push(doc.path);
+    if (doc.stale) manifest.staleDocs.push(doc.path);
+  }
+  return manifest;
+}

@@ -1,0 +1,81 @@
+// The checks `gen` runs on the planned content of every doc, after its regions
+// are regenerated: no real-looking credentials, no deprecated or retired model
+// outside the page that explains retirement, MDX that compiles, and JSON blocks
+// that parse (and validate, where they are config examples).
+import type { Catalog } from "../catalog/model.ts";
+import type { PlannedFile } from "../gen/plan.ts";
+import { byPosition, type Diagnostic } from "../lib/diagnostics.ts";
+import { inactiveModelMatcher } from "./inactive-models.ts";
+import { toCurrentLine } from "./planned-lines.ts";
+import { readOtherDocs } from "./read-docs.ts";
+import { checkSecrets } from "./secrets.ts";
+
+export interface DocToCheck {
+  path: string;
+  /** The content `gen` would write (or finds up to date). */
+  content: string;
+}
+
+export interface CheckDocsOptions {
+  catalog: Catalog;
+  /**
+   * Which docs get the MDX compile and the JSON-block checks (about 5 ms per 4 KB doc).
+   * Default: every doc.
+   */
+  compile?: (doc: DocToCheck) => boolean;
+}
+
+export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsOptions): Promise<Diagnostic[]> {
+  const inactive = inactiveModelMatcher(options.catalog);
+  const diagnostics: Diagnostic[] = [];
+  const toCompile: DocToCheck[] = [];
+  for (const doc of docs) {
+    diagnostics.push(...checkSecrets(doc.path, doc.content), ...inactive.check(doc.path, doc.content));
+    if (needsMdxParse(doc.content) && (options.compile?.(doc) ?? true)) toCompile.push(doc);
+  }
+  if (toCompile.length > 0) {
+    // Loaded only when needed: the MDX compiler takes ~175 ms to import.
+    const { compileMdx } = await import("./mdx.ts");
+    const { checkJsonBlock, isJsonBlock } = await import("./json-blocks.ts");
+    for (const doc of toCompile) {
+      const { error, codeBlocks } = compileMdx(doc.path, doc.content);
+      if (error) diagnostics.push(error);
+      for (const block of codeBlocks.filter(isJsonBlock)) diagnostics.push(...checkJsonBlock(doc.path, block, options.catalog));
+    }
+  }
+  return diagnostics.sort(byPosition);
+}
+
+/**
+ * The checks on `gen`'s plan: every doc as it will be written (the docs without
+ * regions as they are). The MDX
+ * compile and JSON checks cost milliseconds per doc, so `gen` runs them on the docs
+ * it rewrites, and `gen --check` (the CI gate) on every doc.
+ */
+export async function checkPlannedDocs(
+  files: readonly PlannedFile[],
+  docDirs: readonly string[],
+  catalog: Catalog,
+  mode: { check: boolean },
+): Promise<Diagnostic[]> {
+  const docs = files.filter((f) => f.kind === "doc");
+  const changing = new Set(docs.filter((f) => f.before !== f.after).map((f) => f.path));
+  const planned = docs.map((f) => ({ path: f.path, content: f.after }));
+  const others = readOtherDocs(docDirs, new Set(docs.map((f) => f.path)));
+  const diagnostics = await checkDocs([...planned, ...others], {
+    catalog,
+    compile: mode.check ? undefined : (doc) => changing.has(doc.path),
+  });
+  // Reported at the lines of the file as it is now, which is what people open.
+  const regionsOf = new Map(docs.map((f) => [f.path, f.regions ?? []]));
+  return diagnostics.map((d) => toCurrentLine(d, regionsOf.get(d.file) ?? []));
+}
+
+/**
+ * Only `<`, `{` and ESM lines (`import`/`export` at the start of a line) can make
+ * Markdown fail as MDX, and JSON is checked only in ```json* fences: a doc with
+ * none of them needs no parse.
+ */
+export function needsMdxParse(content: string): boolean {
+  return /[<{]/.test(content) || /^(?:import|export)\b/m.test(content) || /^[ \t>]*(?:`{3,}|~{3,})[ \t]*json/im.test(content);
+}

@@ -1,0 +1,68 @@
+// Compile a doc as MDX, the way docs sites such as Mintlify read `.md` files,
+// and collect its fenced code blocks from the same parse for the JSON checks.
+import { compileSync } from "@mdx-js/mdx";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+
+export interface CodeBlock {
+  lang: string;
+  value: string;
+  /** 1-based line of the block's first content line in the doc (the line after the opening fence). */
+  firstLine: number;
+  /** Columns the block's content is shifted by in the doc (the fence's indentation). */
+  indent: number;
+}
+
+export interface MdxResult {
+  error?: Diagnostic;
+  codeBlocks: CodeBlock[];
+}
+
+interface CodeNode {
+  type: string;
+  lang?: string | null;
+  value?: string;
+  position?: { start: { line: number; column: number } };
+  children?: CodeNode[];
+}
+
+export function compileMdx(file: string, content: string): MdxResult {
+  const codeBlocks: CodeBlock[] = [];
+  const collectCode = () => (tree: CodeNode) => collect(tree, codeBlocks);
+  try {
+    // `format: "mdx"`: left to detect, a `.md` path would be compiled as plain Markdown.
+    compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm, collectCode] });
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message: string };
+    const reason = e.reason ?? e.message;
+    return {
+      // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
+      codeBlocks: codeBlocksOfMarkdown(content),
+      error: diagnostic(file, { line: e.line ?? 1, column: e.column ?? 1 }, "docs/mdx",
+        `does not compile as MDX: ${reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`),
+    };
+  }
+  return { codeBlocks };
+}
+
+function codeBlocksOfMarkdown(content: string): CodeBlock[] {
+  const codeBlocks: CodeBlock[] = [];
+  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(content);
+  collect(tree as CodeNode, codeBlocks);
+  return codeBlocks;
+}
+
+function collect(node: CodeNode, out: CodeBlock[]): void {
+  if (node.type === "code" && node.position) {
+    out.push({
+      lang: (node.lang ?? "").toLowerCase(),
+      value: node.value ?? "",
+      firstLine: node.position.start.line + 1,
+      indent: node.position.start.column - 1,
+    });
+  }
+  for (const child of node.children ?? []) collect(child, out);
+}

@@ -1,0 +1,107 @@
+// Docs may show only placeholder credentials (`sk-...`, `sk-kimi-xxxx`,
+// `${MOONSHOT_API_KEY}`). Anything shaped like a real key is reported with its
+// position and a masked form: the key itself is never part of a message.
+import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { positionFinder } from "./text-position.ts";
+
+interface KeyShape {
+  name: string;
+  pattern: RegExp;
+  /** How much of a match is a fixed prefix that may be shown, e.g. `sk-` or `AKIA`. */
+  shownPrefix: (match: string) => number;
+  /** Matches that are placeholders or prose rather than keys. */
+  isPlaceholder?: (match: string) => boolean;
+}
+
+/** Characters docs use to blank out a key: `sk-xxxx`, `sk-....`, `sk-****`. */
+const BLANKED = /^[xX.*…•]+$/;
+/** `your-api-key-goes-here`: lowercase words joined by `-` or `_`. */
+const WORDS = /^[a-z]+(?:[-_][a-z]+)+$/;
+/** A label such as `kimi-` or `proj-` between `sk-` and the key proper. */
+const LABEL = /^[a-z]{2,10}-/;
+
+function isBlankedOrWords(body: string): boolean {
+  return BLANKED.test(body) || WORDS.test(body) || /^(.)\1*$/.test(body);
+}
+
+/** Mixed letters and digits, or mixed case: what random key material looks like. */
+function looksRandom(value: string): boolean {
+  const letters = /[A-Za-z]/.test(value);
+  const digits = /[0-9]/.test(value);
+  return (letters && digits) || (/[a-z]/.test(value) && /[A-Z]/.test(value));
+}
+
+const NOT_KEY_BEFORE = "(?<![A-Za-z0-9_-])";
+
+const SHAPES: KeyShape[] = [
+  {
+    name: "API key",
+    pattern: new RegExp(`${NOT_KEY_BEFORE}sk-[A-Za-z0-9_-]{20,}`, "g"),
+    shownPrefix: (m) => 3 + (LABEL.exec(m.slice(3))?.[0].length ?? 0),
+    isPlaceholder: (m) => {
+      const body = m.slice(3);
+      const unlabelled = body.replace(LABEL, "");
+      return isBlankedOrWords(body) || isBlankedOrWords(unlabelled) || unlabelled.replace(/[-_]/g, "").length < 20;
+    },
+  },
+  { name: "AWS access key id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, shownPrefix: () => 4 },
+  { name: "GitHub token", pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g, shownPrefix: (m) => m.indexOf("_") + 1 },
+  { name: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}/g, shownPrefix: () => 4 },
+  { name: "Slack token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, shownPrefix: () => 5 },
+  {
+    name: "JSON Web Token",
+    pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
+    shownPrefix: () => 3,
+  },
+  { name: "private key", pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/g, shownPrefix: (m) => m.length },
+];
+
+/** `apiKey: "…"`, `ANTHROPIC_AUTH_TOKEN=…`: a long random value given to a key-like name. */
+const ASSIGNED_SECRET =
+  /(?:api[_-]?key|secret|token|password|passwd)["']?\s*[:=]\s*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
+
+export interface SecretFinding {
+  offset: number;
+  kind: string;
+  masked: string;
+}
+
+export function findSecrets(text: string): SecretFinding[] {
+  const findings: SecretFinding[] = [];
+  for (const shape of SHAPES) {
+    for (const match of text.matchAll(shape.pattern)) {
+      const value = match[0];
+      if (shape.isPlaceholder?.(value)) continue;
+      findings.push({ offset: match.index, kind: shape.name, masked: mask(value, shape.shownPrefix(value)) });
+    }
+  }
+  for (const match of text.matchAll(ASSIGNED_SECRET)) {
+    const value = match[1]!;
+    if (isBlankedOrWords(value) || !looksRandom(value)) continue;
+    findings.push({ offset: match.index + match[0].length - value.length, kind: "secret value", masked: mask(value, 0) });
+  }
+  return findings.sort((a, b) => a.offset - b.offset);
+}
+
+/** `sk-Ab… (51 characters)`: the fixed prefix and two more characters at most. */
+export function mask(value: string, prefixLength: number): string {
+  if (prefixLength >= value.length) return value;
+  return `${value.slice(0, prefixLength + 2)}… (${value.length} characters)`;
+}
+
+export function checkSecrets(file: string, text: string): Diagnostic[] {
+  // One cheap scan decides whether the per-shape scans are needed at all.
+  if (!/sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|api[_-]?key|secret|token|passw/i.test(text)) return [];
+  const findings = findSecrets(text);
+  if (findings.length === 0) return [];
+  const at = positionFinder(text);
+  return findings.map((f) =>
+    diagnostic(
+      file,
+      at(f.offset),
+      "docs/secret",
+      `possible ${f.kind} ${f.masked}: docs may show only placeholders such as \`sk-...\` or \`\${MOONSHOT_API_KEY}\`; ` +
+        "replace it, and revoke the key if it is real",
+    ),
+  );
+}

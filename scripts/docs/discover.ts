@@ -1,0 +1,118 @@
+// Finds the Markdown and MDX files under the docs folders and reads each once.
+// Only files holding a `:start` or `:end` token are decoded and handed on; the
+// byte search costs a fraction of a Markdown parse, and most pages hold no region.
+//
+// Symbolic links are never followed: a link to a file or folder inside the docs
+// folders is synced through its real path; a link leading outside them is
+// reported and left alone, so a run can never write outside the docs it was given.
+import { isUtf8 } from "node:buffer";
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { join, sep } from "node:path";
+import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+
+export interface DocFile {
+  path: string;
+  text: string;
+}
+
+export interface Discovery {
+  /** Files that may hold markers, in path order. */
+  files: DocFile[];
+  /** How many Markdown/MDX files were read. */
+  docs: number;
+  diagnostics: Diagnostic[];
+}
+
+const DOC_FILE = /\.mdx?$/i;
+const START = Buffer.from(":start");
+const END = Buffer.from(":end");
+
+export function discoverDocs(dirs: readonly string[]): Discovery {
+  const result: Discovery = { files: [], docs: 0, diagnostics: [] };
+  const roots: Array<{ dir: string; real: string }> = [];
+  for (const dir of dirs) {
+    try {
+      if (!statSync(dir).isDirectory()) throw new Error("not a folder");
+      roots.push({ dir, real: realpathSync(dir) });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (error as Error).message;
+      result.diagnostics.push(
+        diagnostic(dir, { line: 1, column: 1 }, "docs/no-folder", `cannot read the docs folder: ${reason}; pass the right one with --docs`),
+      );
+    }
+  }
+  const inside = (real: string) => roots.some((r) => real === r.real || real.startsWith(r.real + sep));
+  const seen = new Set<string>();
+
+  const visit = (dir: string, realDir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      result.diagnostics.push(diagnostic(dir, { line: 1, column: 1 }, "docs/unreadable", `cannot list the folder: ${(error as Error).message}`));
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const real = join(realDir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(path, real);
+      } else if (entry.isSymbolicLink()) {
+        checkLink(path);
+      } else if (entry.isFile() && DOC_FILE.test(entry.name) && !seen.has(real)) {
+        seen.add(real);
+        read(path);
+      }
+    }
+  };
+
+  const checkLink = (path: string) => {
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      if (DOC_FILE.test(path)) warn(path, "docs/broken-link", "symbolic link to nothing; not synced");
+      return;
+    }
+    // A link inside the docs is synced through its target's own path; links to other files are no docs.
+    if (inside(target) || !(DOC_FILE.test(target) || statSync(target).isDirectory())) return;
+    warn(path, "docs/link-outside", `symbolic link to ${target}, outside the docs folders; not synced (nothing is written through links)`);
+  };
+
+  const warn = (path: string, rule: string, message: string) =>
+    result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, rule, message, "warning"));
+
+  let buffer = Buffer.allocUnsafe(1 << 16);
+  const read = (path: string) => {
+    let size = 0;
+    try {
+      // One reused buffer: most files are only searched, never kept.
+      const fd = openSync(path, "r");
+      try {
+        for (let n; (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) {
+          size += n;
+          if (size === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`));
+      return;
+    }
+    result.docs++;
+    const bytes = buffer.subarray(0, size);
+    if (bytes.indexOf(START) === -1 && bytes.indexOf(END) === -1) return;
+    if (!isUtf8(bytes)) {
+      result.diagnostics.push(
+        diagnostic(path, { line: 1, column: 1 }, "docs/not-utf8", "the file is not valid UTF-8; its regions cannot be updated without changing other bytes"),
+      );
+      return;
+    }
+    result.files.push({ path, text: bytes.toString("utf8") });
+  };
+
+  for (const root of roots) visit(root.dir, root.real);
+  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}

@@ -1,0 +1,48 @@
+// Markdown text for generated lists and tables: escaped so that it reads back as
+// the same text in Markdown and in MDX, and language-neutral so that one region
+// serves every translation of a page.
+
+/** Characters Markdown, GFM tables or MDX would read as syntax inside a line. */
+const SIGNIFICANT = /[\\`*_{}[\]<>|~&]/g;
+
+export function escapeText(text: string): string {
+  return text.replace(SIGNIFICANT, (c) => `\\${c}`);
+}
+
+/** Text as a code span, with a fence longer than any backtick run inside. */
+export function inlineCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A table cell: `|` must be escaped even inside code spans. */
+export function cell(markdown: string): string {
+  return markdown.replace(/(?<!\\)\|/g, "\\|");
+}
+
+/** 262144 -> `262,144`: the same in every language these docs are written in. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export const YES = "✓";
+export const NO = "—";
+
+export function tableRow(cells: readonly string[]): string {
+  return `| ${cells.join(" | ")} |`;
+}
+
+/** Cells of a table row as written (`| a | b |`, outer pipes optional, `\|` not a separator). */
+export function splitRow(row: string): string[] {
+  let text = row.trim();
+  if (text.startsWith("|")) text = text.slice(1);
+  if (text.endsWith("|") && !text.endsWith("\\|")) text = text.slice(0, -1);
+  return text.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+export function isAlignmentRow(row: string): boolean {
+  const cells = splitRow(row);
+  return cells.length > 0 && cells.every((c) => /^:?-+:?$/.test(c));
+}

@@ -1,0 +1,12 @@
+// `<group>-model-refs`: `provider/id` refs of the group's models, as a bullet list
+// in Markdown or as JSON5 strings in a code block.
+import { modelRef } from "../../catalog/model.ts";
+import { stringList } from "./ids.ts";
+import type { RegionKind } from "./kind.ts";
+
+export const modelRefs: RegionKind = {
+  suffix: "model-refs",
+  description: "`provider/id` refs of the group's models: a bullet list, or JSON5 strings in a code block",
+  contexts: ["markdown", "code"],
+  render: (context) => stringList(context, context.group.models.map((m) => modelRef(context.group.provider, m))),
+};

@@ -1,0 +1,37 @@
+// Tables whose rows are not models (endpoints, environment variables): the header
+// row and alignment row stay as written, since translators own them; only the
+// rows below are generated. An empty region gets English default headers.
+import type { RegionOutput } from "./kind.ts";
+import { cell, escapeText, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
+
+export interface TableLayout {
+  /** Alignment-row cells of a new table (`---`, `:---:`, `---:`); `---` for every column when left out. */
+  alignments?: readonly string[];
+  /** What a header with the wrong number of columns should do. */
+  hint?: string;
+}
+
+export function tableBelowHeader(
+  body: readonly string[],
+  titles: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  layout: TableLayout = {},
+): RegionOutput {
+  const written = body.filter((line) => line.trim() !== "");
+  const generated = rows.map((row) => tableRow(row.map(cell)));
+  if (written.length === 0) {
+    const alignments = layout.alignments ?? titles.map(() => "---");
+    return { lines: [tableRow(titles.map(escapeText)), tableRow(alignments), ...generated] };
+  }
+  const [header, alignment] = written;
+  if (!header!.includes("|") || alignment === undefined || !isAlignmentRow(alignment)) {
+    return { error: "a table region must begin with the table's header row and alignment row (or be empty, to get default ones)" };
+  }
+  const count = splitRow(header!).length;
+  if (count !== titles.length || splitRow(alignment).length !== titles.length) {
+    return {
+      error: `the table header has ${count} columns but the region renders ${titles.length} (${titles.join(", ")}); ${layout.hint ?? "fix the header"}`,
+    };
+  }
+  return { lines: [header!, alignment, ...generated] };
+}

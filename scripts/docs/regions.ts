@@ -1,0 +1,183 @@
+// From classified candidates to regions: which candidates are markers, how start
+// and end markers pair up, and every way that can go wrong, each reported at its
+// own line and column.
+import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import {
+  DIRECTIVE,
+  parseCodeMarker,
+  parseMarkdownMarker,
+  canonicalMdxMarker,
+  type Candidate,
+  type MarkerSyntax,
+  type MarkerVerb,
+} from "./markers.ts";
+import type { RegionNames } from "./names.ts";
+import type { Classification, Fence } from "./scan.ts";
+import type { SourceLine } from "./text.ts";
+
+export interface Marker {
+  name: string;
+  verb: MarkerVerb;
+  options: Record<string, string>;
+  syntax: MarkerSyntax;
+  /** 0-based line; columns of the comment within the line. */
+  line: number;
+  from: number;
+  to: number;
+  /** The code block the marker stands in; null in Markdown text. */
+  fence: Fence | null;
+}
+
+export interface Region {
+  name: string;
+  start: Marker;
+  end: Marker;
+}
+
+export interface LocatedMarkers {
+  markers: Marker[];
+  problems: Diagnostic[];
+}
+
+const COMMENT_OPENER = /\/\/|\/\*|#/;
+
+export function locateMarkers(
+  file: string,
+  text: string,
+  lines: readonly SourceLine[],
+  candidates: readonly Candidate[],
+  classification: Classification,
+  names: RegionNames,
+): LocatedMarkers {
+  const markers: Marker[] = [];
+  const problems: Diagnostic[] = [];
+  const at = (line: number, column: number) => ({ line: line + 1, column: column + 1 });
+  const isMdx = file.toLowerCase().endsWith(".mdx");
+  let offSince: number | null = null;
+
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k]!;
+    const context = classification.contexts[k]!;
+    if (context.kind === "inline-code" || context.kind === "other") continue;
+    if (k > 0 && candidates[k - 1]!.line === candidate.line) continue; // one look per line
+    const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
+    if (context.kind === "comment") {
+      if (offSince === null && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
+        problems.push(
+          diagnostic(file, at(candidate.line, candidate.column), "docs/marker-not-alone",
+            `\`${candidate.name}:${candidate.verb}\` stands inside a comment or expression that spans several lines; ` +
+              "a marker is a comment on one line of its own"),
+        );
+      }
+      continue;
+    }
+    const inCode = context.kind === "code";
+    const parsed = inCode ? parseCodeMarker(content) : parseMarkdownMarker(content);
+
+    if (parsed?.name === DIRECTIVE) {
+      if (parsed.verb === "off") offSince ??= candidate.line;
+      else if (parsed.verb === "on") offSince = null;
+      continue;
+    }
+    if (offSince !== null) continue;
+
+    if (parsed && (parsed.verb === "start" || parsed.verb === "end")) {
+      const marker: Marker = { ...parsed, verb: parsed.verb, line: candidate.line, fence: inCode ? context.fence : null };
+      markers.push(marker);
+      if (parsed.syntax === "mdx-mangled") {
+        problems.push(
+          diagnostic(file, at(candidate.line, parsed.from), "docs/mangled-marker",
+            `marker \`${content.slice(parsed.from, parsed.to)}\` was rewritten by a formatter; \`pnpm gen\` restores \`${canonicalMdxMarker(parsed)}\``,
+            "warning"),
+        );
+      } else if (parsed.syntax === "html" && isMdx) {
+        problems.push(
+          diagnostic(file, at(candidate.line, parsed.from), "docs/html-comment-in-mdx",
+            `HTML comments are not valid MDX; write this marker as \`${canonicalMdxMarker(parsed)}\``, "warning"),
+        );
+      }
+      continue;
+    }
+
+    // Not a marker. An example (a Markdown-comment marker in a code block) is fine;
+    // anything else that names a region was probably meant as a marker.
+    if (inCode && parseMarkdownMarker(content)) continue;
+    for (let j = k; j < candidates.length && candidates[j]!.line === candidate.line; j++) {
+      const token = candidates[j]!;
+      if (token.verb !== "start" && token.verb !== "end") continue;
+      if (classification.contexts[j]!.kind === "inline-code" || !names.looksLikeRegion(token.name)) continue;
+      if (inCode && !COMMENT_OPENER.test(content.slice(0, token.column))) continue;
+      problems.push(
+        diagnostic(file, at(token.line, token.column), "docs/marker-not-alone",
+          `\`${token.name}:${token.verb}\` looks like a region marker but is not one: a marker is a comment standing alone ` +
+            `on one line, like \`{/* ${token.name}:${token.verb} */}\`${inCode ? ` or \`// ${token.name}:${token.verb}\`` : ""}; ` +
+            "to show it as text, put it in backticks"),
+      );
+      break;
+    }
+  }
+  if (offSince !== null) {
+    problems.push(
+      diagnostic(file, at(offSince, 0), "docs/regions-off",
+        "`regions:off` is never followed by `regions:on`: no region is recognised from here to the end of the file", "warning"),
+    );
+  }
+  return { markers, problems };
+}
+
+/** Pair start and end markers. Regions never nest, overlap or cross a code block's edge. */
+export function pairRegions(file: string, markers: readonly Marker[]): { regions: Region[]; problems: Diagnostic[] } {
+  const regions: Region[] = [];
+  const problems: Diagnostic[] = [];
+  const report = (m: Marker, rule: string, message: string) =>
+    problems.push(diagnostic(file, { line: m.line + 1, column: m.from + 1 }, rule, message));
+  const label = (m: Marker) => `\`${m.name}:${m.verb}\``;
+  /** Starts reported as nested, so that their ends are not reported a second time. */
+  const nested = new Set<string>();
+  let open: Marker | null = null;
+
+  const closeUnfinished = (before: number) => {
+    if (open?.fence && open.fence.close !== null && open.fence.close < before) {
+      report(open, "docs/unclosed-region",
+        `${label(open)} has no \`${open.name}:end\` in its code block (the block ends at line ${open.fence.close + 1})`);
+      open = null;
+    }
+  };
+
+  for (const m of markers) {
+    closeUnfinished(m.line);
+    if (m.verb === "start") {
+      if (open === null) open = m;
+      else if (open.name === m.name) {
+        report(m, "docs/duplicate-start", `${label(m)} appears again before \`${m.name}:end\`; the region started at line ${open.line + 1}`);
+      } else {
+        nested.add(m.name);
+        report(m, "docs/nested-region",
+          `region ${m.name} starts inside region ${open.name} (started at line ${open.line + 1}); regions cannot be nested or overlap`);
+      }
+      continue;
+    }
+    if (open !== null && open.name === m.name) {
+      if (open.fence !== m.fence) {
+        const where = (x: Marker) => (x.fence ? `in the code block at line ${x.fence.open + 1}` : "in Markdown text");
+        report(m, "docs/split-region", `${label(m)} is ${where(m)} but its start (line ${open.line + 1}) is ${where(open)}; a region must start and end in the same place`);
+      } else {
+        regions.push({ name: m.name, start: open, end: m });
+      }
+      open = null;
+    } else if (nested.delete(m.name)) {
+      // Already reported at its start.
+    } else if (open !== null) {
+      report(m, "docs/marker-in-region",
+        `${label(m)} stands inside region ${open.name} (started at line ${open.line + 1}) and has no start of its own`);
+    } else {
+      report(m, "docs/stray-end", `${label(m)} has no matching \`${m.name}:start\` before it`);
+    }
+  }
+  closeUnfinished(Number.POSITIVE_INFINITY);
+  if (open !== null) {
+    const o: Marker = open;
+    report(o, "docs/unclosed-region", `${label(o)} has no matching \`${o.name}:end\` after it`);
+  }
+  return { regions, problems };
+}

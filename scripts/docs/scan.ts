@@ -1,0 +1,293 @@
+// Where each marker candidate stands: in Markdown text, in a fenced code block,
+// in inline code, or somewhere markers do not count (front matter, a fence's
+// opening line, a comment or expression spanning lines, indented code).
+//
+// A full Markdown parse costs milliseconds per file, so this line scanner does the
+// work for ordinary documents. It follows CommonMark's fence rules as MDX applies
+// them, and gives up (`certain: false`) wherever Markdown and MDX could read the
+// text differently or where containers (list items, blockquotes) decide what a
+// fence holds; the caller then classifies with remark (scan-remark.ts). A test
+// checks that the two agree on every document the scanner is certain about.
+//
+// To show a marker as an example instead of a region: put it in inline code, use
+// a Markdown-comment spelling inside a code block, or put the example between
+// `regions:off` and `regions:on` comments.
+import type { Candidate } from "./markers.ts";
+import { indentWidth, type SourceLine } from "./text.ts";
+
+export interface Fence {
+  /** 0-based lines of the opening and the closing fence; `close` is null when the block runs to the end. */
+  open: number;
+  close: number | null;
+  /** First word of the info string, lower-cased; "" when there is none. */
+  lang: string;
+}
+
+export type Context =
+  | { kind: "markdown" }
+  | { kind: "code"; fence: Fence }
+  | { kind: "inline-code" }
+  /** Inside a comment or `{…}` expression spanning lines (only a real parse tells these apart). */
+  | { kind: "comment" }
+  /** Front matter, a fence's own lines, indented code. */
+  | { kind: "other" };
+
+export interface Classification {
+  /** One per candidate, in the same order. */
+  contexts: Context[];
+  fences: Fence[];
+  /** False when only a real parse can tell; `contexts` is then incomplete. */
+  certain: boolean;
+  /** Why the scanner was not certain (for tests and debugging). */
+  reason?: string;
+}
+
+export const MARKDOWN: Context = { kind: "markdown" };
+export const INLINE_CODE: Context = { kind: "inline-code" };
+export const OTHER: Context = { kind: "other" };
+export const COMMENT: Context = { kind: "comment" };
+
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
+/** Blockquote markers and list-item markers in front of a line's content. */
+const CONTAINER = /^(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))[ \t]*/;
+const RAW_HTML = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
+
+interface OpenFence {
+  fence: Fence;
+  char: string;
+  length: number;
+  indent: number;
+}
+
+export function scanContexts(text: string, lines: readonly SourceLine[], candidates: readonly Candidate[]): Classification {
+  const contexts: Context[] = [];
+  const fences: Fence[] = [];
+  const unsure = (line: number, why: string): Classification => ({
+    contexts,
+    fences,
+    certain: false,
+    reason: `line ${line + 1}: ${why}`,
+  });
+
+  const frontMatterEnd = frontMatterClose(text, lines);
+  let next = 0;
+  let open: OpenFence | null = null;
+  /** The current block began with an HTML or JSX line (plain Markdown would read it as raw HTML). */
+  let htmlBlock = false;
+  /** A backtick run in this paragraph found no partner on its line: a code span may cross lines. */
+  let backtickOpen = false;
+  /** A comment, raw HTML element or `{…}` expression continues past its line. */
+  let commentOpen = false;
+  let rawClose: string | null = null;
+  const expression: Expression = { depth: 0, within: "" };
+
+  for (let i = 0; i < lines.length; i++) {
+    const first = next;
+    while (next < candidates.length && candidates[next]!.line === i) next++;
+    const hasCandidates = next > first;
+    const assign = (context: Context) => {
+      for (let k = first; k < next; k++) contexts[k] = context;
+    };
+    if (i <= frontMatterEnd) {
+      assign(OTHER);
+      continue;
+    }
+    const content = text.slice(lines[i]!.start, lines[i]!.end);
+    const width = indentWidth(content);
+    const rest = content.trimStart();
+
+    if (open) {
+      if (isClosingFence(rest, open)) {
+        if (width >= 4) return unsure(i, "closing fence indented by four or more spaces");
+        if (width < open.indent) return unsure(i, "closing fence indented less than its opening fence");
+        open.fence.close = i;
+        open = null;
+        assign(OTHER);
+      } else {
+        if (open.indent > 0 && width < open.indent && rest !== "") {
+          return unsure(i, "code block line indented less than its opening fence");
+        }
+        assign({ kind: "code", fence: open.fence });
+      }
+      continue;
+    }
+
+    if (rest === "") {
+      htmlBlock = false;
+      backtickOpen = false;
+      continue;
+    }
+
+    const { inner, nested } = stripContainers(rest);
+    const opener = FENCE_OPEN.exec(inner);
+    const blocked = commentOpen || rawClose !== null || expression.depth > 0;
+    if (blocked && (hasCandidates || opener)) return unsure(i, "inside a comment, expression or HTML element spanning lines");
+    if (!blocked && opener && (opener[1]![0] === "~" || !opener[2]!.includes("`"))) {
+      if (nested) return unsure(i, "code fence inside a list item or blockquote");
+      if (width >= 4) return unsure(i, "code fence indented by four or more spaces");
+      if (htmlBlock) return unsure(i, "code fence right after an HTML or JSX line");
+      const fence: Fence = { open: i, close: null, lang: fenceLang(opener[2]!) };
+      fences.push(fence);
+      open = { fence, char: opener[1]![0]!, length: opener[1]!.length, indent: width };
+      backtickOpen = false;
+      assign(OTHER);
+      continue;
+    }
+
+    if (hasCandidates && width >= 4) return unsure(i, "marker indented by four or more spaces");
+    if (commentOpen && content.includes("-->")) commentOpen = false;
+    if (rawClose !== null && content.toLowerCase().includes(rawClose)) rawClose = null;
+    if (width <= 3 && rest.startsWith("<")) {
+      const raw = RAW_HTML.exec(rest);
+      if (raw) {
+        const close = `</${raw[1]!.toLowerCase()}>`;
+        if (!content.toLowerCase().includes(close)) rawClose = close;
+      } else if (!rest.startsWith("<!--")) {
+        htmlBlock = true;
+      }
+    }
+
+    const spans = codeSpans(content);
+    for (let k = first; k < next; k++) {
+      if (backtickOpen) return unsure(i, "marker after a code span that may cross lines");
+      const column = candidates[k]!.column;
+      const inSpan = spans.ranges.some(([from, to]) => column >= from && column < to);
+      if (inSpan && htmlBlock) return unsure(i, "inline code inside an HTML block");
+      contexts[k] = inSpan ? INLINE_CODE : MARKDOWN;
+    }
+    if (spans.unmatched) {
+      if (hasCandidates) return unsure(i, "marker beside a code span that may cross lines");
+      backtickOpen = true;
+    }
+    const comment = content.lastIndexOf("<!--");
+    if (comment >= 0 && content.indexOf("-->", comment + 4) < 0) {
+      if (hasCandidates) return unsure(i, "marker beside a comment spanning lines");
+      commentOpen = true;
+    }
+    advanceExpression(content, expression.depth > 0 ? [] : spans.ranges, expression);
+    if (expression.depth > 0 && hasCandidates) return unsure(i, "marker beside an expression spanning lines");
+  }
+  return { contexts, fences, certain: true };
+}
+
+/** Index of the line closing `---` front matter on the first line, or -1. */
+export function frontMatterClose(text: string, lines: readonly SourceLine[]): number {
+  const isDashes = (i: number) => /^---[ \t]*$/.test(text.slice(lines[i]!.start, lines[i]!.end));
+  if (lines.length < 2 || !isDashes(0)) return -1;
+  for (let i = 1; i < lines.length; i++) if (isDashes(i)) return i;
+  return -1;
+}
+
+function isClosingFence(rest: string, open: OpenFence): boolean {
+  const close = FENCE_CLOSE.exec(rest);
+  return close !== null && close[1]![0] === open.char && close[1]!.length >= open.length;
+}
+
+export function fenceLang(info: string): string {
+  return (info.trim().split(/[\s{]/, 1)[0] ?? "").toLowerCase();
+}
+
+function stripContainers(rest: string): { inner: string; nested: boolean } {
+  let inner = rest;
+  let nested = false;
+  for (let match = CONTAINER.exec(inner); match && match[0] !== ""; match = CONTAINER.exec(inner)) {
+    inner = inner.slice(match[0].length);
+    nested = true;
+  }
+  return { inner, nested };
+}
+
+/** Code spans of one line: their column ranges, and whether a backtick run found no partner. */
+const NO_SPANS = { ranges: [] as Array<[number, number]>, unmatched: false };
+
+export function codeSpans(line: string): { ranges: Array<[number, number]>; unmatched: boolean } {
+  if (!line.includes("`")) return NO_SPANS;
+  const ranges: Array<[number, number]> = [];
+  let unmatched = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (c !== 96 /* ` */) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (line.charCodeAt(end) === 96) end++;
+    const length = end - i;
+    let close = -1;
+    for (let k = line.indexOf("`", end); k !== -1; ) {
+      let m = k;
+      while (line.charCodeAt(m) === 96) m++;
+      if (m - k === length) {
+        close = k;
+        break;
+      }
+      k = line.indexOf("`", m);
+    }
+    if (close === -1) {
+      unmatched = true;
+      i = end;
+    } else {
+      ranges.push([i, close + length]);
+      i = close + length;
+    }
+  }
+  return { ranges, unmatched };
+}
+
+/**
+ * MDX `{…}` expressions: how deep the braces are after a line. Braces count outside
+ * code spans and escapes; inside an expression, JavaScript comments and strings
+ * hide them, as they do from MDX's JavaScript parser.
+ */
+interface Expression {
+  depth: number;
+  /** Inside a `/* … *\/` comment or a template literal that continues on the next line. */
+  within: "" | "comment" | "template";
+}
+
+function advanceExpression(line: string, spans: ReadonlyArray<[number, number]>, state: Expression): void {
+  if (state.depth === 0 && !line.includes("{")) return;
+  let span = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (state.within === "comment") {
+      const end = line.indexOf("*/", i);
+      if (end === -1) return;
+      state.within = "";
+      i = end + 1;
+      continue;
+    }
+    if (state.within === "template") {
+      const end = line.indexOf("`", i);
+      if (end === -1) return;
+      state.within = "";
+      i = end;
+      continue;
+    }
+    const c = line.charCodeAt(i);
+    if (state.depth === 0) {
+      while (span < spans.length && spans[span]![1] <= i) span++;
+      if (span < spans.length && i >= spans[span]![0]) continue;
+      if (c === 92 /* \ */) i++;
+      else if (c === 123 /* { */) state.depth++;
+      continue;
+    }
+    if (c === 123) state.depth++;
+    else if (c === 125 /* } */) state.depth--;
+    else if (c === 47 /* / */ && line.charCodeAt(i + 1) === 42 /* * */) {
+      state.within = "comment";
+      i++;
+    } else if (c === 47 && line.charCodeAt(i + 1) === 47) return;
+    else if (c === 96 /* ` */) state.within = "template";
+    else if (c === 34 || c === 39) {
+      let end = i + 1;
+      while (end < line.length && line.charCodeAt(end) !== c) end += line.charCodeAt(end) === 92 ? 2 : 1;
+      i = end;
+    }
+  }
+}

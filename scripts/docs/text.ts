@@ -1,0 +1,63 @@
+// A document as lines with their offsets, so that regions can be located by
+// line and spliced by offset without ever normalising line endings.
+
+export interface SourceLine {
+  /** Offset of the first character (after the BOM on the first line). */
+  start: number;
+  /** Offset just past the content, before the line ending. */
+  end: number;
+  /** Offset of the next line: `end` plus the length of `\n` or `\r\n` (or nothing at the end of the text). */
+  next: number;
+}
+
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    const lf = text.indexOf("\n", start);
+    if (lf === -1) {
+      lines.push({ start, end: text.length, next: text.length });
+      return lines;
+    }
+    const end = lf > start && text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+    lines.push({ start, end, next: lf + 1 });
+    start = lf + 1;
+  }
+}
+
+export function lineText(text: string, line: SourceLine): string {
+  return text.slice(line.start, line.end);
+}
+
+/** The line ending of a line: `\n`, `\r\n`, or "" for the last line without one. */
+export function lineEnding(text: string, line: SourceLine): string {
+  return text.slice(line.end, line.next);
+}
+
+/** Index of the line holding `offset` (binary search). */
+export function lineIndexAt(lines: readonly SourceLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Width of the leading white space, with tabs advancing to the next multiple of 4 (as CommonMark counts). */
+export function indentWidth(line: string): number {
+  let width = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) width++;
+    else if (c === 9) width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+export function isBlank(line: string): boolean {
+  return line.trim() === "";
+}

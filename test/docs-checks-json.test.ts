@@ -1,0 +1,111 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
+import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
+import { runCli, snapshot, tempProject } from "./support/run-cli.ts";
+
+describe("docs check: JSON code blocks", () => {
+  it("parses each block in its own dialect", async () => {
+    const dir = writeDocs({
+      "ok.md": [
+        "```json",
+        '{ "models": [] }',
+        "```",
+        "",
+        "```jsonc",
+        '{ "a": 1, // comment',
+        "}",
+        "```",
+        "",
+        "```json5",
+        "{ unquoted: 'single', trailing: [1,], }",
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect(await checkDocsIn(dir)).toEqual([]);
+  });
+
+  it("reports a block that does not parse at its line in the doc", async () => {
+    const dir = writeDocs({
+      "strict.md": ["# Strict", "", "```json", "{", '  "a": 1, // not JSON', "}", "```", ""].join("\n"),
+      "nested.md": ["1. Step", "", "   ```json5", "   {", "     a: 1", "     b: 2", "   }", "   ```", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["nested.md:6: docs/json-syntax", "strict.md:5: docs/json-syntax"]);
+    expect(diagnostics[0]!.column).toBe(6);
+    expect(formatDiagnostic(diagnostics[1]!)).toContain("use ```jsonc for comments");
+  });
+
+  it("validates config-shaped blocks against the config schema, at doc positions", async () => {
+    const dir = writeDocs({
+      "config.md": [
+        "---",
+        "title: Config",
+        "---",
+        "",
+        "```json5",
+        "{",
+        "  agents: { defaults: { model: { primary: \"moonshot/kimi-k2.6\" } } },",
+        "  models: {",
+        "    providers: {",
+        "      moonshot: {",
+        '        baseUrl: "api.moonshot.ai",',
+        "        models: [{ id: \"kimi-k2.6\", name: \"Kimi K2.6\", contxtWindow: 262144 }],",
+        "      },",
+        "    },",
+        "  },",
+        "}",
+        "```",
+        "",
+      ].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["config.md:11: docs/config/schema", "config.md:12: docs/config/unknown-key"]);
+    const text = diagnostics.map(formatDiagnostic).join("\n");
+    expect(text).toContain("config.md:11:18: config example: models.providers.moonshot.baseUrl: must be an http(s) URL");
+    expect(text).toContain('unknown key "contxtWindow" (did you mean `contextWindow`?)');
+  });
+
+  it("reports config examples that name unknown models", async () => {
+    const dir = writeDocs({
+      "refs.md": ["```json5", '{ agents: { defaults: { model: "moonshot/kimi-k9" } } }', "```", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["refs.md:2: docs/config/unknown-model"]);
+  });
+
+  it("leaves JSON that is not a config (a Continue config, say) to the syntax check", async () => {
+    const dir = writeDocs({
+      "continue.md": ["```json", '{ "models": [{ "title": "x", "provider": "openai" }] }', "```", ""].join("\n"),
+    });
+    expect(await checkDocsIn(dir)).toEqual([]);
+  });
+});
+
+describe("docs check: JSON code blocks, through gen", () => {
+  it("fails a config example next to a generated region with exit 2 at its line on disk", async () => {
+    const p = tempProject();
+    mkdirSync(p.docs);
+    const page = [
+      "```json5",
+      "{",
+      "  agents: { defaults: { models: {",
+      "    // kimi-code-aliases:start",
+      "    // kimi-code-aliases:end",
+      "  } } },",
+      "  models: { providers: { \"kimi-code\": { baseUrl: \"https://api.kimi.com/coding/v1\", models: [], mode: \"merge\" } } },",
+      "}",
+      "```",
+      "",
+    ].join("\n");
+    writeFileSync(join(p.docs, "page.md"), page);
+    const before = snapshot(p.dir);
+    const result = await runCli(["gen", "--check", "--catalog", p.catalog, "--docs", p.docs]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:7:`);
+    expect(result.stderr).toContain('unknown key "mode"');
+    expect(snapshot(p.dir)).toEqual(before);
+  });
+});

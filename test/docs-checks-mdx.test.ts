@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { needsMdxParse } from "../scripts/docs-checks/check-docs.ts";
+import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
+import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
+import { runCli, snapshot, tempProject } from "./support/run-cli.ts";
+
+describe("docs check: MDX", () => {
+  it("accepts front matter, MDX comments, tables and escaped braces", async () => {
+    const dir = writeDocs({
+      "ok.md": [
+        "---",
+        "title: A <page> with {braces} in front matter",
+        "---",
+        "",
+        "{/* moonshot-current-ids:start */}",
+        "",
+        "| a | b |",
+        "| --- | --- |",
+        "| `{x}` | \\{y\\} |",
+        "",
+        "{/* moonshot-current-ids:end */}",
+        "",
+      ].join("\n"),
+    });
+    expect(await checkDocsIn(dir)).toEqual([]);
+  });
+
+  it("fails what docs sites cannot compile, with file:line", async () => {
+    const dir = writeDocs({
+      "html-comment.md": ["# Title", "", "<!-- moonshot-current-ids:start -->", ""].join("\n"),
+      "brace.md": ["# Title", "", "Use {the key here.", ""].join("\n"),
+      "zh-CN/tag.md": ["# 标题", "", "模型引用写作 moonshot/<modelId>。", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["brace.md:3: docs/mdx", "html-comment.md:3: docs/mdx", "zh-CN/tag.md:3: docs/mdx"]);
+    expect(formatDiagnostic(diagnostics[1]!)).toContain("does not compile as MDX");
+  });
+
+  it("still checks the JSON blocks of a doc that does not compile", async () => {
+    const dir = writeDocs({ "both.md": ["a <b> c", "", "```json", "{,}", "```", ""].join("\n") });
+    expect(where(dir, await checkDocsIn(dir))).toEqual(["both.md:1: docs/mdx", "both.md:4: docs/json-syntax"]);
+  });
+
+  it("skips the compile only for docs that cannot fail it", () => {
+    expect(needsMdxParse("# Plain\n\nText with > and | only.\n")).toBe(false);
+    expect(needsMdxParse("a { b")).toBe(true);
+    expect(needsMdxParse("a <b>")).toBe(true);
+    expect(needsMdxParse("export const x = 1\n")).toBe(true);
+    expect(needsMdxParse("```json\n[1]\n```\n")).toBe(true);
+  });
+
+  it("compiles only the docs the caller selects", async () => {
+    const dir = writeDocs({ "a.md": "a <b> c\n", "b.md": "d <e> f\n" });
+    const diagnostics = await checkDocsIn(dir, { compile: (doc) => doc.path.endsWith("b.md") });
+    expect(where(dir, diagnostics)).toEqual(["b.md:1: docs/mdx"]);
+  });
+});
+
+describe("docs check: MDX, through gen", () => {
+  function project(page: string) {
+    const p = tempProject();
+    mkdirSync(p.docs);
+    writeFileSync(join(p.docs, "page.md"), page);
+    return p;
+  }
+  const gen = (p: ReturnType<typeof project>, ...args: string[]) =>
+    runCli(["gen", ...args, "--catalog", p.catalog, "--docs", p.docs]);
+
+  it("fails a page whose markers are HTML comments, which MDX cannot read, and writes nothing", async () => {
+    const p = project(["# Page", "", "<!-- kimi-code-ids:start -->", "<!-- kimi-code-ids:end -->", ""].join("\n"));
+    const before = snapshot(p.dir);
+    const result = await gen(p);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:3:1: does not compile as MDX`);
+    expect(snapshot(p.dir)).toEqual(before);
+  });
+
+  it("checks the content gen plans, not the file: a broken region body that gen replaces is only drift", async () => {
+    const p = project(["# Page", "", "{/* kimi-code-ids:start */}", "", "- <b>stale", "", "{/* kimi-code-ids:end */}", ""].join("\n"));
+    expect((await gen(p, "--check")).code).toBe(1);
+    expect((await gen(p)).code).toBe(0);
+    expect(readFileSync(join(p.docs, "page.md"), "utf8")).toContain("- `kimi-for-coding`");
+    expect((await gen(p, "--check")).code).toBe(0);
+  });
+
+  it("compiles every doc in check mode, and in write mode the docs gen rewrites", async () => {
+    const p = project(["# Page", "", "{/* kimi-code-ids:start */}", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""].join("\n"));
+    expect((await gen(p)).code).toBe(2);
+    // In sync but broken elsewhere: `gen` has nothing to write, `gen --check` (the CI gate) still fails.
+    const synced = ["# Page", "", "{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "- `k3`", "", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""];
+    writeFileSync(join(p.docs, "page.md"), synced.join("\n"));
+    expect((await gen(p)).code).toBe(0);
+    const check = await gen(p, "--check");
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`${join(p.docs, "page.md")}:10:`);
+  });
+});

@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findSecrets, mask } from "../scripts/docs-checks/secrets.ts";
+import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
+import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
+import { runCli, snapshot, tempProject } from "./support/run-cli.ts";
+
+// Assembled at run time so that this file itself holds no key-shaped string.
+const realLooking = ["sk", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9Pl1Mn8Bv"].join("-");
+const realLookingKimi = ["sk", "kimi", "Zx81kQ0pLm2Nb7Vc4Xr9Ty6Ui3Op5As"].join("-");
+
+describe("docs check: secrets", () => {
+  it("accepts the placeholders the docs use", () => {
+    const text = [
+      'env: { MOONSHOT_API_KEY: "sk-..." }',
+      'apiKey: "${MOONSHOT_API_KEY}"',
+      "$env:ANTHROPIC_API_KEY=\"sk-kimi-...\"",
+      "ANTHROPIC_API_KEY=sk-kimi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "export KEY=sk-your-moonshot-api-key-goes-here",
+      "maxTokens: 262144, token: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'",
+    ].join("\n");
+    expect(findSecrets(text)).toEqual([]);
+  });
+
+  it("fails a real-looking key with file:line and never prints it in full", async () => {
+    const dir = writeDocs({
+      "guide.md": `# Guide\n\nSet the key:\n\n\`\`\`bash\nexport MOONSHOT_API_KEY=${realLooking}\n\`\`\`\n`,
+      "zh-CN/guide.md": `# 指南\n\n| 变量 | 值 |\n| --- | --- |\n| \`ANTHROPIC_API_KEY\` | \`${realLookingKimi}\` |\n`,
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["guide.md:6: docs/secret", "zh-CN/guide.md:5: docs/secret"]);
+    expect(diagnostics[0]!.column).toBe("export MOONSHOT_API_KEY=".length + 1);
+    const printed = diagnostics.map(formatDiagnostic).join("\n");
+    expect(printed).not.toContain(realLooking);
+    expect(printed).not.toContain(realLookingKimi);
+    expect(printed).not.toContain(realLooking.slice(3, 12));
+    expect(printed).toContain("sk-Q7… (51 characters)");
+    expect(printed).toContain("sk-kimi-Zx… (39 characters)");
+  });
+
+  it("recognises other common key shapes and keys assigned to key-like names", () => {
+    const aws = ["AKIA", "Q3MZ7XK2P9LD4WRT"].join("");
+    const github = ["ghp", "0123456789abcdefghijABCDEFGHIJ012345"].join("_");
+    const assigned = ["Zx81kQ0pLm2Nb7Vc4Xr9", "Ty6Ui3Op5As"].join("");
+    const text = `a ${aws}\nb ${github}\nANTHROPIC_AUTH_TOKEN=${assigned}\n`;
+    expect(findSecrets(text).map((f) => [f.kind, f.masked])).toEqual([
+      ["AWS access key id", "AKIAQ3… (20 characters)"],
+      ["GitHub token", "ghp_01… (40 characters)"],
+      ["secret value", "Zx… (31 characters)"],
+    ]);
+  });
+
+  it("masks all but a short prefix", () => {
+    expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
+  });
+});
+
+describe("docs check: secrets, through gen", () => {
+  it("stops gen --check and gen with exit 2 at the line on disk, prints no key, writes nothing", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    // The region grows when generated; the key is reported at its line in the file as it is.
+    const page = ["# Page", "", "{/* kimi-code-ids:start */}", "{/* kimi-code-ids:end */}", "", `Key: \`${realLooking}\``, ""].join("\n");
+    writeFileSync(join(project.docs, "page.md"), page);
+    const before = snapshot(project.dir);
+    for (const args of [["gen", "--check"], ["gen"]]) {
+      const result = await runCli([...args, "--catalog", project.catalog, "--docs", project.docs]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${join(project.docs, "page.md")}:6:7: possible API key sk-Q7…`);
+      expect(result.stdout + result.stderr).not.toContain(realLooking);
+    }
+    expect(snapshot(project.dir)).toEqual(before);
+  });
+
+  it("covers docs that hold no region too", async () => {
+    const project = tempProject();
+    mkdirSync(join(project.docs, "notes"), { recursive: true });
+    writeFileSync(join(project.docs, "notes", "plain.md"), `# Notes\n\nKey: \`${realLooking}\`\n`);
+    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(project.docs, "notes", "plain.md")}:3:7: possible API key`);
+  });
+
+  it("catches a key that would come from the catalog, at the region's start marker", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    const catalog = readFileSync(project.catalog, "utf8");
+    writeFileSync(project.catalog, catalog.replace('"placeholder": "sk-kimi-..."', `"placeholder": "${realLookingKimi}"`));
+    const page = ["```json5", "{", "  // kimi-code-env:start", "  // kimi-code-env:end", "}", "```", ""].join("\n");
+    writeFileSync(join(project.docs, "page.md"), page);
+    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(project.docs, "page.md")}:3:3: possible API key sk-kimi-Zx…`);
+    expect(result.stderr).toContain("in the text `pnpm gen` generates for region kimi-code-env");
+    expect(result.stdout + result.stderr).not.toContain(realLookingKimi);
+  });
+});

@@ -1,0 +1,101 @@
+// What `gen --check` shows for drifted regions: one unified diff per region whose
+// hunks carry the file's real line numbers, GitHub annotations, and the same as data.
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { displayPath } from "../scripts/report/gen-report.ts";
+import { docsProject, seedPage } from "./fixtures/docs/project.ts";
+
+const PAGE = "moonshot.md";
+/** The seed page with one id, one alias and one context window changed by hand. */
+const edited = seedPage
+  .replace("* `kimi-k2-thinking`\n", "* `kimi-k2-thinking-old`\n")
+  .replace('{ alias: "Kimi K2 Turbo" }', '{ alias: "Turbo" }')
+  .replace("contextWindow: 256000,\n            maxTokens: 8192\n          }\n          // moonshot", "contextWindow: 1,\n            maxTokens: 8192\n          }\n          // moonshot");
+
+interface Hunk {
+  oldStart: number;
+  newStart: number;
+  lines: string[];
+}
+
+/** The hunks of a unified diff, each with as many lines as its header counts. */
+function hunks(diff: string): Hunk[] {
+  const found: Hunk[] = [];
+  const lines = diff.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/.exec(lines[i]!);
+    if (!header) continue;
+    const hunk: Hunk = { oldStart: Number(header[1]), newStart: Number(header[3]), lines: [] };
+    let [oldLeft, newLeft] = [Number(header[2]), Number(header[4])];
+    while (oldLeft > 0 || newLeft > 0) {
+      const line = lines[++i]!;
+      hunk.lines.push(line);
+      if (!line.startsWith("+")) oldLeft--;
+      if (!line.startsWith("-")) newLeft--;
+    }
+    found.push(hunk);
+  }
+  return found;
+}
+
+describe("drift report", () => {
+  afterEach(() => {
+    delete process.env.GITHUB_ACTIONS;
+  });
+
+  it("numbers each region's hunks with the lines of the current and of the regenerated file", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    const check = await project.gen({ check: true });
+    expect(check.code).toBe(1);
+    const path = displayPath(join(project.docs, PAGE));
+    expect(check.stdout.split("\n").filter((l) => l.startsWith(`${path}:`))).toEqual([
+      `${path}:18: region moonshot-kimi-k2-ids is out of date`,
+      `${path}:52: region moonshot-kimi-k2-aliases is out of date`,
+      `${path}:70: region moonshot-kimi-k2-models is out of date`,
+    ]);
+    expect(check.stdout.trimEnd().split("\n").at(-1)).toBe("3 regions in 1 file are out of date; run `pnpm gen`");
+
+    const all = hunks(check.stdout);
+    expect(all).toHaveLength(3);
+    await project.gen();
+    const oldLines = edited.split("\n");
+    const newLines = project.doc(PAGE).split("\n");
+    for (const hunk of all) {
+      const old = hunk.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1));
+      const now = hunk.lines.filter((l) => !l.startsWith("-")).map((l) => l.slice(1));
+      expect(oldLines.slice(hunk.oldStart - 1, hunk.oldStart - 1 + old.length)).toEqual(old);
+      expect(newLines.slice(hunk.newStart - 1, hunk.newStart - 1 + now.length)).toEqual(now);
+    }
+  });
+
+  it("annotates each drifted region for GitHub Actions", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    process.env.GITHUB_ACTIONS = "true";
+    const check = await project.gen({ check: true });
+    const path = displayPath(join(project.docs, PAGE)).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    const annotations = check.stdout.split("\n").filter((l) => l.startsWith("::"));
+    expect(annotations).toEqual([
+      `::error file=${path},line=18,endLine=26,col=1,title=moonshot-kimi-k2-ids out of date::region moonshot-kimi-k2-ids is out of date; run pnpm gen`,
+      `::error file=${path},line=52,endLine=58,col=9,title=moonshot-kimi-k2-aliases out of date::region moonshot-kimi-k2-aliases is out of date; run pnpm gen`,
+      `::error file=${path},line=70,endLine=116,col=11,title=moonshot-kimi-k2-models out of date::region moonshot-kimi-k2-models is out of date; run pnpm gen`,
+    ]);
+  });
+
+  it("gives the same as data with --json", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    const text = await project.gen({ check: true });
+    const json = await project.gen({ check: true, json: true });
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.status).toBe("drift");
+    expect(report.summary).toBe("3 regions in 1 file are out of date; run `pnpm gen`");
+    const [file] = report.files;
+    expect(file.kind).toBe("doc");
+    expect(file.regions.map((r: { name: string; line: number; column: number; endLine: number }) => [r.name, r.line, r.column, r.endLine])).toEqual([
+      ["moonshot-kimi-k2-ids", 18, 1, 26],
+      ["moonshot-kimi-k2-aliases", 52, 9, 58],
+      ["moonshot-kimi-k2-models", 70, 11, 116],
+    ]);
+    for (const region of file.regions) expect(text.stdout).toContain(region.diff);
+  });
+});

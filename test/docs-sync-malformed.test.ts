@@ -1,0 +1,127 @@
+// Malformed markers stop the run with exit 2 before anything is written, and each
+// problem is named at its file:line:column.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { displayPath } from "../scripts/report/gen-report.ts";
+import { snapshot } from "./support/run-cli.ts";
+import { docsProject } from "./fixtures/docs/project.ts";
+
+const ids = (verb: string) => `{/* moonshot-kimi-k2-ids:${verb} */}`;
+const table = (verb: string) => `{/* moonshot-kimi-k2-table:${verb} */}`;
+
+/** A page whose regions are outdated: it would be rewritten if the run went ahead. */
+const DRIFTED = `# Fine\n\n${ids("start")}\n\n- \`old\`\n\n${ids("end")}\n`;
+
+interface Case {
+  name: string;
+  page: string;
+  /** `line:column: text` expected in the report (1-based). */
+  expected: string[];
+}
+
+const CASES: Case[] = [
+  {
+    name: "a start without an end",
+    page: `# T\n\n${ids("start")}\n\n- a\n`,
+    expected: ["3:1: `moonshot-kimi-k2-ids:start` has no matching `moonshot-kimi-k2-ids:end` after it"],
+  },
+  {
+    name: "an end without a start",
+    page: `# T\n\n- a\n\n  ${ids("end")}\n`,
+    expected: ["5:3: `moonshot-kimi-k2-ids:end` has no matching `moonshot-kimi-k2-ids:start` before it"],
+  },
+  {
+    name: "a duplicate start",
+    page: `${ids("start")}\n\n${ids("start")}\n\n${ids("end")}\n`,
+    expected: ["3:1: `moonshot-kimi-k2-ids:start` appears again before `moonshot-kimi-k2-ids:end`; the region started at line 1"],
+  },
+  {
+    name: "nested regions",
+    page: `${ids("start")}\n${table("start")}\n${table("end")}\n${ids("end")}\n`,
+    expected: ["2:1: region moonshot-kimi-k2-table starts inside region moonshot-kimi-k2-ids (started at line 1)"],
+  },
+  {
+    name: "overlapping regions",
+    page: `text\n\n${ids("start")}\n${table("start")}\n${ids("end")}\n${table("end")}\n`,
+    expected: ["4:1: region moonshot-kimi-k2-table starts inside region moonshot-kimi-k2-ids (started at line 3)"],
+  },
+  {
+    name: "a marker inside a region",
+    page: `${ids("start")}\n- a\n${table("end")}\n${ids("end")}\n`,
+    expected: ["3:1: `moonshot-kimi-k2-table:end` stands inside region moonshot-kimi-k2-ids (started at line 1)"],
+  },
+  {
+    name: "an unknown name",
+    page: `# T\n\n<!-- moonshot-kimi-k2-idz:start -->\n<!-- moonshot-kimi-k2-idz:end -->\n`,
+    expected: ['3:1: unknown region "moonshot-kimi-k2-idz" (did you mean `moonshot-kimi-k2-ids`?)'],
+  },
+  {
+    name: "a code-only kind in Markdown text",
+    page: `# T\n\n{/* moonshot-kimi-k2-models:start */}\n{/* moonshot-kimi-k2-models:end */}\n`,
+    expected: ["3:1: region moonshot-kimi-k2-models is in Markdown text, but regions of its kind belong in a code block"],
+  },
+  {
+    name: "a Markdown-only kind in a code block",
+    page: "```json5\n[\n  // moonshot-kimi-k2-table:start\n  // moonshot-kimi-k2-table:end\n]\n```\n",
+    expected: ["3:3: region moonshot-kimi-k2-table is in a code block, but regions of its kind belong in Markdown text"],
+  },
+  {
+    name: "a region leaving its code block",
+    page: "```json5\n[\n  // moonshot-kimi-k2-ids:start\n]\n```\n\n{/* moonshot-kimi-k2-ids:end */}\n",
+    expected: [
+      "3:3: `moonshot-kimi-k2-ids:start` has no `moonshot-kimi-k2-ids:end` in its code block (the block ends at line 5)",
+      "7:1: `moonshot-kimi-k2-ids:end` has no matching `moonshot-kimi-k2-ids:start` before it",
+    ],
+  },
+  {
+    name: "a marker sharing its line with text",
+    page: `See ${ids("start")} here.\n`,
+    expected: ["1:9: `moonshot-kimi-k2-ids:start` looks like a region marker but is not one"],
+  },
+  {
+    name: "a marker split across lines",
+    page: "# T\n\n{/* moonshot-kimi-k2-ids:start\n*/}\n",
+    expected: ["3:5: `moonshot-kimi-k2-ids:start` stands inside a comment or expression that spans several lines"],
+  },
+  {
+    name: "an unknown option",
+    page: `{/* moonshot-kimi-k2-ids:start sort=name */}\n${ids("end")}\n`,
+    expected: ['1:1: unknown option "sort" on region moonshot-kimi-k2-ids; it takes none'],
+  },
+  {
+    name: "a table whose header does not fit its columns",
+    page: `${table("start")}\n\n| Model | Context |\n| --- | ---: |\n\n${table("end")}\n`,
+    expected: ["1:1: region moonshot-kimi-k2-table: the table header has 2 columns but the region renders 6"],
+  },
+];
+
+describe("malformed markers", () => {
+  it.each(CASES)("$name: exit 2, file:line:column, nothing written", async ({ page, expected }) => {
+    const project = await docsProject({ "bad.md": page, "drifted.md": DRIFTED });
+    const before = snapshot(project.dir);
+    const bad = displayPath(join(project.docs, "bad.md"));
+    for (const check of [true, false]) {
+      const result = await project.gen({ check });
+      expect(result.code).toBe(2);
+      for (const problem of expected) expect(result.stderr).toContain(`${bad}:${problem}`);
+      const reported = result.stderr.split("\n").filter((line) => line.startsWith(`${bad}:`) && !line.includes("warning:"));
+      expect(reported).toHaveLength(expected.length);
+      expect(result.stderr).toContain("nothing was written");
+      expect(snapshot(project.dir)).toEqual(before);
+    }
+  });
+
+  it("reports every problem of every file at once", async () => {
+    const project = await docsProject({
+      "a.md": `${ids("start")}\n`,
+      "b/c.md": `text\n${ids("end")}\n\n<!-- nope-ids:start -->\n<!-- nope-ids:end -->\n`,
+    });
+    const result = await project.gen({ check: true, json: true });
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.status).toBe("invalid");
+    const where = report.diagnostics.map((d: { file: string; line: number; column: number; rule: string }) =>
+      `${d.file.slice(project.docs.length + 1)}:${d.line}:${d.column} ${d.rule}`);
+    expect(where).toEqual(["a.md:1:1 docs/unclosed-region", "b/c.md:2:1 docs/stray-end", "b/c.md:4:1 docs/unknown-region"]);
+  });
+});

@@ -1,0 +1,288 @@
+// Garbage catalogs: whatever the catalog file holds, loading it ends in a
+// positioned error or a valid catalog, the command exits 2 without a stack
+// trace, and nothing is written. Large catalogs load in work linear in size.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Catalog as CatalogSchema } from "../schema/catalog.ts";
+import { loadCatalog, parseCatalog } from "../scripts/catalog/load.ts";
+import { resolveGroups } from "../scripts/catalog/model.ts";
+import { checkCatalogRules } from "../scripts/catalog/rules.ts";
+import { InputError, type Diagnostic } from "../scripts/lib/diagnostics.ts";
+import { catalogArbitrary, catalogText } from "./support/catalog-arbitraries.ts";
+import { fuzzing, runs, timeoutFor } from "./support/fc.ts";
+import { positionAt } from "./support/positions.ts";
+import { hostileText } from "./support/hostile-text.ts";
+import { countingReads, leastCpuMs, manyModelCatalog } from "./support/large-inputs.ts";
+import { runCli, snapshot, tempDir } from "./support/run-cli.ts";
+
+const FILE = "catalog.jsonc";
+const TEN_MB = 10 * 1024 * 1024;
+const valid = catalogText(manyModelCatalog(3));
+
+/** The diagnostics a catalog text gives; fails the test if loading throws anything but an InputError. */
+function diagnosticsOf(text: string): Diagnostic[] {
+  try {
+    parseCatalog(FILE, text);
+  } catch (error) {
+    if (error instanceof InputError) return error.diagnostics;
+    throw new Error(`loading threw ${(error as Error)?.name ?? typeof error} instead of an input error: ${String(error)}`);
+  }
+  return [];
+}
+
+/** Every diagnostic names the file and points inside the text (column may be one past a line's end). */
+function expectPositionsInside(text: string, diagnostics: readonly Diagnostic[]): void {
+  const lines = text.split(/\r\n|\n|\r/);
+  for (const d of diagnostics) {
+    expect(d.file).toBe(FILE);
+    expect(d.severity).toBe("error");
+    expect(d.line).toBeGreaterThanOrEqual(1);
+    expect(d.line).toBeLessThanOrEqual(lines.length);
+    expect(d.column).toBeGreaterThanOrEqual(1);
+    expect(d.column).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
+    expect(d.message.length).toBeGreaterThan(0);
+    expect(d.message.length).toBeLessThan(1000);
+  }
+}
+
+const nested = (depth: number, open = "[", close = "]") => `${open.repeat(depth)}${close.repeat(depth)}`;
+const withValue = (key: string, raw: string) => valid.replace(`"${key}": `, () => `"${key}": ${raw}, "${key}-was": `);
+/** Offset of the bracket that opens nesting level `level` (the texts here hold no brackets inside strings). */
+const bracketAtLevel = (text: string, level: number) => {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "[" || text[i] === "{") depth += 1;
+    else if (text[i] === "]" || text[i] === "}") depth -= 1;
+    if (depth === level) return i;
+  }
+  return -1;
+};
+const replaceFirst = (from: string, to: string) => {
+  expect(valid).toContain(from);
+  return valid.replace(from, () => to);
+};
+
+interface GarbageCase {
+  name: string;
+  text: () => string;
+  /** Where the first diagnostic must point: the start of a substring, a position, the end, or an offset found in the text. */
+  at: string | { line: number; column: number } | "end" | ((text: string) => number);
+  message: RegExp;
+}
+
+const garbage: GarbageCase[] = [
+  { name: "an empty file", text: () => "", at: { line: 1, column: 1 }, message: /end of input/ },
+  { name: "only white space", text: () => " \n\t\r\n", at: "end", message: /end of input/ },
+  { name: "truncated after a key's colon", text: () => valid.slice(0, valid.indexOf('"providers":') + 12), at: "end", message: /end of input/ },
+  { name: "truncated inside a string", text: () => valid.slice(0, valid.indexOf('"Model 1"') + 4), at: "end", message: /end of input/ },
+  { name: "truncated inside a comment", text: () => `// catalog\n/* unfinished ${valid}`, at: "end", message: /end of input/ },
+  { name: "a lone closing bracket", text: () => "}", at: { line: 1, column: 1 }, message: /Unexpected/ },
+  { name: "text after the object", text: () => `${valid}{}`, at: { line: valid.split("\n").length, column: 1 }, message: /Unexpected/ },
+  { name: "a string as the root", text: () => '"catalog"', at: { line: 1, column: 1 }, message: /expected object/ },
+  { name: "null as the root", text: () => "null", at: { line: 1, column: 1 }, message: /expected object/ },
+  { name: "providers as a number", text: () => replaceFirst('"providers": [', '"providers": 5, "x": ['), at: "5,", message: /providers: .*expected array/ },
+  { name: "contextWindow as a string", text: () => replaceFirst('"contextWindow": 131072', '"contextWindow": "big"'), at: '"big"', message: /contextWindow: .*expected number/ },
+  { name: "reasoning as a string", text: () => replaceFirst('"reasoning": true', '"reasoning": "yes"'), at: '"yes"', message: /reasoning: .*expected boolean/ },
+  { name: "input as a string", text: () => replaceFirst('"input": [\n', '"input": "text", "i": [\n'), at: '"text", "i"', message: /input: .*expected array/ },
+  { name: "cost as an array", text: () => replaceFirst('"cost": {', '"cost": [], "c": {'), at: "[], ", message: /cost: .*expected object/ },
+  { name: "a price of 1e999", text: () => replaceFirst('"output": 2', '"output": 1e999'), at: "1e999", message: /output: .*expected number/ },
+  { name: "a 10 MB name", text: () => replaceFirst('"Model 0"', JSON.stringify("n".repeat(TEN_MB))), at: '"nnn', message: /name: must be at most 200 characters/ },
+  { name: "a 10 MB alias of quotes", text: () => replaceFirst('"Model 0 alias"', JSON.stringify('"'.repeat(TEN_MB))), at: '"\\"', message: /alias: must be at most 200 characters/ },
+  { name: "a 10 MB URL", text: () => replaceFirst('"https://example.com/models"', JSON.stringify(`https://${"u".repeat(TEN_MB)}`)), at: '"https://uuu', message: /sources\[0\]: must be at most 2000 characters/ },
+  { name: "a 10 MB header name", text: () => replaceFirst('"models": [', `"headers": {${JSON.stringify("H".repeat(TEN_MB))}: "v"}, "models": [`), at: '"HHH', message: /headers\["H{20,100}…"\]: invalid key: must be at most 100 characters/ },
+  { name: "a 10 MB number", text: () => replaceFirst('"contextWindow": 131072', `"contextWindow": ${"9".repeat(TEN_MB)}`), at: "999", message: /contextWindow: .*expected number/ },
+  { name: "a value nested 100,000 levels deep", text: () => withValue("name", nested(100_000)), at: (t) => bracketAtLevel(t, 1000), message: /nested 100003 levels deep/ },
+  { name: "objects nested 50,000 levels deep", text: () => withValue("name", nested(50_000, '{"a":', "}").replace('{"a":}', '{"a":1}')), at: (t) => bracketAtLevel(t, 1000), message: /nested 50003 levels deep/ },
+  { name: "a value nested 1,000 levels deep", text: () => replaceFirst('"sources": [', `"sources": [${nested(1_000)}, `), at: nested(1_000), message: /sources\[0\]: .*expected string/ },
+  { name: "a NUL byte in a name", text: () => replaceFirst('"Model 0"', '"Model\\u00000"'), at: '"Model\\u0000', message: /name: must not contain control characters/ },
+  { name: "binary garbage", text: () => "\u0000\u00ff\ufffd\u0001PK\u0003\u0004", at: { line: 1, column: 1 }, message: /Unexpected/ },
+];
+
+describe("garbage catalogs", () => {
+  it.each(garbage)("$name: a positioned error, never a crash", ({ text, at, message }) => {
+    const source = text();
+    const found = diagnosticsOf(source);
+    expect(found.length).toBeGreaterThan(0);
+    expectPositionsInside(source, found);
+    const first = found[0]!;
+    expect(first.message).toMatch(message);
+    const expected =
+      at === "end"
+        ? positionAt(source, source.length)
+        : typeof at === "string"
+          ? positionAt(source, source.indexOf(at))
+          : typeof at === "function"
+            ? positionAt(source, at(source))
+            : at;
+    expect({ line: first.line, column: first.column }).toEqual(expected);
+  });
+
+  it("a key of 10 MB is reported without repeating the key in full", () => {
+    const found = diagnosticsOf(replaceFirst('"providers": [', `${JSON.stringify("k".repeat(TEN_MB))}: 1, "providers": [`));
+    expect(found.map((d) => d.rule)).toEqual(["catalog/unknown-key"]);
+    expect(found[0]!.message.length).toBeLessThan(1000);
+  });
+
+  it("a 10 MB comment is skipped like any comment", () => {
+    expect(diagnosticsOf(`/* ${"c".repeat(TEN_MB)} */\n${valid}`)).toEqual([]);
+  });
+
+  it("a byte order mark before the catalog is allowed", () => {
+    expect(diagnosticsOf(`\ufeff${valid}`)).toEqual([]);
+  });
+
+  it(
+    "a catalog cut off anywhere gives positioned errors only",
+    () => {
+      const text = catalogText(manyModelCatalog(2));
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: text.length - 2 }), (cut) => {
+          const source = text.slice(0, cut);
+          const found = diagnosticsOf(source);
+          expect(found.length).toBeGreaterThan(0);
+          expectPositionsInside(source, found);
+          if (found[0]!.message.includes("end of input")) {
+            expect({ line: found[0]!.line, column: found[0]!.column }).toEqual(positionAt(source, source.length));
+          }
+        }),
+        runs(300),
+      );
+    },
+    timeoutFor(300, 5),
+  );
+
+  it(
+    "random edits of a catalog give a catalog or positioned errors, never a crash",
+    () => {
+      const edit = fc.record({
+        at: fc.nat(),
+        remove: fc.integer({ min: 0, max: 12 }),
+        insert: fc.oneof(hostileText, fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "//", "/*", "\n", "null", "-", "1e", "\\")),
+      });
+      fc.assert(
+        fc.property(catalogArbitrary({ maxModels: 2 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (catalog, edits) => {
+          let source = catalogText(catalog);
+          for (const { at, remove, insert } of edits) {
+            const i = at % (source.length + 1);
+            source = source.slice(0, i) + insert + source.slice(i + remove);
+          }
+          expectPositionsInside(source, diagnosticsOf(source));
+        }),
+        runs(200),
+      );
+    },
+    timeoutFor(200, 10),
+  );
+});
+
+describe("display text in the catalog", () => {
+  it(
+    "is accepted only when it can be written safely, and otherwise rejected at the field",
+    () => {
+      fc.assert(
+        fc.property(hostileText, fc.constantFrom("name", "alias"), (text, field) => {
+          const model = `"${field}": ${JSON.stringify(`Model 0${field === "alias" ? " alias" : ""}`)}`;
+          const written = `"${field}": ${JSON.stringify(text)}`;
+          const source = replaceFirst(model, written);
+          const found = diagnosticsOf(source);
+          const unsafe =
+            /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]|\$\{/u.test(text) ||
+            // Region marker tokens, which a doc would read as markers once the text is written into it.
+            /[A-Za-z0-9][\w.-]*:(start|end)(?![A-Za-z0-9])/.test(text) ||
+            text.length === 0 ||
+            [...text].length > 200 ||
+            text.trim() !== text;
+          if (unsafe) {
+            expect(found.length).toBeGreaterThan(0);
+            expect(found[0]!.path).toBe(`providers[0].models[0].${field}`);
+            expect({ line: found[0]!.line, column: found[0]!.column }).toEqual(
+              positionAt(source, source.indexOf(written) + field.length + 4),
+            );
+          } else {
+            expect(found).toEqual([]);
+            // Accepted text survives being written to a UTF-8 file and read back.
+            expect(Buffer.from(text, "utf8").toString("utf8")).toBe(text);
+          }
+        }),
+        runs(500),
+      );
+    },
+    timeoutFor(500, 5),
+  );
+});
+
+describe("garbage catalogs on the command line", () => {
+  const cases = garbage.filter((c) => !/10 MB|100,000|50,000/.test(c.name)).slice(0, 12);
+
+  it.each(cases)("$name: exit 2, file:line:column, no stack trace, nothing written", async ({ text }) => {
+    const dir = tempDir();
+    const catalog = join(dir, "catalog.jsonc");
+    writeFileSync(catalog, text());
+    const before = snapshot(dir);
+    const result = await runCli(["gen", "--catalog", catalog, "--docs", join(dir, "docs")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${escapeRegExp(catalog)}:\\d+:\\d+: `));
+    expect(result.stderr + result.stdout).not.toMatch(/\n\s+at .+[(:]\d+/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("a catalog nested too deeply to parse: exit 2 with the position", async () => {
+    const dir = tempDir();
+    const catalog = join(dir, "catalog.jsonc");
+    writeFileSync(catalog, withValue("name", nested(100_000)));
+    const result = await runCli(["gen", "--check", "--catalog", catalog, "--docs", join(dir, "docs")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${escapeRegExp(catalog)}:\\d+:\\d+: values are nested 100003 levels deep`));
+  });
+
+  it("a catalog that is a directory: exit 2 naming it", async () => {
+    const dir = tempDir();
+    const result = await runCli(["gen", "--check", "--catalog", dir, "--docs", join(dir, "docs")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${dir}:1:1: cannot read the catalog`);
+  });
+});
+
+describe("a catalog of 10,000 models", () => {
+  it("loads, with every model of the group in order", () => {
+    const catalog = parseCatalog(FILE, catalogText(manyModelCatalog(10_000)));
+    expect(catalog.groups[0]!.models).toHaveLength(10_000);
+    expect(catalog.groups[0]!.models[9_999]!.id).toBe("m-9999");
+  });
+
+  /** Reads of catalog data by the rules and group resolution, which must grow linearly with the models. */
+  function readsFor(count: number): number {
+    const data = CatalogSchema.parse(manyModelCatalog(count));
+    const counted = countingReads(data);
+    expect(checkCatalogRules(counted.value)).toEqual([]);
+    resolveGroups(counted.value);
+    return counted.reads();
+  }
+
+  it("checks its rules with work linear in the number of models", () => {
+    const ratio = readsFor(4_000) / readsFor(1_000);
+    // Linear work gives 4; one scan of the models per model gives about 16.
+    expect(ratio).toBeGreaterThan(3.5);
+    expect(ratio).toBeLessThan(4.5);
+  });
+
+  it.runIf(fuzzing)("loads in time linear in its size (time ratio, long run only)", () => {
+    const small = catalogText(manyModelCatalog(2_500));
+    const large = catalogText(manyModelCatalog(10_000));
+    const ratio = leastCpuMs(() => loadCatalogText(large)) / leastCpuMs(() => loadCatalogText(small));
+    // 4x the models: linear is about 4; quadratic would be about 16.
+    expect(ratio).toBeLessThan(8);
+  });
+});
+
+function loadCatalogText(text: string): void {
+  const file = join(tempDir(), "catalog.json");
+  writeFileSync(file, text);
+  loadCatalog(file);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,150 @@
+// Failure injection for the all-or-nothing writer: whichever step fails,
+// every file keeps its exact bytes and permissions, no temporary file is
+// left behind, and the error names the file that could not be written.
+import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { WriteError, writeAllOrNothing, type FileWrite } from "../scripts/lib/write-files.ts";
+import { faultyFs, InjectedFault, type Fault } from "./support/faulty-fs.ts";
+import { runs, timeoutFor } from "./support/fc.ts";
+import { runCli, tempDir, tempProject } from "./support/run-cli.ts";
+
+interface FileSpec {
+  name: string;
+  /** null: the file does not exist before the write. */
+  before: string | null;
+  after: string;
+  readOnly: boolean;
+}
+
+/** Each file's bytes (as latin1, so any byte compares exactly) and permission bits. */
+function filesIn(dir: string): Record<string, { bytes: string; mode: number }> {
+  const out: Record<string, { bytes: string; mode: number }> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    out[name] = { bytes: readFileSync(path, "latin1"), mode: statSync(path).mode & 0o777 };
+  }
+  return out;
+}
+
+function setUp(specs: readonly FileSpec[]): { dir: string; writes: FileWrite[] } {
+  const dir = tempDir("kcs-write-");
+  for (const spec of specs) {
+    if (spec.before === null) continue;
+    writeFileSync(join(dir, spec.name), spec.before);
+    if (spec.readOnly) chmodSync(join(dir, spec.name), 0o444);
+  }
+  return { dir, writes: specs.map((s) => ({ path: join(dir, s.name), before: s.before, after: s.after })) };
+}
+
+function thrownBy(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+const content = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.constantFrom("", "\ufeff# Title\r\n\r\ntext\r\n", "no final newline", "a\n\tb\n", "x".repeat(5000)),
+);
+
+const fileSpecs = fc
+  .uniqueArray(fc.stringMatching(/^[a-z]{1,8}\.(md|mdx|json)$/), { minLength: 1, maxLength: 6 })
+  .chain((names) =>
+    fc.tuple(
+      ...names.map((name) =>
+        fc.record({ name: fc.constant(name), before: fc.option(content, { nil: null }), after: content, readOnly: fc.constant(false) }),
+      ),
+    ),
+  );
+
+describe("all-or-nothing writes under injected failures", () => {
+  it("without a failure, every file gets its new content and no temporary file remains", () => {
+    const specs: FileSpec[] = [
+      { name: "a.md", before: "old a\n", after: "new a\n", readOnly: false },
+      { name: "b.mdx", before: null, after: "new b\n", readOnly: false },
+    ];
+    const { dir, writes } = setUp(specs);
+    writeAllOrNothing(writes, faultyFs({ op: "write", nth: 0 }));
+    expect(filesIn(dir)).toEqual({ "a.md": { bytes: "new a\n", mode: 0o644 }, "b.mdx": { bytes: "new b\n", mode: 0o644 } });
+  });
+
+  it(
+    "a failure at any temporary write or rename leaves every file as it was",
+    () => {
+      const scenario = fileSpecs.chain((specs) =>
+        fc.tuple(
+          fc.constant(specs),
+          fc.oneof(
+            fc.record({ op: fc.constant("write" as const), nth: fc.integer({ min: 1, max: specs.length }), partial: fc.option(fc.nat(20), { nil: undefined }) }),
+            fc.record({ op: fc.constant("rename" as const), nth: fc.integer({ min: 1, max: specs.length }) }),
+          ),
+        ),
+      );
+      fc.assert(
+        fc.property(scenario, ([specs, fault]: [FileSpec[], Fault]) => {
+          const { dir, writes } = setUp(specs);
+          try {
+            const before = filesIn(dir);
+            const fs = faultyFs(fault);
+            const error = thrownBy(() => writeAllOrNothing(writes, fs));
+
+            expect(error).toBeInstanceOf(WriteError);
+            const failed = writes[fault.nth - 1]!.path;
+            expect((error as WriteError).file).toBe(failed);
+            expect((error as WriteError).message).toContain(failed);
+            expect((error as WriteError).message).toContain("no file was changed");
+            expect((error as WriteError).cause).toBeInstanceOf(InjectedFault);
+            expect(filesIn(dir)).toEqual(before);
+            // The failure came where it was injected: nothing was renamed before a temporary write failed.
+            if (fault.op === "write") expect(fs.calls.rename).toBe(0);
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        }),
+        runs(150),
+      );
+    },
+    timeoutFor(150, 10),
+  );
+
+  it("a read-only file among several stops the write before anything changes, naming that file", () => {
+    const specs: FileSpec[] = [
+      { name: "a.md", before: "a\n", after: "A\n", readOnly: false },
+      { name: "b.md", before: "b\r\n", after: "B\r\n", readOnly: true },
+      { name: "c.md", before: null, after: "C\n", readOnly: false },
+    ];
+    const { dir, writes } = setUp(specs);
+    const before = filesIn(dir);
+    const error = thrownBy(() => writeAllOrNothing(writes));
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as WriteError).file).toBe(join(dir, "b.md"));
+    expect((error as WriteError).message).toBe(`${join(dir, "b.md")}: cannot write: the file is read-only; no file was changed`);
+    expect(filesIn(dir)).toEqual(before);
+    expect(before["b.md"]!.mode).toBe(0o444);
+  });
+});
+
+describe("a read-only generated file on the command line", () => {
+  it("gen exits 2 naming the file, and changes no file", async () => {
+    const project = tempProject();
+    const schemaFile = join(project.dir, "schema", "catalog.schema.json");
+    const otherSchema = join(project.dir, "schema", "config.schema.json");
+    // Both schemas are out of date; the first cannot be written.
+    writeFileSync(schemaFile, "{}\n");
+    writeFileSync(otherSchema, "{}\n");
+    chmodSync(schemaFile, 0o444);
+    const before = filesIn(join(project.dir, "schema"));
+
+    const result = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${schemaFile}: cannot write: the file is read-only; no file was changed`);
+    expect(result.stderr).not.toMatch(/\n\s+at .+[(:]\d+/);
+    expect(filesIn(join(project.dir, "schema"))).toEqual(before);
+  });
+});
