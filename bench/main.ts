@@ -1,7 +1,8 @@
 // `pnpm bench`: times gen --check / gen against markdown-magic, grep and bare
 // Node start-up on seeded synthetic docs trees, and writes bench/results.md.
 // Options: --quick (2,000 files only; prints, does not write results.md unless --write),
-// --runs N (timed runs per case, default 5), --seed N, --keep (leave the trees in bench/.trees).
+// --runs N (timed runs per case, default 5), --seed N, --keep (leave the trees in bench/.trees),
+// --minutes M (time budget of the timed rounds, default 10: fewer runs, flagged, when one round is too slow).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { parseArgs } from "node:util";
 import { casesFor, type BenchCase, type CaseId } from "./cases.ts";
 import { hasGnuTime, measure, summarize, type Sample, type Summary } from "./measure.ts";
 import { differingDocs, errorLine, prepareSize, type PreparedSize, type Tools } from "./prepare.ts";
+import { profileRun } from "./profile.ts";
 import { machineInfo, renderResults, type SizeResult } from "./report.ts";
 
 export async function main(root: string, argv: string[]): Promise<number> {
@@ -20,11 +22,14 @@ export async function main(root: string, argv: string[]): Promise<number> {
       keep: { type: "boolean", default: false },
       runs: { type: "string", default: "5" },
       seed: { type: "string", default: "20260716" },
+      minutes: { type: "string", default: "10" },
     },
   });
   const runs = Number.parseInt(values.runs, 10);
   const seed = Number.parseInt(values.seed, 10);
-  if (!(runs >= 1) || !Number.isInteger(seed)) throw new Error("--runs and --seed take whole numbers");
+  const minutes = Number.parseFloat(values.minutes);
+  if (!(runs >= 1) || !Number.isInteger(seed) || !(minutes > 0)) throw new Error("--runs, --seed and --minutes take numbers");
+  const deadline = Date.now() + minutes * 60_000;
   const sizes = values.quick ? [2000] : [2000, 20000];
   const withRss = hasGnuTime();
   if (!withRss) console.warn("/usr/bin/time (GNU time) not found: peak RSS is not measured");
@@ -36,7 +41,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
     // markdown-magic opens every file at once: give it as many descriptors as the system allows.
     markdownMagic: (args) => ({
       file: "/bin/sh",
-      args: ["-c", 'ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"', "sh", process.execPath, join(root, "bench/markdown-magic-run.mjs"), ...args],
+      args: ["-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "sh", process.execPath, join(root, "bench/markdown-magic-run.mjs"), ...args],
       cwd: root,
     }),
   };
@@ -44,7 +49,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
   mkdirSync(treesDir, { recursive: true });
 
   const results: SizeResult[] = [];
-  for (const files of sizes) {
+  for (const [i, files] of sizes.entries()) {
     ensureBuilt(tools);
     let started = Date.now();
     const size = prepareSize(tools, treesDir, files, seed, join(root, "schema/catalog.jsonc"));
@@ -52,7 +57,14 @@ export async function main(root: string, argv: string[]): Promise<number> {
       `${files} files (${(size.manifest.bytes / files / 1024).toFixed(1)} KB on average, ${size.manifest.regionDocs.length} with regions, ${size.manifest.staleDocs.length} drifted): prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     started = Date.now();
-    results.push(timeSize(tools, size, runs, withRss));
+    // The time left is shared by the sizes still to run, in proportion to their files.
+    const share = files / sizes.slice(i).reduce((a, b) => a + b, 0);
+    const result = timeSize(tools, size, runs, withRss, (deadline - started) * share);
+    if (i === 0) {
+      const check = result.cases.find((c) => c.id === "ours-check-clean")!;
+      result.profile = profileRun(check.command, join(root, "dist/cli.cjs"));
+    }
+    results.push(result);
     console.log(`  timed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (!values.keep) rmSync(size.dir, { recursive: true, force: true });
   }
@@ -79,27 +91,36 @@ function ensureBuilt(tools: Tools): boolean {
   return statSync(stamp, { throwIfNoEntry: false })?.mtimeMs !== before;
 }
 
-function timeSize(tools: Tools, size: PreparedSize, runs: number, withRss: boolean): SizeResult {
+function timeSize(tools: Tools, size: PreparedSize, runs: number, withRss: boolean, budgetMs: number): SizeResult {
   const cases = casesFor(tools, size);
   const samples = new Map<CaseId, Sample[]>(cases.map((c) => [c.id, []]));
   const problems = new Set<string>();
-  // Round 0 warms the page cache and checks the results; rounds 1..runs are timed.
+  // Round 0 warms the page cache and checks the results; the rounds after it are timed.
   // Within a round the starting case rotates, so drift of the machine hits every case alike.
-  for (let round = 0; round <= runs; round++) {
+  const round = (index: number) => {
     if (ensureBuilt(tools)) problems.add("a source changed during the run, so the CLI was rebuilt: the trees were prepared with another build");
     for (let k = 0; k < cases.length; k++) {
-      const c = cases[(k + round) % cases.length]!;
+      const c = cases[(k + index) % cases.length]!;
       const sample = run(c, withRss);
       if (sample.status !== c.expect) {
         problems.add(`${c.label}: exit ${sample.status}, expected ${c.expect}${firstLine(sample.stderr)}`);
       }
-      if (round > 0) samples.get(c.id)!.push(sample);
+      if (index > 0) samples.get(c.id)!.push(sample);
     }
-    if (round === 0) verifyWrites(size, problems);
+  };
+  const warmUp = Date.now();
+  round(0);
+  verifyWrites(size, problems);
+  const roundMs = Date.now() - warmUp;
+  const timedRuns = Math.min(runs, Math.max(1, Math.floor((budgetMs - roundMs) / roundMs)));
+  if (timedRuns < runs) {
+    problems.add(`only ${timedRuns} timed ${timedRuns === 1 ? "run" : "runs"} instead of ${runs}: one round takes ${(roundMs / 1000).toFixed(0)} s, more than --minutes allows`);
   }
+  for (let index = 1; index <= timedRuns; index++) round(index);
   const summaries = new Map<CaseId, Summary>(cases.map((c) => [c.id, summarize(samples.get(c.id)!)]));
   return {
     files: size.files,
+    runs: timedRuns,
     manifest: size.manifest,
     cases,
     summaries,

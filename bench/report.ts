@@ -6,16 +6,21 @@ import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { MARKDOWN_MAGIC_PEER, type BenchCase, type CaseId } from "./cases.ts";
 import type { Summary } from "./measure.ts";
+import type { ProfileSummary } from "./profile.ts";
 import type { TreeManifest } from "./tree/write.ts";
 
 export interface SizeResult {
   files: number;
+  /** Timed runs per case (fewer than asked when the time budget ran out). */
+  runs: number;
   manifest: TreeManifest;
   cases: BenchCase[];
   summaries: Map<CaseId, Summary>;
   problems: string[];
   /** Set when markdown-magic could not process the tree at all. */
   mmFailure?: string;
+  /** One `gen --check` on the clean tree under the CPU profiler. */
+  profile?: ProfileSummary;
 }
 
 export interface MachineInfo {
@@ -42,7 +47,9 @@ export function machineInfo(root: string): MachineInfo {
     node: process.version,
     markdownMagic: mm.version,
     grep: firstLine("grep", ["--version"]),
-    commit: firstLine("git", ["rev-parse", "--short", "HEAD"]),
+    commit: `${firstLine("git", ["rev-parse", "--short", "HEAD"])}${
+      spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).stdout?.trim() ? " with uncommitted changes" : ""
+    }`,
     date: new Date().toISOString().slice(0, 10),
   };
 }
@@ -121,6 +128,25 @@ function targets(results: readonly SizeResult[]): Target[] {
   return list;
 }
 
+function profileSection(files: number, profile: ProfileSummary): string[] {
+  const share = (ms: number) => `${((100 * ms) / profile.totalMs).toFixed(0)}%`;
+  const rows = (entries: ProfileSummary["functions"]) => entries.map((e) => `| ${e.label.replace(/\|/g, "\\|")} | ${ms(e.ms)} | ${share(e.ms)} |`);
+  return [
+    `## Where the time goes: \`gen --check\`, clean tree of ${files.toLocaleString("en-US")} files`,
+    "",
+    `One run under \`node --cpu-prof\` (the profiler slows it down): ${ms(profile.totalMs)} of busy time sampled.`,
+    "",
+    "| Function (with what it calls) | Time | Share |",
+    "| --- | ---: | ---: |",
+    ...rows(profile.functions),
+    "",
+    "| Source area (own time) | Time | Share |",
+    "| --- | ---: | ---: |",
+    ...rows(profile.areas),
+    "",
+  ];
+}
+
 export function renderResults(results: readonly SizeResult[], machine: MachineInfo, options: { runs: number; seed: number; rss: boolean }): string {
   const header = [
     "| Files | Case | Median | Min | Max | Peak RSS | ours ÷ markdown-magic | ours ÷ grep | ours ÷ node |",
@@ -132,13 +158,13 @@ export function renderResults(results: readonly SizeResult[], machine: MachineIn
   ]);
   const trees = results.map(
     (r) =>
-      `- ${r.files.toLocaleString("en-US")} files, ${(r.manifest.bytes / r.files / 1024).toFixed(1)} KB on average, ${r.manifest.regionDocs.length} with regions (5 each), ${r.manifest.staleDocs.length} of them drifted.`,
+      `- ${r.files.toLocaleString("en-US")} files, ${(r.manifest.bytes / r.files / 1024).toFixed(1)} KB on average, ${r.manifest.regionDocs.length} with regions (5 each), ${r.manifest.staleDocs.length} of them drifted; ${r.runs} timed ${r.runs === 1 ? "run" : "runs"} per case.`,
   );
   const problems = results.flatMap((r) => r.problems.map((p) => `- ${r.files.toLocaleString("en-US")} files: ${p}`));
   return [
     "# Benchmark results",
     "",
-    `Written by \`pnpm bench\` on ${machine.date} (commit ${machine.commit}): median of ${options.runs} runs after one warm-up round, cases interleaved, seed ${options.seed}.`,
+    `Written by \`pnpm bench\` on ${machine.date} (commit ${machine.commit}): median of ${options.runs} ${options.runs === 1 ? "run" : "runs"} (unless said below) after one warm-up round, cases interleaved, seed ${options.seed}.`,
     "",
     ...header,
     ...rows,
@@ -150,6 +176,7 @@ export function renderResults(results: readonly SizeResult[], machine: MachineIn
     ...targets(results).map((t) => `| ${t.text} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
     "",
     ...(problems.length > 0 ? ["## Problems seen during the run", "", ...problems, ""] : []),
+    ...results.flatMap((r) => (r.profile ? profileSection(r.files, r.profile) : [])),
     "## Trees",
     "",
     ...trees,

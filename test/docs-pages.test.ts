@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
+import { checkDocs } from "../scripts/docs-checks/check-docs.ts";
 import { repoRoot, runCli, snapshot, tempProject } from "./support/run-cli.ts";
 
 const DOCS = join(repoRoot, "docs");
@@ -55,6 +56,13 @@ describe("committed docs", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^up to date: \d+ regions in \d+ docs/);
     expect(result.code).toBe(0);
+  });
+
+  it("compile as MDX with valid JSON blocks, every page (gen itself compiles only the pages it changes)", async () => {
+    const catalog = loadCatalog(join(repoRoot, "schema", "catalog.jsonc"));
+    const docs = docPages(DOCS).map((page) => ({ path: join(DOCS, page), content: readFileSync(join(DOCS, page), "utf8") }));
+    expect(docs.length).toBeGreaterThanOrEqual(9);
+    expect(await checkDocs(docs, { catalog })).toEqual([]);
   });
 
   it("give every translated page the same regions, in the same order, as the English page", () => {

@@ -39,7 +39,9 @@ export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog)
   if (!isConfigShaped(value)) return [];
 
   // The config checks pick the dialect from the file name; the block's own dialect is the one to use.
-  return checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, block.value, { catalog }).map((d) => ({
+  // Refs to retired models are the inactive-model check's to judge: it knows which pages explain retirement.
+  const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, block.value, { catalog });
+  return findings.filter((d) => d.rule !== "config/inactive-model").map((d) => ({
     ...d,
     ...rangeInDoc(d),
     file,

@@ -36,8 +36,10 @@ export function compileMdx(file: string, content: string): MdxResult {
     // `format: "mdx"`: left to detect, a `.md` path would be compiled as plain Markdown.
     compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm, collectCode] });
   } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message: string };
-    const reason = e.reason ?? e.message;
+    // Syntax errors come as positioned messages (vfile-message); anything else is a bug to surface.
+    const e = error as { line?: number; column?: number; reason?: unknown };
+    if (typeof e.reason !== "string") throw error;
+    const reason = e.reason;
     return {
       // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
       codeBlocks: codeBlocksOfMarkdown(content),

@@ -52,8 +52,6 @@ export interface GenPlan {
 export interface GenOptions {
   catalogFile: string;
   docDirs: readonly string[];
-  /** Check mode: the costly docs checks (MDX compile, JSON blocks) also cover docs that do not change. */
-  check?: boolean;
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
@@ -66,7 +64,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const docs = await syncDocs(catalog, options.docDirs);
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InputError(errors);
-  const checked = await checkPlannedDocs(docs.files, options.docDirs, catalog, { check: options.check ?? false });
+  const checked = await checkPlannedDocs(docs.files, options.docDirs, catalog);
   const checkErrors = checked.filter((d) => d.severity === "error");
   if (checkErrors.length > 0) throw new InputError(checkErrors);
   return {

@@ -1,0 +1,116 @@
+// Where a run's time goes: one `gen --check` under `node --cpu-prof`, summed per
+// function (time with everything it calls) and per source area (own time only).
+// Function names come from the bundle; the module comments esbuild writes into
+// dist/cli.cjs tell which source file each line of the bundle comes from.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { measure, type Command } from "./measure.ts";
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileEntry {
+  label: string;
+  ms: number;
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  functions: ProfileEntry[];
+  areas: ProfileEntry[];
+}
+
+/** Runs `command` (a Node command) under the CPU profiler and summarizes the profile. */
+export function profileRun(command: Command, bundle: string, top = 15): ProfileSummary {
+  const dir = mkdtempSync(join(tmpdir(), "bench-profile-"));
+  try {
+    measure({ ...command, args: ["--cpu-prof", "--cpu-prof-dir", dir, ...command.args] }, false);
+    const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
+    if (!file) throw new Error("node --cpu-prof wrote no profile");
+    return summarizeProfile(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, moduleIndex(bundle), top);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Line numbers (0-based) where each bundled module starts, from esbuild's `// path` comments. */
+function moduleIndex(bundle: string): Array<{ line: number; source: string }> {
+  const starts: Array<{ line: number; source: string }> = [];
+  readFileSync(bundle, "utf8")
+    .split("\n")
+    .forEach((text, line) => {
+      const match = /^\/\/ ((?:node_modules|scripts|schema)\/\S+\.[cm]?[jt]s)$/.exec(text);
+      if (match) starts.push({ line, source: match[1]! });
+    });
+  return starts;
+}
+
+function sourceOf(frame: CallFrame, modules: ReadonlyArray<{ line: number; source: string }>): string {
+  if (!frame.url.endsWith("cli.cjs")) return frame.url === "" ? "(V8)" : frame.url.replace(/^file:\/\/.*\/(scripts\/)/, "$1");
+  let found = "(bundle)";
+  for (const m of modules) {
+    if (m.line > frame.lineNumber) break;
+    found = m.source;
+  }
+  return found;
+}
+
+/** `node_modules/.pnpm/micromark@4/node_modules/micromark/lib/x.js` -> `micromark`; project files keep their folder. */
+function area(source: string): string {
+  const pkg = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (pkg) return pkg[1]!;
+  return source.includes("/") ? source.slice(0, source.lastIndexOf("/")) : source;
+}
+
+function summarizeProfile(profile: CpuProfile, modules: ReadonlyArray<{ line: number; source: string }>, top: number): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const idle = new Set(["(idle)", "(program)", "(root)"]);
+
+  const selfMs = new Map<number, number>();
+  let totalMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (idle.has(byId.get(id)!.callFrame.functionName)) return;
+    totalMs += ms;
+    selfMs.set(id, (selfMs.get(id) ?? 0) + ms);
+  });
+
+  const functions = new Map<string, number>();
+  const areas = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    const frame = byId.get(id)!.callFrame;
+    const own = frame.functionName.startsWith("(") ? frame.functionName : area(sourceOf(frame, modules));
+    areas.set(own, (areas.get(own) ?? 0) + ms);
+    // Each function on the stack once, however often it recurses.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!.callFrame;
+      if (idle.has(f.functionName) || f.url.startsWith("node:") || f.functionName === "") continue;
+      const label = `${f.functionName} (${sourceOf(f, modules)})`;
+      if (seen.has(label)) continue;
+      seen.add(label);
+      functions.set(label, (functions.get(label) ?? 0) + ms);
+    }
+  }
+  const largest = (m: Map<string, number>) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([label, ms]) => ({ label, ms }));
+  return { totalMs, functions: largest(functions), areas: largest(areas) };
+}
