@@ -3,13 +3,13 @@
 // outside the page that explains retirement, MDX that compiles, and JSON blocks
 // that parse (and validate, where they are config examples).
 import type { Catalog } from "../catalog/model.ts";
+import type { UnmarkedInspector } from "../docs/discover.ts";
 import type { PlannedFile } from "../gen/plan.ts";
 import { byPosition, type Diagnostic } from "../lib/diagnostics.ts";
 import { inactiveModelMatcher } from "./inactive-models.ts";
 import { needsMdxCompile } from "./mdx-prefilter.ts";
 import { toCurrentLine } from "./planned-lines.ts";
-import { readOtherDocs } from "./read-docs.ts";
-import { checkSecrets } from "./secrets.ts";
+import { checkSecrets, mayHoldSecret } from "./secrets.ts";
 
 export interface DocToCheck {
   path: string;
@@ -48,22 +48,32 @@ export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsO
 }
 
 /**
- * The checks on `gen`'s plan: every doc as it will be written (docs without regions
- * as they are). The MDX compile and JSON checks cost milliseconds per doc, so they
+ * The cheap checks (credentials, inactive models) on a doc without regions, run by
+ * the engine's discovery on the bytes it has already read. Such a doc is never
+ * rewritten, so the MDX and JSON checks, which guard what generation writes, skip it.
+ */
+export function unmarkedDocInspector(catalog: Catalog): UnmarkedInspector {
+  const inactive = inactiveModelMatcher(catalog);
+  return (path, bytes) => {
+    // Decoding as latin1 is several times cheaper than UTF-8, and the hints match ASCII only.
+    const ascii = bytes.toString("latin1");
+    if (!mayHoldSecret(ascii) && !inactive.mayMention(ascii)) return [];
+    const text = bytes.toString("utf8");
+    return [...checkSecrets(path, text), ...inactive.check(path, text)];
+  };
+}
+
+/**
+ * The checks on `gen`'s plan: every doc with regions as it will be written. The MDX compile and JSON checks cost milliseconds per doc, so they
  * run on the docs whose content generation changes — the only docs it can break —
  * in `gen` and `gen --check` alike; on a 2,000-page tree compiling every page would
  * cost seconds per check. The test suite compiles every committed doc.
  */
-export async function checkPlannedDocs(
-  files: readonly PlannedFile[],
-  docDirs: readonly string[],
-  catalog: Catalog,
-): Promise<Diagnostic[]> {
+export async function checkPlannedDocs(files: readonly PlannedFile[], catalog: Catalog): Promise<Diagnostic[]> {
   const docs = files.filter((f) => f.kind === "doc");
   const changing = new Set(docs.filter((f) => f.before !== f.after).map((f) => f.path));
   const planned = docs.map((f) => ({ path: f.path, content: f.after }));
-  const others = readOtherDocs(docDirs, new Set(docs.map((f) => f.path)));
-  const diagnostics = await checkDocs([...planned, ...others], {
+  const diagnostics = await checkDocs(planned, {
     catalog,
     compile: (doc) => changing.has(doc.path),
   });

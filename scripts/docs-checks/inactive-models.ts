@@ -7,6 +7,8 @@ import { positionFinder } from "./text-position.ts";
 
 export interface InactiveModelMatcher {
   check(file: string, content: string): Diagnostic[];
+  /** False when `content` surely names no inactive model; ASCII only, so latin1-decoded bytes do. */
+  mayMention(content: string): boolean;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -16,7 +18,7 @@ export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
   const currentIds = new Set(entries.filter((e) => e.model.lifecycle.status === "current").map((e) => e.model.id));
   const inactive = new Map(entries.filter((e) => e.model.lifecycle.status !== "current").map((e) => [e.ref, e]));
   const allowingGroups = catalog.groups.filter((g) => g.allowInactive).map((g) => escapeRegExp(g.id));
-  if (inactive.size === 0) return { check: () => [] };
+  if (inactive.size === 0) return { check: () => [], mayMention: () => false };
 
   // A ref (`moonshot/kimi-k2.5`) or a bare id, not part of a longer id.
   const names = [...inactive.values()].flatMap((e) => [e.ref, ...(currentIds.has(e.model.id) ? [] : [e.model.id])]);
@@ -26,7 +28,9 @@ export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
     allowingGroups.length > 0 ? new RegExp(`(?:${allowingGroups.join("|")})-[a-z0-9-]+:start`) : undefined;
   const byId = new Map([...inactive.values()].map((e) => [e.model.id, e]));
 
+  const hint = new RegExp(alternatives);
   return {
+    mayMention: (content) => hint.test(content),
     check(file, content) {
       if (explainsRetirement?.test(content)) return [];
       const diagnostics: Diagnostic[] = [];

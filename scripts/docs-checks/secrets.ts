@@ -60,6 +60,19 @@ const SHAPES: KeyShape[] = [
 const ASSIGNED_SECRET =
   /(?:api[_-]?key|secret|token|password|passwd)["']?\s*[:=]\s*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
 
+/**
+ * One cheap scan that every text holding a finding matches (most docs do not):
+ * the fixed prefixes of the key shapes, and an assigned value long enough for
+ * ASSIGNED_SECRET. Words like "token" alone are in most docs about models.
+ * Only ASCII is matched, so it may also run on bytes decoded as latin1.
+ */
+const SECRET_HINT =
+  /sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|(?:api[_-]?key|secret|token|passw)["']?\s*[:=]\s*["']?[A-Za-z0-9_+/=-]{24}/i;
+
+export function mayHoldSecret(text: string): boolean {
+  return SECRET_HINT.test(text);
+}
+
 export interface SecretFinding {
   offset: number;
   kind: string;
@@ -91,7 +104,7 @@ export function mask(value: string, prefixLength: number): string {
 
 export function checkSecrets(file: string, text: string): Diagnostic[] {
   // One cheap scan decides whether the per-shape scans are needed at all.
-  if (!/sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|api[_-]?key|secret|token|passw/i.test(text)) return [];
+  if (!mayHoldSecret(text)) return [];
   const findings = findSecrets(text);
   if (findings.length === 0) return [];
   const at = positionFinder(text);

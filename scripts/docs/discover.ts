@@ -15,6 +15,12 @@ export interface DocFile {
   text: string;
 }
 
+/**
+ * Looks at a file that holds no marker, from the bytes already read, so checks on
+ * every doc cost no second read. `bytes` is only valid during the call.
+ */
+export type UnmarkedInspector = (path: string, bytes: Buffer) => Diagnostic[];
+
 export interface Discovery {
   /** Files that may hold markers, in path order. */
   files: DocFile[];
@@ -27,7 +33,7 @@ const DOC_FILE = /\.mdx?$/i;
 const START = Buffer.from(":start");
 const END = Buffer.from(":end");
 
-export function discoverDocs(dirs: readonly string[]): Discovery {
+export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector): Discovery {
   const result: Discovery = { files: [], docs: 0, diagnostics: [] };
   const roots: Array<{ dir: string; real: string }> = [];
   for (const dir of dirs) {
@@ -102,7 +108,10 @@ export function discoverDocs(dirs: readonly string[]): Discovery {
     }
     result.docs++;
     const bytes = buffer.subarray(0, size);
-    if (bytes.indexOf(START) === -1 && bytes.indexOf(END) === -1) return;
+    if (bytes.indexOf(START) === -1 && bytes.indexOf(END) === -1) {
+      if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
+      return;
+    }
     if (!isUtf8(bytes)) {
       result.diagnostics.push(
         diagnostic(path, { line: 1, column: 1 }, "docs/not-utf8", "the file is not valid UTF-8; its regions cannot be updated without changing other bytes"),

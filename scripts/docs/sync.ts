@@ -7,7 +7,7 @@
 import type { Catalog } from "../catalog/model.ts";
 import type { PlannedFile, RegionChange } from "../gen/plan.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { discoverDocs } from "./discover.ts";
+import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
@@ -25,8 +25,13 @@ export interface DocsResult {
   stats?: { regions: number; docs: number };
 }
 
-export async function syncDocs(catalog: Catalog, docDirs: readonly string[]): Promise<DocsResult> {
-  const found = discoverDocs(docDirs);
+/** `inspectUnmarked` sees every doc that holds no marker (see discover.ts). */
+export async function syncDocs(
+  catalog: Catalog,
+  docDirs: readonly string[],
+  inspectUnmarked?: UnmarkedInspector,
+): Promise<DocsResult> {
+  const found = discoverDocs(docDirs, inspectUnmarked);
   const names = new RegionNames(catalog, REGION_KINDS);
   const cache: RenderCache = new Map();
   const files: PlannedFile[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
-import { checkPlannedDocs } from "../docs-checks/check-docs.ts";
+import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
@@ -61,10 +61,10 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
     schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
   ];
-  const docs = await syncDocs(catalog, options.docDirs);
+  const docs = await syncDocs(catalog, options.docDirs, unmarkedDocInspector(catalog));
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InputError(errors);
-  const checked = await checkPlannedDocs(docs.files, options.docDirs, catalog);
+  const checked = await checkPlannedDocs(docs.files, catalog);
   const checkErrors = checked.filter((d) => d.severity === "error");
   if (checkErrors.length > 0) throw new InputError(checkErrors);
   return {
