@@ -62,7 +62,7 @@ function moduleIndex(bundle: string): Array<{ line: number; source: string }> {
 }
 
 function sourceOf(frame: CallFrame, modules: ReadonlyArray<{ line: number; source: string }>): string {
-  if (!frame.url.endsWith("cli.cjs")) return frame.url === "" ? "(V8)" : frame.url.replace(/^file:\/\/.*\/(scripts\/)/, "$1");
+  if (!frame.url.endsWith("cli.cjs")) return frame.url === "" ? "(native)" : frame.url.replace(/^file:\/\/.*\/(scripts\/)/, "$1");
   let found = "(bundle)";
   for (const m of modules) {
     if (m.line > frame.lineNumber) break;
@@ -97,14 +97,20 @@ function summarizeProfile(profile: CpuProfile, modules: ReadonlyArray<{ line: nu
   const areas = new Map<string, number>();
   for (const [id, ms] of selfMs) {
     const frame = byId.get(id)!.callFrame;
-    const own = frame.functionName.startsWith("(") ? frame.functionName : area(sourceOf(frame, modules));
+    const own = frame.functionName.startsWith("(")
+      ? frame.functionName
+      : frame.functionName.startsWith("RegExp:")
+        ? "(regular expressions)"
+        : area(sourceOf(frame, modules));
     areas.set(own, (areas.get(own) ?? 0) + ms);
     // Each function on the stack once, however often it recurses.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)!.callFrame;
       if (idle.has(f.functionName) || f.url.startsWith("node:") || f.functionName === "") continue;
-      const label = `${f.functionName} (${sourceOf(f, modules)})`;
+      const source = sourceOf(f, modules);
+      // esbuild names a module's initializer after its path.
+      const label = f.functionName.startsWith("(") || f.functionName === source ? f.functionName : `${f.functionName} (${source})`;
       if (seen.has(label)) continue;
       seen.add(label);
       functions.set(label, (functions.get(label) ?? 0) + ms);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
 import { Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
+import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -47,7 +48,7 @@ export function modelRefCompletions(catalog: Catalog): ModelRefCompletion[] {
     .map(({ ref, provider, model }) => ({
       ref,
       name: model.name,
-      description: `${model.name} (${provider.name}): ${model.contextWindow.toLocaleString("en-US")} tokens context, ${model.maxTokens.toLocaleString("en-US")} max output`,
+      description: `${model.name} (${provider.name}): ${thousands(model.contextWindow)} tokens context, ${thousands(model.maxTokens)} max output`,
     }));
 }
 

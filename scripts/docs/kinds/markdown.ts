@@ -22,10 +22,7 @@ export function cell(markdown: string): string {
   return markdown.replace(/(?<!\\)\|/g, "\\|");
 }
 
-/** 262144 -> `262,144`: the same in every language these docs are written in. */
-export function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
+export { thousands } from "../../lib/thousands.ts";
 
 export const YES = "✓";
 export const NO = "—";
