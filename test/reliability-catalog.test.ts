@@ -97,6 +97,8 @@ const garbage: GarbageCase[] = [
   { name: "objects nested 50,000 levels deep", text: () => withValue("name", nested(50_000, '{"a":', "}").replace('{"a":}', '{"a":1}')), at: (t) => bracketAtLevel(t, 1000), message: /nested 50003 levels deep/ },
   { name: "a value nested 1,000 levels deep", text: () => replaceFirst('"sources": [', `"sources": [${nested(1_000)}, `), at: nested(1_000), message: /sources\[0\]: .*expected string/ },
   { name: "a NUL byte in a name", text: () => replaceFirst('"Model 0"', '"Model\\u00000"'), at: '"Model\\u0000', message: /name: must not contain control characters/ },
+  // The parser takes raw line breaks in a string; its own line and column then miss the text.
+  { name: "a string broken over lines, then a bad escape", text: () => replaceFirst('"Model 0"', '"Model\r\n\\"\\""'), at: (t) => t.indexOf('\\"\\""') + 1, message: /Invalid escape/ },
   { name: "binary garbage", text: () => "\u0000\u00ff\ufffd\u0001PK\u0003\u0004", at: { line: 1, column: 1 }, message: /Unexpected/ },
 ];
 
@@ -245,13 +247,8 @@ describe("garbage catalogs on the command line", () => {
   });
 });
 
+// Loading and generating from 10,000 models end to end: reliability-scale.test.ts.
 describe("a catalog of 10,000 models", () => {
-  it("loads, with every model of the group in order", () => {
-    const catalog = parseCatalog(FILE, catalogText(manyModelCatalog(10_000)));
-    expect(catalog.groups[0]!.models).toHaveLength(10_000);
-    expect(catalog.groups[0]!.models[9_999]!.id).toBe("m-9999");
-  });
-
   /** Reads of catalog data by the rules and group resolution, which must grow linearly with the models. */
   function readsFor(count: number): number {
     const data = CatalogSchema.parse(manyModelCatalog(count));
@@ -268,10 +265,10 @@ describe("a catalog of 10,000 models", () => {
     expect(ratio).toBeLessThan(4.5);
   });
 
-  it.runIf(fuzzing)("loads in time linear in its size (time ratio, long run only)", () => {
+  it.runIf(fuzzing)("loads in time linear in its size (time ratio, long run only)", async () => {
     const small = catalogText(manyModelCatalog(2_500));
     const large = catalogText(manyModelCatalog(10_000));
-    const ratio = leastCpuMs(() => loadCatalogText(large)) / leastCpuMs(() => loadCatalogText(small));
+    const ratio = (await leastCpuMs(() => loadCatalogText(large))) / (await leastCpuMs(() => loadCatalogText(small)));
     // 4x the models: linear is about 4; quadratic would be about 16.
     expect(ratio).toBeLessThan(8);
   });

@@ -1,14 +1,15 @@
 // Failure injection for the all-or-nothing writer: whichever step fails,
 // every file keeps its exact bytes and permissions, no temporary file is
 // left behind, and the error names the file that could not be written.
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WriteError, writeAllOrNothing, type FileWrite } from "../scripts/lib/write-files.ts";
 import { faultyFs, InjectedFault, type Fault } from "./support/faulty-fs.ts";
 import { runs, timeoutFor } from "./support/fc.ts";
-import { runCli, tempDir, tempProject } from "./support/run-cli.ts";
+import { docProject } from "./support/doc-project.ts";
+import { repoRoot, runCli, tempDir, tempProject } from "./support/run-cli.ts";
 
 interface FileSpec {
   name: string;
@@ -132,6 +133,7 @@ describe("all-or-nothing writes under injected failures", () => {
 describe("a read-only generated file on the command line", () => {
   it("gen exits 2 naming the file, and changes no file", async () => {
     const project = tempProject();
+    mkdirSync(project.docs);
     const schemaFile = join(project.dir, "schema", "catalog.schema.json");
     const otherSchema = join(project.dir, "schema", "config.schema.json");
     // Both schemas are out of date; the first cannot be written.
@@ -146,5 +148,19 @@ describe("a read-only generated file on the command line", () => {
     expect(result.stderr).toContain(`${schemaFile}: cannot write: the file is read-only; no file was changed`);
     expect(result.stderr).not.toMatch(/\n\s+at .+[(:]\d+/);
     expect(filesIn(join(project.dir, "schema"))).toEqual(before);
+  });
+
+  it("a read-only doc among stale docs: gen exits 2 naming it, and no doc changes", async () => {
+    const project = await docProject(join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc"));
+    const stale = "{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end */}\n";
+    for (const name of ["a.md", "b.md", "c.md"]) writeFileSync(join(project.docs, name), stale);
+    chmodSync(join(project.docs, "b.md"), 0o444);
+    const before = filesIn(project.docs);
+
+    const result = await project.gen();
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(project.docs, "b.md")}: cannot write: the file is read-only; no file was changed`);
+    expect(filesIn(project.docs)).toEqual(before);
   });
 });

@@ -49,10 +49,16 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
   } catch (error) {
     // The parser and evaluator recurse once per nesting level.
     if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
-    const e = error as Error & { line?: number; column?: number };
+    const e = error as Error & { line?: number; column?: number; offset?: number };
     const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
-    // The parser gives some unexpected ends of input the position 1:1.
-    const at = message.startsWith("Unexpected end of input") ? endOf(source) : { line: e.line ?? 1, column: e.column ?? 1 };
+    // The parser gives some unexpected ends of input the position 1:1, and errors
+    // inside a string that spans lines a line and column that miss the text; its
+    // character offset is right.
+    const at = message.startsWith("Unexpected end of input")
+      ? positionAt(source, source.length)
+      : typeof e.offset === "number"
+        ? positionAt(source, e.offset)
+        : { line: e.line ?? 1, column: e.column ?? 1 };
     throw new JsonSyntaxError(message, at.line, at.column);
   }
   return {
@@ -84,9 +90,9 @@ function nestedTooDeeply(source: string, mode: Mode): JsonSyntaxError {
   return new JsonSyntaxError(`values are nested ${deepest} levels deep, too deep to read`, at.line, at.column);
 }
 
-/** Where the text ends, counting line breaks as the parser does. */
-function endOf(source: string): { line: number; column: number } {
-  const lines = source.split(/\r\n|\n|\r/);
+/** Line and column of a character offset, counting line breaks as the parser does. */
+function positionAt(source: string, offset: number): { line: number; column: number } {
+  const lines = source.slice(0, offset).split(/\r\n|\n|\r/);
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 

@@ -21,7 +21,11 @@ export const FORBIDDEN_FRAGMENTS = [
   "\u202e", "\u202a", "\u2066", "\u2067", "\u2069", "\ud800", "\udfff", "${",
 ] as const;
 
+/** The characters each renderer must escape, drawn more often than the rest. */
+const CRITICAL = ['"', "\\", "`", "|", "*/", "-->", "{", "}", "<", "&", "*", "_", "[", "]"] as const;
+
 const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...CRITICAL) },
   { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 6 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 3 }) },
@@ -45,7 +49,7 @@ export const displayText = fc.oneof(
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 })), {
+      .array(fc.oneof(fc.constantFrom(...CRITICAL), fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 })), {
         minLength: 1,
         maxLength: 8,
       })

@@ -1,0 +1,152 @@
+// Size: a 50 MB document and a catalog of 10,000 models go through generation
+// without crashing and with correct output. Whether time grows linearly is
+// measured only in the long run (`pnpm test:fuzz`), as a ratio of CPU times for
+// inputs of size n and 4n against a generous bound; `pnpm test` makes no timing
+// assertion at all.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import JSON5 from "json5";
+import { describe, expect, it } from "vitest";
+import type { CatalogInput } from "../schema/catalog.ts";
+import { parseCatalog } from "../scripts/catalog/load.ts";
+import { REGION_KINDS } from "../scripts/docs/kinds/index.ts";
+import { RegionNames } from "../scripts/docs/names.ts";
+import { syncDoc, syncDocs } from "../scripts/docs/sync.ts";
+import { writeAllOrNothing } from "../scripts/lib/write-files.ts";
+import { catalogText } from "./support/catalog-arbitraries.ts";
+import type { Piece, RegionPlan } from "./support/document-arbitraries.ts";
+import { fuzzing } from "./support/fc.ts";
+import { leastCpuMs, manyModelCatalog } from "./support/large-inputs.ts";
+import { codeBlockList, expectedCodeData, expectedListItems, newBodies, nodesOfType, parseDocument, plainText } from "./support/region-oracle.ts";
+import { runCli, tempDir } from "./support/run-cli.ts";
+
+const FIXTURE_CATALOG = join(import.meta.dirname, "fixtures", "hostile", "catalog.jsonc");
+const catalogInput = JSON5.parse(readFileSync(FIXTURE_CATALOG, "utf8")) as CatalogInput;
+const catalog = parseCatalog(FIXTURE_CATALOG, readFileSync(FIXTURE_CATALOG, "utf8"));
+
+const IDS: RegionPlan = { name: "demo-ids", group: "demo", kind: "ids", context: "markdown" };
+const ALIASES: RegionPlan = { name: "demo-aliases", group: "demo", kind: "aliases", context: "code", before: [], after: [] };
+const PROSE = `${"Lorem ipsum dolor sit amet, a | b, `code`, *emphasis* and [a link](https://example.com). ".repeat(40)}\n\n`;
+
+/** About `bytes` of sections, each with prose, a Markdown list region and a JSON5 region, as kept pieces and bodies. */
+function bigDocument(bytes: number): { text: string; pieces: Piece[] } {
+  const section = (i: number): Piece[] => [
+    { text: `## Section ${i}\r\n\r\n${PROSE}{/* demo-ids:start */}\n` },
+    { text: "\n- `stale`\n\n", region: IDS },
+    { text: "{/* demo-ids:end */}\n\n```json5\n{\n  doc: {\n    list: {\n      // demo-aliases:start\n" },
+    { text: '      "demo/old": { alias: "Old" },\n', region: ALIASES },
+    { text: "      // demo-aliases:end\n    },\n  },\n}\n```\n\n" },
+  ];
+  const size = section(0).reduce((n, p) => n + p.text.length, 0);
+  const pieces = Array.from({ length: Math.ceil(bytes / size) }, (_, i) => section(i)).flat();
+  // Kept text next to kept text is one piece, as newBodies expects.
+  const merged: Piece[] = [];
+  for (const piece of pieces) {
+    const last = merged.at(-1);
+    if (last && !last.region && !piece.region) last.text += piece.text;
+    else merged.push({ ...piece });
+  }
+  return { text: merged.map((p) => p.text).join(""), pieces: merged };
+}
+
+describe("a 50 MB document", () => {
+  it("has every region filled and every other byte kept, and a second run finds it up to date", async () => {
+    const dir = tempDir("kcs-50mb-");
+    try {
+      const docs = join(dir, "docs");
+      mkdirSync(docs);
+      const file = join(docs, "big.md");
+      const doc = bigDocument(50 * 1024 * 1024);
+      writeFileSync(file, doc.text);
+      expect(doc.text.length).toBeGreaterThanOrEqual(50 * 1024 * 1024);
+
+      const first = await syncDocs(catalog, [docs]);
+      expect(first.diagnostics).toEqual([]);
+      writeAllOrNothing(first.files.filter((f) => f.before !== f.after));
+      const after = readFileSync(file, "utf8");
+
+      const bodies = newBodies(after, doc.pieces);
+      expect(bodies.length).toBe(doc.pieces.filter((p) => p.region).length);
+      expect(first.stats?.regions).toBe(bodies.length);
+      // Every occurrence of a region is rendered the same; the first of each reads back right.
+      for (const region of [IDS, ALIASES]) {
+        const texts = new Set(bodies.filter((b) => b.region === region).map((b) => b.text));
+        expect(texts.size).toBe(1);
+      }
+      const sample = parseDocument(after.slice(0, after.indexOf("## Section 1\r\n")), "md");
+      expect(nodesOfType(sample, "list")[0]!.children!.map(plainText)).toEqual(expectedListItems(catalogInput, IDS));
+      expect(codeBlockList(nodesOfType(sample, "code")[0]!.value!)).toEqual(expectedCodeData(catalogInput, ALIASES));
+
+      const second = await syncDocs(catalog, [docs]);
+      expect(second.diagnostics).toEqual([]);
+      expect(second.files.filter((f) => f.before !== f.after)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(fuzzing)("is regenerated in time linear in its size (CPU time ratio, long run only)", async () => {
+    const names = new RegionNames(catalog, REGION_KINDS);
+    const small = bigDocument(12.5 * 1024 * 1024).text;
+    const large = bigDocument(50 * 1024 * 1024).text;
+    const cpu = (text: string) => leastCpuMs(() => syncDoc("big.md", text, catalog, names));
+    const ratio = (await cpu(large)) / (await cpu(small));
+    // Four times the text and regions: about 4 when linear, about 16 when quadratic.
+    expect(ratio).toBeLessThan(8);
+  });
+});
+
+describe("a catalog of 10,000 models on the command line", () => {
+  const doc = [
+    "# Every model",
+    "",
+    "{/* bulk-all-ids:start */}",
+    "{/* bulk-all-ids:end */}",
+    "",
+    "```json5",
+    "{",
+    "  doc: {",
+    "    list: {",
+    "      // bulk-all-aliases:start",
+    "      // bulk-all-aliases:end",
+    "    },",
+    "  },",
+    "}",
+    "```",
+    "",
+  ].join("\n");
+
+  /** Runs `gen` on a new project; `check` then runs `gen --check` on it and gives the exit code. */
+  async function genOn(count: number): Promise<{ page: string; input: CatalogInput; check: () => Promise<number> }> {
+    const dir = tempDir("kcs-10k-");
+    const input = manyModelCatalog(count);
+    writeFileSync(join(dir, "catalog.json"), catalogText(input));
+    mkdirSync(join(dir, "docs"));
+    const page = join(dir, "docs", "all.md");
+    writeFileSync(page, doc);
+    const args = ["gen", "--catalog", join(dir, "catalog.json"), "--docs", join(dir, "docs")];
+    const result = await runCli(args);
+    expect(result.code, result.stderr).toBe(0);
+    return { page, input, check: async () => (await runCli([...args, "--check"])).code };
+  }
+
+  it("gen lists all of them, reads back exactly, and a second run is up to date", async () => {
+    const { page, input, check } = await genOn(10_000);
+    const text = readFileSync(page, "utf8");
+    const fence = text.indexOf("```json5\n");
+    const region = (kind: "ids" | "aliases"): RegionPlan => ({ name: `bulk-all-${kind}`, group: "bulk-all", kind, context: kind === "ids" ? "markdown" : "code", before: [], after: [] });
+    const list = nodesOfType(parseDocument(text.slice(0, fence), "md"), "list")[0]!;
+    expect(list.children!.map(plainText)).toEqual(expectedListItems(input, region("ids")));
+    const code = nodesOfType(parseDocument(text.slice(fence), "md"), "code")[0]!;
+    expect(codeBlockList(code.value!)).toEqual(expectedCodeData(input, region("aliases")));
+    expect(await check()).toBe(0);
+  });
+
+  it.runIf(fuzzing)("gen takes time linear in the number of models (CPU time ratio, long run only)", async () => {
+    await genOn(500); // warm-up: loading modules is not part of the measure
+    const small = await leastCpuMs(() => genOn(2_500), 2);
+    const large = await leastCpuMs(() => genOn(10_000), 2);
+    // 4x the models: about 4 when linear, about 16 when quadratic.
+    expect(large / small).toBeLessThan(8);
+  });
+});
