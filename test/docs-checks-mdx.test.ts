@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_COMPILED_LENGTH } from "../scripts/docs-checks/check-docs.ts";
 import { needsMdxCompile } from "../scripts/docs-checks/mdx-prefilter.ts";
 import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
@@ -36,6 +37,14 @@ describe("docs check: MDX", () => {
     const diagnostics = await checkDocsIn(dir);
     expect(where(dir, diagnostics)).toEqual(["brace.md:3: docs/mdx", "html-comment.md:3: docs/mdx", "zh-CN/tag.md:3: docs/mdx"]);
     expect(formatDiagnostic(diagnostics[1]!)).toContain("does not compile as MDX");
+  });
+
+  it("says so, rather than compile for minutes, when a page is too large to compile", async () => {
+    const filler = "Plain paragraph text.\n\n".repeat(Math.ceil(MAX_COMPILED_LENGTH / 23) + 1);
+    const dir = writeDocs({ "huge.md": `# Title\n\nUse {the key here.\n\n${filler}` });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["huge.md:1: docs/mdx-not-compiled"]);
+    expect(diagnostics[0]!.severity).toBe("warning");
   });
 
   it("still checks the JSON blocks of a doc that does not compile", async () => {

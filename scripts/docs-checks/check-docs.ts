@@ -5,7 +5,8 @@
 import type { Catalog } from "../catalog/model.ts";
 import type { UnmarkedInspector } from "../docs/discover.ts";
 import type { PlannedFile } from "../gen/plan.ts";
-import { byPosition, type Diagnostic } from "../lib/diagnostics.ts";
+import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { thousands } from "../lib/thousands.ts";
 import { inactiveModelMatcher } from "./inactive-models.ts";
 import { needsMdxCompile } from "./mdx-prefilter.ts";
 import { toCurrentLine } from "./planned-lines.ts";
@@ -26,13 +27,27 @@ export interface CheckDocsOptions {
   compile?: (doc: DocToCheck) => boolean;
 }
 
+/**
+ * The MDX parser's time grows faster than the page (0.7 s at 1 MB, 26 s at 16 MB), so
+ * larger pages are not compiled, and the run says so. Real pages are a few KB.
+ */
+export const MAX_COMPILED_LENGTH = 1_000_000;
+
+function tooLargeToCompile(doc: DocToCheck): Diagnostic {
+  return diagnostic(doc.path, { line: 1, column: 1 }, "docs/mdx-not-compiled",
+    `not compiled as MDX or checked for JSON blocks: the page is over ${thousands(MAX_COMPILED_LENGTH)} characters; split it to have it checked`,
+    "warning");
+}
+
 export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsOptions): Promise<Diagnostic[]> {
   const inactive = inactiveModelMatcher(options.catalog);
   const diagnostics: Diagnostic[] = [];
   const toCompile: DocToCheck[] = [];
   for (const doc of docs) {
     diagnostics.push(...checkSecrets(doc.path, doc.content), ...inactive.check(doc.path, doc.content));
-    if ((options.compile?.(doc) ?? true) && needsMdxCompile(doc.content)) toCompile.push(doc);
+    if (!(options.compile?.(doc) ?? true) || !needsMdxCompile(doc.content)) continue;
+    if (doc.content.length > MAX_COMPILED_LENGTH) diagnostics.push(tooLargeToCompile(doc));
+    else toCompile.push(doc);
   }
   if (toCompile.length > 0) {
     // Loaded only when needed: importing the MDX compiler alone takes tens of milliseconds.

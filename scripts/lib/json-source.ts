@@ -132,7 +132,7 @@ function toPosition(node: AnyNode): SourcePosition {
 }
 
 /** Keys longer than this are shortened in messages, so a garbage key cannot flood the output. */
-const MAX_SHOWN_KEY = 100;
+export const MAX_SHOWN_KEY = 100;
 
 /** `agents.defaults.models["moonshot/kimi-k2.6"].alias` */
 export function formatJsonPath(path: JsonPath): string {

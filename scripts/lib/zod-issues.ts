@@ -4,10 +4,7 @@
 // problems of the branch the value was meant for rather than "Invalid input".
 import type { z } from "zod";
 import { didYouMeanSuffix } from "./did-you-mean.ts";
-import type { JsonPath } from "./json-source.ts";
-
-/** Longer keys are shortened in messages (and get no suggestion), so garbage cannot flood the output. */
-const MAX_SHOWN_KEY = 100;
+import { MAX_SHOWN_KEY, type JsonPath } from "./json-source.ts";
 
 export interface IssueFinding {
   path: JsonPath;
