@@ -22,7 +22,7 @@ export interface DocsResult {
   files: PlannedFile[];
   /** Errors make the run exit 2 with nothing written; warnings are shown. */
   diagnostics: Diagnostic[];
-  stats?: { regions: number; docs: number };
+  stats: { regions: number; docs: number };
 }
 
 /** `inspectUnmarked` sees every doc that holds no marker (see discover.ts). */

@@ -71,7 +71,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     catalog,
     files: [...schemas, ...docs.files],
     warnings: [...docs.diagnostics, ...checked].filter((d) => d.severity === "warning"),
-    stats: docs.stats ?? { regions: 0, docs: 0 },
+    stats: docs.stats,
   };
 }
 
