@@ -1,0 +1,49 @@
+// Words that generated text uses (yes/no, "always on", modality and status words,
+// endpoint labels, table header words), in the language of the page they go into.
+//
+// English is the base and has every word. Another language may be partial: a word
+// it lacks falls back to English, and the fallback is recorded so that the run can
+// warn once per word and language.
+//
+// The data comes from the catalog's locale files (loaded in load.ts); this module
+// only looks words up.
+
+/** A word's key, e.g. `yes`, `reasoning.always`, `input.image`, `status.retired`. */
+export type WordKey = string;
+
+export interface WordBook {
+  /** Every key with its English text. */
+  base: Readonly<Record<WordKey, string>>;
+  /** Other languages by BCP 47 tag (`zh-CN`, `pt-BR`), each possibly partial. */
+  locales: ReadonlyMap<string, Readonly<Record<WordKey, string>>>;
+}
+
+export interface Words {
+  /** The language asked for (`en` for English). */
+  locale: string;
+  /** The word in this language, or in English when the language lacks it. */
+  word(key: WordKey): string;
+  /** Keys looked up in this language that fell back to English. */
+  readonly missing: ReadonlySet<WordKey>;
+}
+
+export const BASE_LOCALE = "en";
+
+/** A lookup for one language. Unknown keys are a programming error: English must have them all. */
+export function wordsFor(book: WordBook, locale: string): Words {
+  const own = locale === BASE_LOCALE ? undefined : book.locales.get(locale);
+  const missing = new Set<WordKey>();
+  return {
+    locale,
+    missing,
+    word(key) {
+      const english = book.base[key];
+      if (english === undefined) throw new Error(`no English text for the word "${key}"`);
+      if (locale === BASE_LOCALE) return english;
+      const text = own?.[key];
+      if (text !== undefined) return text;
+      missing.add(key);
+      return english;
+    },
+  };
+}
