@@ -22,7 +22,9 @@ interface FileSpec {
 /** Each file's bytes (as latin1, so any byte compares exactly) and permission bits. */
 function filesIn(dir: string): Record<string, { bytes: string; mode: number }> {
   const out: Record<string, { bytes: string; mode: number }> = {};
-  for (const name of readdirSync(dir).sort()) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!entry.isFile()) continue;
+    const name = entry.name;
     const path = join(dir, name);
     out[name] = { bytes: readFileSync(path, "latin1"), mode: statSync(path).mode & 0o777 };
   }

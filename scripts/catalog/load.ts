@@ -8,6 +8,7 @@ import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
+import { loadWords } from "./load-words.ts";
 import { checkCatalogRules } from "./rules.ts";
 
 export function loadCatalog(file: string): Catalog {
@@ -46,7 +47,13 @@ export function parseCatalog(file: string, text: string): Catalog {
     );
   }
 
-  return { file, data: result.data, providers: result.data.providers, groups: resolveGroups(result.data) };
+  return {
+    file,
+    data: result.data,
+    providers: result.data.providers,
+    groups: resolveGroups(result.data),
+    words: loadWords(file),
+  };
 }
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */

@@ -1,5 +1,6 @@
 // The validated catalog as the renderers see it: plain data plus lookups.
 import type { CatalogData, DocGroupData, ModelData, ProviderData } from "../../schema/catalog.ts";
+import type { WordBook } from "./words.ts";
 
 export type { ModelData, ProviderData } from "../../schema/catalog.ts";
 
@@ -16,6 +17,8 @@ export interface Catalog {
   data: CatalogData;
   providers: ProviderData[];
   groups: ResolvedGroup[];
+  /** Words of generated text in every language the catalog has (see words.ts). */
+  words: WordBook;
 }
 
 /** `moonshot/kimi-k2.6` */

@@ -49,9 +49,27 @@ export interface GenPlan {
   stats: { regions: number; docs: number };
 }
 
+export type RuleSeverity = "error" | "warn" | "off";
+/** `generated`: region bodies; `pages-with-regions`: whole pages that hold a region; `all`: every doc. */
+export type RuleScope = "generated" | "pages-with-regions" | "all";
+export interface RuleSetting {
+  severity?: RuleSeverity;
+  scope?: RuleScope;
+}
+
 export interface GenOptions {
   catalogFile: string;
   docDirs: readonly string[];
+  /** Where to write each JSON Schema; a schema without a path is not written. Default: beside the catalog. */
+  schemaFiles?: { catalog?: string; config?: string; projectConfig?: string };
+  /** Glob patterns of docs to leave alone, relative to the working directory. */
+  exclude?: readonly string[];
+  /** Docs rules by id: severity and scope, over their defaults. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Settings of regions by name, e.g. the columns of a table region. */
+  regions?: Readonly<Record<string, { columns?: readonly string[] }>>;
+  /** The language of pages whose path and front matter name none (default `en`). */
+  defaultLocale?: string;
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
