@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MAX_COMPILED_LENGTH } from "../scripts/docs-checks/check-docs.ts";
+import { MAX_COMPILED_LENGTH } from "../scripts/docs-checks/mdx-compiles.ts";
 import { needsMdxCompile } from "../scripts/docs-checks/mdx-prefilter.ts";
 import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
@@ -63,11 +63,6 @@ describe("docs check: MDX", () => {
     expect(needsMdxCompile("- ```ts\n  const a = {};\n  ```\n")).toBe(true);
   });
 
-  it("compiles only the docs the caller selects", async () => {
-    const dir = writeDocs({ "a.md": "a <b> c\n", "b.md": "d <e> f\n" });
-    const diagnostics = await checkDocsIn(dir, { compile: (doc) => doc.path.endsWith("b.md") });
-    expect(where(dir, diagnostics)).toEqual(["b.md:1: docs/mdx"]);
-  });
 });
 
 describe("docs check: MDX, through gen", () => {

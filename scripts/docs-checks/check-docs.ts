@@ -1,98 +1,111 @@
-// The checks `gen` runs on the planned content of every doc, after its regions
-// are regenerated: no real-looking credentials, no deprecated or retired model
-// outside the page that explains retirement, MDX that compiles, and JSON blocks
-// that parse (and validate, where they are config examples).
+// Runs the docs rules (registry.ts) over the docs `gen` plans, each rule on the
+// docs in its scope, and gives each finding its severity: an error in generated
+// text, the rule's severity in hand-written text (see rule.ts).
 import type { Catalog } from "../catalog/model.ts";
 import type { UnmarkedInspector } from "../docs/discover.ts";
-import type { PlannedFile } from "../gen/plan.ts";
-import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { thousands } from "../lib/thousands.ts";
-import { inactiveModelMatcher } from "./inactive-models.ts";
-import { needsMdxCompile } from "./mdx-prefilter.ts";
+import type { PlannedFile } from "../docs/doc.ts";
+import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { toCurrentLine } from "./planned-lines.ts";
-import { checkSecrets, mayHoldSecret } from "./secrets.ts";
+import { DOC_RULES } from "./registry.ts";
+import { RULE_DEFAULTS, type CheckedDoc, type DocRule, type RuleCheck, type RuleSetting } from "./rule.ts";
 
-export interface DocToCheck {
-  path: string;
-  /** The content `gen` would write (or finds up to date). */
-  content: string;
-}
-
-export interface CheckDocsOptions {
-  catalog: Catalog;
-  /**
-   * Which docs get the MDX compile and the JSON-block checks (5-10 ms per 4 KB doc,
-   * against microseconds for the other checks). Default: every doc.
-   */
-  compile?: (doc: DocToCheck) => boolean;
+export interface ActiveRule {
+  rule: DocRule;
+  setting: Required<RuleSetting>;
+  check: RuleCheck;
 }
 
 /**
- * The MDX parser's time grows faster than the page (0.7 s at 1 MB, 26 s at 16 MB), so
- * larger pages are not compiled, and the run says so. Real pages are a few KB.
+ * The rules that are on, with their settings over their defaults. An unknown rule id
+ * in the settings is an input error (`where` names the settings' file).
  */
-export const MAX_COMPILED_LENGTH = 1_000_000;
-
-function tooLargeToCompile(doc: DocToCheck): Diagnostic {
-  return diagnostic(doc.path, { line: 1, column: 1 }, "docs/mdx-not-compiled",
-    `not compiled as MDX or checked for JSON blocks: the page is over ${thousands(MAX_COMPILED_LENGTH)} characters; split it to have it checked`,
-    "warning");
+export function activeRules(catalog: Catalog, settings: Readonly<Record<string, RuleSetting>> = {}, where = "rules"): ActiveRule[] {
+  const ids = DOC_RULES.map((r) => r.id);
+  const unknown = Object.keys(settings).filter((id) => !ids.includes(id));
+  if (unknown.length > 0) {
+    throw new InputError(unknown.map((id) =>
+      diagnostic(where, { line: 1, column: 1 }, "config/unknown-rule",
+        `unknown docs rule "${id}"${didYouMeanSuffix(id, ids)}; the rules are ${ids.join(", ")}`)));
+  }
+  return DOC_RULES.map((rule) => ({ rule, setting: { ...RULE_DEFAULTS, ...rule.defaults, ...settings[rule.id] } }))
+    .filter((r) => r.setting.severity !== "off")
+    .map((r) => ({ ...r, check: r.rule.create(catalog) }));
 }
 
-export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsOptions): Promise<Diagnostic[]> {
-  const inactive = inactiveModelMatcher(options.catalog);
+/**
+ * Docs without any marker are read by discovery and, unless a rule looks at every
+ * doc, never decoded. The inspector keeps those that a rule of scope `all` may have
+ * something to say about (judged on the bytes decoded as latin1, which is cheap).
+ */
+export function unmarkedDocCollector(rules: readonly ActiveRule[]): { inspect?: UnmarkedInspector; docs: CheckedDoc[] } {
+  const everywhere = rules.filter((r) => r.setting.scope === "all");
+  const docs: CheckedDoc[] = [];
+  if (everywhere.length === 0) return { docs };
+  const noGroups = new Set<string>();
+  return {
+    docs,
+    inspect(path, bytes) {
+      const ascii = bytes.toString("latin1");
+      if (everywhere.some((r) => r.check.mayFind?.(ascii) ?? true)) docs.push({ path, content: bytes.toString("utf8"), groups: noGroups });
+      return [];
+    },
+  };
+}
+
+/** The rules on the planned docs (and on the unmarked docs collected for rules of scope `all`). */
+export async function checkPlannedDocs(
+  files: readonly PlannedFile[],
+  rules: readonly ActiveRule[],
+  unmarked: readonly CheckedDoc[] = [],
+): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  const toCompile: DocToCheck[] = [];
-  for (const doc of docs) {
-    diagnostics.push(...checkSecrets(doc.path, doc.content), ...inactive.check(doc.path, doc.content));
-    if (!(options.compile?.(doc) ?? true) || !needsMdxCompile(doc.content)) continue;
-    if (doc.content.length > MAX_COMPILED_LENGTH) diagnostics.push(tooLargeToCompile(doc));
-    else toCompile.push(doc);
+  for (const file of files) {
+    if (file.kind !== "doc") continue;
+    const doc: CheckedDoc = { path: file.path, content: file.after, groups: new Set(file.groups ?? []) };
+    const generated = file.generated ?? [];
+    const inGenerated = (line: number) => generated.some((r) => line >= r.from && line <= r.to);
+    const found: Diagnostic[] = [];
+    for (const { rule, setting, check } of rules) {
+      if (doc.groups.size === 0 && setting.scope !== "all") continue;
+      for (const d of await check.check(doc)) {
+        const generatedText = inGenerated(d.line);
+        if (setting.scope === "generated" && !generatedText) continue;
+        found.push(withSeverity(d, generatedText ? "error" : setting.severity, rule));
+      }
+    }
+    // Reported at the lines of the file as it is now, which is what people open.
+    diagnostics.push(...found.map((d) => toCurrentLine(d, file.regions ?? [])));
   }
-  if (toCompile.length > 0) {
-    // Loaded only when needed: importing the MDX compiler alone takes tens of milliseconds.
-    const { compileMdx } = await import("./mdx.ts");
-    const { checkJsonBlock, isJsonBlock } = await import("./json-blocks.ts");
-    for (const doc of toCompile) {
-      const { error, codeBlocks } = compileMdx(doc.path, doc.content);
-      if (error) diagnostics.push(error);
-      for (const block of codeBlocks.filter(isJsonBlock)) diagnostics.push(...checkJsonBlock(doc.path, block, options.catalog));
+  for (const doc of unmarked) {
+    for (const { rule, setting, check } of rules) {
+      if (setting.scope !== "all") continue;
+      diagnostics.push(...(await check.check(doc)).map((d) => withSeverity(d, setting.severity, rule)));
     }
   }
   return diagnostics.sort(byPosition);
 }
 
-/**
- * The cheap checks (credentials, inactive models) on a doc without regions, run by
- * the engine's discovery on the bytes it has already read. Such a doc is never
- * rewritten, so the MDX and JSON checks, which guard what generation writes, skip it.
- */
-export function unmarkedDocInspector(catalog: Catalog): UnmarkedInspector {
-  const inactive = inactiveModelMatcher(catalog);
-  return (path, bytes) => {
-    // Decoding as latin1 is several times cheaper than UTF-8, and the hints match ASCII only.
-    const ascii = bytes.toString("latin1");
-    if (!mayHoldSecret(ascii) && !inactive.mayMention(ascii)) return [];
-    const text = bytes.toString("utf8");
-    return [...checkSecrets(path, text), ...inactive.check(path, text)];
-  };
+function withSeverity(d: Diagnostic, severity: "error" | "warn" | "off", rule: DocRule): Diagnostic {
+  // A rule's own notes (a page too large to compile, say) stay warnings.
+  if (d.severity === "warning") return d;
+  const level = severity === "error" ? "error" : "warning";
+  return level === "error" ? d : { ...d, severity: level, message: `${d.message} [${rule.id}]` };
 }
 
 /**
- * The checks on `gen`'s plan: every doc with regions as it will be written. The MDX compile and JSON checks cost milliseconds per doc, so they
- * run on the docs whose content generation changes — the only docs it can break —
- * in `gen` and `gen --check` alike; on a 2,000-page tree compiling every page would
- * cost seconds per check. The test suite compiles every committed doc.
+ * Every rule on whole docs, every finding as it comes (errors): what this
+ * repository asks of its own pages, and what the tests of each rule use.
+ * Region groups are read from the start markers' names.
  */
-export async function checkPlannedDocs(files: readonly PlannedFile[], catalog: Catalog): Promise<Diagnostic[]> {
-  const docs = files.filter((f) => f.kind === "doc");
-  const changing = new Set(docs.filter((f) => f.before !== f.after).map((f) => f.path));
-  const planned = docs.map((f) => ({ path: f.path, content: f.after }));
-  const diagnostics = await checkDocs(planned, {
-    catalog,
-    compile: (doc) => changing.has(doc.path),
-  });
-  // Reported at the lines of the file as it is now, which is what people open.
-  const regionsOf = new Map(docs.map((f) => [f.path, f.regions ?? []]));
-  return diagnostics.map((d) => toCurrentLine(d, regionsOf.get(d.file) ?? []));
+export async function checkDocs(docs: ReadonlyArray<{ path: string; content: string }>, options: { catalog: Catalog }): Promise<Diagnostic[]> {
+  const rules = activeRules(options.catalog);
+  const ids = options.catalog.groups.map((g) => g.id).sort((a, b) => b.length - a.length);
+  const diagnostics: Diagnostic[] = [];
+  for (const { path, content } of docs) {
+    const groups = new Set(ids.filter((id) => content.includes(`${id}-`) && new RegExp(`${id.replace(/[.]/g, "\\.")}-[a-z0-9-]+:start`).test(content)));
+    const doc: CheckedDoc = { path, content, groups };
+    for (const { check } of rules) diagnostics.push(...(await check.check(doc)));
+  }
+  return diagnostics.sort(byPosition);
 }

@@ -1,54 +1,86 @@
 // Docs list only models that can be used today. A deprecated or retired model
 // may be named only on a page that explains retirement, i.e. a page holding a
 // region of a doc group with `allowInactive`.
-import { allModels, type Catalog } from "../catalog/model.ts";
+//
+// What counts as naming a catalog model, so that pages about other providers are
+// never flagged:
+//   - its ref with one of the catalog's provider ids or aliases (`moonshot/kimi-k2.5`),
+//     standing alone: not inside a longer ref such as `nvidia/moonshotai/kimi-k2.5`;
+//   - its bare id (`kimi-k2.5`) only on a page holding a region of one of that
+//     provider's doc groups, and never as a part of another ref
+//     (`ollama-cloud/kimi-k2.5:cloud`).
+import { allModels, type Catalog, type ProviderData } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { DocRule } from "./rule.ts";
 import { positionFinder } from "./text-position.ts";
-
-export interface InactiveModelMatcher {
-  check(file: string, content: string): Diagnostic[];
-  /** False when `content` surely names no inactive model; ASCII only, so latin1-decoded bytes do. */
-  mayMention(content: string): boolean;
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
-  const entries = allModels(catalog);
-  const currentIds = new Set(entries.filter((e) => e.model.lifecycle.status === "current").map((e) => e.model.id));
-  const inactive = new Map(entries.filter((e) => e.model.lifecycle.status !== "current").map((e) => [e.ref, e]));
-  const allowingGroups = catalog.groups.filter((g) => g.allowInactive).map((g) => escapeRegExp(g.id));
-  if (inactive.size === 0) return { check: () => [], mayMention: () => false };
+/** Characters that continue a ref or id on either side: a match next to one is part of something longer. */
+const BEFORE = "(?<![A-Za-z0-9_./:@-])";
+const AFTER = "(?![A-Za-z0-9_-]|[.:/@][A-Za-z0-9])";
 
-  // A ref (`moonshot/kimi-k2.5`) or a bare id, not part of a longer id.
-  const names = [...inactive.values()].flatMap((e) => [e.ref, ...(currentIds.has(e.model.id) ? [] : [e.model.id])]);
-  const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
-  const mention = new RegExp(`(?<![A-Za-z0-9_.-])(${alternatives})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, "g");
-  const explainsRetirement =
-    allowingGroups.length > 0 ? new RegExp(`(?:${allowingGroups.join("|")})-[a-z0-9-]+:start`) : undefined;
-  const byId = new Map([...inactive.values()].map((e) => [e.model.id, e]));
-
-  const hint = new RegExp(alternatives);
-  return {
-    mayMention: (content) => hint.test(content),
-    check(file, content) {
-      if (explainsRetirement?.test(content)) return [];
-      const diagnostics: Diagnostic[] = [];
-      let at: ReturnType<typeof positionFinder> | undefined;
-      for (const match of content.matchAll(mention)) {
-        const name = match[1]!;
-        const entry = inactive.get(name) ?? byId.get(name)!;
-        const lifecycle = entry.model.lifecycle;
-        if (lifecycle.status === "current") continue;
-        at ??= positionFinder(content);
-        diagnostics.push(
-          diagnostic(file, at(match.index), "docs/inactive-model",
-            `\`${name}\` is ${lifecycle.status} (since ${lifecycle.date}); docs name only current models: ` +
-              `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
-              `that has "allowInactive" (such as the retired-models page)`),
-        );
-      }
-      return diagnostics;
-    },
-  };
+/** A provider's id and the aliases refs may use instead. */
+export function providerNames(provider: ProviderData): string[] {
+  const aliases = (provider as { aliases?: readonly string[] }).aliases ?? [];
+  return [provider.id, ...aliases];
 }
+
+function alternation(names: Iterable<string>): string {
+  return [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+}
+
+export const inactiveModelRule: DocRule = {
+  id: "inactive-model",
+  description: "names no deprecated or retired catalog model, except on a page that explains retirement",
+  defaults: { severity: "warn", scope: "pages-with-regions" },
+  create(catalog: Catalog) {
+    const inactive = allModels(catalog).filter((e) => e.model.lifecycle.status !== "current");
+    if (inactive.length === 0) return { mayFind: () => false, check: () => [] };
+    const groupsAllowing = new Set(catalog.groups.filter((g) => g.allowInactive).map((g) => g.id));
+    const providerOfGroup = new Map(catalog.groups.map((g) => [g.id, g.provider.id]));
+
+    const byRef = new Map<string, (typeof inactive)[number]>();
+    for (const entry of inactive) for (const name of providerNames(entry.provider)) byRef.set(`${name}/${entry.model.id}`, entry);
+    const refPattern = new RegExp(`${BEFORE}(${alternation(byRef.keys())})${AFTER}`, "g");
+    // A bare id, per provider, unless a current model of the same provider has the same id.
+    const bareIds = new Map<string, { pattern: RegExp; entries: Map<string, (typeof inactive)[number]> }>();
+    for (const provider of catalog.providers) {
+      const current = new Set(provider.models.filter((m) => m.lifecycle.status === "current").map((m) => m.id));
+      const entries = new Map(inactive.filter((e) => e.provider === provider && !current.has(e.model.id)).map((e) => [e.model.id, e]));
+      if (entries.size > 0) bareIds.set(provider.id, { pattern: new RegExp(`${BEFORE}(${alternation(entries.keys())})${AFTER}`, "g"), entries });
+    }
+    const hint = new RegExp(alternation(inactive.map((e) => e.model.id)));
+
+    return {
+      mayFind: (ascii) => hint.test(ascii),
+      check(doc) {
+        if ([...doc.groups].some((g) => groupsAllowing.has(g))) return [];
+        if (!hint.test(doc.content)) return [];
+        const found = new Map<number, { name: string; entry: (typeof inactive)[number] }>();
+        for (const match of doc.content.matchAll(refPattern)) found.set(match.index, { name: match[1]!, entry: byRef.get(match[1]!)! });
+        const providers = new Set([...doc.groups].map((g) => providerOfGroup.get(g)));
+        for (const [provider, bare] of bareIds) {
+          if (!providers.has(provider)) continue;
+          for (const match of doc.content.matchAll(bare.pattern)) {
+            if (!found.has(match.index)) found.set(match.index, { name: match[1]!, entry: bare.entries.get(match[1]!)! });
+          }
+        }
+        if (found.size === 0) return [];
+        const at = positionFinder(doc.content);
+        const diagnostics: Diagnostic[] = [];
+        for (const [offset, { name, entry }] of [...found].sort((a, b) => a[0] - b[0])) {
+          const lifecycle = entry.model.lifecycle;
+          if (lifecycle.status === "current") continue;
+          diagnostics.push(
+            diagnostic(doc.path, at(offset), "docs/inactive-model",
+              `\`${name}\` is ${lifecycle.status} (since ${lifecycle.date}); docs name only current models: ` +
+                `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
+                `that has "allowInactive" (such as the retired-models page)`),
+          );
+        }
+        return diagnostics;
+      },
+    };
+  },
+};

@@ -1,12 +1,19 @@
 // Every ```json, ```jsonc and ```json5 block in a doc must parse in its own
-// dialect, and a block shaped like a config must pass the same checks as
-// `pnpm validate`. Positions are reported in the doc, not in the block.
+// dialect, and a block shaped like a config is checked with the validator of
+// `pnpm validate`, for the parts this project owns only: the entries of catalog
+// providers under `models.providers`, and the refs and aliases under
+// `agents.defaults`. A ref to a provider that neither the example nor the catalog
+// configures is fine (the host has built-in providers), and keys this project does
+// not know are the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
 import { checkConfigText } from "../validate/check-config.ts";
+import { providerNames } from "./inactive-models.ts";
 import type { CodeBlock } from "./mdx.ts";
+import { codeBlocksOf } from "./mdx-compiles.ts";
+import type { DocRule } from "./rule.ts";
 
 const MODES: Record<string, Mode> = { json: "json", jsonc: "jsonc", json5: "json5" };
 
@@ -39,9 +46,9 @@ export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog)
   if (!isConfigShaped(value)) return [];
 
   // The config checks pick the dialect from the file name; the block's own dialect is the one to use.
-  // Refs to retired models are the inactive-model check's to judge: it knows which pages explain retirement.
   const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, block.value, { catalog });
-  return findings.filter((d) => d.rule !== "config/inactive-model").map((d) => ({
+  const owned = ownedFinding(catalog, block.value);
+  return findings.filter(owned).map((d) => ({
     ...d,
     ...rangeInDoc(d),
     file,
@@ -49,6 +56,41 @@ export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog)
     rule: `docs/${d.rule}`,
   }));
 }
+
+/**
+ * Whether a config finding is about what this project owns. Refs to retired models
+ * are the inactive-model rule's to judge: it knows which pages explain retirement.
+ */
+function ownedFinding(catalog: Catalog, text: string): (d: Diagnostic) => boolean {
+  const names = catalog.providers.flatMap(providerNames);
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const ownedPath = new RegExp(`^(?:models\\.providers(?:\\.(?:${escaped})|\\["(?:${escaped})"\\])|agents\\.defaults\\.models?)(?:$|[.[])`);
+  const lines = text.split("\n");
+  return (d) => {
+    if (d.rule === "config/inactive-model" || d.rule === "config/unknown-key") return false;
+    if (d.rule === "config/unknown-model") {
+      // The ref is the string literal the finding points at (a value, or a key of agents.defaults.models).
+      const ref = /^["']([^"'\n]*)["']/.exec(lines[d.line - 1]?.slice(d.column - 1) ?? "")?.[1];
+      return ref !== undefined && names.includes(ref.split("/")[0]!);
+    }
+    return d.path !== undefined && ownedPath.test(d.path);
+  };
+}
+
+export const jsonBlocksRule: DocRule = {
+  id: "json",
+  description: "json, jsonc and json5 code blocks parse; config examples agree with the catalog (the checks of `validate`)",
+  defaults: { severity: "warn", scope: "pages-with-regions" },
+  create: (catalog) => ({
+    mayFind: (ascii) => JSON_FENCE.test(ascii),
+    async check(doc) {
+      const blocks = (await codeBlocksOf(doc)).filter(isJsonBlock);
+      return blocks.flatMap((block) => checkJsonBlock(doc.path, block, catalog));
+    },
+  }),
+};
+
+const JSON_FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*json/im;
 
 /** Blocks with `models.providers` or `agents.defaults` are config examples; others (a Continue config, say) are not. */
 export function isConfigShaped(value: unknown): boolean {

@@ -1,7 +1,13 @@
 // Docs may show only placeholder credentials (`sk-...`, `sk-kimi-xxxx`,
 // `${MOONSHOT_API_KEY}`). Anything shaped like a real key is reported with its
 // position and a masked form: the key itself is never part of a message.
+//
+// Never a finding: a match across a line break (`MY_API_TOKEN=` with the next line's
+// `OPENCLAW_GATEWAY_BIND=lan`), a variable name or a path (`channels/telegram/botToken`),
+// a placeholder (`${VAR}`, `<your-key>`, `...`, `xxx`, `example`, `not-real`), or
+// anything on a line that carries `pragma: allowlist secret`.
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { DocRule } from "./rule.ts";
 import { positionFinder } from "./text-position.ts";
 
 interface KeyShape {
@@ -20,9 +26,17 @@ const WORDS = /^[a-z]+(?:[-_][a-z]+)+$/;
 /** A label such as `kimi-` or `proj-` between `sk-` and the key proper. */
 const LABEL = /^[a-z]{2,10}-/;
 
+/** Words that mark a value as made up for the docs. */
+const PLACEHOLDER_WORDS = /x{3,}|\.{3}|…|example|not-?real|placeholder|your|dummy|fake|redacted|changeme/i;
+
 function isBlankedOrWords(body: string): boolean {
-  return BLANKED.test(body) || WORDS.test(body) || /^(.)\1*$/.test(body);
+  return BLANKED.test(body) || WORDS.test(body) || /^(.)\1*$/.test(body) || PLACEHOLDER_WORDS.test(body);
 }
+
+/** `OPENCLAW_GATEWAY_BIND`, `channels/telegram/botToken`, `a.b.c`: names and paths, not key material. */
+const NAME_OR_PATH = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|[A-Za-z][a-z]*(?:[A-Z][a-z]*)*(?:[./_-][A-Za-z][a-z]*(?:[A-Z][a-z]*)*)+)$/;
+
+const ALLOW_LIST = /pragma:\s*allowlist[ -]secret/i;
 
 /** Mixed letters and digits, or mixed case: what random key material looks like. */
 function looksRandom(value: string): boolean {
@@ -56,9 +70,9 @@ const SHAPES: KeyShape[] = [
   { name: "private key", pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/g, shownPrefix: (m) => m.length },
 ];
 
-/** `apiKey: "…"`, `ANTHROPIC_AUTH_TOKEN=…`: a long random value given to a key-like name. */
+/** `apiKey: "…"`, `ANTHROPIC_AUTH_TOKEN=…`: a long random value given to a key-like name, on the same line. */
 const ASSIGNED_SECRET =
-  /(?:api[_-]?key|secret|token|password|passwd)["']?\s*[:=]\s*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
+  /(?:api[_-]?key|secret|token|password|passwd)["']?[ \t]*[:=][ \t]*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
 
 /**
  * One cheap scan that every text holding a finding matches (most docs do not):
@@ -67,7 +81,7 @@ const ASSIGNED_SECRET =
  * Only ASCII is matched, so it may also run on bytes decoded as latin1.
  */
 const SECRET_HINT =
-  /sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|(?:api[_-]?key|secret|token|passw)["']?\s*[:=]\s*["']?[A-Za-z0-9_+/=-]{24}/i;
+  /sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|(?:api[_-]?key|secret|token|passw)["']?[ \t]*[:=][ \t]*["']?[A-Za-z0-9_+/=-]{24}/i;
 
 export function mayHoldSecret(text: string): boolean {
   return SECRET_HINT.test(text);
@@ -84,16 +98,22 @@ export function findSecrets(text: string): SecretFinding[] {
   for (const shape of SHAPES) {
     for (const match of text.matchAll(shape.pattern)) {
       const value = match[0];
-      if (shape.isPlaceholder?.(value)) continue;
+      if (shape.isPlaceholder?.(value) || PLACEHOLDER_WORDS.test(value)) continue;
       findings.push({ offset: match.index, kind: shape.name, masked: mask(value, shape.shownPrefix(value)) });
     }
   }
   for (const match of text.matchAll(ASSIGNED_SECRET)) {
     const value = match[1]!;
-    if (isBlankedOrWords(value) || !looksRandom(value)) continue;
+    if (isBlankedOrWords(value) || NAME_OR_PATH.test(value) || !looksRandom(value)) continue;
     findings.push({ offset: match.index + match[0].length - value.length, kind: "secret value", masked: mask(value, 0) });
   }
-  return findings.sort((a, b) => a.offset - b.offset);
+  return findings.filter((f) => !onAllowListedLine(text, f.offset)).sort((a, b) => a.offset - b.offset);
+}
+
+function onAllowListedLine(text: string, offset: number): boolean {
+  const start = text.lastIndexOf("\n", offset) + 1;
+  const end = text.indexOf("\n", offset);
+  return ALLOW_LIST.test(text.slice(start, end === -1 ? text.length : end));
 }
 
 /** `sk-Ab… (51 characters)`: the fixed prefix and two more characters at most. */
@@ -118,3 +138,10 @@ export function checkSecrets(file: string, text: string): Diagnostic[] {
     ),
   );
 }
+
+export const secretRule: DocRule = {
+  id: "secret",
+  description: "examples hold only placeholder credentials; a real-looking key is reported at its line, masked",
+  defaults: { severity: "warn", scope: "pages-with-regions" },
+  create: () => ({ mayFind: mayHoldSecret, check: (doc) => checkSecrets(doc.path, doc.content) }),
+};

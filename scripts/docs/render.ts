@@ -5,7 +5,9 @@
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
-import type { RegionOutput } from "./kinds/kind.ts";
+import type { Words } from "../catalog/words.ts";
+import { catalogFieldFor, entryKeys } from "./hand-written.ts";
+import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
 import { parseCodeMarker } from "./markers.ts";
 import type { RegionTarget } from "./names.ts";
 import type { Region } from "./regions.ts";
@@ -66,19 +68,48 @@ function bulletOf(body: readonly string[]): string {
   return "-";
 }
 
-function trimBlankEnds(body: readonly string[]): string[] {
+/** The body without blank lines at either end, and how many were dropped at the start. */
+function trimBlankEnds(body: readonly string[]): { lines: string[]; first: number } {
   let from = 0;
   let to = body.length;
   while (from < to && body[from]!.trim() === "") from++;
   while (to > from && body[to - 1]!.trim() === "") to--;
-  return body.slice(from, to);
+  return { lines: body.slice(from, to), first: from };
 }
+
+/** What a region's rendering depends on beyond its own text: the page's language and settings. */
+export interface PageContext {
+  words: Words;
+  settings(region: string): RegionSettings;
+  /** The region of this name in the page this one translates. */
+  source?(region: string): SourceRegion | undefined;
+  /** Called after each region is rendered, to place the warnings about words that fell back to English. */
+  noteFallbacks?(at: { line: number; column: number }): void;
+}
+
+/** A region's body lines, without the start marker's indentation. */
+export function regionBody(text: string, lines: readonly SourceLine[], region: Region): string[] {
+  const startLine = lines[region.start.line]!;
+  const prefix = text.slice(startLine.start, startLine.start + region.start.from);
+  const body: string[] = [];
+  for (let i = region.start.line + 1; i < region.end.line; i++) body.push(relative(text.slice(lines[i]!.start, lines[i]!.end), prefix));
+  return body;
+}
+
+/** A rendered body, or why it cannot be; positions are in the body (see BodyPosition). */
+type Rendered = { text: string; notes: RenderNote[] } | { error: string; at?: BodyPosition };
 
 /**
  * Rendered bodies by everything they depend on, for one run: the same region
  * written the same way on many pages (every translation of a page) is rendered once.
  */
-export type RenderCache = Map<string, { text: string } | { error: string }>;
+export type RenderCache = Map<string, Rendered>;
+
+export interface RenderResult {
+  edit?: Edit;
+  /** Errors stop the run; warnings name what a person wrote that the new text does not keep. */
+  diagnostics: Diagnostic[];
+}
 
 export function renderRegion(
   file: string,
@@ -87,8 +118,9 @@ export function renderRegion(
   region: Region,
   target: RegionTarget,
   catalog: Catalog,
+  page: PageContext,
   cache: RenderCache = new Map(),
-): { edit: Edit } | { problem: Diagnostic } {
+): RenderResult {
   const startLine = lines[region.start.line]!;
   const from = startLine.next;
   const to = lines[region.end.line]!.start;
@@ -96,21 +128,31 @@ export function renderRegion(
   const eol = lineEnding(text, startLine);
   const entriesFollow = region.start.fence !== null && followedByEntries(text, lines, region);
   const options = Object.entries(region.start.options).flat();
-  const key = [region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow, ...options, text.slice(from, to)].join("\u0000");
+  const settings = page.settings(region.name);
+  const key = [
+    region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow, page.words.locale,
+    ...options, "", ...(settings.columns ?? []), "", text.slice(from, to),
+  ].join("\u0000");
+  const body = regionBody(text, lines, region);
   let rendered = cache.get(key);
   if (rendered === undefined) {
-    const body: string[] = [];
-    for (let i = region.start.line + 1; i < region.end.line; i++) body.push(relative(text.slice(lines[i]!.start, lines[i]!.end), prefix));
-    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body });
-    cache.set(key, rendered);
+    // What the source-language page holds is not part of the key: a body rendered with its help is not kept.
+    let consulted = false;
+    const source = page.source && (() => ((consulted = true), page.source!(region.name)));
+    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body }, { words: page.words, settings, source });
+    if (!consulted) cache.set(key, rendered);
   }
+
+  const first = trimBlankEnds(body).first;
+  const at = (position?: BodyPosition) => {
+    if (!position) return { line: region.start.line + 1, column: region.start.from + 1 };
+    return { line: region.start.line + 2 + first + position.line, column: prefix.length + position.column + 1 };
+  };
   if ("error" in rendered) {
-    return {
-      problem: diagnostic(file, { line: region.start.line + 1, column: region.start.from + 1 }, "docs/cannot-render",
-        `region ${region.name}: ${rendered.error}`),
-    };
+    return { diagnostics: [diagnostic(file, at(rendered.at), "docs/cannot-render", `region ${region.name}: ${rendered.error}`)] };
   }
-  return { edit: { from, to, text: rendered.text } };
+  const notes = rendered.notes.map((note) => diagnostic(file, at(note.at), "docs/hand-written", note.message, "warning"));
+  return { edit: { from, to, text: rendered.text }, diagnostics: notes };
 }
 
 interface Placement {
@@ -123,17 +165,22 @@ interface Placement {
   body: string[];
 }
 
-function renderBody(region: Region, target: RegionTarget, catalog: Catalog, placement: Placement): { text: string } | { error: string } {
+type PageSpecifics = Pick<RenderContext, "words" | "settings" | "source">;
+
+function renderBody(region: Region, target: RegionTarget, catalog: Catalog, placement: Placement, page: PageSpecifics): Rendered {
   const { prefix, eol, entriesFollow, body } = placement;
   const fence = region.start.fence;
   const habit = fence !== null && trailingCommaHabit(body, entriesFollow);
-  const output: RegionOutput = target.kind.render({
+  const trimmed = trimBlankEnds(body).lines;
+  const context: RenderContext = {
     catalog,
     group: target.group,
+    region: region.name,
+    ...page,
     context: fence ? "code" : "markdown",
     lang: fence?.lang ?? "",
     options: region.start.options,
-    body: trimBlankEnds(body),
+    body: trimmed,
     bullet: bulletOf(body),
     json5: {
       ...DEFAULT_JSON5_STYLE,
@@ -141,10 +188,34 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
       quoteKeys: fence !== null && QUOTED_KEY_LANGS.has(fence.lang),
       trailingCommas: habit,
     },
-  });
+  };
+  const output: RegionOutput = target.kind.render(context);
   if ("error" in output) return output;
+  const notes = [...(output.notes ?? [])];
+  if ("entries" in output) notes.push(...handWrittenKeys(target, context));
   let out = "lines" in output ? output.lines : joinEntries(output.entries, habit || entriesFollow);
   if (!fence) out = ["", ...out, ""];
   const blank = prefix.trimEnd();
-  return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join("") };
+  return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
+}
+
+/** Keys in the region's entries that the kind renders for no model of the provider. */
+function handWrittenKeys(target: RegionTarget, context: RenderContext): RenderNote[] {
+  const written = entryKeys(context.body);
+  if (!written || written.length === 0) return [];
+  const everyModel = { ...context.group, models: context.group.provider.models };
+  const output = target.kind.render({ ...context, group: everyModel, body: [] });
+  if (!("entries" in output)) return [];
+  const producible = new Set((entryKeys(joinEntries(output.entries, false)) ?? []).map((k) => k.path));
+  // One warning per key path; keys inside a hand-written key are part of it.
+  const reported = new Set<string>();
+  const insideReported = (path: string) => [...reported].some((r) => path.startsWith(`${r}.`));
+  return written
+    .filter((key) => !producible.has(key.path) && !reported.has(key.path) && !insideReported(key.path) && reported.add(key.path))
+    .map((key) => ({
+      message:
+        `\`${key.path}\` in region ${context.region} is written by hand: the catalog has nothing that produces it, ` +
+        `so \`pnpm gen\` drops it; record ${catalogFieldFor(key.path)} in the catalog to keep it`,
+      at: key.at,
+    }));
 }

@@ -2,55 +2,159 @@
 //
 // discover (read each file once, keep those with a marker token) -> candidates ->
 // classify them (line scanner; remark where the scanner is unsure) -> markers ->
-// regions -> render each with its kind -> splice the new bodies into the text.
-// Nothing is written here: the result is the planned content of every file.
+// regions -> render each with its kind, in the page's language -> splice the new
+// bodies into the text. Nothing is written here: the result is the planned
+// content of every file that may hold a marker.
 import type { Catalog } from "../catalog/model.ts";
-import type { PlannedFile, RegionChange } from "../gen/plan.ts";
+import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
+import type { LineRange, PlannedFile, RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
+import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
+import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
 import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
-import { locateMarkers, pairRegions, type Region } from "./regions.ts";
-import { renderRegion, type Edit, type RenderCache } from "./render.ts";
+import { locateMarkers, pairRegions, type Marker, type Region } from "./regions.ts";
+import { regionBody, renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
 import { scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
+  /** Every doc that may hold a marker, with or without regions. */
   files: PlannedFile[];
   /** Errors make the run exit 2 with nothing written; warnings are shown. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
 }
 
-/** `inspectUnmarked` sees every doc that holds no marker (see discover.ts). */
-export async function syncDocs(
-  catalog: Catalog,
-  docDirs: readonly string[],
-  inspectUnmarked?: UnmarkedInspector,
-): Promise<DocsResult> {
-  const found = discoverDocs(docDirs, inspectUnmarked);
+export interface SyncOptions {
+  /** Sees every doc that holds no marker (see discover.ts). */
+  inspectUnmarked?: UnmarkedInspector;
+  /** Settings of regions by name. */
+  regions?: Readonly<Record<string, RegionSettings>>;
+  /** The language of pages whose path and front matter name none. */
+  defaultLocale?: string;
+}
+
+export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
+  const found = discoverDocs(docDirs, options.inspectUnmarked);
   const names = new RegionNames(catalog, REGION_KINDS);
   const cache: RenderCache = new Map();
+  const located: LocatedDoc[] = [];
+  for (const doc of found.files) located.push(await locateRegions(doc.path, doc.text, names));
+  const pages = new PageContexts(catalog, docDirs, located, options);
   const files: PlannedFile[] = [];
   const diagnostics = [...found.diagnostics];
   let regions = 0;
-  for (const doc of found.files) {
-    const result = await syncDoc(doc.path, doc.text, catalog, names, cache);
+  for (const doc of located) {
+    const result = planDoc(doc, catalog, names, { cache, page: pages.for(doc) });
     diagnostics.push(...result.diagnostics);
     regions += result.regions;
     if (result.file) files.push(result.file);
   }
+  diagnostics.push(...pages.missingWords());
   return { files, diagnostics: diagnostics.sort(byPosition), stats: { regions, docs: found.docs } };
 }
 
+/**
+ * The language, region settings and source-language page of each doc, and the
+ * words each language lacked, for one run.
+ */
+class PageContexts {
+  private readonly words = new Map<string, Words>();
+  /** Where each language first fell back to English for each word. */
+  private readonly fallbacks = new Map<string, { file: string; line: number; column: number }>();
+  private readonly byPath: Map<string, LocatedDoc>;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly docDirs: readonly string[],
+    docs: readonly LocatedDoc[],
+    private readonly options: SyncOptions,
+  ) {
+    this.byPath = new Map(docs.map((d) => [d.path, d]));
+  }
+
+  for(doc: LocatedDoc): PageContext {
+    const root = this.docDirs.map((d) => d.replace(/[\\/]+$/, "")).find((d) => doc.path.startsWith(`${d}/`) || doc.path.startsWith(`${d}\\`));
+    const relative = root === undefined ? doc.path : doc.path.slice(root.length + 1);
+    const locale = pageLocale(relative, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
+    let words = this.words.get(locale);
+    if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
+    const sourceRelative = sourcePagePath(relative);
+    const sourcePath = sourceRelative === undefined || root === undefined ? undefined : `${root}/${sourceRelative}`;
+    const counted = new Set(words.missing);
+    const fallbacks = this.fallbacks;
+    const settings = (name: string) => this.options.regions?.[name] ?? {};
+    return {
+      words,
+      settings,
+      source: sourcePath === undefined ? undefined : (name) => this.sourceRegion(sourcePath, name),
+      noteFallbacks(at) {
+        for (const key of words.missing) {
+          if (counted.has(key)) continue;
+          counted.add(key);
+          fallbacks.set(`${locale}\u0000${key}`, { file: doc.path, ...at });
+        }
+      },
+    };
+  }
+
+  private sourceRegion(path: string, name: string): SourceRegion | undefined {
+    const doc = this.byPath.get(path);
+    const region = doc?.regions.find((r) => r.name === name);
+    if (!doc || !region) return undefined;
+    return { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns };
+  }
+
+  /** One warning per word and language that fell back to English, at the first place it did. */
+  missingWords(): Diagnostic[] {
+    return [...this.fallbacks].map(([id, at]) => {
+      const [locale, key] = id.split("\u0000") as [string, string];
+      return diagnostic(at.file, at, "docs/missing-word",
+        `no ${locale} text for the word "${key}", so English "${this.catalog.words.base[key] ?? key}" is used; ` +
+          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
+    });
+  }
+}
+
 export interface DocSync {
-  /** Null when the file holds no region. */
+  /** Null when the document has errors. */
   file: PlannedFile | null;
   regions: number;
   diagnostics: Diagnostic[];
+}
+
+export interface DocOptions {
+  cache?: RenderCache;
+  /** The page's language and settings; English and no settings when left out. */
+  page?: PageContext;
+}
+
+/** A document's markers and regions, before anything is rendered. */
+export interface LocatedDoc {
+  path: string;
+  text: string;
+  lines: SourceLine[];
+  markers: Marker[];
+  regions: Region[];
+  diagnostics: Diagnostic[];
+}
+
+/** Finds a document's regions: candidates -> where each stands -> markers -> pairs. */
+export async function locateRegions(path: string, text: string, names: RegionNames): Promise<LocatedDoc> {
+  const lines = splitLines(text);
+  const candidates = findCandidates(text, lines);
+  if (candidates.length === 0) return { path, text, lines, markers: [], regions: [], diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const classification = await classify(path, text, lines, candidates, diagnostics);
+  const located = locateMarkers(path, text, lines, candidates, classification, names);
+  const paired = pairRegions(path, located.markers);
+  diagnostics.push(...located.problems, ...paired.problems);
+  return { path, text, lines, markers: located.markers, regions: paired.regions, diagnostics };
 }
 
 /** One document: its planned content, or the problems that stop it from being generated. */
@@ -59,49 +163,59 @@ export async function syncDoc(
   text: string,
   catalog: Catalog,
   names: RegionNames,
-  cache: RenderCache = new Map(),
+  options: DocOptions = {},
 ): Promise<DocSync> {
-  const lines = splitLines(text);
-  const candidates = findCandidates(text, lines);
-  if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
-  const classification = await classify(path, text, lines, candidates, diagnostics);
+  return planDoc(await locateRegions(path, text, names), catalog, names, options);
+}
 
-  const located = locateMarkers(path, text, lines, candidates, classification, names);
-  const paired = pairRegions(path, located.markers);
-  diagnostics.push(...located.problems, ...paired.problems);
-
+/** Renders a located document's regions and splices them in. */
+export function planDoc(doc: LocatedDoc, catalog: Catalog, names: RegionNames, options: DocOptions = {}): DocSync {
+  const { path, text, lines } = doc;
+  if (doc.markers.length === 0 && doc.diagnostics.length === 0) {
+    return { file: { path, kind: "doc", before: text, after: text, regions: [], generated: [], groups: [] }, regions: 0, diagnostics: [] };
+  }
+  const diagnostics = [...doc.diagnostics];
+  const page = options.page ?? englishPage(catalog);
+  const cache = options.cache ?? new Map();
   const edits: Edit[] = [];
-  for (const marker of located.markers) {
+  const groups = new Set<string>();
+  for (const marker of doc.markers) {
     if (marker.syntax !== "mdx-mangled") continue;
     const start = lines[marker.line]!.start;
     edits.push({ from: start + marker.from, to: start + marker.to, text: canonicalMdxMarker(marker) });
   }
-  for (const region of paired.regions) {
+  for (const region of doc.regions) {
     const target = names.resolve(region.name);
     if (!target) {
       diagnostics.push(diagnostic(path, at(region.start), "docs/unknown-region", names.unknownMessage(region.name)));
       continue;
     }
+    groups.add(target.group.id);
     const problem = misuse(path, region, target.kind);
     if (problem) {
       diagnostics.push(problem);
       continue;
     }
-    const rendered = renderRegion(path, text, lines, region, target, catalog, cache);
-    if ("problem" in rendered) diagnostics.push(rendered.problem);
-    else edits.push(rendered.edit);
+    const rendered = renderRegion(path, text, lines, region, target, catalog, page, cache);
+    page.noteFallbacks?.(at(region.start));
+    diagnostics.push(...rendered.diagnostics);
+    if (rendered.edit) edits.push(rendered.edit);
   }
-  if (diagnostics.some((d) => d.severity === "error")) return { file: null, regions: paired.regions.length, diagnostics };
-  if (paired.regions.length === 0 && edits.length === 0) return { file: null, regions: 0, diagnostics };
+  const count = doc.regions.length;
+  if (diagnostics.some((d) => d.severity === "error")) return { file: null, regions: count, diagnostics };
 
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
   const after = applyEdits(text, edits);
+  const changes = regionChanges(text, lines, after, doc.regions, edits);
   return {
-    file: { path, kind: "doc", before: text, after, regions: regionChanges(text, lines, after, paired.regions, edits) },
-    regions: paired.regions.length,
+    file: { path, kind: "doc", before: text, after, regions: changes.changed, generated: changes.bodies, groups: [...groups] },
+    regions: count,
     diagnostics,
   };
+}
+
+function englishPage(catalog: Catalog): PageContext {
+  return { words: wordsFor(catalog.words, DEFAULT_LOCALE), settings: () => ({}) };
 }
 
 async function classify(
@@ -147,15 +261,19 @@ function misuse(path: string, region: Region, kind: RegionKind): Diagnostic | nu
   return null;
 }
 
-/** The regions whose text changes (body or marker spelling), with their old and new lines. */
+/**
+ * The regions whose text changes (body or marker spelling), with their old and new
+ * lines, and the lines of every region's body in the new text.
+ */
 function regionChanges(
   before: string,
   lines: readonly SourceLine[],
   after: string,
   regions: readonly Region[],
   edits: readonly Edit[],
-): RegionChange[] {
+): { changed: RegionChange[]; bodies: LineRange[] } {
   const changes: RegionChange[] = [];
+  const bodies: LineRange[] = [];
   // Regions and edits are both in text order: one pass keeps what earlier edits added.
   let next = 0;
   let shift = 0;
@@ -175,6 +293,8 @@ function regionChanges(
     const oldText = before.slice(from, to);
     const newText = after.slice(from + shift, to + shift + grown);
     shift += grown;
+    const endLine = newLine + countLineBreaks(newText);
+    if (endLine > newLine + 1) bodies.push({ from: newLine + 2, to: endLine });
     if (oldText === newText) continue;
     changes.push({
       name: region.name,
@@ -186,5 +306,5 @@ function regionChanges(
       after: newText.replace(/\r\n/g, "\n"),
     });
   }
-  return changes;
+  return { changed: changes, bodies };
 }

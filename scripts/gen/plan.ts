@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
-import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
+import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
+import type { PlannedFile } from "../docs/doc.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
@@ -15,30 +16,9 @@ import {
   serializeSchema,
 } from "../schema-gen/json-schema.ts";
 
-/** A changed region inside a planned doc, for per-region reports. */
-export interface RegionChange {
-  name: string;
-  /** 1-based line and column of the start marker in the current file. */
-  line: number;
-  column: number;
-  /** 1-based line of the end marker in the current file. */
-  endLine: number;
-  /** 1-based line of the start marker in the new content. */
-  newLine: number;
-  /** The region from its start marker line to its end marker line, with `\n` line breaks. */
-  before: string;
-  after: string;
-}
-
-export interface PlannedFile {
-  path: string;
-  kind: "schema" | "doc";
-  /** Current content; null when the file does not exist yet. */
-  before: string | null;
-  after: string;
-  /** For docs: the regions whose text changes (their body, or a marker's repaired spelling). */
-  regions?: RegionChange[];
-}
+export type { LineRange, PlannedFile, RegionChange } from "../docs/doc.ts";
+import type { RuleSetting } from "../docs-checks/rule.ts";
+export type { RuleScope, RuleSetting, RuleSeverity } from "../docs-checks/rule.ts";
 
 export interface GenPlan {
   catalog: Catalog;
@@ -47,14 +27,6 @@ export interface GenPlan {
   warnings: Diagnostic[];
   /** How many region occurrences and doc files were examined. */
   stats: { regions: number; docs: number };
-}
-
-export type RuleSeverity = "error" | "warn" | "off";
-/** `generated`: region bodies; `pages-with-regions`: whole pages that hold a region; `all`: every doc. */
-export type RuleScope = "generated" | "pages-with-regions" | "all";
-export interface RuleSetting {
-  severity?: RuleSeverity;
-  scope?: RuleScope;
 }
 
 export interface GenOptions {
@@ -79,10 +51,16 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
     schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
   ];
-  const docs = await syncDocs(catalog, options.docDirs, unmarkedDocInspector(catalog));
+  const rules = activeRules(catalog, options.rules);
+  const unmarked = unmarkedDocCollector(rules);
+  const docs = await syncDocs(catalog, options.docDirs, {
+    inspectUnmarked: unmarked.inspect,
+    regions: options.regions,
+    defaultLocale: options.defaultLocale,
+  });
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InputError(errors);
-  const checked = await checkPlannedDocs(docs.files, catalog);
+  const checked = await checkPlannedDocs(docs.files, rules, unmarked.docs);
   const checkErrors = checked.filter((d) => d.severity === "error");
   if (checkErrors.length > 0) throw new InputError(checkErrors);
   return {

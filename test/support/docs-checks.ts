@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { loadCatalog } from "../../scripts/catalog/load.ts";
 import type { Catalog } from "../../scripts/catalog/model.ts";
-import { checkDocs, type CheckDocsOptions } from "../../scripts/docs-checks/check-docs.ts";
+import { checkDocs } from "../../scripts/docs-checks/check-docs.ts";
 import type { Diagnostic } from "../../scripts/lib/diagnostics.ts";
 import { repoRoot, tempDir } from "./run-cli.ts";
 
@@ -24,12 +24,12 @@ export function writeDocs(files: Record<string, string>): string {
 }
 
 /** Reads every Markdown file under `dir` and runs the docs checks on it. */
-export async function checkDocsIn(dir: string, options: Partial<CheckDocsOptions> = {}): Promise<Diagnostic[]> {
+export async function checkDocsIn(dir: string): Promise<Diagnostic[]> {
   const docs = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .map((path) => ({ path, content: readFileSync(path, "utf8") }));
-  return checkDocs(docs, { catalog: repoCatalog(), ...options });
+  return checkDocs(docs, { catalog: repoCatalog() });
 }
 
 /** `file:line: rule` for each diagnostic, relative to `dir`, for compact assertions. */

@@ -1,21 +1,28 @@
 // `<group>-ids`: the group's model ids, as a bullet list in Markdown, or in a code
-// block as the strings of a YAML list or of a JSON5 array.
+// block as the strings of a YAML list or of a JSON5 array. A region in Markdown
+// whose body is already a table stays a table (see table.ts).
 import { json5String } from "../json5.ts";
 import type { RegionKind, RegionOutput, RenderContext } from "./kind.ts";
 import { inlineCode } from "./markdown.ts";
+import { isTableBody } from "./row-table.ts";
+import { modelTable } from "./table.ts";
 
 const YAML = new Set(["yaml", "yml"]);
 
-/** A Markdown bullet list; in code, a YAML block list or the entries of a JSON5 array. */
+/** A Markdown bullet list (or the table the region already is); in code, a YAML block list or the entries of a JSON5 array. */
 export function stringList(context: RenderContext, values: readonly string[]): RegionOutput {
-  if (context.context === "markdown") return { lines: values.map((v) => `${context.bullet} ${inlineCode(v)}`) };
+  if (context.context === "markdown") {
+    if (isTableBody(context.body)) return modelTable(context);
+    return { lines: values.map((v) => `${context.bullet} ${inlineCode(v)}`) };
+  }
   if (YAML.has(context.lang)) return { lines: values.map((v) => `- ${json5String(v)}`) };
   return { entries: values.map((v) => [json5String(v)]) };
 }
 
 export const ids: RegionKind = {
   suffix: "ids",
-  description: "the group's model ids: a bullet list, or JSON5 strings in a code block",
+  description: "the group's model ids: a bullet list (or a table, where the region is one), or JSON5 strings in a code block",
   contexts: ["markdown", "code"],
+  options: ["columns"],
   render: (context) => stringList(context, context.group.models.map((m) => m.id)),
 };

@@ -9,6 +9,7 @@
 // marker, pads Markdown output with blank lines, and writes the commas between
 // (and after) code entries to suit what follows the region.
 import type { Catalog, ResolvedGroup } from "../../catalog/model.ts";
+import type { Words } from "../../catalog/words.ts";
 import type { Json5Style } from "../json5.ts";
 
 /** Where a region stands: in Markdown text, or inside a fenced code block. */
@@ -17,6 +18,14 @@ export type RegionContext = "markdown" | "code";
 export interface RenderContext {
   catalog: Catalog;
   group: ResolvedGroup;
+  /** The region's name, e.g. `moonshot-kimi-k2-ids`. */
+  region: string;
+  /** Words in the page's language (see scripts/docs/locale.ts). */
+  words: Words;
+  /** The region's settings in the project configuration. */
+  settings: RegionSettings;
+  /** The region of the same name in the page this one translates, if there is one. */
+  source?: () => SourceRegion | undefined;
   context: RegionContext;
   /** In a code block: the fence's language (`json5`, `jsonc`, `ts`, …), lower-cased; otherwise "". */
   lang: string;
@@ -30,13 +39,38 @@ export interface RenderContext {
   json5: Json5Style;
 }
 
+export interface RegionSettings {
+  /** Table columns (see table.ts). */
+  columns?: readonly string[];
+}
+
+export interface SourceRegion {
+  /** Its lines, as `RenderContext.body`. */
+  body: readonly string[];
+  /** `columns=` on its start marker. */
+  columns?: string;
+}
+
+/** A place in the region's body: an index into `RenderContext.body` and a 0-based column in that line. */
+export interface BodyPosition {
+  line: number;
+  column: number;
+}
+
+/** Something a person wrote that the region's new text does not keep as such; shown as a warning. */
+export interface RenderNote {
+  message: string;
+  /** Where it is; the start marker when left out. */
+  at?: BodyPosition;
+}
+
 export type RegionOutput =
   /** Lines, relative to the start marker's indentation. */
-  | { lines: string[] }
+  | { lines: string[]; notes?: RenderNote[] }
   /** Code: the entries of an object or array, each a group of lines; the engine adds the commas. */
-  | { entries: string[][] }
-  /** The region cannot be rendered as written; reported at its start marker. */
-  | { error: string };
+  | { entries: string[][]; notes?: RenderNote[] }
+  /** The region cannot be rendered as written; reported at `at`, or at its start marker. */
+  | { error: string; at?: BodyPosition };
 
 export interface RegionKind {
   /** The end of region names this kind fills, e.g. `ids` for `moonshot-kimi-k2-ids`. */

@@ -11,6 +11,12 @@ export interface TableLayout {
   hint?: string;
 }
 
+/** Whether a region's body is a table: its first line a row, its second an alignment row. */
+export function isTableBody(body: readonly string[]): boolean {
+  const [header, alignment] = body.filter((line) => line.trim() !== "");
+  return header !== undefined && header.includes("|") && alignment !== undefined && isAlignmentRow(alignment);
+}
+
 export function tableBelowHeader(
   body: readonly string[],
   titles: readonly string[],

@@ -1,20 +1,57 @@
-// `<group>-table`: a Markdown table of the group's models. The header row and the
-// alignment row stay as written (translators own the header); only the rows below
-// them are generated. Cells hold no words of any language: ids and refs in code
-// spans, numbers, ✓/—, modality and status ids, so one region serves every
-// translation. Columns are chosen on the start marker, e.g.
-//   {/* moonshot-kimi-k2-table:start columns=ref,context,max-output,status */}
-// An empty region gets English default headers, to be translated in place.
+// `<group>-table`, and any model region whose body is already a table (an `-ids`
+// or `-model-refs` region that maintainers turned into one): a Markdown table of
+// the group's models, one row per model in catalog order.
+//
+// A table keeps its shape: its header and alignment rows stay byte for byte
+// (translators own them), its columns stay the same and in the same order; only
+// the rows below are generated. Each column is identified, in this order, from:
+//   1. `columns=ref,name,…` on the start marker, or the region's `columns` in the
+//      project configuration (`-` names a column written by hand);
+//   2. the header's words: the English titles below, and `column.<id>` (with other
+//      spellings in `column.<id>.also`, separated by `|`) in every language of the
+//      catalog's words;
+//   3. the same region in the source-language page (`docs/pt-BR/x.md` ↔
+//      `docs/x.md`), column by column, when the column counts agree.
+// A column none of these identifies stops the run at its header cell. Cells hold
+// words in the page's language and numbers written the way the table writes them.
+// An empty region gets a header in the page's language.
+import stringWidth from "string-width";
 import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
+import type { WordBook, Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
-import type { RegionKind } from "./kind.ts";
-import { escapeText, inlineCode, NO, thousands, YES } from "./markdown.ts";
-import { tableBelowHeader } from "./row-table.ts";
+import type { RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
+import { cell, escapeText, inlineCode, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
+import { isTableBody } from "./row-table.ts";
+
+/** How the table writes numbers: the separator between groups of three digits ("" for none). */
+interface CellStyle {
+  words: TableWords;
+  groupSeparator: string;
+}
 
 interface Column {
+  /** English header, built in so that tables are recognised without any locale files. */
   title: string;
   align: "left" | "center" | "right";
-  cell(model: ModelData, group: ResolvedGroup): string;
+  cell(model: ModelData, group: ResolvedGroup, style: CellStyle): string;
+}
+
+/** A column id, or `-` for a column written by hand. */
+const HAND = "-";
+
+/** Words with an English text built in, for catalogs without locale files. */
+class TableWords {
+  constructor(
+    private readonly words: Words,
+    private readonly book: WordBook,
+  ) {}
+  say(key: string, english: string): string {
+    return this.book.base[key] === undefined ? english : this.words.word(key);
+  }
+}
+
+function number(n: number, style: CellStyle): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, style.groupSeparator);
 }
 
 function price(amount: number, currency: string): string {
@@ -22,10 +59,32 @@ function price(amount: number, currency: string): string {
   return `${Number(fixed) === amount ? fixed : String(amount)} ${currency}`;
 }
 
-function status(model: ModelData): string {
+function status(model: ModelData, style: CellStyle): string {
   const lifecycle = model.lifecycle;
-  if (lifecycle.status === "current") return inlineCode("current");
-  return `${inlineCode(lifecycle.status)} ${lifecycle.date} → ${inlineCode(lifecycle.replacement)}`;
+  const word = style.words.say(`status.${lifecycle.status}`, lifecycle.status);
+  if (lifecycle.status === "current") return escapeText(word);
+  return `${escapeText(word)} ${lifecycle.date} → ${inlineCode(lifecycle.replacement)}`;
+}
+
+/** Effort levels where the catalog records them (`low / high / max`), else whether the model reasons. */
+function reasoning(model: ModelData, style: CellStyle): string {
+  const levels = effortLevels(model);
+  if (model.reasoning && levels.length > 0) {
+    return levels.map((level) => escapeText(style.words.say(`effort.${level}`, level))).join(" / ");
+  }
+  return escapeText(model.reasoning ? style.words.say("yes", "Yes") : style.words.say("no", "No"));
+}
+
+/** The model's reasoning effort levels, in the catalog's order; none when the catalog records none. */
+function effortLevels(model: ModelData): readonly string[] {
+  const recorded = (model as { reasoningEffort?: { levels?: readonly string[] } | readonly string[] }).reasoningEffort;
+  if (Array.isArray(recorded)) return recorded;
+  return (recorded as { levels?: readonly string[] } | undefined)?.levels ?? [];
+}
+
+function modalities(model: ModelData, style: CellStyle): string {
+  const separator = style.words.say("separator.list", ", ");
+  return escapeText(model.input.map((m) => style.words.say(`input.${m}`, m)).join(separator));
 }
 
 export const COLUMNS: Readonly<Record<string, Column>> = {
@@ -33,43 +92,222 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   id: { title: "Model id", align: "left", cell: (m) => inlineCode(m.id) },
   name: { title: "Name", align: "left", cell: (m) => escapeText(m.name) },
   alias: { title: "Alias", align: "left", cell: (m) => escapeText(m.alias) },
-  reasoning: { title: "Reasoning", align: "center", cell: (m) => (m.reasoning ? YES : NO) },
-  input: { title: "Input", align: "left", cell: (m) => m.input.join(", ") },
-  context: { title: "Context window", align: "right", cell: (m) => thousands(m.contextWindow) },
-  "max-output": { title: "Max output", align: "right", cell: (m) => thousands(m.maxTokens) },
+  reasoning: { title: "Reasoning", align: "center", cell: (m, _g, s) => reasoning(m, s) },
+  input: { title: "Input", align: "left", cell: (m, _g, s) => modalities(m, s) },
+  context: { title: "Context window", align: "right", cell: (m, _g, s) => number(m.contextWindow, s) },
+  "max-output": { title: "Max output", align: "right", cell: (m, _g, s) => number(m.maxTokens, s) },
   "input-price": { title: "Input per 1M", align: "right", cell: (m) => price(m.cost.input, m.cost.currency) },
   "output-price": { title: "Output per 1M", align: "right", cell: (m) => price(m.cost.output, m.cost.currency) },
   "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m) => price(m.cost.cacheRead, m.cost.currency) },
   "cache-write-price": { title: "Cache write per 1M", align: "right", cell: (m) => price(m.cost.cacheWrite, m.cost.currency) },
-  status: { title: "Status", align: "left", cell: status },
-  released: { title: "Released", align: "left", cell: (m) => m.releaseDate ?? NO },
+  status: { title: "Status", align: "left", cell: (m, _g, s) => status(m, s) },
+  released: { title: "Released", align: "left", cell: (m, _g, s) => m.releaseDate ?? escapeText(s.words.say("no", "No")) },
 };
 
 export const DEFAULT_COLUMNS = ["ref", "name", "reasoning", "input", "context", "max-output"] as const;
 
 const ALIGN = { left: "---", center: ":---:", right: "---:" } as const;
+const KNOWN = Object.keys(COLUMNS);
+const DECLARE_HINT =
+  `declare the columns with \`columns=…\` on the start marker or the region's \`columns\` in the project configuration ` +
+  `(ids: ${KNOWN.join(", ")}; \`${HAND}\` for a column written by hand)`;
+
+// ---- identifying columns -------------------------------------------------------
+
+/** Header text as compared: no Markdown emphasis or code, one space, lower case. */
+function normalizeHeader(text: string): string {
+  return text
+    .replace(/\\(.)/g, "$1")
+    .replace(/[`*_]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const headerIndexes = new WeakMap<WordBook, Map<string, string | null>>();
+
+/** Every known header spelling -> its column id (null where two columns share a spelling). */
+function headerIndex(book: WordBook): Map<string, string | null> {
+  let index = headerIndexes.get(book);
+  if (index) return index;
+  index = new Map();
+  const add = (spelling: string, id: string) => {
+    const key = normalizeHeader(spelling);
+    if (key === "") return;
+    const known = index!.get(key);
+    index!.set(key, known === undefined || known === id ? id : null);
+  };
+  for (const [id, column] of Object.entries(COLUMNS)) add(column.title, id);
+  for (const words of [book.base, ...book.locales.values()]) {
+    for (const id of KNOWN) {
+      const title = words[`column.${id}`];
+      if (title !== undefined) add(title, id);
+      for (const other of words[`column.${id}.also`]?.split("|") ?? []) add(other, id);
+    }
+  }
+  headerIndexes.set(book, index);
+  return index;
+}
+
+function declaredColumns(list: string): { ids: string[] } | { error: string } {
+  const ids = list.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  const unknown = ids.find((n) => n !== HAND && !KNOWN.includes(n));
+  if (unknown !== undefined) {
+    return { error: `unknown table column "${unknown}"${didYouMeanSuffix(unknown, KNOWN)}; columns are ${KNOWN.join(", ")}, and \`${HAND}\` for a column written by hand` };
+  }
+  return { ids };
+}
+
+/** Columns from the header's words, and where that fails, from the source-language table. */
+function columnsOfHeader(header: string, context: RenderContext): Array<string | undefined> {
+  const index = headerIndex(context.catalog.words);
+  const ids = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
+  if (!ids.includes(undefined)) return ids;
+  const source = sourceColumns(context);
+  if (source?.length !== ids.length) return ids;
+  return ids.map((id, i) => id ?? source[i]);
+}
+
+function sourceColumns(context: RenderContext): Array<string | undefined> | undefined {
+  const source = context.source?.();
+  if (!source || !isTableBody(source.body)) return undefined;
+  if (source.columns !== undefined) {
+    const declared = declaredColumns(source.columns);
+    return "ids" in declared ? declared.ids : undefined;
+  }
+  const header = source.body.find((line) => line.trim() !== "")!;
+  const index = headerIndex(context.catalog.words);
+  return splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
+}
+
+/** Column of each cell of a row, 0-based, in the line as written. */
+function cellColumns(row: string): number[] {
+  const columns: number[] = [];
+  const lead = row.length - row.trimStart().length;
+  let at = row.trimStart().startsWith("|") ? lead + 1 : lead;
+  for (const text of row.slice(at).split(/(?<!\\)\|/)) {
+    columns.push(at + (text.length - text.trimStart().length));
+    at += text.length + 1;
+  }
+  return columns;
+}
+
+// ---- rendering -------------------------------------------------------------------
+
+/** Widths to pad cells to, when the written table pads its cells to line up. */
+function paddedWidths(alignment: string, rows: readonly string[]): number[] | undefined {
+  if (!rows.some((row) => / {2}\|/.test(row))) return undefined;
+  return splitRow(alignment).map((c) => c.length);
+}
+
+/** Pads to a width in columns on screen, where CJK characters take two. */
+function pad(text: string, width: number, align: string): string {
+  const fill = " ".repeat(Math.max(0, width - stringWidth(text)));
+  return align.endsWith(":") && !align.startsWith(":") ? fill + text : text + fill;
+}
+
+const GROUPED = /^\d{1,3}([,. \u00a0\u202f'])\d{3}(?:\1\d{3})*$/;
+const PLAIN = /^\d{4,}$/;
+
+/** `1,048,576` or `1048576`: the style of the first number in the written rows. Default: `,`. */
+function groupSeparator(rows: readonly string[]): string {
+  for (const row of rows) {
+    for (const text of splitRow(row)) {
+      const grouped = GROUPED.exec(text);
+      if (grouped) return grouped[1]!;
+      if (PLAIN.test(text)) return "";
+    }
+  }
+  return ",";
+}
+
+const KEY_COLUMNS = ["ref", "id", "name", "alias"];
+
+/** Cells of hand-written columns, by the model their row is about. */
+function handCells(columns: readonly string[], rows: readonly string[], keyOf: (cells: string[]) => string | undefined) {
+  const byKey = new Map<string, string[]>();
+  for (const row of rows) {
+    const cells = splitRow(row);
+    const key = keyOf(cells);
+    if (key !== undefined && !byKey.has(key)) byKey.set(key, cells);
+  }
+  return (key: string, i: number) => (columns[i] === HAND ? (byKey.get(key)?.[i] ?? "") : "");
+}
+
+export function modelTable(context: RenderContext): RegionOutput {
+  const { body, group, region: regionName } = context;
+  const style: CellStyle = { words: new TableWords(context.words, context.catalog.words), groupSeparator: "," };
+  const declaredList = context.options.columns ?? context.settings.columns?.join(",");
+  const declared = declaredList !== undefined ? declaredColumns(declaredList) : undefined;
+  if (declared && "error" in declared) return declared;
+
+  const written = body.filter((line) => line.trim() !== "");
+  if (written.length === 0) {
+    const ids = declared?.ids ?? [...DEFAULT_COLUMNS];
+    const titles = ids.map((id) => (id === HAND ? "" : escapeText(style.words.say(`column.${id}`, COLUMNS[id]!.title))));
+    const rows = group.models.map((m) => ids.map((id) => (id === HAND ? "" : cell(COLUMNS[id]!.cell(m, group, style)))));
+    const alignments = ids.map((id) => ALIGN[id === HAND ? "left" : COLUMNS[id]!.align]);
+    return { lines: [tableRow(titles), tableRow(alignments), ...rows.map(tableRow)] };
+  }
+
+  const [header, alignment] = written;
+  if (!header!.includes("|") || alignment === undefined || !isAlignmentRow(alignment)) {
+    return { error: "a table region must begin with the table's header row and alignment row (or be empty, to get default ones)" };
+  }
+  const headerLine = body.indexOf(header!);
+  const count = splitRow(header!).length;
+  let ids: Array<string | undefined>;
+  if (declared) {
+    if (declared.ids.length !== count || splitRow(alignment).length !== count) {
+      return { error: `the table header has ${count} columns but the region renders ${declared.ids.length} (${declared.ids.join(", ")}); ${DECLARE_HINT}, or fix the header` };
+    }
+    ids = declared.ids;
+  } else {
+    ids = columnsOfHeader(header!, context);
+  }
+  const unknown = ids.indexOf(undefined);
+  if (unknown !== -1) {
+    const title = splitRow(header!)[unknown]!;
+    const file = `locales/${context.words.locale}.jsonc`;
+    return {
+      error:
+        `column ${unknown + 1} ("${title}") of the table in region ${regionName} is not a column the engine knows; ` +
+        `${DECLARE_HINT}, or add its header to ${file} beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
+      at: { line: headerLine, column: cellColumns(header!)[unknown]! },
+    };
+  }
+  const columnIds = ids as string[];
+  const rows = written.slice(2).filter((line) => line.includes("|"));
+  style.groupSeparator = groupSeparator(rows);
+  const notes: RenderNote[] = [];
+  const keyIndex = columnIds.findIndex((id) => KEY_COLUMNS.includes(id));
+  const keyOfModel = (m: ModelData) => (keyIndex === -1 ? m.id : normalizeHeader(COLUMNS[columnIds[keyIndex]!]!.cell(m, group, style)));
+  const kept = handCells(columnIds, rows, (cells) => (keyIndex === -1 ? undefined : normalizeHeader(cells[keyIndex] ?? "")));
+  columnIds.forEach((id, i) => {
+    if (id !== HAND) return;
+    notes.push({
+      message:
+        `column ${i + 1} ("${splitRow(header!)[i]}") of region ${regionName} is written by hand: no catalog field fills it. ` +
+        `Its cells are kept for the models still listed${keyIndex === -1 ? " (none can be matched: the table has no ref, id, name or alias column)" : ""} ` +
+        "and left empty for new ones; record the fact in the catalog and give the table a column for it to have it generated",
+      at: { line: headerLine, column: cellColumns(header!)[i]! },
+    });
+  });
+
+  const widths = paddedWidths(alignment, [header!, ...rows]);
+  const aligns = splitRow(alignment);
+  const generated = group.models.map((model) => {
+    const key = keyOfModel(model);
+    const cells = columnIds.map((id, i) => (id === HAND ? kept(key, i) : cell(COLUMNS[id]!.cell(model, group, style))));
+    return tableRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells);
+  });
+  return { lines: [header!, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
+}
 
 export const table: RegionKind = {
   suffix: "table",
   description: "a Markdown table of the group's models (rows generated, header kept as written)",
   contexts: ["markdown"],
   options: ["columns"],
-  render({ group, options, body }) {
-    const names = options.columns?.split(",").filter((n) => n !== "") ?? [...DEFAULT_COLUMNS];
-    const known = Object.keys(COLUMNS);
-    const unknown = names.find((n) => !known.includes(n));
-    if (unknown !== undefined) {
-      return { error: `unknown table column "${unknown}"${didYouMeanSuffix(unknown, known)}; columns are ${known.join(", ")}` };
-    }
-    const columns = names.map((n) => COLUMNS[n]!);
-    return tableBelowHeader(
-      body,
-      columns.map((c) => c.title),
-      group.models.map((model) => columns.map((c) => c.cell(model, group))),
-      {
-        alignments: columns.map((c) => ALIGN[c.align]),
-        hint: "choose the columns with `columns=…` on the start marker, or fix the header",
-      },
-    );
-  },
+  render: modelTable,
 };

@@ -1,0 +1,39 @@
+// One document as the engine plans it: its current and planned text, the regions
+// whose text changes, and where generated text stands in the planned text. The
+// planning step above (gen/plan.ts), the reporters and the docs rules all read
+// this shape; the engine owns it.
+
+/** A changed region inside a planned doc, for per-region reports. */
+export interface RegionChange {
+  name: string;
+  /** 1-based line and column of the start marker in the current file. */
+  line: number;
+  column: number;
+  /** 1-based line of the end marker in the current file. */
+  endLine: number;
+  /** 1-based line of the start marker in the new content. */
+  newLine: number;
+  /** The region from its start marker line to its end marker line, with `\n` line breaks. */
+  before: string;
+  after: string;
+}
+
+/** 1-based lines `from`..`to` (inclusive) of a region's body in the planned content. */
+export interface LineRange {
+  from: number;
+  to: number;
+}
+
+export interface PlannedFile {
+  path: string;
+  kind: "schema" | "doc";
+  /** Current content; null when the file does not exist yet. */
+  before: string | null;
+  after: string;
+  /** For docs: the regions whose text changes (their body, or a marker's repaired spelling). */
+  regions?: RegionChange[];
+  /** For docs: the body of every region, in the planned content (empty for a doc without regions). */
+  generated?: LineRange[];
+  /** For docs: the doc groups its regions belong to (empty for a doc without regions). */
+  groups?: string[];
+}

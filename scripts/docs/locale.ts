@@ -1,0 +1,72 @@
+// The language of a page, for the words in its generated text, and the page in
+// the source language that it translates.
+//
+// A page says its language in its front matter (`lang:` or `locale:`); failing
+// that, a folder of its path that is a language tag (`docs/zh-CN/…`, `docs/ar/…`)
+// does; failing that, it is in the project's default language. A folder counts as
+// a language tag only when it has a tag's shape and names a language the runtime
+// knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`). Paths here are relative to
+// the docs folder, so that folders above it never count.
+import { sep } from "node:path";
+import { frontMatterClose } from "./scan.ts";
+import { splitLines } from "./text.ts";
+
+export const DEFAULT_LOCALE = "en";
+
+const TAG_SHAPE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*$/;
+
+let languageNames: Intl.DisplayNames | undefined;
+
+/** The canonical tag (`zh-CN`) when `segment` is a language tag, else undefined. */
+export function localeTag(segment: string): string | undefined {
+  if (!TAG_SHAPE.test(segment)) return undefined;
+  let canonical: string;
+  try {
+    canonical = Intl.getCanonicalLocales(segment)[0]!;
+  } catch {
+    return undefined;
+  }
+  languageNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  const language = canonical.split("-")[0]!;
+  return languageNames.of(language) === undefined ? undefined : canonical;
+}
+
+function segments(path: string): string[] {
+  return path.split(sep === "\\" ? /[\\/]/ : "/");
+}
+
+/** The index of the folder of `path` that is a language tag, or -1. */
+function localeSegment(path: string): number {
+  const parts = segments(path);
+  for (let i = 0; i < parts.length - 1; i++) if (localeTag(parts[i]!) !== undefined) return i;
+  return -1;
+}
+
+/** `lang:` or `locale:` in the page's front matter, as a canonical tag. */
+function frontMatterLocale(text: string): string | undefined {
+  if (!text.startsWith("---") && !text.startsWith("\ufeff---")) return undefined;
+  const lines = splitLines(text);
+  const close = frontMatterClose(text, lines);
+  for (let i = 1; i < close; i++) {
+    const match = FRONT_MATTER_LOCALE.exec(text.slice(lines[i]!.start, lines[i]!.end));
+    if (match) return localeTag(match[1]!) ?? match[1];
+  }
+  return undefined;
+}
+
+export function pageLocale(path: string, text: string, defaultLocale: string = DEFAULT_LOCALE): string {
+  const declared = frontMatterLocale(text);
+  if (declared !== undefined) return declared;
+  const index = localeSegment(path);
+  return index === -1 ? defaultLocale : localeTag(segments(path)[index]!)!;
+}
+
+/** The source-language page a translation stands for: `docs/pt-BR/x.md` -> `docs/x.md`; undefined for a page in no locale folder. */
+export function sourcePagePath(path: string): string | undefined {
+  const index = localeSegment(path);
+  if (index === -1) return undefined;
+  const parts = segments(path);
+  parts.splice(index, 1);
+  return parts.join(sep);
+}
