@@ -3,12 +3,13 @@ import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
 
 describe("docs check: only current models outside the retirement page", () => {
-  it("fails a retired or deprecated model named on an ordinary page", async () => {
+  it("fails a retired or deprecated model named on an ordinary page: by its ref anywhere, by its id beside the provider's regions", async () => {
     const dir = writeDocs({
       "guide.md": ["# Guide", "", "Set `moonshot/kimi-k2.5` as the default.", "", "Or use kimi-latest.", ""].join("\n"),
+      "provider.md": ["Or use kimi-latest.", "", "{/* moonshot-kimi-k2-ids:start */}", "{/* moonshot-kimi-k2-ids:end */}", ""].join("\n"),
     });
     const diagnostics = await checkDocsIn(dir);
-    expect(where(dir, diagnostics)).toEqual(["guide.md:3: docs/inactive-model", "guide.md:5: docs/inactive-model"]);
+    expect(where(dir, diagnostics)).toEqual(["guide.md:3: docs/inactive-model", "provider.md:1: docs/inactive-model"]);
     const text = diagnostics.map(formatDiagnostic).join("\n");
     expect(text).toContain("guide.md:3:6: `moonshot/kimi-k2.5` is retired (since 2026-08-31)");
     expect(text).toContain("use `moonshot/kimi-k2.6`");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { findSecrets, mask } from "../scripts/docs-checks/secrets.ts";
 import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
-import { runCli, snapshot, tempProject } from "./support/run-cli.ts";
+import { runCli, runGenWith, snapshot, tempProject } from "./support/run-cli.ts";
 
 // Assembled at run time so that this file itself holds no key-shaped string.
 const realLooking = ["sk", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9Pl1Mn8Bv"].join("-");
@@ -57,15 +57,27 @@ describe("docs check: secrets", () => {
 });
 
 describe("docs check: secrets, through gen", () => {
-  it("stops gen --check and gen with exit 2 at the line on disk, prints no key, writes nothing", async () => {
+  it("warns about a key in hand-written text of a page with regions at the line on disk, and prints no key", async () => {
     const project = tempProject();
     mkdirSync(project.docs);
     // The region grows when generated; the key is reported at its line in the file as it is.
     const page = ["# Page", "", "{/* kimi-code-ids:start */}", "{/* kimi-code-ids:end */}", "", `Key: \`${realLooking}\``, ""].join("\n");
     writeFileSync(join(project.docs, "page.md"), page);
+    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(project.docs, "page.md")}:6:7: warning: possible API key sk-Q7…`);
+    expect(result.stderr).toContain("[secret]");
+    expect(result.stdout + result.stderr).not.toContain(realLooking);
+  });
+
+  it("stops gen --check and gen with exit 2 where the rule is an error, and writes nothing", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    const page = ["# Page", "", "{/* kimi-code-ids:start */}", "{/* kimi-code-ids:end */}", "", `Key: \`${realLooking}\``, ""].join("\n");
+    writeFileSync(join(project.docs, "page.md"), page);
     const before = snapshot(project.dir);
-    for (const args of [["gen", "--check"], ["gen"]]) {
-      const result = await runCli([...args, "--catalog", project.catalog, "--docs", project.docs]);
+    for (const check of [true, false]) {
+      const result = await runGenWith({ catalog: project.catalog, docs: project.docs, check, rules: { secret: { severity: "error" } } });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${join(project.docs, "page.md")}:6:7: possible API key sk-Q7…`);
       expect(result.stdout + result.stderr).not.toContain(realLooking);
@@ -77,7 +89,9 @@ describe("docs check: secrets, through gen", () => {
     const project = tempProject();
     mkdirSync(join(project.docs, "notes"), { recursive: true });
     writeFileSync(join(project.docs, "notes", "plain.md"), `# Notes\n\nKey: \`${realLooking}\`\n`);
-    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    // Pages without regions are outside the rules' default scope; a project turns them on.
+    expect((await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs])).code).toBe(0);
+    const result = await runGenWith({ catalog: project.catalog, docs: project.docs, check: true, rules: { secret: { severity: "error", scope: "all" } } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${join(project.docs, "notes", "plain.md")}:3:7: possible API key`);
   });

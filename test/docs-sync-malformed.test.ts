@@ -86,12 +86,17 @@ const CASES: Case[] = [
   {
     name: "an unknown option",
     page: `{/* moonshot-kimi-k2-ids:start sort=name */}\n${ids("end")}\n`,
-    expected: ['1:1: unknown option "sort" on region moonshot-kimi-k2-ids; it takes none'],
+    expected: ['1:1: unknown option "sort" on region moonshot-kimi-k2-ids; it takes columns'],
   },
   {
-    name: "a table whose header does not fit its columns",
-    page: `${table("start")}\n\n| Model | Context |\n| --- | ---: |\n\n${table("end")}\n`,
-    expected: ["1:1: region moonshot-kimi-k2-table: the table header has 2 columns but the region renders 6"],
+    name: "a table whose header does not fit its declared columns",
+    page: `{/* moonshot-kimi-k2-table:start columns=ref,name,context */}\n\n| Model ref | Context |\n| --- | ---: |\n\n${table("end")}\n`,
+    expected: ["1:1: region moonshot-kimi-k2-table: the table header has 2 columns but the region renders 3 (ref, name, context)"],
+  },
+  {
+    name: "a table column nothing identifies",
+    page: `${table("start")}\n\n| Model ref | Notes |\n| --- | --- |\n\n${table("end")}\n`,
+    expected: ['3:15: region moonshot-kimi-k2-table: column 2 ("Notes") of the table in region moonshot-kimi-k2-table is not a column the engine knows'],
   },
 ];
 

@@ -303,8 +303,8 @@ describe("rendering in place", () => {
       "",
       "|  模型 | 引用 | 上下文窗口 | 最大输出 | 推理 |",
       "|:--|---|--:|--:|:-:|",
-      "| K2 \\| \\*bold\\* \\<b\\> \\{x\\} \\`code\\` \\\\ \\_u\\_ \\~s\\~ \\& \\[l\\] | `moonshot/kimi-k2.5` | 256,000 | 8,192 | — |",
-      "| Kimi K2 0905 Preview | `moonshot/kimi-k2-0905-preview` | 256,000 | 8,192 | — |",
+      "| K2 \\| \\*bold\\* \\<b\\> \\{x\\} \\`code\\` \\\\ \\_u\\_ \\~s\\~ \\& \\[l\\] | `moonshot/kimi-k2.5` | 256,000 | 8,192 | No |",
+      "| Kimi K2 0905 Preview | `moonshot/kimi-k2-0905-preview` | 256,000 | 8,192 | No |",
     ]);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
     const tableNode = (tree.children as Array<{ type: string }>).find((n) => n.type === "table") as unknown as {
@@ -328,7 +328,7 @@ describe("rendering in place", () => {
     expect(text.split("\n").slice(2, 5)).toEqual([
       "| Model ref | Status | Released |",
       "| --- | --- | --- |",
-      "| `moonshot/kimi-k2.5` | `current` | — |",
+      "| `moonshot/kimi-k2.5` | current | — |",
     ]);
   });
 

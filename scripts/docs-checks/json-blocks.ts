@@ -3,8 +3,8 @@
 // `pnpm validate`, for the parts this project owns only: the entries of catalog
 // providers under `models.providers`, and the refs and aliases under
 // `agents.defaults`. A ref to a provider that neither the example nor the catalog
-// configures is fine (the host has built-in providers), and keys this project does
-// not know are the host's business. Positions are reported in the doc, not in the block.
+// configures is fine (the host has built-in providers), and everything outside
+// those parts (other providers, `gateway`, `channels`, …) is the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -67,7 +67,7 @@ function ownedFinding(catalog: Catalog, text: string): (d: Diagnostic) => boolea
   const ownedPath = new RegExp(`^(?:models\\.providers(?:\\.(?:${escaped})|\\["(?:${escaped})"\\])|agents\\.defaults\\.models?)(?:$|[.[])`);
   const lines = text.split("\n");
   return (d) => {
-    if (d.rule === "config/inactive-model" || d.rule === "config/unknown-key") return false;
+    if (d.rule === "config/inactive-model") return false;
     if (d.rule === "config/unknown-model") {
       // The ref is the string literal the finding points at (a value, or a key of agents.defaults.models).
       const ref = /^["']([^"'\n]*)["']/.exec(lines[d.line - 1]?.slice(d.column - 1) ?? "")?.[1];

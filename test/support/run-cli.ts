@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { main } from "../../scripts/cli.ts";
+import { runGen } from "../../scripts/commands/gen.ts";
+import type { GenOptions } from "../../scripts/gen/plan.ts";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
 
@@ -43,4 +45,18 @@ export function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: num
     files.set(relative(dir, path), { bytes: readFileSync(path, "latin1"), mtimeMs: statSync(path).mtimeMs });
   }
   return files;
+}
+
+/** `gen` with project settings (rules, regions, default locale) that have no command-line flag. */
+export async function runGenWith(
+  options: { catalog: string; docs: string; check?: boolean } & Pick<GenOptions, "rules" | "regions" | "defaultLocale">,
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const { catalog, docs, check = false, ...settings } = options;
+  const code = await runGen(
+    { catalogFile: catalog, docDirs: [docs], check, json: false, github: false, ...settings },
+    { stdout: (text) => void (stdout += `${text}\n`), stderr: (text) => void (stderr += `${text}\n`) },
+  );
+  return { code, stdout, stderr };
 }

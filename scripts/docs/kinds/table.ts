@@ -101,7 +101,7 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m) => price(m.cost.cacheRead, m.cost.currency) },
   "cache-write-price": { title: "Cache write per 1M", align: "right", cell: (m) => price(m.cost.cacheWrite, m.cost.currency) },
   status: { title: "Status", align: "left", cell: (m, _g, s) => status(m, s) },
-  released: { title: "Released", align: "left", cell: (m, _g, s) => m.releaseDate ?? escapeText(s.words.say("no", "No")) },
+  released: { title: "Released", align: "left", cell: (m) => m.releaseDate ?? "—" },
 };
 
 export const DEFAULT_COLUMNS = ["ref", "name", "reasoning", "input", "context", "max-output"] as const;
