@@ -199,10 +199,14 @@ function markdownMarker(ext: "md" | "mdx", label: string) {
   return fc.oneof(...forms);
 }
 
-function staleMarkdownBody(kind: "ids" | "model-refs" | "table", columnCount: number) {
+/** English titles of the default table columns: a table without `columns=` is identified by its header words. */
+const DEFAULT_TITLES = ["Model ref", "Name", "Reasoning", "Input", "Context window", "Max output"];
+
+function staleMarkdownBody(kind: "ids" | "model-refs" | "table", columnCount: number, declared: boolean) {
   if (kind === "table") {
+    const title = (i: number) => (declared ? `列 ${i}` : DEFAULT_TITLES[i]!);
     const header = [
-      `| ${Array.from({ length: columnCount }, (_, i) => `列 ${i} | `).join("").replace(/ \| $/, "")} |`,
+      `| ${Array.from({ length: columnCount }, (_, i) => `${title(i)} | `).join("").replace(/ \| $/, "")} |`,
       `|${Array.from({ length: columnCount }, (_, i) => (i % 3 === 0 ? " :--- |" : i % 3 === 1 ? " :---: |" : " ---: |")).join("")}`,
     ];
     return fc.oneof(
@@ -236,7 +240,7 @@ function markdownRegion(ext: "md" | "mdx", group: string): fc.Arbitrary<Segment[
       const options = kind === "table" && columns ? ` columns=${columns.join(",")}` : "";
       const count = kind === "table" ? (columns ?? DEFAULT_TABLE_COLUMNS).length : 0;
       return fc
-        .tuple(markdownMarker(ext, `${name}:start${options}`), markdownMarker(ext, `${name}:end`), staleMarkdownBody(kind, count))
+        .tuple(markdownMarker(ext, `${name}:start${options}`), markdownMarker(ext, `${name}:end`), staleMarkdownBody(kind, count, columns !== undefined))
         .map(([start, end, body]): Segment[] => {
           const prefix = inQuote ? "> " : "";
           const quote = (line: string) => (inQuote ? (line === "" ? ">" : `> ${line}`) : line);

@@ -147,7 +147,7 @@ export function tableRowProblems(catalog: CatalogInput, region: RegionPlan, inde
         case "alias":
           return cell === m.alias;
         case "reasoning":
-          return cell === (m.reasoning ? "✓" : "—");
+          return cell === (m.reasoning ? "Yes" : "No");
         case "input":
           return cell.split(", ").join("|") === m.input.join("|");
         case "context":
