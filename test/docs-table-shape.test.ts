@@ -1,0 +1,196 @@
+// A region whose body is a table stays that table: every way its columns are
+// identified, the exit-2 case, cells in the page's language, numbers as written.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../scripts/catalog/load.ts";
+import { cells, regionBodyLines, tableRows } from "./support/region-bodies.ts";
+import { runGenWith, tempProject } from "./support/run-cli.ts";
+
+const start = (name: string, options = "") => `[//]: # "${name}:start${options}"`;
+const end = (name: string) => `[//]: # "${name}:end"`;
+
+function tablePage(name: string, header: string, rows: readonly string[] = [], options = "", front = ""): string {
+  const alignment = `|${header.split("|").slice(1, -1).map(() => " --- |").join("")}`;
+  return [front, "# Models", "", start(name, options), "", header, alignment, ...rows, "", end(name), "", "Text after."].join("\n").trimStart();
+}
+
+function project(pages: Record<string, string>) {
+  const p = tempProject();
+  for (const [path, content] of Object.entries(pages)) {
+    mkdirSync(dirname(join(p.docs, path)), { recursive: true });
+    writeFileSync(join(p.docs, path), content);
+  }
+  const catalog = loadCatalog(p.catalog);
+  const group = catalog.groups.find((g) => g.id === "kimi-code")!;
+  return {
+    ...p,
+    group,
+    gen: (settings: Omit<Parameters<typeof runGenWith>[0], "catalog" | "docs"> = {}) => runGenWith({ catalog: p.catalog, docs: p.docs, ...settings }),
+    rows: (path: string, name = "kimi-code-ids") => tableRows(regionBodyLines(readFileSync(join(p.docs, path), "utf8"), name)),
+  };
+}
+
+const refOf = (id: string) => `\`kimi-code/${id}\``;
+
+describe("identifying a table's columns", () => {
+  it("from the English header words, other spellings included, in an -ids region", async () => {
+    const header = "| Model ref | Name | Context | Max output |";
+    const p = project({ "page.md": tablePage("kimi-code-ids", header, ["| `old/id` | Old | 1 | 2 |"]) });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("page.md");
+    expect(rows[0]).toBe(header);
+    expect(rows.slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
+    const first = p.group.models[0]!;
+    expect(cells(rows[2]!)).toEqual([refOf(first.id), first.name, first.contextWindow.toLocaleString("en-US"), first.maxTokens.toLocaleString("en-US")]);
+  });
+
+  it("from the catalog's words in another language (zh-CN), with cells in the page's language", async () => {
+    const header = "| 模型引用 | 推理 | 输入 |";
+    const p = project({ "zh-CN/page.md": tablePage("kimi-code-ids", header) });
+    expect((await p.gen()).code).toBe(0);
+    const rows = p.rows("zh-CN/page.md");
+    expect(rows[0]).toBe(header);
+    for (const row of rows.slice(2)) {
+      const [, reasoning, input] = cells(row);
+      expect(reasoning).toMatch(/^(是|否|.+ \/ .+)$/);
+      expect(input).toMatch(/^文本/);
+      expect(input).not.toMatch(/[a-z]/);
+    }
+  });
+
+  it("from `columns=` on the start marker, whatever the header says", async () => {
+    const p = project({ "page.md": tablePage("kimi-code-ids", "| Modell | Fenster |", [], " columns=id,context") });
+    expect((await p.gen()).code).toBe(0);
+    expect(p.rows("page.md").slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => `\`${m.id}\``));
+  });
+
+  it("from the region's columns in the project settings", async () => {
+    const p = project({ "page.md": tablePage("kimi-code-ids", "| Modell | Fenster |") });
+    expect((await p.gen()).code).toBe(2);
+    const result = await p.gen({ regions: { "kimi-code-ids": { columns: ["ref", "max-output"] } } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(p.rows("page.md").slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
+  });
+
+  it("from the source-language page at the same path, column by column, when the counts agree", async () => {
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Context |"),
+      "de/page.md": tablePage("kimi-code-ids", "| Modellreferenz | Kontextfenster |"),
+      "fr/other.md": tablePage("kimi-code-ids", "| Référence | Fenêtre |"),
+    });
+    const first = await p.gen();
+    // The French page has no English twin: its columns cannot be identified.
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain(`${join(p.docs, "fr/other.md")}:5:3: region kimi-code-ids: column 1 ("Référence")`);
+    expect(first.stderr).not.toContain("de/page.md");
+    writeFileSync(join(p.docs, "fr/other.md"), "# Plus de table\n");
+    expect((await p.gen()).code).toBe(0);
+    expect(p.rows("de/page.md")[0]).toBe("| Modellreferenz | Kontextfenster |");
+    expect(p.rows("de/page.md").slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
+  });
+
+  it("does not borrow the source page's columns when the counts differ", async () => {
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Name | Context |"),
+      "de/page.md": tablePage("kimi-code-ids", "| Modellreferenz | Kontextfenster |"),
+    });
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(p.docs, "de/page.md")}:5:3: region kimi-code-ids: column 1 ("Modellreferenz") of the table`);
+  });
+
+  it("stops with exit 2 at the unidentified column's cell, saying how to declare it, and writes nothing", async () => {
+    const page = tablePage("kimi-code-ids", "| Model ref | Notes |");
+    const p = project({ "page.md": page });
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    const line = result.stderr.split("\n").find((l) => l.includes("Notes"))!;
+    expect(line).toContain(`${join(p.docs, "page.md")}:5:15: region kimi-code-ids: column 2 ("Notes")`);
+    expect(line).toContain("`columns=…` on the start marker");
+    expect(line).toContain("the region's `columns` in the project configuration");
+    expect(line).toContain("`-` for a column written by hand");
+    expect(line).toContain("`column.<id>`");
+    expect(readFileSync(join(p.docs, "page.md"), "utf8")).toBe(page);
+  });
+
+  it("keeps a column declared as written by hand, cell by model, with a warning", async () => {
+    const [first, second] = p0Models();
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |", [`| ${refOf(first)} | Fast |`, "| `kimi-code/gone` | Old |"], " columns=ref,-"),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:5:15: warning: column 2 ("Notes") of region kimi-code-ids is written by hand`);
+    const rows = p.rows("page.md").slice(2).map(cells);
+    expect(rows[0]).toEqual([refOf(first), "Fast"]);
+    expect(rows[1]).toEqual([refOf(second), ""]);
+  });
+});
+
+/** The first two models of the kimi-code group in the repository's catalog. */
+function p0Models(): [string, string] {
+  const p = tempProject();
+  const ids = loadCatalog(p.catalog).groups.find((g) => g.id === "kimi-code")!.models.map((m) => m.id);
+  return [ids[0]!, ids[1]!];
+}
+
+describe("table cells", () => {
+  it("write numbers the way the table already does", async () => {
+    const p = project({
+      "plain.md": tablePage("kimi-code-ids", "| Model ref | Context |", ["| `a/b` | 1048576 |"]),
+      "dots.md": tablePage("kimi-code-ids", "| Model ref | Context |", ["| `a/b` | 1.048.576 |"]),
+      "commas.md": tablePage("kimi-code-ids", "| Model ref | Context |", ["| `a/b` | 1,048,576 |"]),
+    });
+    expect((await p.gen()).code).toBe(0);
+    const context = p.group.models[0]!.contextWindow;
+    expect(cells(p.rows("plain.md")[2]!)[1]).toBe(String(context));
+    expect(cells(p.rows("dots.md")[2]!)[1]).toBe(context.toLocaleString("de-DE"));
+    expect(cells(p.rows("commas.md")[2]!)[1]).toBe(context.toLocaleString("en-US"));
+  });
+
+  it("line up with the header when the table pads its cells", async () => {
+    const header = "| Model ref                              | Context   |";
+    const page = ["# M", "", start("kimi-code-ids"), "", header, "| -------------------------------------- | --------- |", "| `a/b`                                  | 1         |", "", end("kimi-code-ids"), ""];
+    const p = project({ "page.md": page.join("\n") });
+    expect((await p.gen()).code).toBe(0);
+    for (const row of p.rows("page.md")) expect(row.length).toBe(header.length);
+  });
+
+  it("take the language from front matter, then the path, then the default locale", async () => {
+    const header = "| Model ref | Input |";
+    const p = project({
+      "front.md": tablePage("kimi-code-ids", header, [], "", "---\nlang: zh-CN\n---\n"),
+      "zh-CN/path.md": tablePage("kimi-code-ids", header),
+      "plain.md": tablePage("kimi-code-ids", header),
+    });
+    expect((await p.gen()).code).toBe(0);
+    const input = (path: string) => cells(p.rows(path)[2]!)[1];
+    expect(input("front.md")).toMatch(/^文本/);
+    expect(input("zh-CN/path.md")).toMatch(/^文本/);
+    expect(input("plain.md")).toMatch(/^text/);
+    expect((await p.gen({ defaultLocale: "zh-CN" })).code).toBe(0);
+    expect(input("plain.md")).toMatch(/^文本/);
+  });
+
+  it("fall back to English for a word a language lacks, with one warning per word and language", async () => {
+    const header = "| Model ref | Input |";
+    const p = project({ "ja-JP/a.md": tablePage("kimi-code-ids", header), "ja-JP/b.md": tablePage("kimi-code-ids", header) });
+    const result = await p.gen();
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split("\n").filter((l) => l.includes('no ja-JP text for the word "input.text"'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${join(p.docs, "ja-JP/a.md")}:3:1: warning:`);
+    expect(cells(p.rows("ja-JP/b.md")[2]!)[1]).toMatch(/^text/);
+  });
+});
+
+describe("other shapes", () => {
+  it("a list keeps being a list, with its bullet", async () => {
+    const p = project({ "page.md": ["# M", "", start("kimi-code-ids"), "", "* `old`", "", end("kimi-code-ids"), ""].join("\n") });
+    expect((await p.gen()).code).toBe(0);
+    const body = regionBodyLines(readFileSync(join(p.docs, "page.md"), "utf8"), "kimi-code-ids").filter((l) => l !== "");
+    expect(body).toEqual(p.group.models.map((m) => `* \`${m.id}\``));
+  });
+});
