@@ -1,23 +1,18 @@
 // The docs rules: each one's scope and severity, the settings that change them,
 // and the texts of a real docs tree that must never be flagged.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findSecrets } from "../scripts/docs-checks/secrets.ts";
 import { DOC_RULES } from "../scripts/docs-checks/registry.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
-import { runGenWith, tempProject } from "./support/run-cli.ts";
+import { runGenWith, tempProjectWith } from "./support/run-cli.ts";
 
 // Assembled at run time so that this file itself holds no key-shaped string.
 const KEY = ["sk", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9Pl1Mn8Bv"].join("-");
 const REGION = ["{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "", "{/* kimi-code-ids:end */}"];
 
 function project(pages: Record<string, string>) {
-  const p = tempProject();
-  for (const [path, content] of Object.entries(pages)) {
-    mkdirSync(dirname(join(p.docs, path)), { recursive: true });
-    writeFileSync(join(p.docs, path), content);
-  }
+  const p = tempProjectWith(pages);
   return {
     ...p,
     check: (rules?: Parameters<typeof runGenWith>[0]["rules"]) => runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules }),
@@ -75,7 +70,7 @@ describe("rule scopes and severities", () => {
 
   it("generated text is always an error unless the rule is off", async () => {
     const p = project({ "page.md": ["```json5", "{", "  // kimi-code-env:start", "  // kimi-code-env:end", "}", "```", ""].join("\n") });
-    const catalog = (await import("node:fs")).readFileSync(p.catalog, "utf8");
+    const catalog = readFileSync(p.catalog, "utf8");
     writeFileSync(p.catalog, catalog.replace('"placeholder": "sk-kimi-..."', `"placeholder": "${KEY}"`));
     for (const setting of [undefined, { severity: "warn" as const }, { scope: "generated" as const }]) {
       const result = await p.check(setting && { secret: setting });

@@ -1,11 +1,11 @@
 // A region whose body is a table stays that table: every way its columns are
 // identified, the exit-2 case, cells in the page's language, numbers as written.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { cells, regionBodyLines, tableRows } from "./support/region-bodies.ts";
-import { runGenWith, tempProject } from "./support/run-cli.ts";
+import { runGenWith, tempProject, tempProjectWith } from "./support/run-cli.ts";
 
 const start = (name: string, options = "") => `[//]: # "${name}:start${options}"`;
 const end = (name: string) => `[//]: # "${name}:end"`;
@@ -16,11 +16,7 @@ function tablePage(name: string, header: string, rows: readonly string[] = [], o
 }
 
 function project(pages: Record<string, string>) {
-  const p = tempProject();
-  for (const [path, content] of Object.entries(pages)) {
-    mkdirSync(dirname(join(p.docs, path)), { recursive: true });
-    writeFileSync(join(p.docs, path), content);
-  }
+  const p = tempProjectWith(pages);
   const catalog = loadCatalog(p.catalog);
   const group = catalog.groups.find((g) => g.id === "kimi-code")!;
   return {

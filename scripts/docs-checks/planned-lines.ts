@@ -2,7 +2,7 @@
 // a problem's line in the planned content is moved back to the file's own line.
 // Lines outside regions shift by what the regions above them grew or shrank; a
 // problem inside generated text is reported at its region's start marker.
-import type { RegionChange } from "../gen/plan.ts";
+import type { RegionChange } from "../docs/doc.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 
 interface Span {

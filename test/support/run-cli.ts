@@ -1,7 +1,7 @@
 // Runs the real CLI in-process and captures what it prints.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { main } from "../../scripts/cli.ts";
 import { runGen } from "../../scripts/commands/gen.ts";
 import type { GenOptions } from "../../scripts/gen/plan.ts";
@@ -34,6 +34,16 @@ export function tempProject(options: { docs?: boolean } = {}): { dir: string; ca
   cpSync(join(repoRoot, "schema"), join(dir, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
   if (options.docs) cpSync(join(repoRoot, "docs"), join(dir, "docs"), { recursive: true });
   return { dir, catalog: join(dir, "schema", "catalog.jsonc"), docs: join(dir, "docs") };
+}
+
+/** A temporary project (the repository's catalog, schemas and words) whose docs folder holds `pages`. */
+export function tempProjectWith(pages: Record<string, string>): ReturnType<typeof tempProject> {
+  const project = tempProject();
+  for (const [path, content] of Object.entries(pages)) {
+    mkdirSync(dirname(join(project.docs, path)), { recursive: true });
+    writeFileSync(join(project.docs, path), content);
+  }
+  return project;
 }
 
 /** Every file under `dir` with its bytes and mtime, to prove what a run did not touch. */
