@@ -3,7 +3,7 @@
 // text, the rule's severity in hand-written text (see rule.ts).
 import type { Catalog } from "../catalog/model.ts";
 import type { UnmarkedInspector } from "../docs/discover.ts";
-import type { PlannedFile } from "../docs/doc.ts";
+import { newDoc, type Doc } from "../docs/doc.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { toCurrentLine } from "./planned-lines.ts";
@@ -38,52 +38,42 @@ export function activeRules(catalog: Catalog, settings: Readonly<Record<string, 
  * doc, never decoded. The inspector keeps those that a rule of scope `all` may have
  * something to say about (judged on the bytes decoded as latin1, which is cheap).
  */
-export function unmarkedDocCollector(rules: readonly ActiveRule[]): { inspect?: UnmarkedInspector; docs: CheckedDoc[] } {
+export function unmarkedDocCollector(rules: readonly ActiveRule[]): { inspect?: UnmarkedInspector; docs: Doc[] } {
   const everywhere = rules.filter((r) => r.setting.scope === "all");
-  const docs: CheckedDoc[] = [];
+  const docs: Doc[] = [];
   if (everywhere.length === 0) return { docs };
-  const noGroups = new Set<string>();
   return {
     docs,
     inspect(path, bytes) {
       const ascii = bytes.toString("latin1");
-      if (everywhere.some((r) => r.check.mayFind?.(ascii) ?? true)) docs.push({ path, content: bytes.toString("utf8"), groups: noGroups });
+      if (everywhere.some((r) => r.check.mayFind?.(ascii) ?? true)) docs.push(newDoc(path, bytes.toString("utf8")));
       return [];
     },
   };
 }
 
-/** The rules on the planned docs (and on the unmarked docs collected for rules of scope `all`). */
-export async function checkPlannedDocs(
-  files: readonly PlannedFile[],
-  rules: readonly ActiveRule[],
-  unmarked: readonly CheckedDoc[] = [],
-): Promise<Diagnostic[]> {
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    if (file.kind !== "doc") continue;
-    const doc: CheckedDoc = { path: file.path, content: file.after, groups: new Set(file.groups ?? []) };
-    const generated = file.generated ?? [];
-    const inGenerated = (line: number) => generated.some((r) => line >= r.from && line <= r.to);
-    const found: Diagnostic[] = [];
+/**
+ * The rules on each planned doc (and on the docs without markers collected for
+ * rules of scope `all`); each finding joins its doc's messages, at the line of the
+ * file as it is now, which is what people open. Returns the findings.
+ */
+export async function checkPlannedDocs(docs: readonly Doc[], rules: readonly ActiveRule[]): Promise<Diagnostic[]> {
+  const findings: Diagnostic[] = [];
+  for (const doc of docs) {
+    const view: CheckedDoc = { path: doc.path, content: doc.after, groups: new Set(doc.groups) };
+    const inGenerated = (line: number) => doc.generated.some((r) => line >= r.from && line <= r.to);
     for (const { rule, setting, check } of rules) {
-      if (doc.groups.size === 0 && setting.scope !== "all") continue;
-      for (const d of await check.check(doc)) {
+      if (doc.regionCount === 0 && setting.scope !== "all") continue;
+      for (const d of await check.check(view)) {
         const generatedText = inGenerated(d.line);
         if (setting.scope === "generated" && !generatedText) continue;
-        found.push(withSeverity(d, generatedText ? "error" : setting.severity, rule));
+        const finding = toCurrentLine(withSeverity(d, generatedText ? "error" : setting.severity, rule), doc.regions);
+        doc.messages.push(finding);
+        findings.push(finding);
       }
     }
-    // Reported at the lines of the file as it is now, which is what people open.
-    diagnostics.push(...found.map((d) => toCurrentLine(d, file.regions ?? [])));
   }
-  for (const doc of unmarked) {
-    for (const { rule, setting, check } of rules) {
-      if (setting.scope !== "all") continue;
-      diagnostics.push(...(await check.check(doc)).map((d) => withSeverity(d, setting.severity, rule)));
-    }
-  }
-  return diagnostics.sort(byPosition);
+  return findings.sort(byPosition);
 }
 
 function withSeverity(d: Diagnostic, severity: "error" | "warn" | "off", rule: DocRule): Diagnostic {

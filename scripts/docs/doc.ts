@@ -1,7 +1,8 @@
 // One document as the engine plans it: its current and planned text, the regions
-// whose text changes, and where generated text stands in the planned text. The
-// planning step above (gen/plan.ts), the reporters and the docs rules all read
-// this shape; the engine owns it.
+// whose text changes, where generated text stands in the planned text, and the
+// messages each step found in it. The planning step above (gen/plan.ts), the
+// reporters and the docs rules all read these shapes; the engine owns them.
+import type { Diagnostic } from "../lib/diagnostics.ts";
 
 /** A changed region inside a planned doc, for per-region reports. */
 export interface RegionChange {
@@ -36,4 +37,30 @@ export interface PlannedFile {
   generated?: LineRange[];
   /** For docs: the doc groups its regions belong to (empty for a doc without regions). */
   groups?: string[];
+}
+
+/**
+ * A doc as it flows through the pipeline — scan, regions, render, splice, rules —
+ * carrying its own positioned messages, each with its rule id.
+ */
+export interface Doc extends PlannedFile {
+  kind: "doc";
+  before: string;
+  /** The planned content; the current one while the doc has errors. */
+  after: string;
+  regions: RegionChange[];
+  generated: LineRange[];
+  groups: string[];
+  /** How many regions the doc holds (changed or not). */
+  regionCount: number;
+  messages: Diagnostic[];
+}
+
+/** A doc before anything is planned: `after` is `before`, no regions yet. */
+export function newDoc(path: string, text: string): Doc {
+  return { path, kind: "doc", before: text, after: text, regions: [], generated: [], groups: [], regionCount: 0, messages: [] };
+}
+
+export function hasErrors(doc: Doc): boolean {
+  return doc.messages.some((m) => m.severity === "error");
 }

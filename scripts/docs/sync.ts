@@ -9,7 +9,7 @@ import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
-import type { LineRange, PlannedFile, RegionChange } from "./doc.ts";
+import { hasErrors, newDoc, type Doc, type LineRange, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
 import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
@@ -23,9 +23,13 @@ import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
-  /** Every doc that may hold a marker, with or without regions. */
-  files: PlannedFile[];
-  /** Errors make the run exit 2 with nothing written; warnings are shown. */
+  /** Every doc that may hold a marker, with or without regions, each with its messages. */
+  docs: Doc[];
+  /** The docs without errors: what `gen` would write. */
+  files: Doc[];
+  /** Messages about the docs folders rather than one doc (an unreadable folder, a link leading outside). */
+  runMessages: Diagnostic[];
+  /** Every message, of the run and of each doc; errors make the run exit 2 with nothing written. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
 }
@@ -46,17 +50,12 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   const located: LocatedDoc[] = [];
   for (const doc of found.files) located.push(await locateRegions(doc.path, doc.text, names));
   const pages = new PageContexts(catalog, docDirs, located, options);
-  const files: PlannedFile[] = [];
-  const diagnostics = [...found.diagnostics];
-  let regions = 0;
-  for (const doc of located) {
-    const result = planDoc(doc, catalog, names, { cache, page: pages.for(doc) });
-    diagnostics.push(...result.diagnostics);
-    regions += result.regions;
-    if (result.file) files.push(result.file);
-  }
-  diagnostics.push(...pages.missingWords());
-  return { files, diagnostics: diagnostics.sort(byPosition), stats: { regions, docs: found.docs } };
+  const docs = located.map((doc) => planDoc(doc, catalog, names, { cache, page: pages.for(doc) }));
+  const byPath = new Map(docs.map((d) => [d.path, d]));
+  for (const warning of pages.missingWords()) byPath.get(warning.file)!.messages.push(warning);
+  const diagnostics = [...found.diagnostics, ...docs.flatMap((d) => d.messages)].sort(byPosition);
+  const regions = docs.reduce((n, d) => n + d.regionCount, 0);
+  return { docs, files: docs.filter((d) => !hasErrors(d)), runMessages: found.diagnostics, diagnostics, stats: { regions, docs: found.docs } };
 }
 
 /**
@@ -121,13 +120,6 @@ class PageContexts {
   }
 }
 
-export interface DocSync {
-  /** Null when the document has errors. */
-  file: PlannedFile | null;
-  regions: number;
-  diagnostics: Diagnostic[];
-}
-
 export interface DocOptions {
   cache?: RenderCache;
   /** The page's language and settings; English and no settings when left out. */
@@ -164,27 +156,28 @@ export async function syncDoc(
   catalog: Catalog,
   names: RegionNames,
   options: DocOptions = {},
-): Promise<DocSync> {
+): Promise<Doc> {
   return planDoc(await locateRegions(path, text, names), catalog, names, options);
 }
 
 /** Renders a located document's regions and splices them in. */
-export function planDoc(doc: LocatedDoc, catalog: Catalog, names: RegionNames, options: DocOptions = {}): DocSync {
-  const { path, text, lines } = doc;
-  if (doc.markers.length === 0 && doc.diagnostics.length === 0) {
-    return { file: { path, kind: "doc", before: text, after: text, regions: [], generated: [], groups: [] }, regions: 0, diagnostics: [] };
-  }
-  const diagnostics = [...doc.diagnostics];
+export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionNames, options: DocOptions = {}): Doc {
+  const { path, text, lines } = located;
+  const doc = newDoc(path, text);
+  doc.regionCount = located.regions.length;
+  doc.messages.push(...located.diagnostics);
+  if (located.markers.length === 0) return doc;
+  const diagnostics = doc.messages;
   const page = options.page ?? englishPage(catalog);
   const cache = options.cache ?? new Map();
   const edits: Edit[] = [];
   const groups = new Set<string>();
-  for (const marker of doc.markers) {
+  for (const marker of located.markers) {
     if (marker.syntax !== "mdx-mangled") continue;
     const start = lines[marker.line]!.start;
     edits.push({ from: start + marker.from, to: start + marker.to, text: canonicalMdxMarker(marker) });
   }
-  for (const region of doc.regions) {
+  for (const region of located.regions) {
     const target = names.resolve(region.name);
     if (!target) {
       diagnostics.push(diagnostic(path, at(region.start), "docs/unknown-region", names.unknownMessage(region.name)));
@@ -201,17 +194,15 @@ export function planDoc(doc: LocatedDoc, catalog: Catalog, names: RegionNames, o
     diagnostics.push(...rendered.diagnostics);
     if (rendered.edit) edits.push(rendered.edit);
   }
-  const count = doc.regions.length;
-  if (diagnostics.some((d) => d.severity === "error")) return { file: null, regions: count, diagnostics };
+  doc.groups = [...groups];
+  if (hasErrors(doc)) return doc;
 
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
-  const after = applyEdits(text, edits);
-  const changes = regionChanges(text, lines, after, doc.regions, edits);
-  return {
-    file: { path, kind: "doc", before: text, after, regions: changes.changed, generated: changes.bodies, groups: [...groups] },
-    regions: count,
-    diagnostics,
-  };
+  doc.after = applyEdits(text, edits);
+  const changes = regionChanges(text, lines, doc.after, located.regions, edits);
+  doc.regions = changes.changed;
+  doc.generated = changes.bodies;
+  return doc;
 }
 
 function englishPage(catalog: Catalog): PageContext {

@@ -7,7 +7,7 @@ import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import type { PlannedFile } from "../docs/doc.ts";
 import { syncDocs } from "../docs/sync.ts";
-import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { byPosition, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
   CATALOG_SCHEMA_FILE,
   CONFIG_SCHEMA_FILE,
@@ -58,17 +58,23 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     regions: options.regions,
     defaultLocale: options.defaultLocale,
   });
-  const errors = docs.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new InputError(errors);
-  const checked = await checkPlannedDocs(docs.files, rules, unmarked.docs);
-  const checkErrors = checked.filter((d) => d.severity === "error");
-  if (checkErrors.length > 0) throw new InputError(checkErrors);
+  stopOnErrors(docs.diagnostics);
+  // The rules add their findings to each doc's messages.
+  const every = [...docs.docs, ...unmarked.docs];
+  await checkPlannedDocs(every, rules);
+  const messages = [...docs.runMessages, ...every.flatMap((d) => d.messages)].sort(byPosition);
+  stopOnErrors(messages);
   return {
     catalog,
     files: [...schemas, ...docs.files],
-    warnings: [...docs.diagnostics, ...checked].filter((d) => d.severity === "warning"),
+    warnings: messages.filter((d) => d.severity === "warning"),
     stats: docs.stats,
   };
+}
+
+function stopOnErrors(messages: readonly Diagnostic[]): void {
+  const errors = messages.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new InputError(errors);
 }
 
 export function changedFiles(plan: GenPlan): PlannedFile[] {
