@@ -87,6 +87,29 @@ describe("rule scopes and severities", () => {
     expect(result.stderr).toContain('unknown docs rule "secrets" (did you mean `secret`?)');
   });
 
+  // One hand-written problem per rule, on a page with a region and on a page without one.
+  const violations: Record<string, { text: string; needle: string; line?: number }> = {
+    mdx: { text: "Hand-written {broken", needle: "does not compile as MDX" },
+    json: { text: "```json\n{,}\n```", needle: "code block does not parse", line: 1 },
+    secret: { text: `Key: \`${KEY}\``, needle: "possible API key" },
+    "inactive-model": { text: "Set `moonshot/kimi-k2.5` as the default.", needle: "is retired" },
+  };
+
+  it.each(Object.keys(violations))("%s: warn by default, error or off when set, pages without regions only in scope `all`", async (id) => {
+    const { text, needle, line = 0 } = violations[id]!;
+    const [withRegion, without] = [`with-region.md:${9 + line}`, `without.md:${3 + line}`];
+    const p = project({
+      "with-region.md": ["# Page", "", ...REGION, "", text, ""].join("\n"),
+      "without.md": ["# Page", "", text, ""].join("\n"),
+    });
+    expect(findings((await p.check()).stderr, p.docs, needle)).toEqual([`${withRegion}: warning`]);
+    const strict = await p.check({ [id]: { severity: "error" } });
+    expect(strict.code).toBe(2);
+    expect(findings(strict.stderr, p.docs, needle)).toEqual([`${withRegion}: error`]);
+    expect(findings((await p.check({ [id]: { severity: "off" } })).stderr, p.docs, needle)).toEqual([]);
+    expect(findings((await p.check({ [id]: { scope: "all" } })).stderr, p.docs, needle)).toEqual([`${withRegion}: warning`, `${without}: warning`]);
+  });
+
   it("every rule is registered with the default severity `warn` and scope `pages-with-regions`", () => {
     expect(DOC_RULES.map((r) => r.id).sort()).toEqual(["inactive-model", "json", "mdx", "secret"]);
     for (const rule of DOC_RULES) expect(rule.defaults).toEqual({ severity: "warn", scope: "pages-with-regions" });
