@@ -5,6 +5,7 @@
 // regions -> render each with its kind, in the page's language -> splice the new
 // bodies into the text. Nothing is written here: the result is the planned
 // content of every file that may hold a marker.
+import { join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -78,13 +79,14 @@ class PageContexts {
   }
 
   for(doc: LocatedDoc): PageContext {
-    const root = this.docDirs.map((d) => d.replace(/[\\/]+$/, "")).find((d) => doc.path.startsWith(`${d}/`) || doc.path.startsWith(`${d}\\`));
-    const relative = root === undefined ? doc.path : doc.path.slice(root.length + 1);
-    const locale = pageLocale(relative, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
+    // Paths are read relative to the docs folder: folders above it never name a language.
+    const root = this.docDirs.find((d) => !relative(d, doc.path).startsWith(".."));
+    const inRoot = root === undefined ? doc.path : relative(root, doc.path);
+    const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const sourceRelative = sourcePagePath(relative);
-    const sourcePath = sourceRelative === undefined || root === undefined ? undefined : `${root}/${sourceRelative}`;
+    const source = sourcePagePath(inRoot);
+    const sourcePath = source === undefined || root === undefined ? undefined : join(root, source);
     const counted = new Set(words.missing);
     const fallbacks = this.fallbacks;
     const settings = (name: string) => this.options.regions?.[name] ?? {};

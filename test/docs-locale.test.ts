@@ -1,0 +1,27 @@
+// A page's language: front matter, then a folder that is a language tag, then the default.
+import { describe, expect, it } from "vitest";
+import { localeTag, pageLocale, sourcePagePath } from "../scripts/docs/locale.ts";
+
+describe("page language", () => {
+  it("reads a folder that is a language tag, and only such a folder", () => {
+    expect(pageLocale("zh-CN/providers/moonshot.md", "")).toBe("zh-CN");
+    expect(pageLocale("pt-BR/x.md", "")).toBe("pt-BR");
+    expect(pageLocale("ar/x.md", "")).toBe("ar");
+    expect(pageLocale("ja-jp/x.md", "")).toBe("ja-JP");
+    expect(pageLocale("api/go/x.md", "")).toBe("en");
+    expect(pageLocale("providers/zh-CN.md", "")).toBe("en");
+    expect(["api", "go", "v1", "docs", "Guides"].map(localeTag)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("prefers the front matter, and falls back to the default locale", () => {
+    expect(pageLocale("de/x.md", "---\ntitle: X\nlang: zh-CN\n---\n")).toBe("zh-CN");
+    expect(pageLocale("x.md", "---\nlocale: \"pt-BR\"\n---\n")).toBe("pt-BR");
+    expect(pageLocale("x.md", "# lang: de\n")).toBe("en");
+    expect(pageLocale("x.md", "", "fr")).toBe("fr");
+  });
+
+  it("finds the source-language page a translation stands for", () => {
+    expect(sourcePagePath("pt-BR/providers/x.md")).toBe("providers/x.md");
+    expect(sourcePagePath("providers/x.md")).toBeUndefined();
+  });
+});
