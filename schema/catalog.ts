@@ -4,6 +4,9 @@
 // replacement that names no model, ...) live in scripts/catalog/rules.ts so
 // that every one of them can be reported with its own source position.
 import { z } from "zod";
+import { Api, Compat, headers, Id, Modality, Price as AnyPrice, ProviderAliases } from "./atoms.ts";
+
+export { Api, Id, Modality } from "./atoms.ts";
 
 /**
  * Display text (names, aliases, labels). Renderers escape quotes, backslashes and
@@ -29,13 +32,6 @@ export const SafeText = z
     "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
   );
 
-/** Model and provider ids: what appears in refs such as `moonshot/kimi-k2.6`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, {
-    message: "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
-  });
-
 export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
 
 export const HttpsUrl = z
@@ -47,17 +43,8 @@ export const EnvVarName = z.string().max(100, "must be at most 100 characters").
   message: "must be an environment variable name such as MOONSHOT_API_KEY",
 });
 
-export const Api = z
-  .enum(["openai-completions", "openai-responses", "anthropic-messages"])
-  .describe("Wire protocol of the endpoint.");
-
-export const Modality = z.enum(["text", "image", "video", "audio"]);
-
 /** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
-const Price = z
-  .number()
-  .min(0, "must not be negative")
-  .max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
+const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
 
 export const Cost = z
   .object({
@@ -90,8 +77,7 @@ export const Lifecycle = z
   ])
   .describe("Whether the model can be used today; deprecated and retired models name their replacement.");
 
-const Headers = z.record(z.string().max(100, "must be at most 100 characters").regex(/^[A-Za-z0-9-]+$/), SafeText);
-const Compat = z.object({ supportsDeveloperRole: z.boolean().optional() }).strict();
+const Headers = headers(SafeText);
 
 export const Model = z
   .object({
@@ -125,6 +111,7 @@ export const Endpoint = z
 export const Provider = z
   .object({
     id: Id.describe("Provider id: the part before `/` in a model ref."),
+    aliases: ProviderAliases.optional(),
     name: SafeText.describe("Display name."),
     homepage: HttpsUrl,
     defaultEndpoint: Id.describe("Endpoint id written into config examples."),

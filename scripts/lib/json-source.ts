@@ -11,8 +11,21 @@ export interface SourcePosition {
   endColumn: number;
 }
 
+/** A key written twice in one object; the later one wins, as in JSON.parse. */
+export interface DuplicateKey {
+  /** Path of the member (which the later occurrence wins). */
+  path: JsonPath;
+  key: string;
+  /** The repeated key. */
+  at: SourcePosition;
+  /** The key's first occurrence in the same object. */
+  first: SourcePosition;
+}
+
 export interface ParsedJson {
   value: unknown;
+  /** Every repeated key, in document order, at its second (third, ...) occurrence. */
+  duplicateKeys: DuplicateKey[];
   /** Position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: JsonPath, part?: "value" | "key"): SourcePosition;
 }
@@ -63,8 +76,26 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
   }
   return {
     value,
+    duplicateKeys: findDuplicateKeys(doc.body, []),
     locate: (path, part = "value") => toPosition(find(doc.body, path, part)),
   };
+}
+
+function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  if (node.type === "Array") {
+    node.elements.forEach((element, i) => found.push(...findDuplicateKeys(element.value, [...path, i])));
+  } else if (node.type === "Object") {
+    const seen = new Map<string, AnyNode>();
+    for (const member of node.members) {
+      const key = memberName(member.name);
+      const first = seen.get(key);
+      if (first) found.push({ path: [...path, key], key, at: toPosition(member.name), first: toPosition(first) });
+      else seen.set(key, member.name);
+      found.push(...findDuplicateKeys(member.value, [...path, key]));
+    }
+  }
+  return found;
 }
 
 /** Where nesting goes too deep, report the bracket that opens this level. */
