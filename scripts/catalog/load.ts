@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
-import { objectKeysAt } from "../lib/json-schema-keys.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
 import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
 import { catalogShape } from "../schema-gen/json-schema.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
@@ -65,8 +65,9 @@ export function parseCatalog(file: string, text: string): Catalog {
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
 export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
-  const knownKeys = (path: readonly (string | number)[]) => objectKeysAt(catalogShape(), path);
-  return zodIssueFindings(issue, { knownKeys, input: parsed.value }).map((f) => ({
+  const knownKeys = (path: JsonPath) => objectKeysAt(catalogShape(), path);
+  const describe = (path: JsonPath) => descriptionAt(catalogShape(), path);
+  return zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
     ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
     path: formatJsonPath(f.path),
   }));

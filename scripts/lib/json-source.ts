@@ -63,7 +63,7 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     // The parser and evaluator recurse once per nesting level.
     if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number; offset?: number };
-    const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const message = missingCommaMessage(source, mode, e.offset) ?? e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
     // The parser gives some unexpected ends of input the position 1:1, and errors
     // inside a string that spans lines a line and column that miss the text; its
     // character offset is right.
@@ -96,6 +96,33 @@ function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
     }
   }
   return found;
+}
+
+const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
+const VALUE_START = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "LBrace", "LBracket"]);
+
+/**
+ * The parser says "Unexpected token String found." where a comma is missing between
+ * two members or elements; say what to write instead.
+ */
+function missingCommaMessage(source: string, mode: Mode, offset: number | undefined): string | undefined {
+  if (offset === undefined) return undefined;
+  let previous: { type: string; loc: { end: { line: number } } } | undefined;
+  let unexpected: { type: string } | undefined;
+  try {
+    for (const token of tokenize(source, { mode })) {
+      if (token.type === "LineComment" || token.type === "BlockComment") continue;
+      if (token.loc.start.offset >= offset) {
+        unexpected = token;
+        break;
+      }
+      previous = token;
+    }
+  } catch {
+    return undefined;
+  }
+  if (!previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
+  return `missing comma: add "," after the value that ends on line ${previous.loc.end.line}`;
 }
 
 /** Where nesting goes too deep, report the bracket that opens this level. */

@@ -18,6 +18,8 @@ export interface IssueFinding {
 export interface IssueOptions {
   /** Keys the schema allows in the object at `path`, for did-you-mean suggestions. */
   knownKeys?: (path: JsonPath) => readonly string[];
+  /** What the schema says of the value at `path`, to tell what a missing key should hold. */
+  describe?: (path: JsonPath) => string | undefined;
   /** The value that was parsed: tells a missing key from a wrong type, and names what was found. */
   input?: unknown;
 }
@@ -82,12 +84,17 @@ export function zodIssueFindings(issue: z.core.$ZodIssue, options: IssueOptions 
     case "invalid_type":
       return atValue(
         options.input !== undefined && isMissingKey(options.input, path)
-          ? `missing required key "${String(path.at(-1))}"`
+          ? `missing required key "${String(path.at(-1))}"${describeKey(options, path)}`
           : plainMessage(issue, valueAt(options.input, path)),
       );
     default:
       return atValue(plainMessage(issue, valueAt(options.input, path)));
   }
+}
+
+function describeKey(options: IssueOptions, path: JsonPath): string {
+  const description = options.describe?.(path);
+  return description ? ` (${description.replace(/\.$/, "")})` : "";
 }
 
 function unknownKeyMessage(key: string, known: readonly string[]): string {
@@ -108,8 +115,10 @@ const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
 function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
   if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
-    case "invalid_type":
-      return `must be ${kindName(issue.expected)}, not ${describeValue(given)}`;
+    case "invalid_type": {
+      const unquote = (issue.expected === "number" || issue.expected === "int") && typeof given === "string" && given.trim() !== "" && Number.isFinite(Number(given));
+      return `must be ${kindName(issue.expected)}, not ${describeValue(given)}${unquote ? `: write ${given.trim()} without quotes` : ""}`;
+    }
     case "invalid_value": {
       const values = issue.values.map((v) => JSON.stringify(v));
       if (values.length === 1) return `must be ${values[0]}`;

@@ -4,12 +4,13 @@
 import { Config } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { objectKeysAt } from "../lib/json-schema-keys.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
 import {
   formatJsonPath,
   JsonSyntaxError,
   modeForFile,
   parseJsonSource,
+  type JsonPath,
   type ParsedJson,
   type SourcePosition,
 } from "../lib/json-source.ts";
@@ -95,8 +96,9 @@ export function parseConfigSource(file: string, text: string): ParsedJson {
 }
 
 function schemaFindings(value: unknown): ConfigFinding[] {
-  const knownKeys = (path: readonly (string | number)[]) => objectKeysAt(configShape(), path);
+  const knownKeys = (path: JsonPath) => objectKeysAt(configShape(), path);
+  const describe = (path: JsonPath) => descriptionAt(configShape(), path);
   return parseIssues(Config, value)
-    .flatMap((issue) => zodIssueFindings(issue, { knownKeys, input: value }))
+    .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
     .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message, severity: "error" as const }));
 }
