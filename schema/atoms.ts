@@ -7,9 +7,10 @@ import { z } from "zod";
  * A string that must match `pattern`. The message is what `validate` says; the same
  * text reaches editors as `patternErrorMessage` (VS Code shows it instead of the regex).
  */
-export function matching(pattern: RegExp, message: string) {
-  return z
-    .string()
+export function matching(pattern: RegExp, message: string, maxLength?: number) {
+  // Over-long text is reported as such, and not matched against the pattern as well.
+  const string = maxLength === undefined ? z.string() : z.string().max(maxLength, { message: `must be at most ${maxLength} characters`, abort: true });
+  return string
     .regex(pattern, { message })
     .meta({ patternErrorMessage: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
 }
@@ -47,7 +48,7 @@ export const MODALITY_VALUES = ["text", "image", "video", "audio"] as const;
 export const Modality = z.enum(MODALITY_VALUES).describe("An input modality.");
 
 /** HTTP header names are RFC 9110 tokens. */
-export const HeaderName = matching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, "must be an HTTP header name such as `User-Agent`");
+export const HeaderName = matching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name such as `User-Agent`", 100);
 
 /** Header name -> value; the value schema differs (display-safe text in the catalog, secrets in a config). */
 export function headers<V extends z.ZodType>(value: V) {

@@ -109,6 +109,7 @@ function missingCommaMessage(source: string, mode: Mode, offset: number | undefi
   if (offset === undefined) return undefined;
   let previous: { type: string; loc: { end: { line: number } } } | undefined;
   let unexpected: { type: string } | undefined;
+  let depth = 0;
   try {
     for (const token of tokenize(source, { mode })) {
       if (token.type === "LineComment" || token.type === "BlockComment") continue;
@@ -116,12 +117,15 @@ function missingCommaMessage(source: string, mode: Mode, offset: number | undefi
         unexpected = token;
         break;
       }
+      if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
+      else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
       previous = token;
     }
   } catch {
     return undefined;
   }
-  if (!previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
+  // Only between two members or elements: after the document's last bracket, no comma helps.
+  if (depth < 1 || !previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
   return `missing comma: add "," after the value that ends on line ${previous.loc.end.line}`;
 }
 
