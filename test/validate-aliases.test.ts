@@ -58,6 +58,11 @@ describe("provider aliases", () => {
     expect(refs.find((r) => r.ref === "kimi-coding/kimi-for-coding")?.description).toContain("alias of `kimi`");
   });
 
+  it("rejects an alias that another provider already has as its id or alias", () => {
+    const text = catalogText.replace('"id": "kimi-code",', '"id": "kimi", "aliases": ["kimi-code", "moonshot"],');
+    expect(() => parseCatalog(join(ROOT, "schema/catalog-taken-alias.jsonc"), text)).toThrow(/duplicate provider id "moonshot"/);
+  });
+
   it("rejects an alias that is not a provider id", () => {
     const text = catalogText.replace('"id": "kimi-code",', '"id": "kimi", "aliases": ["Kimi Code"],');
     expect(() => parseCatalog(join(ROOT, "schema/catalog-bad-alias.jsonc"), text)).toThrow(InputError);
