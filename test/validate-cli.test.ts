@@ -101,7 +101,7 @@ describe("validate: invalid files", () => {
     const result = await validate(comma, truncated);
     expect(result.code).toBe(1);
     expect(result.lines).toEqual([
-      `${at(comma, `"models"`)}  -  Unexpected token String found.`,
+      `${at(comma, `"models"`)}  -  missing comma: add "," after the value that ends on line 4`,
       `${at(truncated, "}", "models: [")}  -  Unexpected token RBrace found.`,
       "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)",
     ]);
