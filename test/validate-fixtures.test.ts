@@ -50,27 +50,32 @@ interface Mistake {
   at: string;
   /** Text the message must contain: what to write instead. */
   says: string;
+  /**
+   * Where VS Code's engine marks the same mistake in a JSON or JSONC file, when the JSON
+   * Schema can state the rule (catalog refs, aliases and maxTokens ≤ contextWindow it cannot).
+   */
+  editor?: string;
 }
 
 const mistakes: Mistake[] = [
-  { file: "typo-key.jsonc", at: `"contextWindo"`, says: "did you mean `contextWindow`?" },
-  { file: "wrong-type.json", at: `"262144"`, says: "write 262144 without quotes" },
+  { file: "typo-key.jsonc", at: `"contextWindo"`, says: "did you mean `contextWindow`?", editor: `"contextWindo"` },
+  { file: "wrong-type.json", at: `"262144"`, says: "write 262144 without quotes", editor: `"262144"` },
   { file: "max-tokens-over-window.json5", at: "65536", says: "write at most 32768" },
-  { file: "api-typo.json", at: `"openai-completion"`, says: 'did you mean "openai-completions"?' },
-  { file: "url-without-scheme.jsonc", at: `"api.moonshot.ai/v1"`, says: "must be an http(s) URL such as `https://api.moonshot.ai/v1`" },
-  { file: "mode-merged.json", at: `"merged"`, says: 'did you mean "merge"?' },
+  { file: "api-typo.json", at: `"openai-completion"`, says: 'did you mean "openai-completions"?', editor: `"openai-completion"` },
+  { file: "url-without-scheme.jsonc", at: `"api.moonshot.ai/v1"`, says: "must be an http(s) URL such as `https://api.moonshot.ai/v1`", editor: `"api.moonshot.ai/v1"` },
+  { file: "mode-merged.json", at: `"merged"`, says: 'did you mean "merge"?', editor: `"merged"` },
   { file: "reasoning-yes.json5", at: `"yes"`, says: "must be true or false" },
-  { file: "input-txt.json", at: `"txt"`, says: 'did you mean "text"?' },
+  { file: "input-txt.json", at: `"txt"`, says: 'did you mean "text"?', editor: `"txt"` },
   { file: "negative-cost.json5", at: "-0.6", says: "must not be negative" },
-  { file: "duplicate-key.json", at: `"agents": {}`, says: 'key "agents" is already set at line 2, column 3' },
+  { file: "duplicate-key.json", at: `"agents": {}`, says: 'key "agents" is already set at line 2, column 3', editor: `"agents": {}` },
   { file: "duplicate-alias.json5", at: `"kimi" },\n      },`, says: 'alias "kimi" is already used by agents.defaults.models["moonshot/kimi-k3"]' },
-  { file: "missing-comma.jsonc", at: `"models"`, says: 'add "," after the value that ends on line 4' },
-  { file: "secret-source.json", at: `"vault"`, says: 'must be one of "env", "file", "exec", "store"' },
+  { file: "missing-comma.jsonc", at: `"models"`, says: 'add "," after the value that ends on line 4', editor: `"models"` },
+  { file: "secret-source.json", at: `"vault"`, says: 'must be one of "env", "file", "exec", "store"', editor: `"vault"` },
   { file: "thinking-level.json5", at: "ultra", says: "write one of `off`, `minimal`, `low`, `medium`, `high`, `xhigh`, `max`" },
   { file: "ref-typo.json", at: `"moonshot/kimi-k2-6"`, says: "did you mean `moonshot/kimi-k2.6`?" },
-  { file: "compat-typo.jsonc", at: `"supportsDevloperRole"`, says: "did you mean `supportsDeveloperRole`?" },
-  { file: "proto-key.json", at: `"8k"`, says: "must be a number" },
-  { file: "custom-provider-without-url.json", at: `{ "apiKey"`, says: 'missing required key "baseUrl" (Base URL of the provider\'s API, e.g. `https://api.moonshot.ai/v1`' },
+  { file: "compat-typo.jsonc", at: `"supportsDevloperRole"`, says: "did you mean `supportsDeveloperRole`?", editor: `"supportsDevloperRole"` },
+  { file: "proto-key.json", at: `"8k"`, says: "must be a number", editor: `"8k"` },
+  { file: "custom-provider-without-url.json", at: `{ "apiKey"`, says: 'missing required key "baseUrl" (Base URL of the provider\'s API, e.g. `https://api.moonshot.ai/v1`', editor: `"my-proxy"` },
   { file: "removed-api.json5", at: `"openai-codex-responses"`, says: 'write "openai-chatgpt-responses"' },
 ];
 
@@ -99,4 +104,19 @@ describe("config files with one mistake each", () => {
       expect(error!.message).toContain(mistake.says);
     });
   }
+
+  const editor = createLanguageService([{ uri: fileUri(CONFIG_SCHEMA), fileMatch: ["*.json"] }]);
+  for (const mistake of mistakes.filter((m) => m.editor !== undefined)) {
+    it(`${mistake.file}: VS Code's engine marks it too, at ${mistake.editor}`, async () => {
+      const text = read(`${MISTAKES}/${mistake.file}`);
+      const session = open(editor, join(ROOT, MISTAKES, "openclaw.json"), text);
+      const marked = (await session.diagnostics()).map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1 }));
+      expect(marked).toContainEqual(positionOf(text, mistake.editor!));
+    });
+  }
+
+  it("leave to the editor every JSON and JSONC mistake the JSON Schema can state", () => {
+    const withoutEditor = mistakes.filter((m) => !m.file.endsWith(".json5") && m.editor === undefined).map((m) => m.file);
+    expect(withoutEditor).toEqual(["ref-typo.json"]); // a catalog ref: only `validate` knows the catalog's models
+  });
 });
