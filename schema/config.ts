@@ -8,7 +8,7 @@ import { z } from "zod";
 import {
   Api,
   Compat,
-  HeaderName,
+  headers,
   matching,
   Modality,
   MODEL_REF_MESSAGE,
@@ -152,7 +152,7 @@ export const ProviderModel = z
     thinkingLevelMap: ThinkingLevelMap.optional(),
     params: Params.optional(),
     agentRuntime: AgentRuntime.optional(),
-    headers: z.record(HeaderName, z.string()).optional().describe("Extra HTTP headers for this model, over the provider's."),
+    headers: headers(z.string()).optional().describe("Extra HTTP headers for this model, over the provider's."),
     compat: Compat.optional(),
     mediaInput: MediaInput.optional(),
     metadataSource: z.literal("models-add").optional().describe("Set by `openclaw models add`."),
@@ -194,7 +194,7 @@ const RequestProxy = z
 
 const Request = z
   .object({
-    headers: z.record(HeaderName, SecretInput).optional().describe("Extra HTTP headers; values may be secret references."),
+    headers: headers(SecretInput).optional().describe("Extra HTTP headers; values may be secret references."),
     auth: RequestAuth.optional(),
     proxy: RequestProxy.optional(),
     tls: Tls.optional().describe("TLS settings for requests to this provider (the schema of `request.tls`)."),
@@ -231,8 +231,7 @@ const providerFields = {
     .strict()
     .optional()
     .describe("A local server the host starts on demand for this provider."),
-  headers: z
-    .record(HeaderName, SecretInput)
+  headers: headers(SecretInput)
     .optional()
     .describe("Extra HTTP headers sent with every request, e.g. the `User-Agent` Kimi Code requires; values may be secret references."),
   request: Request.optional(),
