@@ -4,7 +4,7 @@
 // replacement that names no model, ...) live in scripts/catalog/rules.ts so
 // that every one of them can be reported with its own source position.
 import { z } from "zod";
-import { Api, Compat, headers, Id, Modality, Price as AnyPrice, ProviderAliases } from "./atoms.ts";
+import { Api, Compat, headers, Id, matching, Modality, Price as AnyPrice, ProviderAliases } from "./atoms.ts";
 
 export { Api, Id, Modality } from "./atoms.ts";
 
@@ -17,13 +17,12 @@ export { Api, Id, Modality } from "./atoms.ts";
  * which config loaders expand as an environment variable, and `name:start` or
  * `name:end`, which the docs engine would take for a region marker once written.
  */
-export const SafeText = z
-  .string()
+export const SafeText = matching(
+  /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/u,
+  "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
+  200,
+)
   .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/u, {
-    message: "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
-  })
   .refine((s) => s.trim() === s, "must not start or end with white space")
   .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)")
   .refine(
@@ -34,14 +33,9 @@ export const SafeText = z
 
 export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
 
-export const HttpsUrl = z
-  .string()
-  .max(2000, "must be at most 2000 characters")
-  .regex(/^https:\/\/[^\s"'`<>|]+$/, { message: "must be an https:// URL without spaces or quotes" });
+export const HttpsUrl = matching(/^https:\/\/[^\s"'`<>|]+$/, "must be an https:// URL without spaces or quotes", 2000);
 
-export const EnvVarName = z.string().max(100, "must be at most 100 characters").regex(/^[A-Z_][A-Z0-9_]*$/, {
-  message: "must be an environment variable name such as MOONSHOT_API_KEY",
-});
+export const EnvVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as MOONSHOT_API_KEY", 100);
 
 /** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
 const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
