@@ -31,7 +31,7 @@ export const SafeText = matching(
     "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
   );
 
-export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" }).meta({ patternErrorMessage: "Must be a date written YYYY-MM-DD." });
 
 export const HttpsUrl = matching(/^https:\/\/[^\s"'`<>|]+$/, "must be an https:// URL without spaces or quotes", 2000);
 

@@ -145,6 +145,23 @@ describe("config schema in VS Code's JSON engine", () => {
   });
 });
 
+describe("pattern messages", () => {
+  it("every pattern in both schemas carries the message VS Code shows instead of the regex", () => {
+    for (const file of [CONFIG_SCHEMA, CATALOG_SCHEMA]) {
+      const bare: string[] = [];
+      const visit = (node: unknown, path: string): void => {
+        if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+        if (node === null || typeof node !== "object") return;
+        const schema = node as Record<string, unknown>;
+        if (typeof schema.pattern === "string" && typeof schema.patternErrorMessage !== "string") bare.push(path);
+        for (const [key, child] of Object.entries(schema)) visit(child, `${path}.${key}`);
+      };
+      visit(JSON.parse(readFileSync(file, "utf8")), "$");
+      expect(bare, file).toEqual([]);
+    }
+  });
+});
+
 describe("catalog schema in VS Code's JSON engine", () => {
   it("finds nothing wrong in schema/catalog.jsonc, which names its schema with `$schema`", async () => {
     const path = join(ROOT, "schema/catalog.jsonc");
