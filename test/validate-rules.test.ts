@@ -53,6 +53,13 @@ describe("unknown keys", () => {
 });
 
 describe("schema errors", () => {
+  it("suggests the built-in provider when a provider without baseUrl has an id close to one", () => {
+    const [finding] = check({ models: { providers: { moonshto: { apiKey: "${MOONSHOT_API_KEY}", models: [] } } } });
+    expect(finding).toMatchObject({ path: "models.providers.moonshto.baseUrl", rule: "config/schema" });
+    expect(finding?.message).toMatch(/^missing required key "baseUrl" .*if you meant the host's built-in provider `moonshot`/);
+    expect(check({ models: { providers: { "my-proxy": { models: [] } } } })[0]?.message).not.toContain("built-in");
+  });
+
   it("reports a ref used as a key of agents.defaults.models that is no ref, at the key", () => {
     expect(check({ agents: { defaults: { models: { "kimi-k3": {} } } } })).toEqual([
       expect.objectContaining({ path: 'agents.defaults.models["kimi-k3"]', message: expect.stringMatching(/^invalid key: must be a model ref/) }),

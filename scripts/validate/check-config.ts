@@ -1,9 +1,10 @@
 // One config file's text -> every problem in it, each at its file:line:column:
 // syntax, repeated keys, the zod schema (with did-you-mean for unknown keys), the
 // model-ref rules and, when asked, unset `${VAR}` placeholders.
-import { Config } from "../../schema/config.ts";
+import { BUILT_IN_PROVIDER_IDS, Config } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { didYouMean } from "../lib/did-you-mean.ts";
 import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
 import {
   formatJsonPath,
@@ -100,5 +101,17 @@ function schemaFindings(value: unknown): ConfigFinding[] {
   const describe = (path: JsonPath) => descriptionAt(configShape(), path);
   return parseIssues(Config, value)
     .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
-    .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message, severity: "error" as const }));
+    .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message + builtInHint(f.path, f.message), severity: "error" as const }));
+}
+
+/**
+ * A provider that lacks `baseUrl` or `models` may be a built-in one with its id
+ * misspelt (`moonshto`): built-in providers need neither.
+ */
+function builtInHint(path: JsonPath, message: string): string {
+  const [models, providers, id, key] = path;
+  if (models !== "models" || providers !== "providers" || typeof id !== "string" || path.length !== 4) return "";
+  if ((key !== "baseUrl" && key !== "models") || !message.startsWith("missing required key")) return "";
+  const meant = didYouMean(id, BUILT_IN_PROVIDER_IDS);
+  return meant ? `; or, if you meant the host's built-in provider \`${meant}\`, which needs neither, correct the id` : "";
 }
