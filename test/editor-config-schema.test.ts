@@ -79,6 +79,7 @@ describe("config schema in VS Code's JSON engine", () => {
     { name: "an unknown key inside a provider", from: `"api": "openai-completions",`, to: `"api": "openai-completions", "regoin": "cn",`, at: `"regoin"`, says: /regoin/ },
     { name: "an unknown key inside a model's compat", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "compat": { "supportsDevloperRole": false } }`, at: `"supportsDevloperRole"`, says: /supportsDevloperRole/ },
     { name: "an unknown thinking level", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "thinkingLevelMap": { "ultra": "max" } }`, at: `"ultra"`, says: /ultra/ },
+    { name: "a secret reference with an unknown source", from: `"apiKey": "\${MOONSHOT_API_KEY}",`, to: `"apiKey": { "source": "vault", "provider": "default", "id": "MOONSHOT_API_KEY" },`, at: `"vault"`, says: /"env", "file", "exec", "store"/ },
     { name: "a negative price", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "cost": { "input": -1 } }`, at: `-1`, says: /0/ },
     { name: `contextWindow: "big"`, from: `"contextWindow": 262144`, to: `"contextWindow": "big"`, at: `"big"`, says: /integer/ },
     { name: "an unknown api", from: `"api": "openai-completions"`, to: `"api": "openai-chat"`, at: `"openai-chat"`, says: /openai-completions/ },

@@ -37,6 +37,7 @@ const EDITOR_KEYWORDS = [
   "allowComments",
   "allowTrailingCommas",
   "patternErrorMessage",
+  "errorMessage",
   "enumDetails",
   "enumDescriptions",
   "markdownEnumDescriptions",

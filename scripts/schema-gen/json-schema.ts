@@ -66,6 +66,22 @@ export function modelRefCompletions(catalog: Catalog): ModelRefCompletion[] {
     );
 }
 
+/**
+ * In a discriminated union (`oneOf` of objects told apart by one constant key, such as
+ * a secret reference's `source`), VS Code would answer a wrong discriminator with the
+ * nearest branch's constant alone ("Value must be \"env\"."); name every value instead.
+ */
+function nameEveryDiscriminatorValue(schema: JsonSchema): void {
+  const branches = schema.oneOf ?? schema.anyOf;
+  if (!Array.isArray(branches) || branches.length < 2) return;
+  const propertiesOf = (branch: unknown) => ((branch as JsonSchema | null)?.properties ?? undefined) as Record<string, JsonSchema> | undefined;
+  const first = propertiesOf(branches[0]);
+  const key = Object.keys(first ?? {}).find((k) => branches.every((b) => propertiesOf(b)?.[k]?.const !== undefined));
+  if (key === undefined) return;
+  const values = branches.map((b) => JSON.stringify(propertiesOf(b)![key]!.const)).join(", ");
+  for (const branch of branches) propertiesOf(branch)![key]!.errorMessage = `Must be one of ${values}.`;
+}
+
 /** Serialized the same way every time: stable key order, two-space indent, final newline. */
 export function serializeSchema(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
@@ -85,6 +101,7 @@ function decorate(node: unknown, refs: ModelRefCompletion[]): void {
   }
   if (node === null || typeof node !== "object") return;
   const schema = node as JsonSchema;
+  nameEveryDiscriminatorValue(schema);
 
   // Record keys that are model refs: each catalog ref becomes a known, never required,
   // property (key completion shows `completionDetail`); other keys stay allowed.
