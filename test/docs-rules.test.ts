@@ -133,6 +133,15 @@ describe("no false positives on a real docs tree", () => {
     expect(where(dir, await checkDocsIn(dir))).toEqual([]);
   });
 
+  it("inactive models: a ref through a provider alias is a catalog ref", async () => {
+    const p = project({ "page.md": ["Use `moonshot-ai/kimi-k2.5`, not `nvidia/moonshot-ai/kimi-k2.5`.", "", ...REGION, ""].join("\n") });
+    const catalog = readFileSync(p.catalog, "utf8");
+    writeFileSync(p.catalog, catalog.replace('"id": "moonshot",', '"id": "moonshot",\n      "aliases": ["moonshot-ai"],'));
+    const result = await p.check({ "inactive-model": { severity: "error" } });
+    expect(findings(result.stderr, p.docs, "is retired")).toEqual(["page.md:1: error"]);
+    expect(result.stderr).toContain("page.md:1:6: `moonshot-ai/kimi-k2.5` is retired");
+  });
+
   it("secrets: no match across a line break, names and paths, placeholders, allow-listed lines", () => {
     const text = [
       "MY_API_TOKEN=",

@@ -22,8 +22,7 @@ const AFTER = "(?![A-Za-z0-9_-]|[.:/@][A-Za-z0-9])";
 
 /** A provider's id and the aliases refs may use instead. */
 export function providerNames(provider: ProviderData): string[] {
-  const aliases = (provider as { aliases?: readonly string[] }).aliases ?? [];
-  return [provider.id, ...aliases];
+  return [provider.id, ...(provider.aliases ?? [])];
 }
 
 function alternation(names: Iterable<string>): string {
