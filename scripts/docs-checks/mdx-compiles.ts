@@ -47,6 +47,8 @@ export const mdxRule: DocRule = {
   description: "the page compiles as MDX (docs sites read .md files as MDX)",
   defaults: { severity: "warn", scope: "pages-with-regions" },
   create: () => ({
+    // Only `<`, `{` and ESM lines can fail the compile; all of them are ASCII.
+    mayFind: needsMdxCompile,
     async check(doc) {
       const result = await compileOnce(doc);
       if (result === "not-needed") return [];
