@@ -19,7 +19,7 @@ import stringWidth from "string-width";
 import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import type { WordBook, Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
-import type { RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
+import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 
@@ -207,12 +207,17 @@ function pad(text: string, width: number, align: string): string {
 }
 
 const GROUPED = /^\d{1,3}([,. \u00a0\u202f'])\d{3}(?:\1\d{3})*$/;
-const PLAIN = /^\d{4,}$/;
+/** Five digits or more: a token count written without separators (four could be a year). */
+const PLAIN = /^\d{5,}$/;
+const NUMBER_COLUMNS = new Set(["context", "max-output"]);
 
-/** `1,048,576` or `1048576`: the style of the first number in the written rows. Default: `,`. */
-function groupSeparator(rows: readonly string[]): string {
+/** `1,048,576` or `1048576`: how the written rows write token counts. Default: `,`. */
+function groupSeparator(columns: readonly string[], rows: readonly string[]): string {
   for (const row of rows) {
-    for (const text of splitRow(row)) {
+    const cells = splitRow(row);
+    for (const [i, id] of columns.entries()) {
+      if (!NUMBER_COLUMNS.has(id)) continue;
+      const text = cells[i] ?? "";
       const grouped = GROUPED.exec(text);
       if (grouped) return grouped[1]!;
       if (PLAIN.test(text)) return "";
@@ -223,85 +228,105 @@ function groupSeparator(rows: readonly string[]): string {
 
 const KEY_COLUMNS = ["ref", "id", "name", "alias"];
 
-/** Cells of hand-written columns, by the model their row is about. */
-function handCells(columns: readonly string[], rows: readonly string[], keyOf: (cells: string[]) => string | undefined) {
+/**
+ * Cells of hand-written columns for a model, from the written row about the same
+ * model (matched by its first ref, id, name or alias column); empty for a new model.
+ */
+function handCells(columns: readonly string[], rows: readonly string[], group: ResolvedGroup, style: CellStyle) {
+  const keyIndex = columns.findIndex((id) => KEY_COLUMNS.includes(id));
   const byKey = new Map<string, string[]>();
-  for (const row of rows) {
-    const cells = splitRow(row);
-    const key = keyOf(cells);
-    if (key !== undefined && !byKey.has(key)) byKey.set(key, cells);
+  if (keyIndex !== -1) {
+    for (const row of rows) {
+      const cells = splitRow(row);
+      const key = normalizeHeader(cells[keyIndex] ?? "");
+      if (!byKey.has(key)) byKey.set(key, cells);
+    }
   }
-  return (key: string, i: number) => (columns[i] === HAND ? (byKey.get(key)?.[i] ?? "") : "");
+  const matchable = keyIndex !== -1;
+  return {
+    matchable,
+    cell(model: ModelData, i: number): string {
+      if (!matchable) return "";
+      const key = normalizeHeader(COLUMNS[columns[keyIndex]!]!.cell(model, group, style));
+      return byKey.get(key)?.[i] ?? "";
+    },
+  };
+}
+
+/** A new table: a header in the page's language, then one row per model. */
+function newTable(ids: readonly string[], group: ResolvedGroup, style: CellStyle): RegionOutput {
+  const titles = ids.map((id) => (id === HAND ? "" : escapeText(style.words.say(`column.${id}`, COLUMNS[id]!.title))));
+  const rows = group.models.map((m) => ids.map((id) => (id === HAND ? "" : cell(COLUMNS[id]!.cell(m, group, style)))));
+  const alignments = ids.map((id) => ALIGN[id === HAND ? "left" : COLUMNS[id]!.align]);
+  return { lines: [tableRow(titles), tableRow(alignments), ...rows.map(tableRow)] };
+}
+
+/** The id of every column of a written table, or why they cannot all be known. */
+function identifyColumns(
+  header: string,
+  alignment: string,
+  declared: readonly string[] | undefined,
+  context: RenderContext,
+  headerLine: number,
+): { ids: string[] } | { error: string; at?: BodyPosition } {
+  const count = splitRow(header).length;
+  if (declared) {
+    if (declared.length !== count || splitRow(alignment).length !== count) {
+      return { error: `the table header has ${count} columns but the region renders ${declared.length} (${declared.join(", ")}); ${DECLARE_HINT}, or fix the header` };
+    }
+    return { ids: [...declared] };
+  }
+  const ids = columnsOfHeader(header, context);
+  const unknown = ids.indexOf(undefined);
+  if (unknown === -1) return { ids: ids as string[] };
+  return {
+    error:
+      `column ${unknown + 1} ("${splitRow(header)[unknown]}") of the table in region ${context.region} is not a column the engine knows; ` +
+      `${DECLARE_HINT}, or add its header to locales/${context.words.locale}.jsonc beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
+    at: { line: headerLine, column: cellColumns(header)[unknown]! },
+  };
 }
 
 export function modelTable(context: RenderContext): RegionOutput {
-  const { body, group, region: regionName } = context;
+  const { body, group } = context;
   const style: CellStyle = { words: new TableWords(context.words, context.catalog.words), groupSeparator: "," };
   const declaredList = context.options.columns ?? context.settings.columns?.join(",");
   const declared = declaredList !== undefined ? declaredColumns(declaredList) : undefined;
   if (declared && "error" in declared) return declared;
 
   const written = body.filter((line) => line.trim() !== "");
-  if (written.length === 0) {
-    const ids = declared?.ids ?? [...DEFAULT_COLUMNS];
-    const titles = ids.map((id) => (id === HAND ? "" : escapeText(style.words.say(`column.${id}`, COLUMNS[id]!.title))));
-    const rows = group.models.map((m) => ids.map((id) => (id === HAND ? "" : cell(COLUMNS[id]!.cell(m, group, style)))));
-    const alignments = ids.map((id) => ALIGN[id === HAND ? "left" : COLUMNS[id]!.align]);
-    return { lines: [tableRow(titles), tableRow(alignments), ...rows.map(tableRow)] };
-  }
-
-  const [header, alignment] = written;
-  if (!header!.includes("|") || alignment === undefined || !isAlignmentRow(alignment)) {
+  if (written.length === 0) return newTable(declared?.ids ?? DEFAULT_COLUMNS, group, style);
+  const [header, alignment] = written as [string, string | undefined];
+  if (!header.includes("|") || alignment === undefined || !isAlignmentRow(alignment)) {
     return { error: "a table region must begin with the table's header row and alignment row (or be empty, to get default ones)" };
   }
-  const headerLine = body.indexOf(header!);
-  const count = splitRow(header!).length;
-  let ids: Array<string | undefined>;
-  if (declared) {
-    if (declared.ids.length !== count || splitRow(alignment).length !== count) {
-      return { error: `the table header has ${count} columns but the region renders ${declared.ids.length} (${declared.ids.join(", ")}); ${DECLARE_HINT}, or fix the header` };
-    }
-    ids = declared.ids;
-  } else {
-    ids = columnsOfHeader(header!, context);
-  }
-  const unknown = ids.indexOf(undefined);
-  if (unknown !== -1) {
-    const title = splitRow(header!)[unknown]!;
-    const file = `locales/${context.words.locale}.jsonc`;
-    return {
-      error:
-        `column ${unknown + 1} ("${title}") of the table in region ${regionName} is not a column the engine knows; ` +
-        `${DECLARE_HINT}, or add its header to ${file} beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
-      at: { line: headerLine, column: cellColumns(header!)[unknown]! },
-    };
-  }
-  const columnIds = ids as string[];
-  const rows = written.slice(2).filter((line) => line.includes("|"));
-  style.groupSeparator = groupSeparator(rows);
-  const notes: RenderNote[] = [];
-  const keyIndex = columnIds.findIndex((id) => KEY_COLUMNS.includes(id));
-  const keyOfModel = (m: ModelData) => (keyIndex === -1 ? m.id : normalizeHeader(COLUMNS[columnIds[keyIndex]!]!.cell(m, group, style)));
-  const kept = handCells(columnIds, rows, (cells) => (keyIndex === -1 ? undefined : normalizeHeader(cells[keyIndex] ?? "")));
-  columnIds.forEach((id, i) => {
-    if (id !== HAND) return;
-    notes.push({
-      message:
-        `column ${i + 1} ("${splitRow(header!)[i]}") of region ${regionName} is written by hand: no catalog field fills it. ` +
-        `Its cells are kept for the models still listed${keyIndex === -1 ? " (none can be matched: the table has no ref, id, name or alias column)" : ""} ` +
-        "and left empty for new ones; record the fact in the catalog and give the table a column for it to have it generated",
-      at: { line: headerLine, column: cellColumns(header!)[i]! },
-    });
-  });
+  const headerLine = body.indexOf(header);
+  const identified = identifyColumns(header, alignment, declared?.ids, context, headerLine);
+  if ("error" in identified) return identified;
+  const columns = identified.ids;
 
-  const widths = paddedWidths(alignment, [header!, ...rows]);
+  const rows = written.slice(2).filter((line) => line.includes("|"));
+  style.groupSeparator = groupSeparator(columns, rows);
+  const kept = handCells(columns, rows, group, style);
+  const notes: RenderNote[] = columns.flatMap((id, i) =>
+    id !== HAND
+      ? []
+      : [{
+          message:
+            `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region} is written by hand: no catalog field fills it. ` +
+            `Its cells are kept for the models still listed${kept.matchable ? "" : " (none can be matched: the table has no ref, id, name or alias column)"} ` +
+            "and left empty for new ones; record the fact in the catalog and give the table a column for it to have it generated",
+          at: { line: headerLine, column: cellColumns(header)[i]! },
+        }],
+  );
+
+  const widths = paddedWidths(alignment, [header, ...rows]);
   const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
-    const key = keyOfModel(model);
-    const cells = columnIds.map((id, i) => (id === HAND ? kept(key, i) : cell(COLUMNS[id]!.cell(model, group, style))));
+    const cells = columns.map((id, i) => (id === HAND ? kept.cell(model, i) : cell(COLUMNS[id]!.cell(model, group, style))));
     return tableRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells);
   });
-  return { lines: [header!, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
+  return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
 }
 
 export const table: RegionKind = {
