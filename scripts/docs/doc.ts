@@ -3,6 +3,8 @@
 // messages each step found in it. The planning step above (gen/plan.ts), the
 // reporters and the docs rules all read these shapes; the engine owns them.
 import type { Diagnostic } from "../lib/diagnostics.ts";
+import type { Marker, Region } from "./regions.ts";
+import type { SourceLine } from "./text.ts";
 
 /** A changed region inside a planned doc, for per-region reports. */
 export interface RegionChange {
@@ -64,3 +66,14 @@ export function newDoc(path: string, text: string): Doc {
 export function hasErrors(doc: Doc): boolean {
   return doc.messages.some((m) => m.severity === "error");
 }
+
+/** A document's markers and regions, before anything is rendered. */
+export interface LocatedDoc {
+  path: string;
+  text: string;
+  lines: SourceLine[];
+  markers: Marker[];
+  regions: Region[];
+  diagnostics: Diagnostic[];
+}
+

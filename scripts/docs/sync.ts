@@ -5,19 +5,18 @@
 // regions -> render each with its kind, in the page's language -> splice the new
 // bodies into the text. Nothing is written here: the result is the planned
 // content of every file that may hold a marker.
-import { join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
-import { wordsFor, type Words } from "../catalog/words.ts";
+import { wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
-import { hasErrors, newDoc, type Doc, type LineRange, type RegionChange } from "./doc.ts";
+import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
-import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
-import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
+import { DEFAULT_LOCALE } from "./locale.ts";
 import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
-import { locateMarkers, pairRegions, type Marker, type Region } from "./regions.ts";
-import { regionBody, renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
+import { locateMarkers, pairRegions, type Region } from "./regions.ts";
+import { PageContexts, type PageSettings } from "./page-context.ts";
+import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
 import { scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
@@ -35,13 +34,9 @@ export interface DocsResult {
   stats: { regions: number; docs: number };
 }
 
-export interface SyncOptions {
+export interface SyncOptions extends PageSettings {
   /** Sees every doc that holds no marker (see discover.ts). */
   inspectUnmarked?: UnmarkedInspector;
-  /** Settings of regions by name. */
-  regions?: Readonly<Record<string, RegionSettings>>;
-  /** The language of pages whose path and front matter name none. */
-  defaultLocale?: string;
 }
 
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
@@ -59,83 +54,10 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   return { docs, files: docs.filter((d) => !hasErrors(d)), runMessages: found.diagnostics, diagnostics, stats: { regions, docs: found.docs } };
 }
 
-/**
- * The language, region settings and source-language page of each doc, and the
- * words each language lacked, for one run.
- */
-class PageContexts {
-  private readonly words = new Map<string, Words>();
-  /** Where each language first fell back to English for each word. */
-  private readonly fallbacks = new Map<string, { file: string; line: number; column: number }>();
-  private readonly byPath: Map<string, LocatedDoc>;
-
-  constructor(
-    private readonly catalog: Catalog,
-    private readonly docDirs: readonly string[],
-    docs: readonly LocatedDoc[],
-    private readonly options: SyncOptions,
-  ) {
-    this.byPath = new Map(docs.map((d) => [d.path, d]));
-  }
-
-  for(doc: LocatedDoc): PageContext {
-    // Paths are read relative to the docs folder: folders above it never name a language.
-    const root = this.docDirs.find((d) => !relative(d, doc.path).startsWith(".."));
-    const inRoot = root === undefined ? doc.path : relative(root, doc.path);
-    const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
-    let words = this.words.get(locale);
-    if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const source = sourcePagePath(inRoot);
-    const sourcePath = source === undefined || root === undefined ? undefined : join(root, source);
-    const counted = new Set(words.missing);
-    const fallbacks = this.fallbacks;
-    const settings = (name: string) => this.options.regions?.[name] ?? {};
-    return {
-      words,
-      settings,
-      source: sourcePath === undefined ? undefined : (name) => this.sourceRegion(sourcePath, name),
-      noteFallbacks(at) {
-        for (const key of words.missing) {
-          if (counted.has(key)) continue;
-          counted.add(key);
-          fallbacks.set(`${locale}\u0000${key}`, { file: doc.path, ...at });
-        }
-      },
-    };
-  }
-
-  private sourceRegion(path: string, name: string): SourceRegion | undefined {
-    const doc = this.byPath.get(path);
-    const region = doc?.regions.find((r) => r.name === name);
-    if (!doc || !region) return undefined;
-    return { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns };
-  }
-
-  /** One warning per word and language that fell back to English, at the first place it did. */
-  missingWords(): Diagnostic[] {
-    return [...this.fallbacks].map(([id, at]) => {
-      const [locale, key] = id.split("\u0000") as [string, string];
-      return diagnostic(at.file, at, "docs/missing-word",
-        `no ${locale} text for the word "${key}", so English "${this.catalog.words.base[key] ?? key}" is used; ` +
-          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
-    });
-  }
-}
-
 export interface DocOptions {
   cache?: RenderCache;
   /** The page's language and settings; English and no settings when left out. */
   page?: PageContext;
-}
-
-/** A document's markers and regions, before anything is rendered. */
-export interface LocatedDoc {
-  path: string;
-  text: string;
-  lines: SourceLine[];
-  markers: Marker[];
-  regions: Region[];
-  diagnostics: Diagnostic[];
 }
 
 /** Finds a document's regions: candidates -> where each stands -> markers -> pairs. */
