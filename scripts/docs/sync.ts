@@ -1,10 +1,12 @@
 // Docs: find the generated regions under the docs folders and render them anew.
 //
-// discover (read each file once, keep those with a marker token) -> candidates ->
-// classify them (line scanner; remark where the scanner is unsure) -> markers ->
-// regions -> render each with its kind, in the page's language -> splice the new
-// bodies into the text. Nothing is written here: the result is the planned
-// content of every file that may hold a marker.
+// Each doc (doc.ts) flows through one pipeline and carries its own messages:
+// discover (read each file once; files without a marker token go to the rules'
+// inspector) -> candidates -> classify them (line scanner; remark where the scanner
+// is unsure) -> markers -> regions -> render each with its kind, in the page's
+// language (page-context.ts) -> splice the new bodies into the text. The docs rules
+// (scripts/docs-checks) then add their findings. Nothing is written here: the
+// result is the planned content of every doc that may hold a marker.
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
