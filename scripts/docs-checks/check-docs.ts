@@ -8,7 +8,7 @@ import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diag
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { toCurrentLine } from "./planned-lines.ts";
 import { DOC_RULES } from "./registry.ts";
-import { RULE_DEFAULTS, type CheckedDoc, type DocRule, type RuleCheck, type RuleSetting } from "./rule.ts";
+import { type CheckedDoc, type DocRule, type RuleCheck, type RuleSetting } from "./rule.ts";
 
 export interface ActiveRule {
   rule: DocRule;
@@ -28,7 +28,7 @@ export function activeRules(catalog: Catalog, settings: Readonly<Record<string, 
       diagnostic(where, { line: 1, column: 1 }, "config/unknown-rule",
         `unknown docs rule "${id}"${didYouMeanSuffix(id, ids)}; the rules are ${ids.join(", ")}`)));
   }
-  return DOC_RULES.map((rule) => ({ rule, setting: { ...RULE_DEFAULTS, ...rule.defaults, ...settings[rule.id] } }))
+  return DOC_RULES.map((rule) => ({ rule, setting: { ...rule.defaults, ...settings[rule.id] } }))
     .filter((r) => r.setting.severity !== "off")
     .map((r) => ({ ...r, check: r.rule.create(catalog) }));
 }

@@ -20,8 +20,6 @@ export interface RuleSetting {
   scope?: RuleScope;
 }
 
-export const RULE_DEFAULTS: Required<RuleSetting> = { severity: "warn", scope: "pages-with-regions" };
-
 /** A doc as the rules see it: the content `gen` would write (or finds up to date). */
 export interface CheckedDoc {
   path: string;
