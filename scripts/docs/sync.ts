@@ -17,6 +17,7 @@ import { DEFAULT_LOCALE } from "./locale.ts";
 import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
+import { excluding } from "./exclude.ts";
 import { PageContexts, type PageSettings } from "./page-context.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
@@ -39,14 +40,18 @@ export interface DocsResult {
 export interface SyncOptions extends PageSettings {
   /** Sees every doc that holds no marker (see discover.ts). */
   inspectUnmarked?: UnmarkedInspector;
+  /** Glob patterns of docs to leave alone, relative to the working directory. */
+  exclude?: readonly string[];
 }
 
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
-  const found = discoverDocs(docDirs, options.inspectUnmarked);
+  const keep = excluding(options.exclude);
+  const inspect = keep && options.inspectUnmarked;
+  const found = discoverDocs(docDirs, inspect ? (path, bytes) => (keep(path) ? inspect(path, bytes) : []) : options.inspectUnmarked);
   const names = new RegionNames(catalog, REGION_KINDS);
   const cache: RenderCache = new Map();
   const located: LocatedDoc[] = [];
-  for (const doc of found.files) located.push(await locateRegions(doc.path, doc.text, names));
+  for (const doc of found.files) if (!keep || keep(doc.path)) located.push(await locateRegions(doc.path, doc.text, names));
   const pages = new PageContexts(catalog, docDirs, located, options);
   const docs = located.map((doc) => planDoc(doc, catalog, names, { cache, page: pages.for(doc) }));
   const byPath = new Map(docs.map((d) => [d.path, d]));

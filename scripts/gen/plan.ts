@@ -57,6 +57,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     inspectUnmarked: unmarked.inspect,
     regions: options.regions,
     defaultLocale: options.defaultLocale,
+    exclude: options.exclude,
   });
   stopOnErrors(docs.diagnostics);
   // The rules add their findings to each doc's messages.

@@ -59,7 +59,7 @@ export function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: num
 
 /** `gen` with project settings (rules, regions, default locale) that have no command-line flag. */
 export async function runGenWith(
-  options: { catalog: string; docs: string; check?: boolean } & Pick<GenOptions, "rules" | "regions" | "defaultLocale">,
+  options: { catalog: string; docs: string; check?: boolean } & Pick<GenOptions, "rules" | "regions" | "defaultLocale" | "exclude">,
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";

@@ -1,0 +1,21 @@
+// Docs the project excludes are neither synced nor checked.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { expect, it } from "vitest";
+import { runGenWith, tempProjectWith } from "./support/run-cli.ts";
+
+const KEY = ["sk", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9Pl1Mn8Bv"].join("-");
+
+it("leaves excluded docs alone: no region synced, no problem reported, nothing written", async () => {
+  const broken = "# Old\n\n{/* kimi-code-ids:start */}\n";
+  const stale = "# Old\n\n{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
+  const p = tempProjectWith({ "archive/broken.md": broken, "archive/stale.md": stale, "archive/key.md": `Key: \`${KEY}\`\n`, "page.md": "# Page\n" });
+  const exclude = [`${relative(process.cwd(), join(p.docs, "archive"))}/**`];
+  const rules = { secret: { severity: "error" as const, scope: "all" as const } };
+  expect((await runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules })).code).toBe(2);
+  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules, exclude });
+  expect(check.stderr).toBe("");
+  expect(check.code).toBe(0);
+  expect((await runGenWith({ catalog: p.catalog, docs: p.docs, rules, exclude })).code).toBe(0);
+  expect(readFileSync(join(p.docs, "archive/stale.md"), "utf8")).toBe(stale);
+});
