@@ -1,5 +1,6 @@
 // `gen`: regenerate the docs' regions and the JSON Schemas the settings ask for;
 // `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
+import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
@@ -78,7 +79,11 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
 
   const changed = changedFiles(plan);
   const mode = options.check ? "check" : "write";
-  if (!options.check && changed.length > 0) writeAllOrNothing(changed);
+  if (!options.check && changed.length > 0) {
+    // A schema the configuration asks for may go to a folder that does not exist yet.
+    for (const file of changed) if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
+    writeAllOrNothing(changed);
+  }
 
   if (options.json) {
     out.stdout(JSON.stringify(genJson(plan, changed, mode, fix), null, 2));
