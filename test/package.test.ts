@@ -44,7 +44,7 @@ function project(): { dir: string; bin: (args: string[], cwd?: string) => Return
   return { dir, bin: (args, cwd = dir) => sh(binPath, args, cwd) };
 }
 
-const outside = (files: Map<string, unknown>) => new Map([...files].filter(([path]) => !path.startsWith("node_modules") && !path.startsWith(".git")));
+const outside = <T,>(files: Map<string, T>) => new Map([...files].filter(([path]) => !path.startsWith("node_modules") && !path.startsWith(".git")));
 
 describe("the packed package", () => {
   it("holds the built CLI, the catalog with its locales, the JSON Schemas, README and licence, and nothing else", () => {

@@ -113,7 +113,7 @@ async function watchGen(
   const stamp = () => new Date().toTimeString().slice(0, 8);
   await watchAndRun(
     // The catalog's folder with everything under it: the catalog and its locales/.
-    { trees: [catalogFolder, ...settings.docDirs], files: settings.configFile ? [settings.configFile] : [] },
+    [catalogFolder, ...settings.docDirs, ...(settings.configFile ? [settings.configFile] : [])],
     async (): Promise<Written> => {
       const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
       let options;

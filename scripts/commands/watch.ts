@@ -1,76 +1,84 @@
 // Runs a job once, then again whenever something under the watched paths changes,
 // until the signal aborts. Changes arriving together make one run; a change during
 // a run makes one more run after it. Files the job itself wrote are not changes.
-import { watch, readFileSync, type FSWatcher } from "node:fs";
+//
+// Every folder is watched on its own (fs.watch without `recursive`): a folder's
+// watch reports its entries by name, so it keeps seeing a file after the file is
+// replaced by rename, which is how every write here happens (and how editors save).
+// Node 20's recursive fs.watch on Linux, and chokidar, lose such a file.
+import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-
-export interface WatchTargets {
-  /** Folders watched with everything under them. */
-  trees: readonly string[];
-  /** Single files, watched through their folder (editors often save by replacing the file). */
-  files: readonly string[];
-}
 
 /** What a run wrote: absolute path -> content, so the events those writes cause are ignored. */
 export type Written = ReadonlyMap<string, string>;
 
 const SETTLE_MS = 100;
 
-export function watchAndRun(targets: WatchTargets, job: () => Promise<Written>, signal: AbortSignal): Promise<void> {
-  return new Promise((done) => {
-    let written: Written = new Map();
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    let again = false;
+/** Watches `paths`: folders with everything under them, or single files. */
+export async function watchAndRun(paths: readonly string[], job: () => Promise<Written>, signal: AbortSignal): Promise<void> {
+  let written: Written = new Map();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
 
-    const run = async (): Promise<void> => {
-      if (running) {
-        again = true;
-        return;
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        written = await job();
+      } while (again && !signal.aborted);
+    })();
+    await running;
+    running = undefined;
+  };
+
+  const changed = (path: string) => {
+    const own = written.get(path);
+    if (own !== undefined) {
+      try {
+        if (readFileSync(path, "utf8") === own) return;
+      } catch {
+        // Gone since: a real change.
       }
-      running = (async () => {
-        do {
-          again = false;
-          written = await job();
-        } while (again && !signal.aborted);
-      })();
-      await running;
-      running = undefined;
-    };
-
-    const changed = (path: string) => {
-      const own = written.get(path);
-      if (own !== undefined) {
-        try {
-          if (readFileSync(path, "utf8") === own) return;
-        } catch {
-          // Gone since: a real change.
-        }
-      }
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), SETTLE_MS);
-    };
-
-    const watchers: FSWatcher[] = [];
-    for (const tree of targets.trees) {
-      watchers.push(watch(tree, { recursive: true }, (_event, name) => name && changed(resolve(tree, name.toString()))));
     }
-    const byFolder = new Map<string, Set<string>>();
-    for (const file of targets.files.map((f) => resolve(f))) {
-      byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)));
-    }
-    for (const [folder, names] of byFolder) {
-      watchers.push(watch(folder, (_event, name) => name && names.has(name.toString()) && changed(join(folder, name.toString()))));
-    }
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), SETTLE_MS);
+  };
 
-    const stop = async () => {
-      clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-      await running;
-      done();
-    };
-    if (signal.aborted) return void stop();
-    signal.addEventListener("abort", () => void stop(), { once: true });
-    void run();
-  });
+  const watchers = new Map<string, FSWatcher>();
+  /** Watches `folder` and every folder under it; `only` limits the events to one file's name. */
+  const watchFolder = (folder: string, only?: string) => {
+    if (watchers.has(folder)) return;
+    watchers.set(
+      folder,
+      watch(folder, (_event, name) => {
+        if (!name || (only !== undefined && name.toString() !== only) || name.toString().endsWith(".tmp")) return;
+        const path = join(folder, name.toString());
+        if (only === undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory()) watchTree(path);
+        changed(path);
+      }),
+    );
+  };
+  const watchTree = (folder: string) => {
+    watchFolder(folder);
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (entry.isDirectory()) watchFolder(join(entry.parentPath, entry.name));
+    }
+  };
+  for (const path of paths.map((p) => resolve(p))) {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) continue; // the run reports a missing folder
+    if (stats.isDirectory()) watchTree(path);
+    else watchFolder(dirname(path), basename(path));
+  }
+
+  await run();
+  if (!signal.aborted) await new Promise((stopped) => signal.addEventListener("abort", stopped, { once: true }));
+  clearTimeout(timer);
+  for (const watcher of watchers.values()) watcher.close();
+  await running;
 }
