@@ -25,7 +25,7 @@ export interface CommandSpec {
 
 /** Options every command takes. */
 export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  config: { type: "string", value: "FILE", description: "the configuration file (default: kimi-config-sync.config.jsonc, looked up from here to the repository root)" },
+  config: { type: "string", value: "FILE", description: "the configuration file (default: kimi-config-sync.config.jsonc, found upwards)" },
   "no-config": { type: "boolean", description: "ignore any configuration file" },
   debug: { type: "boolean", description: "on an internal error, print the stack trace" },
   help: { type: "boolean", short: "h", description: "show this help" },
