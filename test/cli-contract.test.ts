@@ -119,6 +119,24 @@ describe("exit codes", () => {
   });
 });
 
+describe("gen --check's report", () => {
+  it("leads with the docs and cuts a long JSON Schema diff short, unless --verbose", async () => {
+    const project = staleProject();
+    const schema = join(project.dir, "schema", "config.schema.json");
+    writeFileSync(schema, "{}\n");
+    const args = ["gen", "--check", "--config", project.config, "--docs", project.docs];
+    const short = await runCli(args);
+    expect(short.code).toBe(ExitCode.failed);
+    expect(short.stdout.indexOf("page-0.md")).toBeLessThan(short.stdout.indexOf("config.schema.json"));
+    expect(short.stdout).toMatch(/… \d+ more diff lines \(\d+ added, 1 removed in all\); --verbose shows the full diff/);
+    const full = await runCli([...args, "--verbose"]);
+    expect(full.stdout).not.toContain("more diff lines");
+    const added = full.stdout.split("\n").filter((line) => line.startsWith("+") && !line.startsWith("+++")).join("\n");
+    expect(added).toContain('+  "title": "Assistant configuration",');
+    expect(full.stdout.length).toBeGreaterThan(short.stdout.length + 10_000);
+  });
+});
+
 describe("output to a pipe or a terminal", () => {
   it("ends quietly when the reader closes the pipe (gen --check | head -1), with the run's exit code", () => {
     const project = staleProject(400); // far more drift than a pipe buffer holds

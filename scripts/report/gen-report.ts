@@ -70,7 +70,7 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
 function shortened(diff: string, verbose: boolean): string {
   const lines = diff.replace(/\n$/, "").split("\n");
   if (verbose || lines.length <= LONG_DIFF_LINES) return diff;
-  const body = lines.slice(2);
+  const body = lines.slice(Math.max(0, lines.findIndex((l) => l.startsWith("@@"))));
   const added = body.filter((l) => l.startsWith("+")).length;
   const removed = body.filter((l) => l.startsWith("-")).length;
   const hidden = lines.length - SHOWN_DIFF_LINES;
