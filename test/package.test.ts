@@ -123,8 +123,8 @@ describe("the installed bin with a configuration file", () => {
         "{",
         '  "$schema": "./node_modules/kimi-config-sync/schema/kimi-config-sync.config.schema.json",',
         '  "catalog": "catalog/models.jsonc",',
-        "  // the configuration file's own JSON Schema, for editors",
-        '  "schemas": { "projectConfig": "schema/settings.schema.json" },',
+        "  // the host config's JSON Schema (completions from this catalog), and this file's own",
+        '  "schemas": { "config": "schema/openclaw.schema.json", "projectConfig": "schema/settings.schema.json" },',
         "}",
       ].join("\n"),
     );
@@ -133,11 +133,15 @@ describe("the installed bin with a configuration file", () => {
     expect(check.code, check.stderr).toBe(1);
     expect(check.stdout).toMatch(/models\.md:3: region moonshot-kimi-k2-ids is out of date/);
     expect(check.stdout).toMatch(/schema\/settings\.schema\.json:1: missing/);
+    expect(check.stdout).toMatch(/schema\/openclaw\.schema\.json:1: missing/);
 
     expect(bin(["gen"]).code).toBe(0);
     expect(readFileSync(join(dir, "docs", "models.md"), "utf8")).toContain("- `kimi-k2-0905-preview`");
     const shipped = readFileSync(join(dir, "node_modules", "kimi-config-sync", "schema", "kimi-config-sync.config.schema.json"), "utf8");
     expect(readFileSync(join(dir, "schema", "settings.schema.json"), "utf8")).toBe(shipped);
+    // Completions come from the project's catalog, where kimi-k2-0905-preview is current; the shipped schema's do not offer it.
+    expect(readFileSync(join(dir, "schema", "openclaw.schema.json"), "utf8")).toContain('"moonshot/kimi-k2-0905-preview"');
+    expect(readFileSync(join(dir, "node_modules", "kimi-config-sync", "schema", "config.schema.json"), "utf8")).not.toContain('"moonshot/kimi-k2-0905-preview"');
     expect(bin(["gen", "--check"])).toMatchObject({ code: 0 });
 
     mkdirSync(join(dir, "config"));
