@@ -84,6 +84,11 @@ export async function run(): Promise<void> {
     colour: { stdout: colourWanted(process.stdout, process.env), stderr: colourWanted(process.stderr, process.env) },
   };
   const argv = process.argv.slice(2);
+  // Anything thrown outside main's reach (a callback, a stray promise) is still an
+  // internal error with its own exit code; Node's default would exit 1, which reads as drift.
+  const crash = (error: unknown) => process.exit(report(error, out, argv.includes("--debug")));
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
   // Ctrl-C ends `gen --watch` cleanly; any other command stops at once, as usual.
   const stop = new AbortController();
   if (argv.includes("--watch")) {

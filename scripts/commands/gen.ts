@@ -1,10 +1,11 @@
 // `gen`: regenerate the docs' regions and the JSON Schemas the settings ask for;
 // `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { LOCALES_DIR } from "../catalog/load-words.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
-import { writeAllOrNothing } from "../lib/write-files.ts";
+import { writeAllOrNothing, WriteError } from "../lib/write-files.ts";
 import { changedFiles, planGeneration, type GenOptions, type PlannedFile } from "../gen/plan.ts";
 import { painter } from "../report/colour.ts";
 import { diagnosticsText, driftText, genJson, githubAnnotations, invalidJson, summaryLine } from "../report/gen-report.ts";
@@ -108,12 +109,13 @@ async function watchGen(
   context: RunContext,
 ): Promise<number> {
   const signal = context.signal ?? new AbortController().signal;
-  const catalogFolder = dirname(resolve(settings.catalogFile));
-  out.stderr(`watching ${[catalogFolder, ...settings.docDirs].join(", ")}; Ctrl-C stops`);
+  // The catalog, its words (locales/ beside it), the docs and the configuration file.
+  const catalogWords = join(dirname(resolve(settings.catalogFile)), LOCALES_DIR);
+  const watched = [settings.catalogFile, catalogWords, ...settings.docDirs, ...(settings.configFile ? [settings.configFile] : [])];
+  out.stderr(`watching ${[settings.catalogFile, ...settings.docDirs].join(", ")}; Ctrl-C stops`);
   const stamp = () => new Date().toTimeString().slice(0, 8);
   await watchAndRun(
-    // The catalog's folder with everything under it: the catalog and its locales/.
-    [catalogFolder, ...settings.docDirs, ...(settings.configFile ? [settings.configFile] : [])],
+    watched,
     async (): Promise<Written> => {
       const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
       let options;
@@ -124,7 +126,15 @@ async function watchGen(
         out.stderr(`${diagnosticsText(error.diagnostics)}\nnothing was written; waiting for the next change`);
         return new Map();
       }
-      const { code, written } = await generate(options, prefixed);
+      let result;
+      try {
+        result = await generate(options, prefixed);
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        out.stderr(`${error.message}; waiting for the next change`);
+        return new Map();
+      }
+      const { code, written } = result;
       if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");
       return new Map(written.map((file) => [resolve(file.path), file.after]));
     },

@@ -20,6 +20,8 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let failure: { error: unknown } | undefined;
+  let wake: () => void = () => {};
 
   const run = async (): Promise<void> => {
     if (running) {
@@ -46,22 +48,32 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
       }
     }
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), SETTLE_MS);
+    timer = setTimeout(() => {
+      // A failed run (a bug, not bad input: the job reports that itself) ends the watch with its error.
+      run().catch((error: unknown) => {
+        failure = { error };
+        wake();
+      });
+    }, SETTLE_MS);
   };
 
-  const watchers = new Map<string, FSWatcher>();
-  /** Watches `folder` and every folder under it; `only` limits the events to one file's name. */
+  /** Each watched folder, and the names it is watched for (undefined: every entry). */
+  const watchers = new Map<string, { watcher: FSWatcher; names?: Set<string> }>();
   const watchFolder = (folder: string, only?: string) => {
-    if (watchers.has(folder)) return;
-    watchers.set(
-      folder,
-      watch(folder, (_event, name) => {
-        if (!name || (only !== undefined && name.toString() !== only) || name.toString().endsWith(".tmp")) return;
-        const path = join(folder, name.toString());
-        if (only === undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory()) watchTree(path);
-        changed(path);
-      }),
-    );
+    const existing = watchers.get(folder);
+    if (existing && (existing.names === undefined || only !== undefined)) {
+      if (only !== undefined) existing.names?.add(only);
+      return;
+    }
+    existing?.watcher.close(); // watched for one file so far; now for everything in it
+    const names = only === undefined ? undefined : new Set([only]);
+    const watcher = watch(folder, (_event, name) => {
+      if (!name || (names !== undefined && !names.has(name.toString())) || name.toString().endsWith(".tmp")) return;
+      const path = join(folder, name.toString());
+      if (names === undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory()) watchTree(path);
+      changed(path);
+    });
+    watchers.set(folder, { watcher, ...(names ? { names } : {}) });
   };
   const watchTree = (folder: string) => {
     watchFolder(folder);
@@ -76,9 +88,18 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
     else watchFolder(dirname(path), basename(path));
   }
 
-  await run();
-  if (!signal.aborted) await new Promise((stopped) => signal.addEventListener("abort", stopped, { once: true }));
-  clearTimeout(timer);
-  for (const watcher of watchers.values()) watcher.close();
-  await running;
+  try {
+    await run();
+    if (!signal.aborted) {
+      await new Promise<void>((stopped) => {
+        wake = stopped;
+        signal.addEventListener("abort", () => stopped(), { once: true });
+      });
+    }
+  } finally {
+    clearTimeout(timer);
+    for (const { watcher } of watchers.values()) watcher.close();
+  }
+  await running?.catch(() => {});
+  if (failure) throw failure.error;
 }
