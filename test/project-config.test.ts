@@ -129,7 +129,7 @@ describe("a configuration file that cannot be used", () => {
   it("reports a syntax error at its position", async () => {
     const result = await genWith('{\n  "docs": ["docs"]\n  "catalog": "x"\n}\n');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${result.file}:3:3: Unexpected token String found.; the configuration file is JSON with comments (JSONC)`);
+    expect(result.stderr).toContain(`${result.file}:3:3: missing comma: add "," after the value that ends on line 2; the configuration file is JSON with comments (JSONC)`);
   });
 
   it("names a --config file that does not exist", async () => {

@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { ProjectConfig } from "./schema.ts";
 
+let built: Record<string, unknown> | undefined;
+
+/** Built once per run: the loader asks it for key names, gen serializes it. */
 export function projectConfigJsonSchema(): Record<string, unknown> {
+  return (built ??= build());
+}
+
+function build(): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(ProjectConfig, { io: "input", target: "draft-07" }) as Record<string, unknown>;
   const schema = { $schema, title: "kimi-config-sync configuration", ...rest, allowComments: true, allowTrailingCommas: true };
   withMarkdownDescriptions(schema);
