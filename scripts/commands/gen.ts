@@ -59,10 +59,6 @@ export async function runGenCommand(args: readonly string[], out: Output, contex
   return (await generate(options, out)).code;
 }
 
-export async function runGen(options: GenCommandOptions, out: Output): Promise<number> {
-  return (await generate(options, out)).code;
-}
-
 async function generate(options: GenCommandOptions, out: Output): Promise<{ code: number; written: PlannedFile[] }> {
   const fix = options.fix ?? "kimi-config-sync gen";
   const paintOut = painter(out.colour?.stdout === true);
