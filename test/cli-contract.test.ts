@@ -173,6 +173,8 @@ describe("validate's paths", () => {
   it("reads `-` as standard input", () => {
     const config = readFileSync(join(repoRoot, "examples", "openclaw.json"), "utf8");
     expect(node(["validate", "-"], { input: config })).toMatchObject({ code: 0, stdout: "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n" });
+    const json5 = node(["validate", "-"], { input: "{ agents: { defaults: { model: { primary: 'moonshot/kimi-k2.6' } } } }" });
+    expect(json5).toMatchObject({ code: 0, stdout: "1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n" });
     const bad = node(["validate", "-"], { input: '{ "agents": { "defaults": { "model": { "primary": 3 } } } }' });
     expect(bad.code).toBe(ExitCode.failed);
     expect(bad.stdout).toMatch(/^<stdin>:1:\d+  agents\.defaults\.model\.primary  /);

@@ -41,7 +41,8 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
   const checkContext = { catalog, ...(values.env ? { environment: context.env } : {}) };
   const results = positionals.map((given): FileResult => {
     if (given === "-") {
-      const diagnostics = checkConfigText(STDIN_NAME, context.readStdin(), checkContext);
+      // Read as a `.json` file is: JSONC, and failing that JSON5.
+      const diagnostics = checkConfigText(`${STDIN_NAME}.json`, context.readStdin(), checkContext).map((d) => ({ ...d, file: STDIN_NAME }));
       return { file: STDIN_NAME, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
     }
     // Read from the user's folder, reported under the name they typed.
