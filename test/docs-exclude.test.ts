@@ -1,6 +1,6 @@
 // Docs the project excludes are neither synced nor checked.
 import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { runGenWith, tempProjectWith } from "./support/run-cli.ts";
 
@@ -10,7 +10,7 @@ it("leaves excluded docs alone: no region synced, no problem reported, nothing w
   const broken = "# Old\n\n{/* kimi-code-ids:start */}\n";
   const stale = "# Old\n\n{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
   const p = tempProjectWith({ "archive/broken.md": broken, "archive/stale.md": stale, "archive/key.md": `Key: \`${KEY}\`\n`, "page.md": "# Page\n" });
-  const exclude = [`${relative(process.cwd(), join(p.docs, "archive"))}/**`];
+  const exclude = ["docs/archive/**"];
   const rules = { secret: { severity: "error" as const, scope: "all" as const } };
   expect((await runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules })).code).toBe(2);
   const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules, exclude });

@@ -20,7 +20,7 @@ export interface ActiveRule {
  * The rules that are on, with their settings over their defaults. An unknown rule id
  * in the settings is an input error (`where` names the settings' file).
  */
-export function activeRules(catalog: Catalog, settings: Readonly<Record<string, RuleSetting>> = {}, where = "rules"): ActiveRule[] {
+export function activeRules(catalog: Catalog, settings: Readonly<Record<string, RuleSetting>> = {}, where = "the rules setting"): ActiveRule[] {
   const ids = DOC_RULES.map((r) => r.id);
   const unknown = Object.keys(settings).filter((id) => !ids.includes(id));
   if (unknown.length > 0) {

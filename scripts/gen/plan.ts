@@ -1,20 +1,14 @@
 // What `gen` would write: every generated file's current and wanted content.
 // Computing the plan touches nothing on disk; writing and checking are separate steps.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import type { PlannedFile } from "../docs/doc.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import {
-  CATALOG_SCHEMA_FILE,
-  CONFIG_SCHEMA_FILE,
-  catalogJsonSchema,
-  configJsonSchema,
-  serializeSchema,
-} from "../schema-gen/json-schema.ts";
+import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
+import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
 export type { LineRange, PlannedFile, RegionChange } from "../docs/doc.ts";
 import type { RuleSetting } from "../docs-checks/rule.ts";
@@ -32,7 +26,7 @@ export interface GenPlan {
 export interface GenOptions {
   catalogFile: string;
   docDirs: readonly string[];
-  /** Where to write each JSON Schema; a schema without a path is not written. Default: beside the catalog. */
+  /** Where to write each JSON Schema; a schema without a path is not written (the default: none). */
   schemaFiles?: { catalog?: string; config?: string; projectConfig?: string };
   /** Glob patterns of docs to leave alone, relative to the working directory. */
   exclude?: readonly string[];
@@ -42,16 +36,14 @@ export interface GenOptions {
   regions?: Readonly<Record<string, { columns?: readonly string[] }>>;
   /** The language of pages whose path and front matter name none (default `en`). */
   defaultLocale?: string;
+  /** The configuration file the settings came from, named in messages about them. */
+  configFile?: string;
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile);
-  const schemaDir = dirname(options.catalogFile);
-  const schemas: PlannedFile[] = [
-    schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
-    schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
-  ];
-  const rules = activeRules(catalog, options.rules);
+  const schemas = plannedSchemas(options.schemaFiles ?? {}, catalog);
+  const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
   const docs = await syncDocs(catalog, options.docDirs, {
     inspectUnmarked: unmarked.inspect,
@@ -80,6 +72,19 @@ function stopOnErrors(messages: readonly Diagnostic[]): void {
 
 export function changedFiles(plan: GenPlan): PlannedFile[] {
   return plan.files.filter((f) => f.before !== f.after);
+}
+
+/** The JSON Schemas the settings ask for, each where they ask for it. */
+function plannedSchemas(paths: NonNullable<GenOptions["schemaFiles"]>, catalog: Catalog): PlannedFile[] {
+  const contents = {
+    catalog: () => catalogJsonSchema(),
+    config: () => configJsonSchema(catalog),
+    projectConfig: () => projectConfigJsonSchema(),
+  };
+  return (["catalog", "config", "projectConfig"] as const).flatMap((key) => {
+    const path = paths[key];
+    return path === undefined ? [] : [schemaFile(path, serializeSchema(contents[key]()))];
+  });
 }
 
 function schemaFile(path: string, after: string): PlannedFile {

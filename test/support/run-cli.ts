@@ -3,8 +3,6 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { main } from "../../scripts/cli.ts";
-import { runGen } from "../../scripts/commands/gen.ts";
-import type { GenOptions } from "../../scripts/gen/plan.ts";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
 
@@ -14,10 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * Runs with `--no-config`: tests run with this repository as the working folder,
+ * and its configuration file would aim the schemas a temporary catalog makes at
+ * this repository's own schema files. Tests of the configuration file pass `--config`.
+ */
 export async function runCli(args: string[]): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const code = await main(args, {
+  const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
+  const code = await main(ownConfig ? args : [...args, "--no-config"], {
     stdout: (text) => void (stdout += `${text}\n`),
     stderr: (text) => void (stderr += `${text}\n`),
   });
@@ -28,12 +32,19 @@ export function tempDir(prefix = "kcs-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A temporary project: a copy of the catalog (and its schemas) and, optionally, of docs/. */
-export function tempProject(options: { docs?: boolean } = {}): { dir: string; catalog: string; docs: string } {
+/**
+ * A temporary project: a copy of the catalog (and its schemas), optionally of docs/,
+ * and a configuration file (`config`, for `--config`) that asks for both JSON
+ * Schemas beside the catalog, as this repository's does.
+ */
+export function tempProject(options: { docs?: boolean } = {}): { dir: string; catalog: string; docs: string; config: string } {
   const dir = tempDir();
   cpSync(join(repoRoot, "schema"), join(dir, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
   if (options.docs) cpSync(join(repoRoot, "docs"), join(dir, "docs"), { recursive: true });
-  return { dir, catalog: join(dir, "schema", "catalog.jsonc"), docs: join(dir, "docs") };
+  const config = join(dir, "kimi-config-sync.config.jsonc");
+  const schemas = { catalog: "schema/catalog.schema.json", config: "schema/config.schema.json" };
+  writeFileSync(config, JSON.stringify({ catalog: "schema/catalog.jsonc", schemas }, null, 2));
+  return { dir, catalog: join(dir, "schema", "catalog.jsonc"), docs: join(dir, "docs"), config };
 }
 
 /** A temporary project (the repository's catalog, schemas and words) whose docs folder holds `pages`. */
@@ -46,6 +57,26 @@ export function tempProjectWith(pages: Record<string, string>): ReturnType<typeo
   return project;
 }
 
+/**
+ * `gen` with project settings (rules, regions, default locale, excluded docs), through
+ * a configuration file in a folder of its own; `exclude` globs are relative to the docs folder's parent.
+ */
+export async function runGenWith(options: {
+  catalog: string;
+  docs: string;
+  check?: boolean;
+  rules?: Record<string, { severity?: "error" | "warn" | "off"; scope?: "generated" | "pages-with-regions" | "all" }>;
+  regions?: Record<string, { columns?: string[] }>;
+  defaultLocale?: string;
+  exclude?: string[];
+}): Promise<CliResult> {
+  const { catalog, docs, check = false, exclude, ...settings } = options;
+  const config = join(tempDir("kcs-settings-"), "kimi-config-sync.config.jsonc");
+  const excluded = exclude?.map((glob) => relative(dirname(config), join(dirname(docs), glob)));
+  writeFileSync(config, JSON.stringify({ catalog, docs: [docs], ...(excluded ? { exclude: excluded } : {}), ...settings }, null, 2));
+  return runCli(["gen", ...(check ? ["--check"] : []), "--config", config]);
+}
+
 /** Every file under `dir` with its bytes and mtime, to prove what a run did not touch. */
 export function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: number }> {
   const files = new Map<string, { bytes: string; mtimeMs: number }>();
@@ -55,18 +86,4 @@ export function snapshot(dir: string): Map<string, { bytes: string; mtimeMs: num
     files.set(relative(dir, path), { bytes: readFileSync(path, "latin1"), mtimeMs: statSync(path).mtimeMs });
   }
   return files;
-}
-
-/** `gen` with project settings (rules, regions, default locale) that have no command-line flag. */
-export async function runGenWith(
-  options: { catalog: string; docs: string; check?: boolean } & Pick<GenOptions, "rules" | "regions" | "defaultLocale" | "exclude">,
-): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const { catalog, docs, check = false, ...settings } = options;
-  const code = await runGen(
-    { catalogFile: catalog, docDirs: [docs], check, json: false, github: false, ...settings },
-    { stdout: (text) => void (stdout += `${text}\n`), stderr: (text) => void (stderr += `${text}\n`) },
-  );
-  return { code, stdout, stderr };
 }
