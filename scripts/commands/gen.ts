@@ -1,6 +1,7 @@
 // `gen`: regenerate the schemas and the docs' regions; `gen --check`: write
 // nothing, show what drifted. Exit codes: 0 in sync / written, 1 drift, 2 bad input.
 import { ExitCode, InputError } from "../lib/diagnostics.ts";
+import { testPause } from "../lib/test-pause.ts";
 import { writeAllOrNothing } from "../lib/write-files.ts";
 import { changedFiles, planGeneration, type GenOptions } from "../gen/plan.ts";
 import {
@@ -33,7 +34,10 @@ export async function runGen(options: GenCommandOptions, out: Output): Promise<n
 
   const changed = changedFiles(plan);
   const mode = options.check ? "check" : "write";
-  if (!options.check && changed.length > 0) writeAllOrNothing(changed);
+  if (!options.check && changed.length > 0) {
+    testPause("before-write");
+    writeAllOrNothing(changed);
+  }
 
   if (options.json) {
     out.stdout(JSON.stringify(genJson(plan, changed, mode), null, 2));

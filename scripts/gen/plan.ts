@@ -6,7 +6,7 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
 import { syncDocs } from "../docs/sync.ts";
-import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
   CATALOG_SCHEMA_FILE,
   CONFIG_SCHEMA_FILE,
@@ -105,7 +105,9 @@ function readIfExists(path: string): string | null {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    const reason = code === "EISDIR" ? "it is a folder, where a generated file belongs; move the folder away" : (error as Error).message;
+    throw new InputError([diagnostic(path, { line: 1, column: 1 }, "gen/unreadable", `cannot read the generated file: ${reason}`)]);
   }
 }
