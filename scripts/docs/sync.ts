@@ -66,6 +66,7 @@ export async function syncDoc(
   if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const classification = await classify(path, text, lines, candidates, diagnostics);
+  if (classification === null) return { file: null, regions: 0, diagnostics };
 
   const located = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, located.markers);
@@ -110,10 +111,19 @@ async function classify(
   lines: readonly SourceLine[],
   candidates: readonly Candidate[],
   diagnostics: Diagnostic[],
-): Promise<Classification> {
+): Promise<Classification | null> {
   const scanned = scanContexts(text, lines, candidates);
   if (scanned.certain) return scanned;
-  const parsed = await classifyWithRemark(text, lines, candidates);
+  let parsed;
+  try {
+    parsed = await classifyWithRemark(text, lines, candidates);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // The parser recurses once per level of nesting: thousands of levels exhaust the stack.
+    diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/too-deep",
+      "cannot be read: its blocks (blockquotes, lists) are nested too deeply for the Markdown parser; flatten the nesting"));
+    return null;
+  }
   if (parsed.mdxError && path.toLowerCase().endsWith(".mdx")) {
     diagnostics.push(
       diagnostic(path, parsed.mdxError, "docs/not-mdx",
