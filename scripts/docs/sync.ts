@@ -65,11 +65,18 @@ export async function syncDoc(
   const candidates = findCandidates(text, lines);
   if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
+  const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));
+  if (loneCr) {
+    const column = text.slice(lines[loneCr.line]!.start, lines[loneCr.line]!.end).indexOf("\r") + 1;
+    const problem = "this line holds a lone carriage return (CR, the line ending of classic Mac OS), which is not read as a " +
+      "line break, so the markers on it do not stand on lines of their own; save the file with LF or CRLF line endings";
+    return { file: null, regions: 0, diagnostics: [diagnostic(path, { line: loneCr.line + 1, column }, "docs/lone-cr", problem)] };
+  }
   const classification = await classify(path, text, lines, candidates, diagnostics);
   if (classification === null) return { file: null, regions: 0, diagnostics };
 
   const located = locateMarkers(path, text, lines, candidates, classification, names);
-  const paired = pairRegions(path, located.markers);
+  const paired = pairRegions(path, located.markers, names);
   diagnostics.push(...located.problems, ...paired.problems);
 
   const edits: Edit[] = [];
