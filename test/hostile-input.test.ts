@@ -52,3 +52,112 @@ describe("messages point at the file on disk", () => {
     expect(r.stderr).toContain(`${r.file}:7:1: does not compile as MDX: Expected a closing tag for \`<div>\`;`);
   });
 });
+
+describe("near-miss markers are warned about, with what was meant", () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ["a full-width colon", "{/* demo-ids\uff1astart */}", "{/* demo-ids:start */}", /a full-width colon `：`/],
+    ["a zero-width space in the name", "{/* demo-\u200bids:start */}", "{/* demo-ids:start */}", /an invisible character \(U\+200B\)/],
+    ["a Cyrillic letter in the name", "{/* d\u0435mo-ids:start */}", "{/* demo-ids:start */}", /`е` \(U\+0435\), which only looks like `e`/],
+    ["the verb in capitals", "<!-- demo-ids:START -->", "<!-- demo-ids:start -->", /`START` in capitals/],
+    ["an end in capitals, in a code block", "```json5\n// demo-aliases:END\n```", "// demo-aliases:end", /`END` in capitals/],
+  ];
+  for (const [what, written, meant, flaw] of cases) {
+    it(`${what}: exit 0 with a warning at the line, and a did-you-mean`, async () => {
+      const r = await genOn("page.md", `# Page\n\n${written}\n`, "--check");
+      expect(r.code, r.output).toBe(0);
+      const line = written.startsWith("```") ? 4 : 3;
+      expect(r.stderr).toContain(`${r.file}:${line}:1: warning: \`${written.replace(/^```json5\n|\n```$/g, "")}\` is not read as a region marker`);
+      expect(r.stderr).toMatch(flaw);
+      expect(r.stderr).toContain(`did you mean \`${meant}\`?`);
+    });
+  }
+
+  it("the same text as an example in inline code is left alone", async () => {
+    const r = await genOn("page.md", "# Page\n\nWrite `{/* demo-ids\uff1astart */}` like this.\n", "--check");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it(".markdown pages are synced like .md pages", async () => {
+    const r = await genOn("page.markdown", REGION, "--check");
+    expect(r.code, r.output).toBe(1);
+    expect(r.stdout).toContain("page.markdown");
+  });
+});
+
+describe("pages that are not UTF-8", () => {
+  it("a Latin-1 page with `dev:start` in its prose is a warning, never an exit 2", async () => {
+    const r = await genOn("latin1.md", Buffer.from("# Caf\xe9\n\nRun `npm run dev:start` first.\n", "latin1"), "--check");
+    expect(r.code, r.output).toBe(0);
+    expect(r.stderr).toContain(`${r.file}:1:6: warning: the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252`);
+  });
+
+  it("a UTF-16 page with a BOM and marker-like prose is named as UTF-16, with a warning", async () => {
+    const text = "\ufeff# Page\n\nRun dev:start first.\n";
+    const r = await genOn("utf16.md", Buffer.from(text, "utf16le"), "--check");
+    expect(r.code, r.output).toBe(0);
+    expect(r.stderr).toContain(`${r.file}:1:1: warning: the file is encoded as UTF-16 (little-endian), not UTF-8`);
+  });
+
+  it("a UTF-16 page holding region markers stops the run, saying what it is", async () => {
+    const r = await genOn("utf16.md", Buffer.from(`\ufeff${REGION}`, "utf16le"), "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: the file is encoded as UTF-16 (little-endian), not UTF-8, and holds region markers`);
+  });
+});
+
+describe("markers that cannot be regions", () => {
+  it("markers inside a multi-line JSX attribute are refused, and no list is written into JavaScript", async () => {
+    const page = "# T\n\n<Card title={<>\n{/* demo-ids:start */}\n{/* demo-ids:end */}\n</>} />\n";
+    const r = await genOn("page.mdx", page);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:4:5: \`demo-ids:start\` stands inside a comment or expression that spans several lines (such as a JSX attribute's value)`);
+  });
+
+  it("lone-CR line endings are named", async () => {
+    const r = await genOn("page.md", REGION.replaceAll("\n", "\r"), "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:23: this line holds a lone carriage return (CR, the line ending of classic Mac OS)`);
+  });
+
+  it("a marker option given twice is an error", async () => {
+    const r = await genOn("page.md", "{/* demo-table:start columns=id columns=name */}\n\n{/* demo-table:end */}\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: option "columns" is given twice on \`demo-table:start\`; give it once`);
+  });
+
+  for (const key of ["__proto__", "constructor"]) {
+    it(`a marker option named ${key} is an unknown option like any other`, async () => {
+      const r = await genOn("page.md", `{/* demo-table:start ${key}=x */}\n\n{/* demo-table:end */}\n`, "--check");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${r.file}:1:1: unknown option "${key}" on region demo-table; it takes columns`);
+    });
+  }
+});
+
+describe("pairing errors name the cause once", () => {
+  it("one missing end marker before ten regions is one error", async () => {
+    const regions = Array.from({ length: 5 }, () => "{/* demo-ids:start */}\n{/* demo-ids:end */}\n{/* demo-table:start */}\n{/* demo-table:end */}\n").join("");
+    const r = await genOn("page.md", `{/* demo-model-refs:start */}\n\n${regions}`, "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${r.file}:1:1: \`demo-model-refs:start\` has no matching \`demo-model-refs:end\` before the next region starts (line 3)`,
+      "1 problem in the input; nothing was written",
+    ]);
+  });
+
+  it("a misspelled start name gets a did-you-mean", async () => {
+    const r = await genOn("page.md", "{/* demo-idz:start */}\n\n{/* demo-ids:end */}\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${r.file}:1:1: \`demo-idz:start\` ends at \`demo-ids:end\` (line 3), whose name differs; \`demo-idz\` is no region name (did you mean \`demo-ids\`?)`,
+      "1 problem in the input; nothing was written",
+    ]);
+  });
+
+  it("a misspelled start alone gets a did-you-mean", async () => {
+    const r = await genOn("page.md", "{/* demo-idz:start */}\n\ntext\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: \`demo-idz:start\` has no matching \`demo-idz:end\` after it (did you mean \`demo-ids\`?)`);
+  });
+});
