@@ -4,6 +4,7 @@
 // replacement that names no model, ...) live in scripts/catalog/rules.ts so
 // that every one of them can be reported with its own source position.
 import { z } from "zod";
+import { MARKER_TOKEN } from "../scripts/docs/markers.ts";
 
 /**
  * Display text (names, aliases, labels). Renderers escape quotes, backslashes and
@@ -25,7 +26,7 @@ export const SafeText = z
   .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)")
   .refine(
     // Text over the length limit is refused already; the guard keeps this pattern off huge strings.
-    (s) => s.length > 1000 || !/[A-Za-z0-9][\w.-]*:(?:start|end)(?![A-Za-z0-9])/.test(s),
+    (s) => s.length > 1000 || !MARKER_TOKEN.test(s),
     "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
   );
 
@@ -41,7 +42,9 @@ export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD"
 export const HttpsUrl = z
   .string()
   .max(2000, "must be at most 2000 characters")
-  .regex(/^https:\/\/[^\s"'`<>|]+$/, { message: "must be an https:// URL without spaces or quotes" });
+  .regex(/^https:\/\/[^\s"'`<>|\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+$/, {
+    message: "must be an https:// URL without spaces, quotes, control characters or bidirectional overrides",
+  });
 
 export const EnvVarName = z.string().max(100, "must be at most 100 characters").regex(/^[A-Z_][A-Z0-9_]*$/, {
   message: "must be an environment variable name such as MOONSHOT_API_KEY",
@@ -53,11 +56,16 @@ export const Api = z
 
 export const Modality = z.enum(["text", "image", "video", "audio"]);
 
-/** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
+/**
+ * Price per 1M tokens; the sane range catches per-token vs per-million mix-ups: a
+ * per-thousand figure is over 1000 only for cheap models, a per-token one is under
+ * 0.001 for every model (0 stays allowed: free).
+ */
 const Price = z
   .number()
   .min(0, "must not be negative")
-  .max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
+  .max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand")
+  .refine((price) => price === 0 || price >= 0.001, "is under 0.001 per 1M tokens: prices are per million tokens, not per token");
 
 export const Cost = z
   .object({

@@ -4,14 +4,14 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
+import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { loadWords } from "./load-words.ts";
-import { checkCatalogRules } from "./rules.ts";
+import { checkCatalogRules, type RuleOptions } from "./rules.ts";
 
-export function loadCatalog(file: string): Catalog {
+export function loadCatalog(file: string, options: RuleOptions = {}): Catalog {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -21,10 +21,10 @@ export function loadCatalog(file: string): Catalog {
       diagnostic(file, { line: 1, column: 1 }, "catalog/unreadable", `cannot read the catalog: ${reason}; pass the right file with --catalog`),
     ]);
   }
-  return parseCatalog(file, text);
+  return parseCatalog(file, text, options);
 }
 
-export function parseCatalog(file: string, text: string): Catalog {
+export function parseCatalog(file: string, text: string, options: RuleOptions = {}): Catalog {
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");
@@ -35,12 +35,19 @@ export function parseCatalog(file: string, text: string): Catalog {
     ]);
   }
 
+  // JavaScript objects drop a `__proto__` key silently (zod included): report it like any key that does not belong.
+  const protoKeys = keysNamedProto(parsed.value).map((path) => ({
+    ...diagnostic(file, parsed.locate(path, "key"), "catalog/unknown-key", `${formatJsonPath(path)}: "__proto__" is not a key this object takes`),
+    path: formatJsonPath(path),
+  }));
+
   const result = CatalogSchema.safeParse(parsed.value);
-  if (!result.success) {
-    throw new InputError(result.error.issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue)));
+  if (!result.success || protoKeys.length > 0) {
+    const issues = result.success ? [] : result.error.issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue));
+    throw new InputError([...protoKeys, ...issues].sort(byPosition));
   }
 
-  const findings = checkCatalogRules(result.data);
+  const findings = checkCatalogRules(result.data, options);
   if (findings.length > 0) {
     throw new InputError(
       findings.map((f) => ({ ...diagnostic(file, parsed.locate(f.path), f.rule, f.message), path: formatJsonPath(f.path) })),
@@ -62,4 +69,14 @@ export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.c
     ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
     path: formatJsonPath(f.path),
   }));
+}
+
+/** Paths of every `__proto__` key in parsed JSON (which keeps them as own properties). */
+function keysNamedProto(value: unknown, path: JsonPath = []): JsonPath[] {
+  if (value === null || typeof value !== "object") return [];
+  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return entries.flatMap(([key, child]) => [
+    ...(key === "__proto__" ? [[...path, key]] : []),
+    ...keysNamedProto(child, [...path, key]),
+  ]);
 }

@@ -4,6 +4,7 @@
 import { allModels, type Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { positionFinder } from "./text-position.ts";
+import { isFuture } from "../lib/dates.ts";
 
 export interface InactiveModelMatcher {
   check(file: string, content: string): Diagnostic[];
@@ -41,9 +42,12 @@ export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
         const lifecycle = entry.model.lifecycle;
         if (lifecycle.status === "current") continue;
         at ??= positionFinder(content);
+        const when = isFuture(lifecycle.date)
+          ? `will be ${lifecycle.status} on ${lifecycle.date}`
+          : `is ${lifecycle.status} (since ${lifecycle.date})`;
         diagnostics.push(
           diagnostic(file, at(match.index), "docs/inactive-model",
-            `\`${name}\` is ${lifecycle.status} (since ${lifecycle.date}); docs name only current models: ` +
+            `\`${name}\` ${when}; docs name only current models: ` +
               `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
               `that has "allowInactive" (such as the retired-models page)`),
         );

@@ -16,7 +16,6 @@
 // the name grammar (`<doc group>-<kind>`), which comments a code line can hold,
 // and the near misses (a full-width colon, an invisible or look-alike character,
 // a verb in capitals) that read as markers to people but not to `gen`.
-import unhomoglyph from "unhomoglyph";
 import type { SourceLine } from "./text.ts";
 
 export type MarkerVerb = "start" | "end";
@@ -236,6 +235,17 @@ export interface NearMiss {
 }
 
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Unicode's table of look-alike characters (confusables.txt), loaded only for a doc that may need it. */
+let lookAlikes: Readonly<Record<string, string>> | undefined;
+
+/** Loads the look-alike table when a line with a marker token holds a non-ASCII character (loading costs milliseconds). */
+export async function prepareNearMisses(text: string, lines: readonly SourceLine[], candidates: readonly Candidate[]): Promise<void> {
+  if (lookAlikes !== undefined) return;
+  if (!candidates.some((c) => NON_ASCII.test(text.slice(lines[c.line]!.start, lines[c.line]!.end)))) return;
+  lookAlikes = (await import("unhomoglyph/data.json")).default as Record<string, string>;
+}
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** A near miss of a marker on this line (in a code block: of a code-comment marker), or null. */
@@ -246,8 +256,8 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
     return "";
   });
   fixed = fixed.replace(/[^\x00-\x7f]/gu, (c) => {
-    const plain = unhomoglyph(c);
-    if (plain === c || !/^[\x21-\x7e]$/.test(plain)) return c;
+    const plain = lookAlikes?.[c];
+    if (plain === undefined || !/^[\x21-\x7e]$/.test(plain)) return c;
     flaws.push(c === "\uff1a" ? "a full-width colon `：`" : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``);
     return plain;
   });

@@ -9,7 +9,7 @@ import type { PlannedFile, RegionChange } from "../gen/plan.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
-import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
+import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { renderRegion, type Edit, type RenderCache } from "./render.ts";
@@ -75,6 +75,7 @@ export async function syncDoc(
   const classification = await classify(path, text, lines, candidates, diagnostics);
   if (classification === null) return { file: null, regions: 0, diagnostics };
 
+  await prepareNearMisses(text, lines, candidates);
   const located = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, located.markers, names);
   diagnostics.push(...located.problems, ...paired.problems);

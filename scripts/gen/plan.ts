@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
+import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
@@ -73,7 +74,7 @@ export interface GenOptions {
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
-  const catalog = loadCatalog(options.catalogFile);
+  const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
   const schemaDir = dirname(options.catalogFile);
   const schemas: PlannedFile[] = [
     schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
