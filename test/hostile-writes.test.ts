@@ -133,3 +133,20 @@ describe("what stands where a generated file belongs", () => {
     }
   });
 });
+
+describe("gen stopped by a signal in the middle of its write", () => {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    it(`${signal} lets the write finish: every page written, no temporary file left`, async () => {
+      const project = await docProject(CATALOG);
+      for (const name of ["a.md", "b.md"]) writeFileSync(join(project.docs, name), STALE);
+      const run = await pausedGen("before-rename", join(project.dir, "pause"), ["--catalog", project.catalog, "--docs", project.docs]);
+      expect(temporaryFiles(project.docs)).toHaveLength(2);
+      run.child.kill(signal);
+      run.resume();
+      const result = await run.done;
+      expect(result.stderr).not.toMatch(STACK);
+      expect(temporaryFiles(project.dir)).toEqual([]);
+      for (const name of ["a.md", "b.md"]) expect(readFileSync(join(project.docs, name), "utf8")).toContain("`demo-large`");
+    });
+  }
+});

@@ -45,7 +45,25 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
 }
 
+/** Signals that would end the process between two renames; held off while the write runs. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Ctrl-C or a `kill` during the write does not cut it in half: while a listener is
+ * installed the signal only queues, and the write, which runs without yielding,
+ * finishes first (it takes milliseconds). The run then ends as usual.
+ */
 export function writeAllOrNothing(files: readonly FileWrite[], fs: WriteFs = nodeFs): void {
+  const holdOff = () => {};
+  for (const signal of STOP_SIGNALS) process.on(signal, holdOff);
+  try {
+    writeFiles(files, fs);
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, holdOff);
+  }
+}
+
+function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
   const targets = files.map((file) => ({ ...file, path: writeTarget(file.path) }));
   removeStaleTemps(new Set(targets.map((file) => dirname(file.path))));
 
