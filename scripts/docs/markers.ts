@@ -176,7 +176,7 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
 /** Indentation plus blockquote `>` markers: what generated lines repeat before their text. */
 const PREFIX = /^[ \t]*(?:>[ \t]*)*/;
 
-export function linePrefix(line: string): string {
+function linePrefix(line: string): string {
   return PREFIX.exec(line)![0];
 }
 
@@ -272,7 +272,7 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
   return { written, meant: fixed.slice(marker.from, marker.to), flaws: [...new Set(flaws)] };
 }
 
-export function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {
+function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {
   const options = Object.entries(marker.options).map(([key, value]) => ` ${key}=${value}`);
   return `${marker.name}:${marker.verb}${options.join("")}`;
 }

@@ -1,7 +1,7 @@
 // Dates in the catalog are YYYY-MM-DD (UTC), so they compare as strings.
 
 /** Today's date in UTC, as YYYY-MM-DD. */
-export function todayUtc(): string {
+function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 

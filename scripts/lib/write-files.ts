@@ -41,7 +41,7 @@ const TEMP = /^\.(.+)\.kcs-(\d+)-[0-9a-f]{12}\.tmp$/;
 /** A temporary file this old is left from a dead run even if its process id is in use again. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-export function tempPathFor(path: string): string {
+function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
 }
 
@@ -139,7 +139,7 @@ function stillHolds(file: FileWrite): boolean {
 }
 
 /** Removes temporary files of earlier runs that were killed before they could remove their own. */
-export function removeStaleTemps(dirs: Iterable<string>): void {
+function removeStaleTemps(dirs: Iterable<string>): void {
   const now = Date.now();
   for (const dir of dirs) {
     let names: string[];
