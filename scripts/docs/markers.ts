@@ -82,6 +82,13 @@ export function ambiguousRegionNames(
   return found;
 }
 
+/** A start token of any region of these doc groups (`<group>-<kind>:start`); undefined for no group. */
+export function groupStartToken(groups: readonly string[]): RegExp | undefined {
+  if (groups.length === 0) return undefined;
+  const escaped = groups.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(String.raw`(?<![\w.-])(?:${escaped.join("|")})-[\w.-]+:start(?![A-Za-z0-9])`);
+}
+
 /** The HTML comment's delimiters, which Markdown scanning needs to know where comments span lines. */
 export const HTML_COMMENT_OPEN = "<!--";
 export const HTML_COMMENT_CLOSE = "-->";
