@@ -135,12 +135,24 @@ const NEEDLES: ReadonlyArray<readonly [string, Candidate["verb"], boolean]> = [
   [":End", "end", true],
 ];
 
-const NEEDLE_BYTES = NEEDLES.filter(([, verb]) => verb === "start" || verb === "end").map(([needle]) => Buffer.from(needle));
+const FULL_WIDTH_NEEDLES = ["\uff1astart", "\uff1aend"].map((needle) => Buffer.from(needle));
 
-/** Whether a file's bytes may hold a marker, or a near miss of one (a cheap search before decoding). */
-export function mayHoldMarker(bytes: Uint8Array): boolean {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return NEEDLE_BYTES.some((needle) => buffer.indexOf(needle) !== -1);
+/** `start` or `end` in any case at `i`. */
+function verbAt(bytes: Uint8Array, i: number): boolean {
+  const lower = (k: number) => (bytes[i + k] ?? 0) | 0x20;
+  if (lower(0) === 0x73) return lower(1) === 0x74 && lower(2) === 0x61 && lower(3) === 0x72 && lower(4) === 0x74;
+  if (lower(0) === 0x65) return lower(1) === 0x6e && lower(2) === 0x64;
+  return false;
+}
+
+/**
+ * Whether a file's bytes may hold a marker or a near miss of one: a cheap search
+ * before decoding. One pass over the colons covers every case of the verb; the
+ * full-width colon takes a search of its own.
+ */
+export function mayHoldMarker(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(0x3a); at !== -1; at = bytes.indexOf(0x3a, at + 1)) if (verbAt(bytes, at + 1)) return true;
+  return FULL_WIDTH_NEEDLES.some((needle) => bytes.indexOf(needle) !== -1);
 }
 
 function isAlphanumeric(c: number): boolean {
