@@ -8,6 +8,7 @@ import type { Catalog } from "../catalog/model.ts";
 import type { PlannedFile, RegionChange } from "../gen/plan.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
+import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
@@ -122,14 +123,20 @@ async function classify(
 ): Promise<Classification | null> {
   const scanned = scanContexts(text, lines, candidates);
   if (scanned.certain) return scanned;
+  const deep = tooDeeplyNested(text);
+  if (deep) {
+    diagnostics.push(diagnostic(path, { line: deep.line, column: 1 }, "docs/too-deep",
+      `cannot be read: blockquotes or lists nest ${deep.depth} levels deep here, more than the ${MAX_NESTING} the Markdown parser is given; flatten the nesting`));
+    return null;
+  }
   let parsed;
   try {
     parsed = await classifyWithRemark(text, lines, candidates);
   } catch (error) {
+    // Other nesting (JSX elements, say) can exhaust the parser's stack too.
     if (!(error instanceof RangeError)) throw error;
-    // The parser recurses once per level of nesting: thousands of levels exhaust the stack.
     diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/too-deep",
-      "cannot be read: its blocks (blockquotes, lists) are nested too deeply for the Markdown parser; flatten the nesting"));
+      "cannot be read: it nests too deeply for the Markdown parser; flatten the nesting"));
     return null;
   }
   if (parsed.mdxError && path.toLowerCase().endsWith(".mdx")) {
