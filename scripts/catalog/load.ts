@@ -4,9 +4,11 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
-import { zodIssueFindings } from "../lib/zod-issues.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
+import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
+import { catalogShape } from "../schema-gen/json-schema.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { loadWords } from "./load-words.ts";
 import { checkCatalogRules, type RuleOptions } from "./rules.ts";
@@ -35,17 +37,15 @@ export function parseCatalog(file: string, text: string, options: RuleOptions = 
     ]);
   }
 
-  // JavaScript objects drop a `__proto__` key silently (zod included): report it like any key that does not belong.
-  const protoKeys = keysNamedProto(parsed.value).map((path) => ({
-    ...diagnostic(file, parsed.locate(path, "key"), "catalog/unknown-key", `${formatJsonPath(path)}: "__proto__" is not a key this object takes`),
-    path: formatJsonPath(path),
+  const repeated = parsed.duplicateKeys.map((d) => ({
+    ...diagnostic(file, d.at, "catalog/duplicate-key", `${formatJsonPath(d.path)}: key "${d.key}" is already set at line ${d.first.line}, column ${d.first.column}; remove one of the two`),
+    path: formatJsonPath(d.path),
   }));
-
-  const result = CatalogSchema.safeParse(parsed.value);
-  if (!result.success || protoKeys.length > 0) {
-    const issues = result.success ? [] : result.error.issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue));
-    throw new InputError([...protoKeys, ...issues].sort(byPosition));
+  const issues = parseIssues(CatalogSchema, parsed.value);
+  if (issues.length > 0 || repeated.length > 0) {
+    throw new InputError([...repeated, ...issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue))]);
   }
+  const result = { data: CatalogSchema.parse(parsed.value) };
 
   const findings = checkCatalogRules(result.data, options);
   if (findings.length > 0) {
@@ -65,18 +65,10 @@ export function parseCatalog(file: string, text: string, options: RuleOptions = 
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
 export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
-  return zodIssueFindings(issue).map((f) => ({
+  const knownKeys = (path: JsonPath) => objectKeysAt(catalogShape(), path);
+  const describe = (path: JsonPath) => descriptionAt(catalogShape(), path);
+  return zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
     ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
     path: formatJsonPath(f.path),
   }));
-}
-
-/** Paths of every `__proto__` key in parsed JSON (which keeps them as own properties). */
-function keysNamedProto(value: unknown, path: JsonPath = []): JsonPath[] {
-  if (value === null || typeof value !== "object") return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  return entries.flatMap(([key, child]) => [
-    ...(key === "__proto__" ? [[...path, key]] : []),
-    ...keysNamedProto(child, [...path, key]),
-  ]);
 }
