@@ -1,6 +1,6 @@
 // Edge values in the catalog, through the command line: text that would land raw
-// in docs, per-token prices, a doc group that
-// changes what an existing region name means, and retirements still to come.
+// in docs, per-token prices, a doc group that changes what an existing region
+// name means, and retirements still to come.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
