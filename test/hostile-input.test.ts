@@ -173,3 +173,11 @@ describe("pairing errors name the cause once", () => {
     expect(r.stderr).toContain(`${r.file}:1:1: \`demo-idz:start\` has no matching \`demo-idz:end\` after it (did you mean \`demo-ids\`?)`);
   });
 });
+
+describe("near misses without false alarms", () => {
+  it("a program's own comment in capitals in a code block is no near miss", async () => {
+    const r = await genOn("page.md", "```sh\n# phase:START\nmake\n# phase:END\n```\n", "--check");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+});

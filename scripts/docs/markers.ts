@@ -249,6 +249,8 @@ export interface NearMiss {
   /** The comment as written, and as `gen` would read it. */
   written: string;
   meant: string;
+  /** The region name as meant. */
+  name: string;
   /** What is wrong, e.g. "a full-width colon `：`". */
   flaws: string[];
 }
@@ -288,7 +290,7 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
   const marker = inCode ? parseCodeMarker(fixed) : parseMarkdownMarker(fixed);
   if (!marker) return null;
   const written = line.slice(linePrefix(line).length).trimEnd();
-  return { written, meant: fixed.slice(marker.from, marker.to), flaws: [...new Set(flaws)] };
+  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, flaws: [...new Set(flaws)] };
 }
 
 function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {

@@ -107,7 +107,8 @@ export function locateMarkers(
 
     // Not a marker. One character away from one is a near miss, told with what was meant.
     const near = nearMissMarker(content, inCode);
-    if (near) {
+    // In code, `# build:START` is more likely a comment of the program than a marker: only region-like names count.
+    if (near && (!inCode || names.looksLikeRegion(near.name))) {
       problems.push(
         diagnostic(file, at(candidate.line, content.indexOf(near.written)), "docs/near-miss-marker",
           `\`${near.written}\` is not read as a region marker: it has ${near.flaws.join(" and ")}; did you mean \`${near.meant}\`?`,
