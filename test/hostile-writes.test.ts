@@ -42,7 +42,7 @@ describe("another program saves a doc while gen runs", () => {
     expect(temporaryFiles(project.dir)).toEqual([]);
   });
 
-  it("a generated file created meanwhile is not replaced either", async () => {
+  it("a JSON Schema edited meanwhile is not replaced either", async () => {
     const project = tempProject();
     mkdirSync(project.docs);
     const schema = join(project.dir, "schema", "config.schema.json");
