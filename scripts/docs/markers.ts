@@ -267,6 +267,7 @@ export async function prepareNearMisses(text: string, lines: readonly SourceLine
   if (!candidates.some((c) => NON_ASCII.test(text.slice(lines[c.line]!.start, lines[c.line]!.end)))) return;
   lookAlikes = (await import("unhomoglyph/data.json")).default as Record<string, string>;
 }
+
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** A near miss of a marker on this line (in a code block: of a code-comment marker), or null. */
