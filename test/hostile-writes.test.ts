@@ -47,7 +47,7 @@ describe("another program saves a doc while gen runs", () => {
     mkdirSync(project.docs);
     const schema = join(project.dir, "schema", "config.schema.json");
     writeFileSync(schema, "{}\n");
-    const run = await pausedGen("before-write", join(project.dir, "pause"), ["--catalog", project.catalog, "--docs", project.docs]);
+    const run = await pausedGen("before-write", join(project.dir, "pause"), ["--config", project.config, "--docs", project.docs]);
     writeFileSync(schema, '{ "edited": true }\n');
     run.resume();
     const result = await run.done;
@@ -99,7 +99,7 @@ describe("what stands where a generated file belongs", () => {
     writeFileSync(shared, "{}\n");
     symlinkSync(shared, schema);
 
-    const result = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+    const result = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
 
     expect(result.code, result.stderr).toBe(0);
     expect(lstatSync(schema).isSymbolicLink()).toBe(true);
@@ -113,7 +113,7 @@ describe("what stands where a generated file belongs", () => {
     const schema = join(project.dir, "schema", "config.schema.json");
     renameSync(schema, join(project.dir, "elsewhere.json"));
     symlinkSync(join(project.dir, "missing.json"), schema);
-    const result = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+    const result = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${schema}: cannot write: it is a symbolic link to ${join(project.dir, "missing.json")}, which does not exist`);
     expect(existsSync(join(project.dir, "missing.json"))).toBe(false);
@@ -126,7 +126,7 @@ describe("what stands where a generated file belongs", () => {
     renameSync(schema, join(project.dir, "elsewhere.json"));
     mkdirSync(schema);
     for (const flags of [[], ["--check"]]) {
-      const result = await runCli(["gen", ...flags, "--catalog", project.catalog, "--docs", project.docs]);
+      const result = await runCli(["gen", ...flags, "--config", project.config, "--docs", project.docs]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`${schema}:1:1: cannot read the generated file: it is a folder, where a generated file belongs`);
       expect(result.stderr).not.toMatch(STACK);

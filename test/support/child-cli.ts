@@ -11,8 +11,11 @@ export interface ChildRun {
   done: Promise<CliResult & { signal: NodeJS.Signals | null }>;
 }
 
+/** Like runCli, `--no-config` unless the arguments name a configuration file: this repository's own would be found. */
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; bin?: string } = {}): ChildRun {
-  const child = spawn(process.execPath, [options.bin ?? join(repoRoot, "scripts", "bin.mjs"), ...args], {
+  const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
+  const argv = [options.bin ?? join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
+  const child = spawn(process.execPath, argv, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
