@@ -12,11 +12,11 @@ export interface ChildRun {
 }
 
 /** Like runCli, `--no-config` unless the arguments name a configuration file: this repository's own would be found. */
-export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; bin?: string } = {}): ChildRun {
+export function spawnCli(args: readonly string[], options: { env?: Record<string, string> } = {}): ChildRun {
   const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
-  const argv = [options.bin ?? join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
+  const argv = [join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
   const child = spawn(process.execPath, argv, {
-    cwd: options.cwd ?? repoRoot,
+    cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
