@@ -79,11 +79,11 @@ describe("docs check: MDX, through gen", () => {
     const p = project(["# Page", "", "<!-- kimi-code-ids:start -->", "<!-- kimi-code-ids:end -->", ""].join("\n"));
     const warned = await gen(p, "--check");
     expect(warned.code).toBe(1);
-    expect(warned.stderr).toContain(`${join(p.docs, "page.md")}:3:1: warning: does not compile as MDX`);
+    expect(warned.stderr).toContain(`${join(p.docs, "page.md")}:3:2: warning: does not compile as MDX`);
     const before = snapshot(p.dir);
     const result = await runGenWith({ catalog: p.catalog, docs: p.docs, rules: { mdx: { severity: "error" } } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:3:1: does not compile as MDX`);
+    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:3:2: does not compile as MDX`);
     expect(snapshot(p.dir)).toEqual(before);
   });
 

@@ -10,6 +10,7 @@
 //     provider's doc groups, and never as a part of another ref
 //     (`ollama-cloud/kimi-k2.5:cloud`).
 import { allModels, type Catalog, type ProviderData } from "../catalog/model.ts";
+import { isFuture } from "../lib/dates.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import type { DocRule } from "./rule.ts";
 import { positionFinder } from "./text-position.ts";
@@ -71,9 +72,10 @@ export const inactiveModelRule: DocRule = {
         for (const [offset, { name, entry }] of [...found].sort((a, b) => a[0] - b[0])) {
           const lifecycle = entry.model.lifecycle;
           if (lifecycle.status === "current") continue;
+          const when = isFuture(lifecycle.date) ? `will be ${lifecycle.status} on ${lifecycle.date}` : `is ${lifecycle.status} (since ${lifecycle.date})`;
           diagnostics.push(
             diagnostic(doc.path, at(offset), "docs/inactive-model",
-              `\`${name}\` is ${lifecycle.status} (since ${lifecycle.date}); docs name only current models: ` +
+              `\`${name}\` ${when}; docs name only current models: ` +
                 `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
                 `that has "allowInactive" (such as the retired-models page)`),
           );

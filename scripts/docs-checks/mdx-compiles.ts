@@ -3,6 +3,7 @@
 // reads: one parse per doc serves both rules.
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { thousands } from "../lib/thousands.ts";
+import { MAX_NESTING, tooDeeplyNested } from "../docs/nesting.ts";
 import type { CodeBlock, MdxResult } from "./mdx.ts";
 import { needsMdxCompile } from "./mdx-prefilter.ts";
 import type { CheckedDoc, DocRule } from "./rule.ts";
@@ -13,14 +14,19 @@ import type { CheckedDoc, DocRule } from "./rule.ts";
  */
 export const MAX_COMPILED_LENGTH = 1_000_000;
 
-const compiled = new WeakMap<CheckedDoc, Promise<MdxResult | "too-large" | "not-needed">>();
+type Outcome = MdxResult | "not-needed" | Diagnostic;
 
-function compileOnce(doc: CheckedDoc): Promise<MdxResult | "too-large" | "not-needed"> {
+const compiled = new WeakMap<CheckedDoc, Promise<Outcome>>();
+
+/** The compile's result, or why the page was not compiled (a warning). */
+function compileOnce(doc: CheckedDoc): Promise<Outcome> {
   let result = compiled.get(doc);
   if (!result) {
     result = (async () => {
       if (!needsMdxCompile(doc.content)) return "not-needed" as const;
-      if (doc.content.length > MAX_COMPILED_LENGTH) return "too-large" as const;
+      if (doc.content.length > MAX_COMPILED_LENGTH) return tooLargeToCompile(doc);
+      const deep = tooDeeplyNested(doc.content);
+      if (deep) return tooDeepToCompile(doc, deep);
       // Loaded only when needed: importing the MDX compiler alone takes tens of milliseconds.
       const { compileMdx } = await import("./mdx.ts");
       return compileMdx(doc.path, doc.content);
@@ -33,12 +39,19 @@ function compileOnce(doc: CheckedDoc): Promise<MdxResult | "too-large" | "not-ne
 /** The doc's fenced code blocks, from the same parse as the MDX rule's. */
 export async function codeBlocksOf(doc: CheckedDoc): Promise<CodeBlock[]> {
   const result = await compileOnce(doc);
-  return typeof result === "string" ? [] : result.codeBlocks;
+  return typeof result === "object" && "codeBlocks" in result ? result.codeBlocks : [];
 }
 
 function tooLargeToCompile(doc: CheckedDoc): Diagnostic {
   return diagnostic(doc.path, { line: 1, column: 1 }, "docs/mdx-not-compiled",
     `not compiled as MDX or checked for JSON blocks: the page is over ${thousands(MAX_COMPILED_LENGTH)} characters; split it to have it checked`,
+    "warning");
+}
+
+function tooDeepToCompile(doc: CheckedDoc, deep: { line: number; depth: number }): Diagnostic {
+  return diagnostic(doc.path, { line: deep.line, column: 1 }, "docs/mdx-not-compiled",
+    `not compiled as MDX or checked for JSON blocks: blockquotes or lists nest ${deep.depth} levels deep here, ` +
+      `more than the ${MAX_NESTING} the compiler is given; flatten the nesting to have it checked`,
     "warning");
 }
 
@@ -52,7 +65,7 @@ export const mdxRule: DocRule = {
     async check(doc) {
       const result = await compileOnce(doc);
       if (result === "not-needed") return [];
-      if (result === "too-large") return [tooLargeToCompile(doc)];
+      if (!("codeBlocks" in result)) return [result];
       return result.error ? [result.error] : [];
     },
   }),

@@ -14,7 +14,8 @@ import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { DEFAULT_LOCALE } from "./locale.ts";
-import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
+import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
+import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
@@ -71,13 +72,23 @@ export interface DocOptions {
 export async function locateRegions(path: string, text: string, names: RegionNames): Promise<LocatedDoc> {
   const lines = splitLines(text);
   const candidates = findCandidates(text, lines);
-  if (candidates.length === 0) return { path, text, lines, markers: [], regions: [], diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
-  const classification = await classify(path, text, lines, candidates, diagnostics);
-  const located = locateMarkers(path, text, lines, candidates, classification, names);
-  const paired = pairRegions(path, located.markers);
-  diagnostics.push(...located.problems, ...paired.problems);
-  return { path, text, lines, markers: located.markers, regions: paired.regions, diagnostics };
+  const located: LocatedDoc = { path, text, lines, markers: [], regions: [], diagnostics: [] };
+  if (candidates.length === 0) return located;
+  const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));
+  if (loneCr) {
+    const column = text.slice(lines[loneCr.line]!.start, lines[loneCr.line]!.end).indexOf("\r") + 1;
+    const problem = "this line holds a lone carriage return (CR, the line ending of classic Mac OS), which is not read as a " +
+      "line break, so the markers on it do not stand on lines of their own; save the file with LF or CRLF line endings";
+    located.diagnostics.push(diagnostic(path, { line: loneCr.line + 1, column }, "docs/lone-cr", problem));
+    return located;
+  }
+  const classification = await classify(path, text, lines, candidates, located.diagnostics);
+  if (classification === null) return located;
+  await prepareNearMisses(text, lines, candidates);
+  const markers = locateMarkers(path, text, lines, candidates, classification, names);
+  const paired = pairRegions(path, markers.markers, names);
+  located.diagnostics.push(...markers.problems, ...paired.problems);
+  return { ...located, markers: markers.markers, regions: paired.regions };
 }
 
 /** One document: its planned content, or the problems that stop it from being generated. */
@@ -146,10 +157,25 @@ async function classify(
   lines: readonly SourceLine[],
   candidates: readonly Candidate[],
   diagnostics: Diagnostic[],
-): Promise<Classification> {
+): Promise<Classification | null> {
   const scanned = scanContexts(text, lines, candidates);
   if (scanned.certain) return scanned;
-  const parsed = await classifyWithRemark(text, lines, candidates);
+  const deep = tooDeeplyNested(text);
+  if (deep) {
+    diagnostics.push(diagnostic(path, { line: deep.line, column: 1 }, "docs/too-deep",
+      `cannot be read: blockquotes or lists nest ${deep.depth} levels deep here, more than the ${MAX_NESTING} the Markdown parser is given; flatten the nesting`));
+    return null;
+  }
+  let parsed;
+  try {
+    parsed = await classifyWithRemark(text, lines, candidates);
+  } catch (error) {
+    // Other nesting (JSX elements, say) can exhaust the parser's stack too.
+    if (!(error instanceof RangeError)) throw error;
+    diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/too-deep",
+      "cannot be read: it nests too deeply for the Markdown parser; flatten the nesting"));
+    return null;
+  }
   if (parsed.mdxError && path.toLowerCase().endsWith(".mdx")) {
     diagnostics.push(
       diagnostic(path, parsed.mdxError, "docs/not-mdx",

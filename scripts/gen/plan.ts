@@ -5,8 +5,9 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import type { PlannedFile } from "../docs/doc.ts";
+import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { syncDocs } from "../docs/sync.ts";
-import { byPosition, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
@@ -41,7 +42,7 @@ export interface GenOptions {
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
-  const catalog = loadCatalog(options.catalogFile);
+  const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
   const schemas = plannedSchemas(options.schemaFiles ?? {}, catalog);
   const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
@@ -95,7 +96,9 @@ function readIfExists(path: string): string | null {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    const reason = code === "EISDIR" ? "it is a folder, where a generated file belongs; move the folder away" : (error as Error).message;
+    throw new InputError([diagnostic(path, { line: 1, column: 1 }, "gen/unreadable", `cannot read the generated file: ${reason}`)]);
   }
 }

@@ -21,7 +21,6 @@ export function stringList(context: RenderContext, values: readonly string[]): R
 
 export const ids: RegionKind = {
   suffix: "ids",
-  description: "the group's model ids: a bullet list (or a table, where the region is one), or JSON5 strings in a code block",
   contexts: ["markdown", "code"],
   options: ["columns"],
   render: (context) => stringList(context, context.group.models.map((m) => m.id)),

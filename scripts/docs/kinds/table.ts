@@ -331,7 +331,6 @@ export function modelTable(context: RenderContext): RegionOutput {
 
 export const table: RegionKind = {
   suffix: "table",
-  description: "a Markdown table of the group's models (rows generated, header kept as written)",
   contexts: ["markdown"],
   options: ["columns"],
   render: modelTable,
