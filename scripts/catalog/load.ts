@@ -52,7 +52,7 @@ export function parseCatalog(file: string, text: string): Catalog {
     data: result.data,
     providers: result.data.providers,
     groups: resolveGroups(result.data),
-    words: loadWords(file),
+    words: loadWords(file, result.data),
   };
 }
 

@@ -19,6 +19,17 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
     report(path, "catalog/duplicate-provider", `duplicate provider id "${key}" (first defined at ${first})`),
   );
 
+  // A provider alias is another name for the provider in refs: it must name no other provider.
+  reportDuplicates(
+    data.providers.flatMap((p, i) => [
+      { key: p.id, path: ["providers", i, "id"] as JsonPath },
+      ...(p.aliases ?? []).map((alias, a) => ({ key: alias, path: ["providers", i, "aliases", a] as JsonPath })),
+    ]),
+    (path, key, first) => {
+      if (path.at(-2) === "aliases") report(path, "catalog/duplicate-provider", `provider alias "${key}" is already a provider id or alias (at ${first})`);
+    },
+  );
+
   const aliasOwners = new Map<string, string>();
   data.providers.forEach((provider, p) => {
     const at = (...rest: JsonPath) => ["providers", p, ...rest];
@@ -26,6 +37,12 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
     reportDuplicates(provider.endpoints.map((e, i) => ({ key: e.id, path: at("endpoints", i, "id") })), (path, key) =>
       report(path, "catalog/duplicate-endpoint", `duplicate endpoint id "${key}" in provider "${provider.id}"`),
     );
+    provider.endpoints.forEach((endpoint, e) => {
+      if (endpoint.refuses && endpoint.clients?.length) {
+        report(at("endpoints", e, "clients"), "catalog/refusing-endpoint",
+          `endpoint "${endpoint.id}" of provider "${provider.id}" refuses ordinary clients (HTTP ${endpoint.refuses.status}), so it cannot be meant for ${endpoint.clients.join(", ")}; remove "clients" or "refuses"`);
+      }
+    });
     const endpointIds = provider.endpoints.map((e) => e.id);
     if (!endpointIds.includes(provider.defaultEndpoint)) {
       report(at("defaultEndpoint"), "catalog/unknown-endpoint",
@@ -52,6 +69,11 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
       if (model.maxTokens > model.contextWindow) {
         report(here("maxTokens"), "catalog/max-tokens",
           `maxTokens (${model.maxTokens}) is larger than contextWindow (${model.contextWindow}) for ${ref}`);
+      }
+
+      if (model.defaultMaxTokens !== undefined && model.defaultMaxTokens > model.maxTokens) {
+        report(here("defaultMaxTokens"), "catalog/max-tokens",
+          `defaultMaxTokens (${model.defaultMaxTokens}) is larger than maxTokens (${model.maxTokens}) for ${ref}`);
       }
 
       const lifecycle = model.lifecycle;
@@ -101,6 +123,17 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
       }
     });
   });
+
+  const groupIds = data.docGroups.map((g) => g.id);
+  (data.examples ?? []).forEach((example, i) => {
+    if (!groupIds.includes(example.group)) {
+      report(["examples", i, "group"], "catalog/unknown-group",
+        `example ${example.file} names unknown doc group "${example.group}"${didYouMeanSuffix(example.group, groupIds)}`);
+    }
+  });
+  reportDuplicates((data.examples ?? []).map((e, i) => ({ key: e.file, path: ["examples", i, "file"] })), (path, key) =>
+    report(path, "catalog/duplicate-example", `two examples are written to ${key}`),
+  );
 
   return findings;
 }

@@ -3,6 +3,7 @@
 // padding in Markdown, the line ending of the file, the region's bullet and
 // trailing-comma habit, and a comma after the last entry when more follow.
 import type { Catalog } from "../catalog/model.ts";
+import { wordsFor } from "../catalog/words.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
 import type { RegionOutput } from "./kinds/kind.ts";
@@ -133,6 +134,7 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
     context: fence ? "code" : "markdown",
     lang: fence?.lang ?? "",
     options: region.start.options,
+    words: wordsFor(catalog.words, "en"),
     body: trimBlankEnds(body),
     bullet: bulletOf(body),
     json5: {

@@ -6,6 +6,7 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
 import { syncDocs } from "../docs/sync.ts";
+import { exampleFiles } from "./examples.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import {
   CATALOG_SCHEMA_FILE,
@@ -32,7 +33,8 @@ export interface RegionChange {
 
 export interface PlannedFile {
   path: string;
-  kind: "schema" | "doc";
+  /** `schema` and `example`: whole generated files; `doc`: a page with generated regions. */
+  kind: "schema" | "doc" | "example";
   /** Current content; null when the file does not exist yet. */
   before: string | null;
   after: string;
@@ -78,6 +80,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const schemas: PlannedFile[] = [
     schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
     schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
+    ...exampleFiles(catalog).map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),
   ];
   const docs = await syncDocs(catalog, options.docDirs, unmarkedDocInspector(catalog));
   const errors = docs.diagnostics.filter((d) => d.severity === "error");

@@ -9,6 +9,7 @@
 // marker, pads Markdown output with blank lines, and writes the commas between
 // (and after) code entries to suit what follows the region.
 import type { Catalog, ResolvedGroup } from "../../catalog/model.ts";
+import type { Words } from "../../catalog/words.ts";
 import type { Json5Style } from "../json5.ts";
 
 /** Where a region stands: in Markdown text, or inside a fenced code block. */
@@ -28,6 +29,8 @@ export interface RenderContext {
   bullet: string;
   /** Code: how JSON5 is written here (indent unit, key quoting, the region's trailing-comma habit). */
   json5: Json5Style;
+  /** Generated words in the page's language. */
+  words: Words;
 }
 
 export type RegionOutput =

@@ -5,7 +5,7 @@
 // translation. Columns are chosen on the start marker, e.g.
 //   {/* moonshot-kimi-k2-table:start columns=ref,context,max-output,status */}
 // An empty region gets English default headers, to be translated in place.
-import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
+import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import type { RegionKind } from "./kind.ts";
 import { escapeText, inlineCode, NO, thousands, YES } from "./markdown.ts";
@@ -17,7 +17,8 @@ interface Column {
   cell(model: ModelData, group: ResolvedGroup): string;
 }
 
-function price(amount: number, currency: string): string {
+function price(amount: number | undefined, currency: string): string {
+  if (amount === undefined) return NO;
   const fixed = amount.toFixed(2);
   return `${Number(fixed) === amount ? fixed : String(amount)} ${currency}`;
 }
@@ -40,7 +41,13 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   "input-price": { title: "Input per 1M", align: "right", cell: (m) => price(m.cost.input, m.cost.currency) },
   "output-price": { title: "Output per 1M", align: "right", cell: (m) => price(m.cost.output, m.cost.currency) },
   "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m) => price(m.cost.cacheRead, m.cost.currency) },
-  "cache-write-price": { title: "Cache write per 1M", align: "right", cell: (m) => price(m.cost.cacheWrite, m.cost.currency) },
+  "cache-write-price": { title: "Cache write (5 min) per 1M", align: "right", cell: (m) => price(cacheWritePrice(m.cost, "5m"), m.cost.currency) },
+  "cache-write-1h-price": { title: "Cache write (1 h) per 1M", align: "right", cell: (m) => price(cacheWritePrice(m.cost, "1h"), m.cost.currency) },
+  "default-max-output": {
+    title: "Default max output",
+    align: "right",
+    cell: (m) => (m.defaultMaxTokens === undefined ? NO : thousands(m.defaultMaxTokens)),
+  },
   status: { title: "Status", align: "left", cell: status },
   released: { title: "Released", align: "left", cell: (m) => m.releaseDate ?? NO },
 };
