@@ -62,6 +62,10 @@ export const ProviderModel = z
     id: z.string().min(1).describe("Model id as the provider's API expects it, e.g. `kimi-k2.6`."),
     name: z.string().min(1).describe("Display name."),
     reasoning: z.boolean().optional().describe("Whether the model produces reasoning (thinking) output."),
+    thinkingLevelMap: z
+      .partialRecord(z.enum(["off", "minimal", "low", "medium", "high", "xhigh", "max"]), z.string().nullable())
+      .optional()
+      .describe("The app's thinking levels mapped to the effort value the model accepts; null: not sent."),
     input: z
       .array(z.enum(["text", "image", "video", "audio"]).describe("An input modality."))
       .optional()
