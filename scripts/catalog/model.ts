@@ -98,6 +98,22 @@ export function allModels(catalog: Catalog): Array<{ ref: string; provider: Prov
   );
 }
 
+/**
+ * Every catalog model by the refs that name it: `provider/id`, and the same id
+ * under each of the provider's aliases (`kimi-code/k3` for `kimi/k3`). Each entry
+ * carries the canonical ref.
+ */
+export function modelsByRef(catalog: Catalog): Map<string, { ref: string; provider: ProviderData; model: ModelData }> {
+  const byRef = new Map<string, { ref: string; provider: ProviderData; model: ModelData }>();
+  for (const entry of allModels(catalog)) {
+    for (const name of [entry.provider.id, ...(entry.provider.aliases ?? [])]) {
+      const ref = `${name}/${entry.model.id}`;
+      if (!byRef.has(ref)) byRef.set(ref, entry);
+    }
+  }
+  return byRef;
+}
+
 /** A provider's models by id; the first of duplicate ids wins, as `find` would. */
 export function modelsById(provider: ProviderData): Map<string, ModelData> {
   const byId = new Map<string, ModelData>();

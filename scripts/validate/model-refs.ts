@@ -4,7 +4,7 @@
 // alias is given to two models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
 import type { LifecycleData } from "../../schema/catalog.ts";
-import { allModels, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
+import { modelsByRef, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
@@ -22,7 +22,7 @@ const REF_SHAPE = /^[^/\s]+\/\S+$/;
 export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding[] {
   const findings: ConfigFinding[] = [];
   const configured = configuredRefs(config);
-  const cataloged = new Map(allModels(catalog).map((entry) => [entry.ref, entry]));
+  const cataloged = modelsByRef(catalog);
   const suggestions = [...configured, ...[...cataloged.values()].filter((e) => e.model.lifecycle.status === "current").map((e) => e.ref)];
 
   for (const use of refUses(config)) {
