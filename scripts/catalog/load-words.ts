@@ -68,10 +68,12 @@ export function loadWords(catalogFile: string, data?: CatalogData): WordBook {
   }
   const fromCatalog = data ? catalogWords(data) : {};
   const english = sources.find((s) => s.tag === BASE_LOCALE);
-  if (!english && names.length > 0) {
+  if (!names.includes(`${BASE_LOCALE}.jsonc`)) {
     problems.push(diagnostic(join(dir, `${BASE_LOCALE}.jsonc`), { line: 1, column: 1 }, "locale/missing-base",
       `${LOCALES_DIR}/ has ${names.join(", ")} but no ${BASE_LOCALE}.jsonc: English is the base every other language falls back to; add it`));
   }
+  const base = { ...english?.words, ...fromCatalog };
+  // Without a valid English file there is nothing to check the other languages' keys against.
   if (english) {
     for (const key of Object.keys(english.words)) {
       if (key in fromCatalog) {
@@ -79,15 +81,14 @@ export function loadWords(catalogFile: string, data?: CatalogData): WordBook {
           `"${key}" comes from the catalog (an endpoint's label); change it there and remove it here`));
       }
     }
-  }
-  const base = { ...english?.words, ...fromCatalog };
-  const known = Object.keys(base);
-  for (const source of sources) {
-    if (source === english) continue;
-    for (const key of Object.keys(source.words)) {
-      if (!(key in base)) {
-        problems.push(at(source, ["words", key], "key", "locale/unknown-word",
-          `unknown word "${key}": English (${BASE_LOCALE}.jsonc or the catalog) has no such key${didYouMeanSuffix(key, known)}`));
+    const known = Object.keys(base);
+    for (const source of sources) {
+      if (source === english) continue;
+      for (const key of Object.keys(source.words)) {
+        if (!(key in base)) {
+          problems.push(at(source, ["words", key], "key", "locale/unknown-word",
+            `unknown word "${key}": English (${BASE_LOCALE}.jsonc or the catalog) has no such key${didYouMeanSuffix(key, known)}`));
+        }
       }
     }
   }
