@@ -25,10 +25,21 @@ const WordKey = z.string().regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/
   message: "must be a dotted key of a-z, 0-9 and '-', such as `status.retired`",
 });
 
+/**
+ * A word's text: what SafeText allows, except that spaces may stand at its ends
+ * (a list separator such as `, ` needs them). Other white space at the ends, line
+ * breaks included, is still refused.
+ */
+const WordText = z.string().superRefine((text, ctx) => {
+  const inner = text.replace(/^ +| +$/g, "");
+  const result = SafeText.safeParse(inner === "" ? text : inner);
+  for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message });
+});
+
 export const LocaleFile = z
   .object({
     $schema: z.string().optional(),
-    words: z.record(WordKey, SafeText).describe("Text of each word in this language, by key."),
+    words: z.record(WordKey, WordText).describe("Text of each word in this language, by key."),
   })
   .strict();
 
