@@ -107,7 +107,7 @@ describe("docs check: MDX, through gen", () => {
     expect(snapshot(p.docs)).toEqual(before);
     // A page generation leaves as it is cannot be broken by it: the docs site's own build owns
     // hand-written MDX, and the test suite compiles every committed page.
-    const synced = ["# Page", "", "{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "- `k3`", "", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""];
+    const synced = ["# Page", "", "{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "- `kimi-for-coding-highspeed`", "- `k3`", "- `k3-256k`", "", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""];
     writeFileSync(join(p.docs, "page.md"), synced.join("\n"));
     expect((await gen(p, "--check")).code).toBe(0);
   });

@@ -42,7 +42,7 @@ describe("unknown keys", () => {
 
   it("finds the keys a path allows in the zod schema itself", () => {
     expect(objectKeysAt(Config, ["models", "providers", "any", "models", 3]).sort()).toEqual(
-      ["compat", "contextWindow", "cost", "headers", "id", "input", "maxTokens", "name", "reasoning"],
+      ["compat", "contextWindow", "cost", "headers", "id", "input", "maxTokens", "name", "reasoning", "thinkingLevelMap"],
     );
     expect(objectKeysAt(Config, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
     expect(objectKeysAt(Config, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias"]);
