@@ -1,11 +1,17 @@
 // Every generated table cell of the Simplified Chinese pages is in Chinese: once
 // ids, URLs, numbers, currency codes and product names are set aside, no English
-// word is left, and Chinese text uses Chinese punctuation.
+// word is left, and Chinese text uses Chinese punctuation. Each Markdown region
+// of every zh-CN page is rendered by its real kind with the zh-CN words, as it
+// stands on the page (header, options), and the rows it generates are checked.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
+import { wordsFor } from "../scripts/catalog/words.ts";
+import { DEFAULT_JSON5_STYLE } from "../scripts/docs/json5.ts";
+import { REGION_KINDS } from "../scripts/docs/kinds/index.ts";
 import { isAlignmentRow, splitRow } from "../scripts/docs/kinds/markdown.ts";
+import { RegionNames } from "../scripts/docs/names.ts";
 import { repoRoot } from "./support/run-cli.ts";
 
 const ZH = join(repoRoot, "docs", "zh-CN");
@@ -17,20 +23,35 @@ const PRODUCT_NAMES = [
   "Claude Code", "Anthropic", "OpenAI", "Cursor", "Continue", "Kimi", "Moonshot AI",
 ].sort((a, b) => b.length - a.length);
 
-/** The generated table rows (below header and alignment row) of every Markdown region of a page. */
-function generatedCells(text: string): Array<{ line: number; cell: string }> {
+const names = new RegionNames(catalog, REGION_KINDS);
+const START = /^\{\/\*\s*([\w.-]+):start((?:\s+[\w-]+=\S+)*)\s*\*\/\}$/;
+const END = /^\{\/\*\s*([\w.-]+):end\s*\*\/\}$/;
+
+/** The table rows (below header and alignment row) that every Markdown region of a page renders in `locale`. */
+function generatedCells(text: string, locale = "zh-CN"): Array<{ line: number; cell: string }> {
   const lines = text.split("\n");
   const cells: Array<{ line: number; cell: string }> = [];
-  let inRegion = false;
-  let pastAlignment = false;
-  lines.forEach((line, i) => {
-    if (/^\{\/\*\s*[\w.-]+:start\b.*\*\/\}$/.test(line.trim())) [inRegion, pastAlignment] = [true, false];
-    else if (/^\{\/\*\s*[\w.-]+:end\s*\*\/\}$/.test(line.trim())) inRegion = false;
-    else if (inRegion && line.trim().startsWith("|")) {
-      if (isAlignmentRow(line)) pastAlignment = true;
-      else if (pastAlignment) for (const cell of splitRow(line)) cells.push({ line: i + 1, cell });
+  for (let i = 0; i < lines.length; i++) {
+    const start = START.exec(lines[i]!.trim());
+    if (!start) continue;
+    const end = lines.findIndex((line, j) => j > i && END.exec(line.trim())?.[1] === start[1]);
+    const target = names.resolve(start[1]!)!;
+    expect(target, `region ${start[1]} at line ${i + 1}`).toBeDefined();
+    const options = Object.fromEntries(start[2]!.trim().split(/\s+/).filter(Boolean).map((o) => o.split("=") as [string, string]));
+    const body = lines.slice(i + 1, end).filter((line) => line.trim() !== "");
+    const output = target.kind.render({
+      catalog, group: target.group, context: "markdown", lang: "", options, body, bullet: "-",
+      json5: DEFAULT_JSON5_STYLE, words: wordsFor(catalog.words, locale),
+    });
+    expect(output, `region ${start[1]} at line ${i + 1}`).not.toHaveProperty("error");
+    let pastAlignment = false;
+    for (const row of "lines" in output ? output.lines : []) {
+      if (!row.trim().startsWith("|")) continue;
+      if (isAlignmentRow(row)) pastAlignment = true;
+      else if (pastAlignment) for (const cell of splitRow(row)) cells.push({ line: i + 1, cell });
     }
-  });
+    i = end;
+  }
   return cells;
 }
 
@@ -70,6 +91,12 @@ describe("zh-CN pages", () => {
 });
 
 describe("the check itself", () => {
+  it("finds the English cells of the same regions rendered for an English page", () => {
+    const english = pages.flatMap((page) => generatedCells(readFileSync(join(ZH, page), "utf8"), "en"))
+      .filter(({ cell }) => /[A-Za-z]{2,}/.test(wordsOf(cell)));
+    expect(english.map((c) => c.cell)).toContain("Global, Anthropic-compatible");
+  });
+
   it("finds English left in a cell, and passes a Chinese one", () => {
     expect(/[A-Za-z]{2,}/.test(wordsOf("Global, Anthropic-compatible"))).toBe(true);
     expect(/[A-Za-z]{2,}/.test(wordsOf("`retired` 2026-08-31 → `kimi-k2.6`"))).toBe(false);
