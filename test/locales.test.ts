@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { wordsFor } from "../scripts/catalog/words.ts";
+import { DEFAULT_JSON5_STYLE } from "../scripts/docs/json5.ts";
+import { endpoints } from "../scripts/docs/kinds/endpoints.ts";
 import { InputError, type Diagnostic } from "../scripts/lib/diagnostics.ts";
 import { repoRoot, runCli, snapshot, tempProject } from "./support/run-cli.ts";
 
@@ -55,6 +57,26 @@ describe("the committed words", () => {
     portuguese.word("column.cache-write-1h-price");
     portuguese.word("endpoint.kimi.openai");
     expect([...portuguese.missing]).toEqual(["column.cache-write-1h-price", "endpoint.kimi.openai"]);
+  });
+});
+
+describe("a partial language in a generated table", () => {
+  it("shows the words it has, falls back to English for the rest, and records each missing word once", () => {
+    const catalog = committed();
+    const words = wordsFor(catalog.words, "pt-BR");
+    const render = (groupId: string) =>
+      endpoints.render({
+        catalog, group: catalog.groups.find((g) => g.id === groupId)!, context: "markdown", lang: "", options: {}, body: [],
+        bullet: "-", json5: DEFAULT_JSON5_STYLE, words,
+      });
+    const moonshot = render("moonshot-current");
+    render("kimi-code");
+    expect("lines" in moonshot && moonshot.lines[0]).toBe("| Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in |");
+    expect("lines" in moonshot && moonshot.lines[3]).toMatch(/^\| China \|/);
+    expect([...words.missing].sort()).toEqual([
+      "column.api", "column.base-url", "column.currency", "column.key-looks-like", "column.key-variable", "column.keys-from",
+      "endpoint.kimi.anthropic", "endpoint.kimi.openai", "endpoint.moonshot.anthropic", "endpoint.refused",
+    ]);
   });
 });
 
