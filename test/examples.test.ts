@@ -1,6 +1,6 @@
 // The example configs are generated whole from the catalog: every ref in them is
 // the catalog's, they pass `validate` without a warning, and a hand edit is drift.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
@@ -29,6 +29,15 @@ describe("examples/", () => {
       expect(result.code).toBe(0);
     });
   }
+
+  it("are written only where they exist: a project without examples/ gets none", async () => {
+    const { dir, catalog: catalogFile, docs } = tempProject({ docs: true });
+    rmSync(join(dir, "examples"), { recursive: true });
+    const result = await runCli(["gen", "--catalog", catalogFile, "--docs", docs]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, "examples"))).toBe(false);
+  });
 
   it("a hand edit is drift that gen --check reports and gen repairs", async () => {
     const { dir, catalog: catalogFile, docs } = tempProject({ docs: true });

@@ -2,6 +2,11 @@
 // group: the group's first model is `primary`, the rest are `fallbacks`, every one
 // has its alias, and the provider block is what the docs' config snippets show.
 // Plain JSON, so that any editor or tool reads them.
+//
+// Like a region, which is filled only where a page has its markers, an example is
+// regenerated only where its file exists: a project that reads the catalog shipped
+// in the package (which has no examples/) gets none written into the package.
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { defaultEndpoint, modelRef, type Catalog, type ResolvedGroup } from "../catalog/model.ts";
 import { configModel } from "../docs/kinds/models.ts";
@@ -13,10 +18,12 @@ export interface ExampleFile {
 
 export function exampleFiles(catalog: Catalog): ExampleFile[] {
   const dir = dirname(catalog.file);
-  return (catalog.data.examples ?? []).map((example) => {
+  return (catalog.data.examples ?? []).flatMap((example) => {
+    const path = join(dir, example.file);
+    if (!existsSync(path)) return [];
     const group = catalog.groups.find((g) => g.id === example.group)!;
     const config = { ...(example.schema ? { $schema: example.schema } : {}), ...exampleConfig(group) };
-    return { path: join(dir, example.file), content: `${JSON.stringify(config, null, 2)}\n` };
+    return [{ path, content: `${JSON.stringify(config, null, 2)}\n` }];
   });
 }
 
