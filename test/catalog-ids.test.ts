@@ -36,10 +36,11 @@ describe("validate knows the catalog's new ids", () => {
     expect(result.code).toBe(0);
   });
 
-  it("still calls a ref under an unknown provider unknown", async () => {
-    const result = await runCli(["validate", configNaming(["kimi-cod/k3"])]);
+  it("still calls a misspelt id under an alias unknown, suggesting the new id", async () => {
+    const result = await runCli(["validate", configNaming(["kimi-code/k3-265k"])]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('unknown model "kimi-cod/k3"');
+    expect(result.stdout).toContain('unknown model "kimi-code/k3-265k"');
+    expect(result.stdout).toContain("did you mean `kimi-code/k3-256k`?");
   });
 });
 

@@ -1,5 +1,6 @@
 // The validated catalog as the renderers see it: plain data plus lookups.
 import type { CatalogData, CostData, DocGroupData, EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
+import { THINKING_LEVELS } from "../../schema/atoms.ts";
 import type { WordBook } from "./words.ts";
 
 export type { EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
@@ -62,9 +63,6 @@ export function cacheWritePrice(cost: CostData, ttl: CacheTtl = "5m"): number | 
   return cost.cacheWrite[ttl];
 }
 
-/** The host's thinking levels, in its order (OpenClaw's `thinkingLevelMap` keys). */
-export const HOST_THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
-
 /**
  * The host's `thinkingLevelMap` for a model with `reasoning_effort` values: a
  * level the model names maps to itself, `xhigh` (which no Kimi model names)
@@ -74,7 +72,7 @@ export function thinkingLevelMap(model: ModelData): Record<string, string | null
   const efforts: readonly string[] | undefined = model.reasoningEffort;
   if (!efforts) return undefined;
   const map: Record<string, string | null> = {};
-  for (const level of HOST_THINKING_LEVELS) {
+  for (const level of THINKING_LEVELS) {
     if (efforts.includes(level)) map[level] = level;
     else if (level === "xhigh" && efforts.includes("max")) map[level] = "max";
     else map[level] = null;
@@ -96,22 +94,6 @@ export function allModels(catalog: Catalog): Array<{ ref: string; provider: Prov
   return catalog.providers.flatMap((provider) =>
     provider.models.map((model) => ({ ref: modelRef(provider, model), provider, model })),
   );
-}
-
-/**
- * Every catalog model by the refs that name it: `provider/id`, and the same id
- * under each of the provider's aliases (`kimi-code/k3` for `kimi/k3`). Each entry
- * carries the canonical ref.
- */
-export function modelsByRef(catalog: Catalog): Map<string, { ref: string; provider: ProviderData; model: ModelData }> {
-  const byRef = new Map<string, { ref: string; provider: ProviderData; model: ModelData }>();
-  for (const entry of allModels(catalog)) {
-    for (const name of [entry.provider.id, ...(entry.provider.aliases ?? [])]) {
-      const ref = `${name}/${entry.model.id}`;
-      if (!byRef.has(ref)) byRef.set(ref, entry);
-    }
-  }
-  return byRef;
 }
 
 /** A provider's models by id; the first of duplicate ids wins, as `find` would. */
