@@ -99,7 +99,7 @@ describe("validate: invalid files", () => {
     const comma = fixture("invalid/missing-comma.json");
     const truncated = fixture("invalid/truncated.json5");
     const result = await validate(comma, truncated);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.lines).toEqual([
       `${at(comma, `"models"`)}  -  missing comma: add "," after the value that ends on line 4`,
       `${at(truncated, "}", "models: [")}  -  Unexpected token RBrace found.`,
@@ -114,7 +114,7 @@ describe("validate: invalid files", () => {
     const strict = join(scratch, "openclaw.jsonc");
     writeFileSync(strict, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
     const result = await validate(strict);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.lines[0]).toMatch(/^.*openclaw\.jsonc:3:3  -  /);
   });
 });
