@@ -47,6 +47,7 @@ describe("examples/", () => {
     const check = await runCli(["gen", "--check", "--catalog", catalogFile, "--docs", docs]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain("examples/openclaw.json");
+    expect(check.stdout).toContain("1 example config is out of date");
     expect((await runCli(["gen", "--catalog", catalogFile, "--docs", docs])).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(generated);
   });
