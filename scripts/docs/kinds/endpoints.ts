@@ -25,7 +25,6 @@ function consoleLink(url: string): string {
 
 export const endpoints: RegionKind = {
   suffix: "endpoints",
-  description: "a Markdown table of the provider's endpoints and the key each takes (rows generated, header kept as written)",
   contexts: ["markdown"],
   render: ({ group, body, words }) => {
     const { provider } = group;

@@ -6,7 +6,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const fallbacks: RegionKind = {
   suffix: "fallbacks",
-  description: "the JSON5 `fallbacks` entry of agents.defaults.model: the refs of the group's models",
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: [json5Property("fallbacks", group.models.map((m) => modelRef(group.provider, m)), json5)],

@@ -6,7 +6,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const primary: RegionKind = {
   suffix: "primary",
-  description: "the JSON5 `primary` entry of agents.defaults.model: the ref of the group's first model",
   contexts: ["code"],
   render: ({ group, json5 }) => ({ entries: [json5Property("primary", modelRef(group.provider, group.models[0]!), json5)] }),
 };
