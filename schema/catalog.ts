@@ -52,13 +52,26 @@ const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per mil
   "is under 0.001 per 1M tokens: prices are per million tokens, not per token",
 );
 
+export const Currency = z.enum(["USD", "CNY"]);
+
+/** Cache writes priced by how long the cache entry lives. */
+export const CacheWriteTiers = z
+  .object({
+    "5m": Price.describe("Cache entries kept 5 minutes, per 1M tokens (the price a config's single `cacheWrite` takes)."),
+    "1h": Price.describe("Cache entries kept 1 hour, per 1M tokens."),
+  })
+  .strict()
+  .describe("Cache-write prices by time to live.");
+
 export const Cost = z
   .object({
-    currency: z.enum(["USD", "CNY"]).describe("Currency of every price in this object."),
+    currency: Currency.describe("Currency of every price in this object."),
     input: Price.describe("Input tokens that miss the context cache, per 1M tokens."),
     output: Price.describe("Output tokens, per 1M tokens."),
     cacheRead: Price.describe("Input tokens served from the context cache, per 1M tokens."),
-    cacheWrite: Price.describe("Input tokens written to the context cache, per 1M tokens."),
+    cacheWrite: z
+      .union([Price, CacheWriteTiers])
+      .describe("Input tokens written to the context cache, per 1M tokens: one price, or one per time to live."),
   })
   .strict()
   .describe("Price per 1M tokens.");
@@ -85,6 +98,9 @@ export const Lifecycle = z
 
 const Headers = headers(SafeText);
 
+/** A provider's `reasoning_effort` values, lowest first. */
+export const Effort = z.enum(["low", "medium", "high", "max"]);
+
 export const Model = z
   .object({
     id: Id.describe("The provider's model id, as sent in API requests."),
@@ -94,9 +110,23 @@ export const Model = z
     input: z.array(Modality).min(1).describe("Input modalities the model accepts."),
     contextWindow: z.number().int().positive().describe("Context window in tokens (input and output together)."),
     maxTokens: z.number().int().positive().describe("Most output tokens one response may hold."),
+    defaultMaxTokens: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Output limit the API applies when a request sets none (at most maxTokens)."),
+    reasoningEffort: z
+      .array(Effort)
+      .min(1)
+      .optional()
+      .describe("The `reasoning_effort` values the model accepts; configs map the host's thinking levels onto them."),
     cost: Cost,
     releaseDate: IsoDate.optional().describe("First public release; left out where no source gives it."),
     lifecycle: Lifecycle,
+    anthropicModel: SafeText.optional().describe(
+      "The model name Anthropic-compatible clients (ANTHROPIC_MODEL) send, where it is not the id, e.g. `k3[1m]` for K3's 1M context.",
+    ),
     headers: Headers.optional().describe("Extra HTTP headers for this model, over the provider's."),
     compat: Compat.optional().describe("Client compatibility flags, over the provider's."),
     sources: z.array(HttpsUrl).min(1).describe("Where the facts above come from."),
@@ -104,13 +134,45 @@ export const Model = z
   })
   .strict();
 
+export const ApiKey = z
+  .object({
+    env: EnvVarName.describe("Environment variable the key is read from."),
+    placeholder: SafeText.describe("What docs show instead of a real key."),
+    consoleUrl: HttpsUrl.describe("Page where a key is created."),
+    authEnv: z
+      .enum(["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"])
+      .optional()
+      .describe("For Anthropic-compatible clients: the variable the key goes in (default ANTHROPIC_API_KEY)."),
+  })
+  .strict();
+
 export const Endpoint = z
   .object({
     id: Id.describe("Name of the endpoint within the provider, e.g. `global`, `china`."),
-    label: SafeText.describe("Human-readable name."),
+    label: SafeText.describe(
+      "English name shown in docs; other languages translate it as the word `endpoint.<provider>.<id>` in locales/.",
+    ),
     baseUrl: HttpsUrl,
     api: Api,
     clients: z.array(SafeText).optional().describe("Clients this endpoint is meant for, e.g. Claude Code."),
+    apiKey: ApiKey.partial()
+      .strict()
+      .optional()
+      .describe("Where this endpoint's keys come from, over the provider's: a region's keys work only on that region's endpoints."),
+    currency: Currency.optional().describe("Currency the endpoint bills in, when not the models' price currency."),
+    headers: Headers.optional().describe("HTTP headers requests to this endpoint need."),
+    refuses: z
+      .object({
+        status: z.number().int().min(400).max(599).describe("HTTP status of the refusal."),
+        error: Id.describe("Error type in the response body."),
+        note: z.string().max(500).describe("Who is refused and why."),
+        sources: z.array(HttpsUrl).min(1).describe("Where the refusal is reported."),
+      })
+      .strict()
+      .optional()
+      .describe("Set when the endpoint refuses ordinary clients: docs then offer it to no client tool."),
+    notes: z.string().max(1000).optional().describe("Why the endpoint is set up this way, where sources disagree or are thin."),
+    sources: z.array(HttpsUrl).min(1).optional().describe("Where the facts about this endpoint come from."),
   })
   .strict();
 
@@ -122,14 +184,7 @@ export const Provider = z
     homepage: HttpsUrl,
     defaultEndpoint: Id.describe("Endpoint id written into config examples."),
     endpoints: z.array(Endpoint).min(1),
-    apiKey: z
-      .object({
-        env: EnvVarName.describe("Environment variable the key is read from."),
-        placeholder: SafeText.describe("What docs show instead of a real key."),
-        issuedBy: SafeText.describe("Where keys for this provider come from."),
-        consoleUrl: HttpsUrl.describe("Page where a key is created."),
-      })
-      .strict(),
+    apiKey: ApiKey.describe("Where keys come from, for every endpoint that does not say otherwise."),
     headers: Headers.optional().describe("HTTP headers every request to this provider needs."),
     compat: Compat.optional().describe("Client compatibility flags for every model of this provider."),
     models: z.array(Model).min(1),
@@ -148,11 +203,22 @@ export const DocGroup = z
   })
   .strict();
 
+export const Example = z
+  .object({
+    file: matching(/^[\w./-]+\.json$/, "must be a relative path of a .json file", 300).describe(
+      "Where the example config is written, relative to the catalog file.",
+    ),
+    group: Id.describe("Doc group whose models the example configures: the first is `primary`, the others `fallbacks`."),
+    schema: z.string().optional().describe("`$schema` the example carries, relative to the example file; left out when editors find the schema by file name."),
+  })
+  .strict();
+
 export const Catalog = z
   .object({
     $schema: z.string().optional().describe("Path of this file's JSON Schema."),
     providers: z.array(Provider).min(1),
     docGroups: z.array(DocGroup),
+    examples: z.array(Example).optional().describe("Example config files generated whole from doc groups."),
   })
   .strict()
   .describe("Moonshot AI / Kimi model catalog: the single source of truth for docs and schemas.");
@@ -163,3 +229,6 @@ export type ProviderData = z.output<typeof Provider>;
 export type ModelData = z.output<typeof Model>;
 export type DocGroupData = z.output<typeof DocGroup>;
 export type LifecycleData = z.output<typeof Lifecycle>;
+export type EndpointData = z.output<typeof Endpoint>;
+export type CostData = z.output<typeof Cost>;
+export type EffortData = z.output<typeof Effort>;

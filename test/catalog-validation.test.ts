@@ -29,7 +29,7 @@ function positionOf(text: string, needle: string, occurrence = 1): { line: numbe
 describe("the committed catalog", () => {
   it("is valid and resolves every doc group", () => {
     const catalog = loadCatalog(join(repoRoot, "schema", "catalog.jsonc"));
-    expect(catalog.providers.map((p) => p.id)).toEqual(["moonshot", "kimi-code"]);
+    expect(catalog.providers.map((p) => p.id)).toEqual(["moonshot", "kimi"]);
     for (const group of catalog.groups) expect(group.models.length).toBeGreaterThan(0);
   });
 
@@ -53,10 +53,11 @@ describe("catalog errors", () => {
       .replace('"id": "kimi-k2.7-code",', '"id": "kimi-k2.6",')
       .replace('"maxTokens": 32768,', '"maxTokens": 300000,');
     const found = problems(text);
-    // Renaming kimi-k2.7-code also leaves the doc groups that list it pointing at nothing.
+    // Renaming kimi-k2.7-code also leaves the three doc groups that list it pointing at nothing.
     expect(found.map((d) => d.rule).sort()).toEqual([
       "catalog/duplicate-id",
       "catalog/max-tokens",
+      "catalog/unknown-model",
       "catalog/unknown-model",
       "catalog/unknown-model",
     ]);
@@ -73,7 +74,7 @@ describe("catalog errors", () => {
   it.each([
     ["duplicate alias", ['"alias": "Kimi K2.7 Code",', '"alias": "Kimi K2.6",'], "catalog/duplicate-alias", '"Kimi K2.6",', 3],
     ["a replacement that names no model", ['"replacement": "kimi-k2.6"', '"replacement": "kimi-k2.66"'], "catalog/replacement", '"kimi-k2.66"', 1],
-    ["a group naming an unknown model", ['"models": [\n        "kimi-k2.6",', '"models": [\n        "kimi-k9",'], "catalog/unknown-model", '"kimi-k9"', 1],
+    ["a group naming an unknown model", ['"models": [\n        "kimi-k3.1-pro",', '"models": [\n        "kimi-k9",'], "catalog/unknown-model", '"kimi-k9"', 1],
     ["a bad date", ['"releaseDate": "2026-04-20"', '"releaseDate": "2026-04-31"'], "catalog/schema", '"2026-04-31"', 1],
     ["a per-token price", ['"output": 4.0,', '"output": 4000,'], "catalog/schema", "4000", 1],
     ["an unknown key", ['"reasoning": true,', '"reasoning": true, "reasonning": true,'], "catalog/unknown-key", '"reasonning"', 1],
@@ -86,8 +87,8 @@ describe("catalog errors", () => {
   });
 
   it("suggests the closest id for a misspelled group member", () => {
-    const text = catalogText.replace('"models": [\n        "kimi-k2.6",', '"models": [\n        "kimi-k2.5x",');
-    expect(problems(text)[0]?.message).toContain("did you mean `kimi-k2.5`?");
+    const text = catalogText.replace('"models": [\n        "kimi-k3.1-pro",', '"models": [\n        "kimi-k3.1-prox",');
+    expect(problems(text)[0]?.message).toContain("did you mean `kimi-k3.1-pro`?");
   });
 
   it("reports a syntax error at its position", () => {

@@ -13,7 +13,7 @@ describe("docs check: only current models outside the retirement page", () => {
     const text = diagnostics.map(formatDiagnostic).join("\n");
     expect(text).toContain("guide.md:3:6: `moonshot/kimi-k2.5` is retired (since 2026-08-31)");
     expect(text).toContain("use `moonshot/kimi-k2.6`");
-    expect(text).toContain("`kimi-latest` is deprecated (since 2026-01-28)");
+    expect(text).toContain("`kimi-latest` is retired (since 2026-05-25)");
   });
 
   it("does not confuse a current id with a retired one it starts with", async () => {

@@ -104,12 +104,12 @@ describe("docs check: MDX, through gen", () => {
     expect(check.stderr).toContain(`${join(p.docs, "page.md")}:6:`);
     expect((await runGenWith({ catalog: p.catalog, docs: p.docs, rules: strict })).code).toBe(2);
     expect(snapshot(p.docs)).toEqual(before);
-    const synced = ["# Page", "", "{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "- `k3`", "", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""];
+    const synced = ["# Page", "", "{/* kimi-code-ids:start */}", "", "- `kimi-for-coding`", "- `kimi-for-coding-highspeed`", "- `k3`", "- `k3-256k`", "", "{/* kimi-code-ids:end */}", "", "Hand-written {broken", ""];
     writeFileSync(join(p.docs, "page.md"), synced.join("\n"));
     expect((await runGenWith({ catalog: p.catalog, docs: p.docs, check: true, rules: strict })).code).toBe(2);
     const byDefault = await gen(p, "--check");
     expect(byDefault.code).toBe(0);
-    expect(byDefault.stderr).toContain(`${join(p.docs, "page.md")}:10:`);
+    expect(byDefault.stderr).toContain(`${join(p.docs, "page.md")}:12:`);
     expect(byDefault.stderr).toContain("warning: does not compile as MDX");
   });
 });

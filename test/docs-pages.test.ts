@@ -91,7 +91,7 @@ describe("committed docs", () => {
 describe("a change to one model in the catalog", () => {
   const cases = [
     { ref: "moonshot/kimi-k2.6", from: 262144, to: 300000 },
-    { ref: "kimi-code/kimi-for-coding", from: 262144, to: 393216 },
+    { ref: "kimi/kimi-for-coding", from: 262144, to: 393216 },
   ];
 
   for (const { ref, from, to } of cases) {

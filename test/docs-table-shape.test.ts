@@ -27,7 +27,9 @@ function project(pages: Record<string, string>) {
   };
 }
 
-const refOf = (id: string) => `\`kimi-code/${id}\``;
+/** The ref of a model of the kimi-code group, in a code span, with the provider's id as the catalog has it. */
+const KIMI_CODE = loadCatalog(tempProject().catalog).groups.find((g) => g.id === "kimi-code")!;
+const refOf = (id: string) => `\`${KIMI_CODE.provider.id}/${id}\``;
 
 describe("identifying a table's columns", () => {
   it("from the English header words, other spellings included, in an -ids region", async () => {
@@ -48,12 +50,15 @@ describe("identifying a table's columns", () => {
     expect((await p.gen()).code).toBe(0);
     const rows = p.rows("zh-CN/page.md");
     expect(rows[0]).toBe(header);
-    for (const row of rows.slice(2)) {
+    const zh = loadCatalog(p.catalog).words.locales.get("zh-CN")!;
+    rows.slice(2).forEach((row, i) => {
+      const model = p.group.models[i]!;
       const [, reasoning, input] = cells(row);
-      expect(reasoning).toMatch(/^(是|否|.+ \/ .+)$/);
+      const expected = model.reasoningEffort?.map((level) => zh[`effort.${level}`]).join(" / ") ?? (model.reasoning ? zh.yes : zh.no);
+      expect(reasoning).toBe(expected);
       expect(input).toMatch(/^文本/);
       expect(input).not.toMatch(/[a-z]/);
-    }
+    });
   });
 
   it("from `columns=` on the start marker, whatever the header says", async () => {
@@ -114,7 +119,7 @@ describe("identifying a table's columns", () => {
   it("keeps a column declared as written by hand, cell by model, with a warning", async () => {
     const [first, second] = p0Models();
     const p = project({
-      "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |", [`| ${refOf(first)} | Fast |`, "| `kimi-code/gone` | Old |"], " columns=ref,-"),
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |", [`| ${refOf(first)} | Fast |`, `| ${refOf("gone")} | Old |`], " columns=ref,-"),
     });
     const result = await p.gen();
     expect(result.code, result.stderr).toBe(0);
@@ -127,9 +132,7 @@ describe("identifying a table's columns", () => {
 
 /** The first two models of the kimi-code group in the repository's catalog. */
 function p0Models(): [string, string] {
-  const p = tempProject();
-  const ids = loadCatalog(p.catalog).groups.find((g) => g.id === "kimi-code")!.models.map((m) => m.id);
-  return [ids[0]!, ids[1]!];
+  return [KIMI_CODE.models[0]!.id, KIMI_CODE.models[1]!.id];
 }
 
 describe("table cells", () => {

@@ -59,12 +59,14 @@ describe("provider aliases", () => {
   });
 
   it("rejects an alias that another provider already has as its id or alias", () => {
-    const text = catalogText.replace('"id": "kimi-code",', '"id": "kimi", "aliases": ["kimi-code", "moonshot"],');
+    const text = catalogText.replace('"aliases": [\n        "kimi-code",', '"aliases": [\n        "moonshot",\n        "kimi-code",');
+    expect(text).not.toBe(catalogText);
     expect(() => parseCatalog(join(ROOT, "schema/catalog-taken-alias.jsonc"), text)).toThrow(/duplicate provider id "moonshot"/);
   });
 
   it("rejects an alias that is not a provider id", () => {
-    const text = catalogText.replace('"id": "kimi-code",', '"id": "kimi", "aliases": ["Kimi Code"],');
+    const text = catalogText.replace('"kimi-coding"\n', '"Kimi Code"\n');
+    expect(text).not.toBe(catalogText);
     expect(() => parseCatalog(join(ROOT, "schema/catalog-bad-alias.jsonc"), text)).toThrow(InputError);
   });
 });

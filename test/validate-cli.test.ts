@@ -47,7 +47,7 @@ describe("validate: valid files", () => {
     const retired = `warning: "moonshot/kimi-k2-0905-preview" (Kimi K2 0905) is retired as of 2026-05-25 and no longer answers requests; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`;
     expect(result.lines).toEqual([
       `${at(file, `"moonshot/kimi-k2-0905-preview"`)}  agents.defaults.model.primary  ${retired}`,
-      `${at(file, `"moonshot/kimi-latest"`)}  agents.defaults.model.fallbacks[0]  warning: "moonshot/kimi-latest" (Kimi Latest) is deprecated as of 2026-01-28; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`,
+      `${at(file, `"moonshot/kimi-latest"`)}  agents.defaults.model.fallbacks[0]  warning: "moonshot/kimi-latest" (Kimi Latest) is retired as of 2026-05-25 and no longer answers requests; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`,
       `${at(file, `"moonshot/kimi-k2-0905-preview"`, "models: {")}  agents.defaults.models["moonshot/kimi-k2-0905-preview"]  ${retired}`,
       "1 file checked: 1 valid, 0 invalid (0 errors, 3 warnings)",
     ]);
@@ -196,23 +196,24 @@ describe("validate --env", () => {
 
 describe("validate --catalog", () => {
   it("uses the given catalog for lifecycle warnings", async () => {
-    // A catalog in which kimi-k2.6 has been deprecated in favour of kimi-k3.
-    // (Doc groups are dropped: they may list only current models.)
+    // A catalog in which kimi-k2.7-code has been deprecated in favour of kimi-k3.
+    // (Doc groups and the examples built from them are dropped: groups may list only current models.)
     const catalog = parseJsonSource(readFileSync("schema/catalog.jsonc", "utf8"), "jsonc").value as {
       providers: Array<{ id: string; models: Array<{ id: string; lifecycle: { status: string; date?: string; replacement?: string } }> }>;
       docGroups: unknown[];
+      examples?: unknown[];
     };
     catalog.docGroups = [];
+    delete catalog.examples;
     for (const model of catalog.providers.find((p) => p.id === "moonshot")!.models) {
-      if (model.id === "kimi-k2.6") model.lifecycle = { status: "deprecated", date: "2026-09-01", replacement: "kimi-k3" };
-      else if (model.lifecycle.replacement === "kimi-k2.6") model.lifecycle.replacement = "kimi-k3";
+      if (model.id === "kimi-k2.7-code") model.lifecycle = { status: "deprecated", date: "2026-09-01", replacement: "kimi-k3" };
     }
     const file = join(scratch, "catalog.jsonc");
     writeFileSync(file, JSON.stringify(catalog, null, 2));
     const result = await validate("--catalog", file, "examples/openclaw.json");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.lines.filter((l) => l.includes("kimi-k2.6") && l.includes("deprecated as of 2026-09-01"))).toHaveLength(2);
+    expect(result.lines.filter((l) => l.includes("kimi-k2.7-code") && l.includes("deprecated as of 2026-09-01"))).toHaveLength(2);
   });
 
   it("exits 2 when the catalog cannot be read, naming it", async () => {

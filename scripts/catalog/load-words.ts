@@ -1,35 +1,150 @@
 // The catalog's words: `locales/<tag>.jsonc` beside the catalog file, English in
 // `en.jsonc`. A catalog without a locales folder has no words of its own.
+//
+// Each file is validated like the catalog, every problem at its position: JSONC
+// syntax, the file's shape, the text of each word (what no escaping makes safe
+// in docs is refused), the file name (a BCP 47 tag), and — in a language other
+// than English — keys English does not have (with a did-you-mean). Another
+// language may be partial: what it lacks falls back to English at render time.
+//
+// Some English words come from the catalog itself: an endpoint's `label` is the
+// word `endpoint.<provider>.<endpoint>`, so that translations can name it.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { diagnostic, InputError } from "../lib/diagnostics.ts";
-import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
+import { z } from "zod";
+import { SafeText, type CatalogData } from "../../schema/catalog.ts";
+import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
+import { zodIssueFindings } from "../lib/zod-issues.ts";
 import { BASE_LOCALE, type WordBook } from "./words.ts";
 
 export const LOCALES_DIR = "locales";
 
-export function loadWords(catalogFile: string): WordBook {
+const WordKey = z.string().regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/, {
+  message: "must be a dotted key of a-z, 0-9 and '-', such as `status.retired`",
+});
+
+/**
+ * A word's text: what SafeText allows, except that spaces may stand at its ends
+ * (a list separator such as `, ` needs them). Other white space at the ends, line
+ * breaks included, is still refused.
+ */
+const WordText = z.string().superRefine((text, ctx) => {
+  const inner = text.replace(/^ +| +$/g, "");
+  const result = SafeText.safeParse(inner === "" ? text : inner);
+  for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message });
+});
+
+export const LocaleFile = z
+  .object({
+    $schema: z.string().optional(),
+    words: z.record(WordKey, WordText).describe("Text of each word in this language, by key."),
+  })
+  .strict();
+
+/** The words the catalog data itself supplies in English (endpoint labels). */
+export function catalogWords(data: CatalogData): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const provider of data.providers) {
+    for (const endpoint of provider.endpoints) words[endpointWordKey(provider.id, endpoint.id)] = endpoint.label;
+  }
+  return words;
+}
+
+export function endpointWordKey(providerId: string, endpointId: string): string {
+  return `endpoint.${providerId}.${endpointId}`;
+}
+
+interface LocaleSource {
+  tag: string;
+  file: string;
+  parsed: ParsedJson;
+  words: Record<string, string>;
+}
+
+export function loadWords(catalogFile: string, data?: CatalogData): WordBook {
   const dir = join(dirname(catalogFile), LOCALES_DIR);
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".jsonc")).sort();
   } catch {
-    return { base: {}, locales: new Map() };
+    return { base: data ? catalogWords(data) : {}, locales: new Map() };
   }
-  const locales = new Map<string, Record<string, string>>();
+  const problems: Diagnostic[] = [];
+  const sources: LocaleSource[] = [];
   for (const name of names) {
-    const file = join(dir, name);
-    const text = readFileSync(file, "utf8");
-    let value: unknown;
-    try {
-      value = parseJsonSource(text, "jsonc").value;
-    } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error;
-      throw new InputError([diagnostic(file, error, "locale/syntax", error.message)]);
-    }
-    locales.set(name.slice(0, -".jsonc".length), ((value as { words?: Record<string, string> }).words ?? {}));
+    const source = readLocale(join(dir, name), name.slice(0, -".jsonc".length), problems);
+    if (source) sources.push(source);
   }
-  const base = locales.get(BASE_LOCALE) ?? {};
-  locales.delete(BASE_LOCALE);
+  const fromCatalog = data ? catalogWords(data) : {};
+  const english = sources.find((s) => s.tag === BASE_LOCALE);
+  if (!names.includes(`${BASE_LOCALE}.jsonc`)) {
+    problems.push(diagnostic(join(dir, `${BASE_LOCALE}.jsonc`), { line: 1, column: 1 }, "locale/missing-base",
+      `${LOCALES_DIR}/ has ${names.join(", ")} but no ${BASE_LOCALE}.jsonc: English is the base every other language falls back to; add it`));
+  }
+  const base = { ...english?.words, ...fromCatalog };
+  // Without a valid English file there is nothing to check the other languages' keys against.
+  if (english) {
+    for (const key of Object.keys(english.words)) {
+      if (key in fromCatalog) {
+        problems.push(at(english, ["words", key], "key", "locale/catalog-word",
+          `"${key}" comes from the catalog (an endpoint's label); change it there and remove it here`));
+      }
+    }
+    const known = Object.keys(base);
+    for (const source of sources) {
+      if (source === english) continue;
+      for (const key of Object.keys(source.words)) {
+        if (!(key in base)) {
+          problems.push(at(source, ["words", key], "key", "locale/unknown-word",
+            `unknown word "${key}": English (${BASE_LOCALE}.jsonc or the catalog) has no such key${didYouMeanSuffix(key, known)}`));
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const locales = new Map(sources.filter((s) => s !== english).map((s) => [s.tag, s.words] as const));
   return { base, locales };
+}
+
+function readLocale(file: string, tag: string, problems: Diagnostic[]): LocaleSource | undefined {
+  const text = readFileSync(file, "utf8");
+  let parsed: ParsedJson;
+  try {
+    parsed = parseJsonSource(text, "jsonc");
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    problems.push(diagnostic(file, error, "locale/syntax", `${error.message}; a locale file is JSON with comments (JSONC)`));
+    return undefined;
+  }
+  if (!isLanguageTag(tag)) {
+    problems.push(diagnostic(file, { line: 1, column: 1 }, "locale/file-name",
+      `"${tag}" is not a BCP 47 language tag in canonical form; name the file like en.jsonc, zh-CN.jsonc or pt-BR.jsonc`));
+  }
+  const result = LocaleFile.safeParse(parsed.value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const f of zodIssueFindings(issue, { input: parsed.value, knownKeys: (path) => (path.length === 0 ? ["$schema", "words"] : []) })) {
+        problems.push({
+          ...diagnostic(file, parsed.locate(f.path, f.part), `locale/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
+          path: formatJsonPath(f.path),
+        });
+      }
+    }
+    return undefined;
+  }
+  return { tag, file, parsed, words: result.data.words };
+}
+
+function at(source: LocaleSource, path: JsonPath, part: "key" | "value", rule: string, message: string): Diagnostic {
+  return { ...diagnostic(source.file, source.parsed.locate(path, part), rule, message), path: formatJsonPath(path) };
+}
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] === tag;
+  } catch {
+    return false;
+  }
 }

@@ -59,7 +59,7 @@ export function parseCatalog(file: string, text: string, options: RuleOptions = 
     data: result.data,
     providers: result.data.providers,
     groups: resolveGroups(result.data),
-    words: loadWords(file),
+    words: loadWords(file, result.data),
   };
 }
 

@@ -1,8 +1,9 @@
 // The validated catalog as the renderers see it: plain data plus lookups.
-import type { CatalogData, DocGroupData, ModelData, ProviderData } from "../../schema/catalog.ts";
+import type { CatalogData, CostData, DocGroupData, EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
+import { THINKING_LEVELS } from "../../schema/atoms.ts";
 import type { WordBook } from "./words.ts";
 
-export type { ModelData, ProviderData } from "../../schema/catalog.ts";
+export type { EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
 
 export interface ResolvedGroup {
   id: string;
@@ -33,10 +34,50 @@ export function defaultEndpoint(provider: ProviderData) {
   return endpoint;
 }
 
-/** Headers and compat flags of a model, with the provider's as defaults. */
-export function effectiveHeaders(provider: ProviderData, model: ModelData): Record<string, string> | undefined {
-  const merged = { ...provider.headers, ...model.headers };
+/**
+ * Headers and compat flags of a model, with the provider's and the endpoint's
+ * (the default endpoint unless another is named) as defaults.
+ */
+export function effectiveHeaders(
+  provider: ProviderData,
+  model: ModelData,
+  endpoint: EndpointData = defaultEndpoint(provider),
+): Record<string, string> | undefined {
+  const merged = { ...provider.headers, ...endpoint.headers, ...model.headers };
   return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+/** The key an endpoint takes: its own key source over the provider's. */
+export function endpointKey(provider: ProviderData, endpoint: EndpointData): ProviderData["apiKey"] {
+  return { ...provider.apiKey, ...endpoint.apiKey };
+}
+
+export type CacheTtl = "5m" | "1h";
+
+/**
+ * The cache-write price for entries kept `ttl`. A single price is the 5-minute
+ * one (what the host config's one `cacheWrite` holds); it has no 1-hour tier.
+ */
+export function cacheWritePrice(cost: CostData, ttl: CacheTtl = "5m"): number | undefined {
+  if (typeof cost.cacheWrite === "number") return ttl === "5m" ? cost.cacheWrite : undefined;
+  return cost.cacheWrite[ttl];
+}
+
+/**
+ * The host's `thinkingLevelMap` for a model with `reasoning_effort` values: a
+ * level the model names maps to itself, `xhigh` (which no Kimi model names)
+ * to `max` when the model has it, and every other level to null (not sent).
+ */
+export function thinkingLevelMap(model: ModelData): Record<string, string | null> | undefined {
+  const efforts: readonly string[] | undefined = model.reasoningEffort;
+  if (!efforts) return undefined;
+  const map: Record<string, string | null> = {};
+  for (const level of THINKING_LEVELS) {
+    if (efforts.includes(level)) map[level] = level;
+    else if (level === "xhigh" && efforts.includes("max")) map[level] = "max";
+    else map[level] = null;
+  }
+  return map;
 }
 
 export function effectiveCompat(provider: ProviderData, model: ModelData): ModelData["compat"] {

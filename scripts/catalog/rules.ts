@@ -37,6 +37,12 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
     reportDuplicates(provider.endpoints.map((e, i) => ({ key: e.id, path: at("endpoints", i, "id") })), (path, key) =>
       report(path, "catalog/duplicate-endpoint", `duplicate endpoint id "${key}" in provider "${provider.id}"`),
     );
+    provider.endpoints.forEach((endpoint, e) => {
+      if (endpoint.refuses && endpoint.clients?.length) {
+        report(at("endpoints", e, "clients"), "catalog/refusing-endpoint",
+          `endpoint "${endpoint.id}" of provider "${provider.id}" refuses ordinary clients (HTTP ${endpoint.refuses.status}), so it cannot be meant for ${endpoint.clients.join(", ")}; remove "clients" or "refuses"`);
+      }
+    });
     const endpointIds = provider.endpoints.map((e) => e.id);
     if (!endpointIds.includes(provider.defaultEndpoint)) {
       report(at("defaultEndpoint"), "catalog/unknown-endpoint",
@@ -63,6 +69,11 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
       if (model.maxTokens > model.contextWindow) {
         report(here("maxTokens"), "catalog/max-tokens",
           `maxTokens (${model.maxTokens}) is larger than contextWindow (${model.contextWindow}) for ${ref}`);
+      }
+
+      if (model.defaultMaxTokens !== undefined && model.defaultMaxTokens > model.maxTokens) {
+        report(here("defaultMaxTokens"), "catalog/max-tokens",
+          `defaultMaxTokens (${model.defaultMaxTokens}) is larger than maxTokens (${model.maxTokens}) for ${ref}`);
       }
 
       const lifecycle = model.lifecycle;
@@ -114,6 +125,15 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
   });
 
   const groupIds = data.docGroups.map((g) => g.id);
+  (data.examples ?? []).forEach((example, i) => {
+    if (!groupIds.includes(example.group)) {
+      report(["examples", i, "group"], "catalog/unknown-group",
+        `example ${example.file} names unknown doc group "${example.group}"${didYouMeanSuffix(example.group, groupIds)}`);
+    }
+  });
+  reportDuplicates((data.examples ?? []).map((e, i) => ({ key: e.file, path: ["examples", i, "file"] })), (path, key) =>
+    report(path, "catalog/duplicate-example", `two examples are written to ${key}`),
+  );
   for (const { name, first, second } of ambiguousRegionNames(groupIds, options.regionSuffixes ?? [])) {
     // Reported at the group whose id extends the other's: the one that made the name ambiguous.
     const [longer, shorter] = first.group.length > second.group.length ? [first, second] : [second, first];

@@ -29,7 +29,8 @@ export interface LineRange {
 
 export interface PlannedFile {
   path: string;
-  kind: "schema" | "doc";
+  /** `schema` and `example`: whole generated files; `doc`: a page with generated regions. */
+  kind: "schema" | "doc" | "example";
   /** Current content; null when the file does not exist yet. */
   before: string | null;
   after: string;

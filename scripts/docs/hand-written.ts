@@ -3,8 +3,9 @@
 // so such a key would be lost; the run names each one, with the catalog field that
 // would keep it, instead of dropping it without a word.
 //
-// A key counts as hand-written when no entry the kind renders, for any model of
-// the provider, has a key at the same path.
+// A key counts as hand-written when the entry the kind renders for the same model
+// (matched by the entry's `id`, or its key in an object) has no key at the same
+// path — or, for an entry of no catalog model, when no model's entry has one.
 import { parse, type AnyNode } from "@humanwhocodes/momoa";
 import type { BodyPosition } from "./kinds/kind.ts";
 
@@ -12,6 +13,12 @@ export interface KeyUse {
   /** Dotted path inside the entry, e.g. `thinkingLevelMap` or `cost.tier`. */
   path: string;
   at: BodyPosition;
+}
+
+export interface EntryKeys {
+  /** The entry's `id` (array elements) or its key (object members); undefined when it has none. */
+  entry: string | undefined;
+  keys: KeyUse[];
 }
 
 /** Known host keys and the catalog facts they come from. */
@@ -31,7 +38,7 @@ export function catalogFieldFor(path: string): string {
  * an object's members). Undefined when the body does not parse: the JSON checks
  * report that.
  */
-export function entryKeys(body: readonly string[]): KeyUse[] | undefined {
+export function entryKeys(body: readonly string[]): EntryKeys[] | undefined {
   for (const [open, close, members] of [["[", "]", "elements"], ["{", "}", "members"]] as const) {
     let root: AnyNode;
     try {
@@ -39,13 +46,31 @@ export function entryKeys(body: readonly string[]): KeyUse[] | undefined {
     } catch {
       continue;
     }
-    const uses: KeyUse[] = [];
-    const entries = members === "elements" ? (root as { elements?: Array<{ value: AnyNode }> }).elements ?? [] : [];
-    const properties = members === "members" ? (root as { members?: Array<{ value: AnyNode }> }).members ?? [] : [];
-    for (const entry of [...entries, ...properties]) collect(entry.value, [], uses);
-    return uses;
+    if (members === "elements") {
+      const elements = (root as { elements?: Array<{ value: AnyNode }> }).elements ?? [];
+      return elements.map(({ value }) => ({ entry: idOf(value), keys: keysOf(value) }));
+    }
+    const properties = (root as { members?: Array<{ name: AnyNode; value: AnyNode }> }).members ?? [];
+    return properties.map((member) => ({ entry: nameOf(member.name), keys: keysOf(member.value) }));
   }
   return undefined;
+}
+
+function keysOf(node: AnyNode): KeyUse[] {
+  const uses: KeyUse[] = [];
+  collect(node, [], uses);
+  return uses;
+}
+
+function nameOf(node: AnyNode): string {
+  return node.type === "String" ? node.value : node.type === "Identifier" ? node.name : "";
+}
+
+/** The `id` string of an object entry. */
+function idOf(node: AnyNode): string | undefined {
+  if (node.type !== "Object") return undefined;
+  const id = node.members.find((m) => nameOf(m.name) === "id")?.value;
+  return id?.type === "String" ? id.value : undefined;
 }
 
 function collect(node: AnyNode, path: string[], out: KeyUse[]): void {
@@ -55,8 +80,7 @@ function collect(node: AnyNode, path: string[], out: KeyUse[]): void {
   }
   if (node.type !== "Object") return;
   for (const member of node.members) {
-    const name = member.name.type === "String" ? member.name.value : member.name.type === "Identifier" ? member.name.name : String(member.name);
-    const keyPath = [...path, name];
+    const keyPath = [...path, nameOf(member.name)];
     // Line 1 of the parsed text is the opening bracket: body line i is line i + 2.
     out.push({ path: keyPath.join("."), at: { line: member.name.loc.start.line - 2, column: member.name.loc.start.column - 1 } });
     collect(member.value, keyPath, out);

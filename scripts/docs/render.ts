@@ -198,23 +198,40 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
 }
 
-/** Keys in the region's entries that the kind renders for no model of the provider. */
+/**
+ * Keys in the region's entries that the kind does not render for the entry's model
+ * (or, for an entry of no catalog model, for any model of the provider).
+ */
 function handWrittenKeys(target: RegionTarget, context: RenderContext): RenderNote[] {
   const written = entryKeys(context.body);
-  if (!written || written.length === 0) return [];
-  const everyModel = { ...context.group, models: context.group.provider.models };
-  const output = target.kind.render({ ...context, group: everyModel, body: [] });
-  if (!("entries" in output)) return [];
-  const producible = new Set((entryKeys(joinEntries(output.entries, false)) ?? []).map((k) => k.path));
-  // One warning per key path; keys inside a hand-written key are part of it.
-  const reported = new Set<string>();
-  const insideReported = (path: string) => [...reported].some((r) => path.startsWith(`${r}.`));
-  return written
-    .filter((key) => !producible.has(key.path) && !reported.has(key.path) && !insideReported(key.path) && reported.add(key.path))
-    .map((key) => ({
-      message:
-        `\`${key.path}\` in region ${context.region} is written by hand: the catalog has nothing that produces it, ` +
-        `so \`pnpm gen\` drops it; record ${catalogFieldFor(key.path)} in the catalog to keep it`,
-      at: key.at,
-    }));
+  if (!written || written.every((e) => e.keys.length === 0)) return [];
+  const byEntry = new Map<string, Set<string>>();
+  const any = new Set<string>();
+  for (const model of context.group.provider.models) {
+    const output = target.kind.render({ ...context, group: { ...context.group, models: [model] }, body: [] });
+    if (!("entries" in output)) return [];
+    for (const entry of entryKeys(joinEntries(output.entries, false)) ?? []) {
+      const paths = new Set(entry.keys.map((k) => k.path));
+      if (entry.entry !== undefined) byEntry.set(entry.entry, paths);
+      for (const path of paths) any.add(path);
+    }
+  }
+  const notes: RenderNote[] = [];
+  for (const { entry, keys } of written) {
+    const producible = (entry !== undefined && byEntry.get(entry)) || any;
+    // One warning per key path in an entry; keys inside a hand-written key are part of it.
+    const reported: string[] = [];
+    for (const key of keys) {
+      if (producible.has(key.path) || reported.some((r) => key.path.startsWith(`${r}.`))) continue;
+      reported.push(key.path);
+      notes.push({
+        message:
+          `\`${key.path}\`${entry === undefined ? "" : ` in the entry of \`${entry}\``} in region ${context.region} is written by hand: ` +
+          `the catalog does not produce it${entry !== undefined && byEntry.has(entry) ? " for this model" : ""}, so \`pnpm gen\` drops it; ` +
+          `record ${catalogFieldFor(key.path)} in the catalog to keep it`,
+        at: key.at,
+      });
+    }
+  }
+  return notes;
 }

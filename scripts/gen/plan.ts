@@ -9,6 +9,7 @@ import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
+import { exampleFiles } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
 export type { LineRange, PlannedFile, RegionChange } from "../docs/doc.ts";
@@ -43,7 +44,10 @@ export interface GenOptions {
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
-  const schemas = plannedSchemas(options.schemaFiles ?? {}, catalog);
+  const schemas = [
+    ...plannedSchemas(options.schemaFiles ?? {}, catalog),
+    ...exampleFiles(catalog).map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),
+  ];
   const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
   const docs = await syncDocs(catalog, options.docDirs, {

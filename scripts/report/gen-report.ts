@@ -25,12 +25,14 @@ export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode
     return `updated ${changed.length} ${plural(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
   }
   const docs = changed.filter((f) => f.kind === "doc");
-  const schemas = changed.length - docs.length;
+  const examples = changed.filter((f) => f.kind === "example").length;
+  const schemas = changed.length - docs.length - examples;
   const regions = docs.reduce((n, f) => n + Math.max(1, f.regions?.length ?? 0), 0);
   const parts = [];
   if (docs.length > 0) parts.push(`${regions} ${plural(regions, "region")} in ${docs.length} ${plural(docs.length, "file")}`);
   if (schemas > 0) parts.push(`${schemas} ${plural(schemas, "schema file")}`);
-  const verb = regions + schemas === 1 ? "is" : "are";
+  if (examples > 0) parts.push(`${examples} ${plural(examples, "example config")}`);
+  const verb = regions + schemas + examples === 1 ? "is" : "are";
   return `${parts.join(" and ")} ${verb} out of date; run \`${fix}\``;
 }
 

@@ -65,7 +65,7 @@ function providerArbitrary(id: string, aliases: readonly string[]) {
           homepage: "https://example.com",
           defaultEndpoint: "main",
           endpoints: [{ id: "main", label: "Main", baseUrl: "https://example.com/v1", api: "openai-completions" }],
-          apiKey: { env: "EXAMPLE_API_KEY", placeholder: "sk-...", issuedBy: "Example", consoleUrl: "https://example.com/keys" },
+          apiKey: { env: "EXAMPLE_API_KEY", placeholder: "sk-...", consoleUrl: "https://example.com/keys" },
           ...(h ? { headers: h } : {}),
           models,
         };

@@ -30,7 +30,7 @@ export function manyModelCatalog(count: number): CatalogInput {
         homepage: "https://example.com",
         defaultEndpoint: "main",
         endpoints: [{ id: "main", label: "Main", baseUrl: "https://example.com/v1", api: "openai-completions" }],
-        apiKey: { env: "BULK_API_KEY", placeholder: "sk-...", issuedBy: "Bulk", consoleUrl: "https://example.com/keys" },
+        apiKey: { env: "BULK_API_KEY", placeholder: "sk-...", consoleUrl: "https://example.com/keys" },
         models,
       },
     ],

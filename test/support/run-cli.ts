@@ -40,6 +40,8 @@ export function tempDir(prefix = "kcs-"): string {
 export function tempProject(options: { docs?: boolean } = {}): { dir: string; catalog: string; docs: string; config: string } {
   const dir = tempDir();
   cpSync(join(repoRoot, "schema"), join(dir, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  // The catalog's example configs are generated into examples/ beside schema/.
+  cpSync(join(repoRoot, "examples"), join(dir, "examples"), { recursive: true });
   if (options.docs) cpSync(join(repoRoot, "docs"), join(dir, "docs"), { recursive: true });
   const config = join(dir, "kimi-config-sync.config.jsonc");
   const schemas = { catalog: "schema/catalog.schema.json", config: "schema/config.schema.json" };

@@ -1,9 +1,12 @@
 // `<group>-anthropic-env`: the environment variables that point an
 // Anthropic-compatible client (Claude Code and the like) at the provider's
-// `anthropic-messages` endpoint with the provider's key. In Markdown, a table
+// `anthropic-messages` endpoint: the base URL, the key (in the variable that
+// endpoint's key goes in) and the group's first model, under the name such
+// clients send for it (`k3[1m]` for K3's 1M context). In Markdown, a table
 // (rows generated, header kept as written); in a shell code block, the commands
 // that set them: `export` in bash/sh/zsh, `$env:` in PowerShell, or with
 // `scope=user` on the start marker, PowerShell's permanent per-user setting.
+import { endpointKey } from "../../catalog/model.ts";
 import type { RegionKind } from "./kind.ts";
 import { endpointFor } from "./client-endpoint.ts";
 import { inlineCode } from "./markdown.ts";
@@ -20,19 +23,22 @@ export const anthropicEnv: RegionKind = {
   suffix: "anthropic-env",
   contexts: ["markdown", "code"],
   options: ["scope"],
-  render: ({ group, context, lang, options, body }) => {
+  render: ({ group, context, lang, options, body, words }) => {
     const endpoint = endpointFor(group.provider, "Claude Code", "anthropic-messages");
     if ("error" in endpoint) return endpoint;
+    const key = endpointKey(group.provider, endpoint);
+    const model = group.models[0]!;
     const variables: Array<[string, string]> = [
       ["ANTHROPIC_BASE_URL", endpoint.baseUrl],
-      ["ANTHROPIC_API_KEY", group.provider.apiKey.placeholder],
+      [key.authEnv ?? "ANTHROPIC_API_KEY", key.placeholder],
+      ["ANTHROPIC_MODEL", model.anthropicModel ?? model.id],
     ];
     const scope = options.scope ?? "session";
     if (scope !== "session" && scope !== "user") return { error: `scope must be "session" or "user", not "${scope}"` };
     if (scope === "user" && !POWERSHELL.has(lang)) return { error: "scope=user is for PowerShell code blocks" };
 
     if (context === "markdown") {
-      return tableBelowHeader(body, ["Variable", "Value"], variables.map(([name, value]) => [inlineCode(name), inlineCode(value)]));
+      return tableBelowHeader(body, [words.word("column.variable"), words.word("column.value")], variables.map(([name, value]) => [inlineCode(name), inlineCode(value)]));
     }
     if (POSIX_SHELLS.has(lang)) return { lines: variables.map(([name, value]) => `export ${name}=${posixQuoted(value)}`) };
     if (POWERSHELL.has(lang)) {

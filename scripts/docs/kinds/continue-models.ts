@@ -1,7 +1,7 @@
 // `<group>-continue-models`: entries for the `models` array of Continue's
 // `config.json`, one per model, sent to the provider's OpenAI-compatible endpoint
 // with the provider's key placeholder and any headers the provider requires.
-import { effectiveHeaders } from "../../catalog/model.ts";
+import { effectiveHeaders, endpointKey } from "../../catalog/model.ts";
 import { json5Lines } from "../json5.ts";
 import type { RegionKind } from "./kind.ts";
 import { endpointFor } from "./client-endpoint.ts";
@@ -14,14 +14,14 @@ export const continueModels: RegionKind = {
     if ("error" in endpoint) return endpoint;
     return {
       entries: group.models.map((model) => {
-        const headers = effectiveHeaders(group.provider, model);
+        const headers = effectiveHeaders(group.provider, model, endpoint);
         return json5Lines(
           {
             title: model.name,
             provider: "openai",
             model: model.id,
             apiBase: endpoint.baseUrl,
-            apiKey: group.provider.apiKey.placeholder,
+            apiKey: endpointKey(group.provider, endpoint).placeholder,
             contextLength: model.contextWindow,
             requestOptions: headers ? { headers } : undefined,
           },

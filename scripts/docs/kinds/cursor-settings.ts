@@ -1,6 +1,7 @@
 // `<group>-cursor-settings`: what to enter in Cursor's model settings for the
 // provider's OpenAI-compatible endpoint. The labels are Cursor's own (its
 // interface is in English), so the list reads the same in every translation.
+import { endpointKey } from "../../catalog/model.ts";
 import type { RegionKind } from "./kind.ts";
 import { endpointFor } from "./client-endpoint.ts";
 import { inlineCode } from "./markdown.ts";
@@ -14,7 +15,7 @@ export const cursorSettings: RegionKind = {
     return {
       lines: [
         `${bullet} **Base URL**: ${inlineCode(endpoint.baseUrl)}`,
-        `${bullet} **API Key**: ${inlineCode(group.provider.apiKey.placeholder)}`,
+        `${bullet} **API Key**: ${inlineCode(endpointKey(group.provider, endpoint).placeholder)}`,
         `${bullet} **Model**: ${group.models.map((m) => inlineCode(m.id)).join(", ")}`,
       ],
     };

@@ -16,7 +16,7 @@
 // words in the page's language and numbers written the way the table writes them.
 // An empty region gets a header in the page's language.
 import stringWidth from "string-width";
-import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
+import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import type { WordBook, Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
@@ -54,7 +54,13 @@ function number(n: number, style: CellStyle): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, style.groupSeparator);
 }
 
-function price(amount: number, currency: string): string {
+/** What a cell shows where the catalog has no value. */
+function none(style: CellStyle): string {
+  return escapeText(style.words.say("none", "—"));
+}
+
+function price(amount: number | undefined, currency: string, style: CellStyle): string {
+  if (amount === undefined) return none(style);
   const fixed = amount.toFixed(2);
   return `${Number(fixed) === amount ? fixed : String(amount)} ${currency}`;
 }
@@ -77,9 +83,7 @@ function reasoning(model: ModelData, style: CellStyle): string {
 
 /** The model's reasoning effort levels, in the catalog's order; none when the catalog records none. */
 function effortLevels(model: ModelData): readonly string[] {
-  const recorded = (model as { reasoningEffort?: { levels?: readonly string[] } | readonly string[] }).reasoningEffort;
-  if (Array.isArray(recorded)) return recorded;
-  return (recorded as { levels?: readonly string[] } | undefined)?.levels ?? [];
+  return model.reasoningEffort ?? [];
 }
 
 function modalities(model: ModelData, style: CellStyle): string {
@@ -96,12 +100,18 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   input: { title: "Input", align: "left", cell: (m, _g, s) => modalities(m, s) },
   context: { title: "Context window", align: "right", cell: (m, _g, s) => number(m.contextWindow, s) },
   "max-output": { title: "Max output", align: "right", cell: (m, _g, s) => number(m.maxTokens, s) },
-  "input-price": { title: "Input per 1M", align: "right", cell: (m) => price(m.cost.input, m.cost.currency) },
-  "output-price": { title: "Output per 1M", align: "right", cell: (m) => price(m.cost.output, m.cost.currency) },
-  "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m) => price(m.cost.cacheRead, m.cost.currency) },
-  "cache-write-price": { title: "Cache write per 1M", align: "right", cell: (m) => price(m.cost.cacheWrite, m.cost.currency) },
+  "input-price": { title: "Input per 1M", align: "right", cell: (m, _g, s) => price(m.cost.input, m.cost.currency, s) },
+  "output-price": { title: "Output per 1M", align: "right", cell: (m, _g, s) => price(m.cost.output, m.cost.currency, s) },
+  "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m, _g, s) => price(m.cost.cacheRead, m.cost.currency, s) },
+  "cache-write-price": { title: "Cache write (5 min) per 1M", align: "right", cell: (m, _g, s) => price(cacheWritePrice(m.cost, "5m"), m.cost.currency, s) },
+  "cache-write-1h-price": { title: "Cache write (1 h) per 1M", align: "right", cell: (m, _g, s) => price(cacheWritePrice(m.cost, "1h"), m.cost.currency, s) },
+  "default-max-output": {
+    title: "Default max output",
+    align: "right",
+    cell: (m, _g, s) => (m.defaultMaxTokens === undefined ? none(s) : number(m.defaultMaxTokens, s)),
+  },
   status: { title: "Status", align: "left", cell: (m, _g, s) => status(m, s) },
-  released: { title: "Released", align: "left", cell: (m) => m.releaseDate ?? "—" },
+  released: { title: "Released", align: "left", cell: (m, _g, s) => m.releaseDate ?? none(s) },
 };
 
 export const DEFAULT_COLUMNS = ["ref", "name", "reasoning", "input", "context", "max-output"] as const;
