@@ -44,6 +44,7 @@ const TOPICS = ["moonshot", "kimi-code", "models", "config", "auth", "endpoints"
 const TITLES: Record<Script, readonly string[]> = {
   latin: ["Moonshot AI (Kimi)", "Kimi Code", "Configuring providers", "Model references", "API keys", "Regional endpoints"],
   cjk: ["Moonshot AI（Kimi）", "Kimi Code 配置", "配置提供方", "模型引用", "API 密钥", "区域端点"],
+  rtl: ["Moonshot AI (Kimi)", "Kimi Code", "إعداد المزوّدين", "مراجع النماذج", "مفاتيح الواجهة", "نقاط النهاية الإقليمية"],
 };
 
 /** Counts fixed by the options, so the generator and its checks agree. */
