@@ -14,8 +14,14 @@ export type RegionKind = (typeof REGION_KINDS)[number];
  */
 export type MarkdownMarker = "mdx" | "link";
 
-/** `native`: this tool's markers; `markdown-magic`: the same regions in markdown-magic's `<!-- docs NAME -->` syntax. */
-export type MarkerSyntax = "native" | "markdown-magic";
+/**
+ * `native`: this tool's markers. The others are the same regions in a peer tool's syntax:
+ * markdown-magic's `<!-- docs NAME -->` … `<!-- /docs -->`, automd's `<!-- automd:NAME -->` …
+ * `<!-- /automd -->`, and embedme's `<!-- embedme FILE -->` before a code fence (embedme
+ * fills whole fences, so each Markdown region becomes a ```md fence and the config
+ * example's fence is filled as one).
+ */
+export type MarkerSyntax = "native" | "markdown-magic" | "automd" | "embedme";
 
 export interface DocGroupInfo {
   id: string;
@@ -44,8 +50,15 @@ export function regionName(group: DocGroupInfo, kind: RegionKind): string {
   return `${group.id}-${kind}`;
 }
 
-function markdownMagicMarker(name: string, edge: "start" | "end"): string {
+/** A peer's markers, standing at column 0 (see codeRegion). */
+function peerMarker(syntax: "markdown-magic" | "automd", name: string, edge: "start" | "end"): string {
+  if (syntax === "automd") return edge === "start" ? `<!-- automd:${name} -->` : "<!-- /automd -->";
   return edge === "start" ? `<!-- docs ${name} -->` : "<!-- /docs -->";
+}
+
+/** The file embedme fills a config example's fence from. */
+export function embedmeConfigFile(group: DocGroupInfo): string {
+  return `${group.id}-config.json5`;
 }
 
 export function markdownMarker(form: MarkdownMarker, name: string, edge: "start" | "end"): string {
@@ -55,8 +68,9 @@ export function markdownMarker(form: MarkdownMarker, name: string, edge: "start"
 }
 
 function markdownRegion(syntax: MarkerSyntax, form: MarkdownMarker, name: string, body: string[]): string {
+  if (syntax === "embedme") return [`<!-- embedme ${name}.md -->`, "```md", ...body, "```"].join("\n");
   const marker = (edge: "start" | "end") =>
-    syntax === "native" ? markdownMarker(form, name, edge) : markdownMagicMarker(name, edge);
+    syntax === "native" ? markdownMarker(form, name, edge) : peerMarker(syntax, name, edge);
   return [marker("start"), "", ...body, "", marker("end")].join("\n");
 }
 
@@ -65,9 +79,11 @@ function markdownRegion(syntax: MarkerSyntax, form: MarkdownMarker, name: string
  * indented block that follows another block. It indents the new body like the old one.
  */
 function codeRegion(syntax: MarkerSyntax, name: string, indent: string, body: string[]): string[] {
+  const lines = body.map((line) => indent + line);
+  if (syntax === "embedme") return lines;
   const marker = (edge: "start" | "end") =>
-    syntax === "native" ? `${indent}// ${name}:${edge}` : markdownMagicMarker(name, edge);
-  return [marker("start"), ...body.map((line) => indent + line), marker("end")];
+    syntax === "native" ? `${indent}// ${name}:${edge}` : peerMarker(syntax, name, edge);
+  return [marker("start"), ...lines, marker("end")];
 }
 
 function jsonKey(key: string): string {
@@ -125,6 +141,7 @@ export function configFence(group: DocGroupInfo, syntax: MarkerSyntax): string {
   );
   const models = OLD_MODELS.flatMap((m, i) => modelObject(m, i === OLD_MODELS.length - 1));
   return [
+    ...(syntax === "embedme" ? [`<!-- embedme ${embedmeConfigFile(group)} -->`] : []),
     "```json5",
     "{",
     `  env: { ${group.apiKeyEnv}: "sk-..." },`,

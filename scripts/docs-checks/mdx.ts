@@ -5,6 +5,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { contentKey, openCache } from "../docs/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 
 export interface CodeBlock {
@@ -29,7 +30,34 @@ interface CodeNode {
   children?: CodeNode[];
 }
 
+/** What a compile of one text found, independent of the file's name (so it can be kept between runs). */
+interface Compiled {
+  codeBlocks: CodeBlock[];
+  failure?: { line: number; column: number; reason: string };
+}
+
+/**
+ * Compiles the text, or reuses the verdict on the very same text from an earlier run
+ * (content-cache.ts): the result depends on the text alone.
+ */
 export function compileMdx(file: string, content: string): MdxResult {
+  const cache = openCache<Compiled>("mdx");
+  const key = contentKey(content);
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compile(file, content);
+    cache.set(key, compiled);
+  }
+  const { failure, codeBlocks } = compiled;
+  if (!failure) return { codeBlocks };
+  return {
+    codeBlocks,
+    error: diagnostic(file, { line: failure.line, column: failure.column }, "docs/mdx",
+      `does not compile as MDX: ${failure.reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`),
+  };
+}
+
+function compile(file: string, content: string): Compiled {
   const codeBlocks: CodeBlock[] = [];
   const collectCode = () => (tree: CodeNode) => collect(tree, codeBlocks);
   try {
@@ -39,13 +67,8 @@ export function compileMdx(file: string, content: string): MdxResult {
     // Syntax errors come as positioned messages (vfile-message); anything else is a bug to surface.
     const e = error as { line?: number; column?: number; reason?: unknown };
     if (typeof e.reason !== "string") throw error;
-    const reason = e.reason;
-    return {
-      // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
-      codeBlocks: codeBlocksOfMarkdown(content),
-      error: diagnostic(file, { line: e.line ?? 1, column: e.column ?? 1 }, "docs/mdx",
-        `does not compile as MDX: ${reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`),
-    };
+    // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
+    return { codeBlocks: codeBlocksOfMarkdown(content), failure: { line: e.line ?? 1, column: e.column ?? 1, reason: e.reason } };
   }
   return { codeBlocks };
 }
