@@ -216,7 +216,7 @@ export function renderResults(results: readonly TreeResult[], machine: MachineIn
     "",
     ...trees,
     "- synthetic: bench/tree/generate.ts, ~4 KB pages in 20 languages; 10% of the pages hold five regions each (ids, refs and a table in Markdown, aliases and models in a JSON5 fence).",
-    "- host-like: bench/tree/host-like.ts, the shape of the host's real docs: ~20 KB pages in 21 languages (English at the root), translated hand-made table regions, markers in `<Tabs>`/`<Steps>` and indented fences, other providers' refs, env files, incidental `:start` text in hundreds of pages, some pages over 100 KB. Peers are not run on it.",
+    "- host-like: bench/tree/host-like.ts, the shape of the host's real docs: ~20 KB pages in 21 languages (English at the root), translated hand-made table regions, markers in `<Tabs>`/`<Steps>` and indented fences, other providers' refs, env files, incidental `:start` text in hundreds of pages, some pages over 100 KB. Peers are not run on it, nor on the 40,000-page synthetic tree (a round of theirs takes minutes there).",
     "",
     "## Method",
     "",
