@@ -54,7 +54,7 @@ export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsO
     const { compileMdx } = await import("./mdx.ts");
     const { checkJsonBlock, isJsonBlock } = await import("./json-blocks.ts");
     for (const doc of toCompile) {
-      const { error, codeBlocks } = compileMdx(doc.path, doc.content);
+      const { error, codeBlocks } = await compileMdx(doc.path, doc.content);
       if (error) diagnostics.push(error);
       for (const block of codeBlocks.filter(isJsonBlock)) diagnostics.push(...checkJsonBlock(doc.path, block, options.catalog));
     }
