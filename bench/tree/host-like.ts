@@ -575,8 +575,14 @@ function incidentalSection(page: PageWriter, shape: Random): string {
       "when a chat opens and session:end when it closes.",
     ["```bash", "npm run dev:start", "pnpm run build:start -- --watch", "npm run dev:end", "```"].join("\n"),
   ];
+  // Inside MDX components, where plain Markdown would read an HTML block: only a full parse
+  // tells where such text stands, unless the tool sees first that nothing there is marker-shaped.
+  blocks.push(
+    ["<Tip>", "  Run `npm run dev:start` once before `openclaw onboard`; the gateway logs `gateway:start` when it is ready.", "</Tip>"].join("\n"),
+  );
   if (shape.chance(0.5)) {
     blocks.push("Hooks fire on `agent:start`, `tool:start` and `tool:end`, in that order: see hooks:start in the reference.");
+    blocks.push('<Note>The `session:end` hook runs after the reply is sent.</Note>');
   }
   return blocks.join("\n\n");
 }

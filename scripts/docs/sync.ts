@@ -14,7 +14,7 @@ import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { renderRegion, type Edit, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
-import { scanContexts, type Classification } from "./scan.ts";
+import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
@@ -62,7 +62,7 @@ export async function syncDoc(
   cache: RenderCache = new Map(),
 ): Promise<DocSync> {
   const lines = splitLines(text);
-  const candidates = findCandidates(text, lines);
+  const candidates = relevantCandidates(text, lines, findCandidates(text, lines), (name) => names.looksLikeRegion(name));
   if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const classification = await classify(path, text, lines, candidates, diagnostics);
