@@ -17,28 +17,27 @@ export interface PeerTool {
   driftExit: number;
 }
 
-/** markdown-magic and automd read every page at once: give them as many descriptors as the system allows. */
-function manyFiles(node: string, script: string, args: string[], root: string): Command {
-  return { file: "/bin/sh", args: ["-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "sh", node, script, ...args], cwd: root };
+/**
+ * A peer run through its runner in bench/peers/ (`--dir`, `--content`, `--check`). Such
+ * runners read every page at once: they get as many descriptors as the system allows.
+ */
+function runnerPeer(id: "markdown-magic" | "automd", checkLabel: string): PeerTool {
+  return {
+    id,
+    syntax: id,
+    checkLabel,
+    driftExit: 1,
+    command: (root, node, dir, content, check) => ({
+      file: "/bin/sh",
+      args: ["-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "sh", node, join(root, `bench/peers/${id}-run.mjs`), "--dir", dir, "--content", content, ...(check ? ["--check"] : [])],
+      cwd: root,
+    }),
+  };
 }
 
 export const PEER_TOOLS: Readonly<Record<PeerId, PeerTool>> = {
-  "markdown-magic": {
-    id: "markdown-magic",
-    syntax: "markdown-magic",
-    checkLabel: "dry run",
-    driftExit: 1,
-    command: (root, node, dir, content, check) =>
-      manyFiles(node, join(root, "bench/peers/markdown-magic-run.mjs"), ["--dir", dir, "--content", content, ...(check ? ["--check"] : [])], root),
-  },
-  automd: {
-    id: "automd",
-    syntax: "automd",
-    checkLabel: "transform only",
-    driftExit: 1,
-    command: (root, node, dir, content, check) =>
-      manyFiles(node, join(root, "bench/peers/automd-run.mjs"), ["--dir", dir, "--content", content, ...(check ? ["--check"] : [])], root),
-  },
+  "markdown-magic": runnerPeer("markdown-magic", "dry run"),
+  automd: runnerPeer("automd", "transform only"),
   embedme: {
     id: "embedme",
     syntax: "embedme",

@@ -4,9 +4,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSON5 from "json5";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   generateHostLikeDocs,
@@ -16,26 +13,15 @@ import {
   type HostLikeDoc,
   type HostLikeOptions,
 } from "../bench/tree/host-like.ts";
+import { nodesOfType, parseDocument, type MdNode } from "./support/region-oracle.ts";
 
 const OPTIONS: HostLikeOptions = { seed: 7, pages: 21 * 30, averageBytes: 3000 };
 const docs: HostLikeDoc[] = [...generateHostLikeDocs(OPTIONS)];
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-interface MdNode {
-  type: string;
-  lang?: string | null;
-  value?: string;
-  children?: MdNode[];
-}
-
-function codeBlocks(text: string): MdNode[] {
-  const found: MdNode[] = [];
-  const walk = (node: MdNode) => {
-    if (node.type === "code") found.push(node);
-    node.children?.forEach(walk);
-  };
-  walk(unified().use(remarkParse).use(remarkMdx).parse(text) as MdNode);
-  return found;
+/** The fenced code blocks of a page read as MDX (an invalid page throws). */
+function codeBlocks(text: string): Array<MdNode & { lang?: string | null }> {
+  return nodesOfType(parseDocument(text, "mdx"), "code");
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "host-like-"));

@@ -2,7 +2,7 @@
 // 20 languages. A fixed share of the pages holds one region of every kind for a
 // doc group (all with outdated bodies); half of those are marked `stale`, the
 // pages a drifted tree keeps outdated after the rest has been brought up to date.
-import { bulletList, codeFence, heading, optionsTable, paragraph, sentence, type Script } from "./prose.ts";
+import { fillerSection, heading, paragraph, sentence, type Script } from "./prose.ts";
 import { seededRandom, type Random } from "./random.ts";
 import {
   configFence,
@@ -112,7 +112,7 @@ function docContent(
   const sections: string[] = [];
   let size = byteLength(head) + (regionSection ? byteLength(regionSection) : 0);
   while (size < target) {
-    const section = fillerSection(rng, script);
+    const section = fillerSection(rng, script, { paragraphs: false, closing: 0.5 });
     sections.push(section);
     size += byteLength(section) + 2;
   }
@@ -133,16 +133,6 @@ function regionBlock(rng: Random, group: DocGroupInfo, script: Script, markers: 
     paragraph(rng, script),
     configFence(group, markers),
   ].join("\n\n");
-}
-
-function fillerSection(rng: Random, script: Script): string {
-  const blocks = [heading(rng, script, rng.chance(0.8) ? 2 : 3), paragraph(rng, script)];
-  const extra = rng.int(0, 3);
-  if (extra === 1) blocks.push(bulletList(rng, script));
-  else if (extra === 2) blocks.push(codeFence(rng));
-  else if (extra === 3) blocks.push(optionsTable(rng, script));
-  if (rng.chance(0.5)) blocks.push(paragraph(rng, script));
-  return blocks.join("\n\n");
 }
 
 function byteLength(text: string): number {

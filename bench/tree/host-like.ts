@@ -18,11 +18,10 @@
 // manifest's `staleDocs` back from a second copy (bench/prepare.ts does both).
 // A page and its translations share one relative path and the same structure, so a
 // translated table can be matched column by column with its English twin.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { bulletList, codeFence, heading, optionsTable, paragraph, sentence, type Script } from "./prose.ts";
+import { fillerSection, heading, paragraph, sentence, type Script } from "./prose.ts";
 import { seededRandom, type Random } from "./random.ts";
 import type { DocGroupInfo } from "./regions.ts";
+import { writeDocs } from "./write.ts";
 
 /** Header and cell words of the hand-made `-ids` table, per language. */
 export interface TableWords {
@@ -244,23 +243,15 @@ export function writeHostLikeTree(dir: string, options: HostLikeOptions): HostLi
     incidentalDocs: [],
     kinds: { region: [], "other-provider": [], install: [], config: [], incidental: [], plain: [] },
   };
-  const made = new Set<string>();
-  for (const doc of generateHostLikeDocs(options)) {
-    const file = join(dir, doc.path);
-    const parent = dirname(file);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    writeFileSync(file, doc.content);
-    manifest.files++;
-    manifest.bytes += Buffer.byteLength(doc.content);
+  const written = writeDocs(dir, generateHostLikeDocs(options), (doc) => {
     manifest.kinds[doc.kind].push(doc.path);
     if (doc.regions.length > 0) manifest.regionDocs.push(doc.path);
     if (doc.stale) manifest.staleDocs.push(doc.path);
     if (doc.large) manifest.largeDocs.push(doc.path);
     if (doc.incidental) manifest.incidentalDocs.push(doc.path);
-  }
+  });
+  manifest.files = written.files;
+  manifest.bytes = written.bytes;
   return manifest;
 }
 
@@ -319,21 +310,10 @@ function fillerPool(script: Script): string[] {
   let pool = pools.get(script);
   if (!pool) {
     const rng = seededRandom(0x2545f491 ^ script.length);
-    pool = Array.from({ length: 400 }, () => fillerSection(rng, script));
+    pool = Array.from({ length: 400 }, () => fillerSection(rng, script, { paragraphs: true, closing: 0.6 }));
     pools.set(script, pool);
   }
   return pool;
-}
-
-function fillerSection(rng: Random, script: Script): string {
-  const blocks = [heading(rng, script, rng.chance(0.8) ? 2 : 3), paragraph(rng, script)];
-  const extra = rng.int(0, 4);
-  if (extra === 1) blocks.push(bulletList(rng, script));
-  else if (extra === 2) blocks.push(codeFence(rng));
-  else if (extra === 3) blocks.push(optionsTable(rng, script));
-  else if (extra === 4) blocks.push(paragraph(rng, script), paragraph(rng, script));
-  if (rng.chance(0.6)) blocks.push(paragraph(rng, script));
-  return blocks.join("\n\n");
 }
 
 function frontMatter(page: PageWriter, title: string): void {

@@ -115,3 +115,18 @@ export function optionsTable(rng: Random, script: Script): string {
     .map((option) => `| \`${option}\` | ${sentence(rng, script)} |`);
   return [header, "| --- | --- |", ...rows].join("\n");
 }
+
+/**
+ * A section of filler: a heading and a paragraph, then maybe a list, a code fence, a
+ * table or (with `paragraphs`) two more paragraphs, and maybe a closing paragraph.
+ */
+export function fillerSection(rng: Random, script: Script, options: { paragraphs: boolean; closing: number }): string {
+  const blocks = [heading(rng, script, rng.chance(0.8) ? 2 : 3), paragraph(rng, script)];
+  const extra = rng.int(0, options.paragraphs ? 4 : 3);
+  if (extra === 1) blocks.push(bulletList(rng, script));
+  else if (extra === 2) blocks.push(codeFence(rng));
+  else if (extra === 3) blocks.push(optionsTable(rng, script));
+  else if (extra === 4) blocks.push(paragraph(rng, script), paragraph(rng, script));
+  if (rng.chance(options.closing)) blocks.push(paragraph(rng, script));
+  return blocks.join("\n\n");
+}

@@ -11,10 +11,16 @@ export interface TreeManifest {
   staleDocs: string[];
 }
 
-export function writeTree(dir: string, options: TreeOptions): TreeManifest {
-  const manifest: TreeManifest = { files: 0, bytes: 0, regionDocs: [], staleDocs: [] };
+/** Writes each page under `dir` (making folders as needed) and tells `record` about it. */
+export function writeDocs<D extends { path: string; content: string }>(
+  dir: string,
+  docs: Iterable<D>,
+  record: (doc: D) => void,
+): { files: number; bytes: number } {
   const made = new Set<string>();
-  for (const doc of generateDocs(options)) {
+  let files = 0;
+  let bytes = 0;
+  for (const doc of docs) {
     const file = join(dir, doc.path);
     const parent = dirname(file);
     if (!made.has(parent)) {
@@ -22,10 +28,18 @@ export function writeTree(dir: string, options: TreeOptions): TreeManifest {
       made.add(parent);
     }
     writeFileSync(file, doc.content);
-    manifest.files++;
-    manifest.bytes += Buffer.byteLength(doc.content);
+    files++;
+    bytes += Buffer.byteLength(doc.content);
+    record(doc);
+  }
+  return { files, bytes };
+}
+
+export function writeTree(dir: string, options: TreeOptions): TreeManifest {
+  const manifest: TreeManifest = { files: 0, bytes: 0, regionDocs: [], staleDocs: [] };
+  const written = writeDocs(dir, generateDocs(options), (doc) => {
     if (doc.regions.length > 0) manifest.regionDocs.push(doc.path);
     if (doc.stale) manifest.staleDocs.push(doc.path);
-  }
-  return manifest;
+  });
+  return { ...manifest, ...written };
 }
