@@ -4,6 +4,9 @@
 // replacement that names no model, ...) live in scripts/catalog/rules.ts so
 // that every one of them can be reported with its own source position.
 import { z } from "zod";
+import { Api, Compat, headers, Id, matching, Modality, Price as AnyPrice, ProviderAliases } from "./atoms.ts";
+
+export { Api, Id, Modality } from "./atoms.ts";
 
 /**
  * Display text (names, aliases, labels). Renderers escape quotes, backslashes and
@@ -14,13 +17,12 @@ import { z } from "zod";
  * which config loaders expand as an environment variable, and `name:start` or
  * `name:end`, which the docs engine would take for a region marker once written.
  */
-export const SafeText = z
-  .string()
+export const SafeText = matching(
+  /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/u,
+  "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
+  200,
+)
   .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]*$/u, {
-    message: "must not contain control characters, line breaks, bidirectional overrides or unpaired surrogates",
-  })
   .refine((s) => s.trim() === s, "must not start or end with white space")
   .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)")
   .refine(
@@ -29,35 +31,14 @@ export const SafeText = z
     "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
   );
 
-/** Model and provider ids: what appears in refs such as `moonshot/kimi-k2.6`. */
-export const Id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, {
-    message: "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
-  });
+export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" }).meta({ patternErrorMessage: "Must be a date written YYYY-MM-DD." });
 
-export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+export const HttpsUrl = matching(/^https:\/\/[^\s"'`<>|]+$/, "must be an https:// URL without spaces or quotes", 2000);
 
-export const HttpsUrl = z
-  .string()
-  .max(2000, "must be at most 2000 characters")
-  .regex(/^https:\/\/[^\s"'`<>|]+$/, { message: "must be an https:// URL without spaces or quotes" });
-
-export const EnvVarName = z.string().max(100, "must be at most 100 characters").regex(/^[A-Z_][A-Z0-9_]*$/, {
-  message: "must be an environment variable name such as MOONSHOT_API_KEY",
-});
-
-export const Api = z
-  .enum(["openai-completions", "openai-responses", "anthropic-messages"])
-  .describe("Wire protocol of the endpoint.");
-
-export const Modality = z.enum(["text", "image", "video", "audio"]);
+export const EnvVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as MOONSHOT_API_KEY", 100);
 
 /** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
-const Price = z
-  .number()
-  .min(0, "must not be negative")
-  .max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
+const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
 
 export const Cost = z
   .object({
@@ -90,8 +71,7 @@ export const Lifecycle = z
   ])
   .describe("Whether the model can be used today; deprecated and retired models name their replacement.");
 
-const Headers = z.record(z.string().max(100, "must be at most 100 characters").regex(/^[A-Za-z0-9-]+$/), SafeText);
-const Compat = z.object({ supportsDeveloperRole: z.boolean().optional() }).strict();
+const Headers = headers(SafeText);
 
 export const Model = z
   .object({
@@ -125,6 +105,7 @@ export const Endpoint = z
 export const Provider = z
   .object({
     id: Id.describe("Provider id: the part before `/` in a model ref."),
+    aliases: ProviderAliases.optional(),
     name: SafeText.describe("Display name."),
     homepage: HttpsUrl,
     defaultEndpoint: Id.describe("Endpoint id written into config examples."),

@@ -1,106 +1,295 @@
-// The zod schema of a user's config file, for the parts this tool owns:
-// `env`, `agents.defaults.model(s)` and `models`. The root, `agents` and
-// `agents.defaults` stay open because real config files carry other settings;
-// everything inside the owned parts is strict so typos are caught.
+// The zod schema of the host application's (OpenClaw's) config file, for the parts
+// this tool owns: `env`, `agents.defaults.model(s)` and `models`. It follows the
+// host's own schema (src/config/zod-schema.core.ts; see README, "Which host config
+// the schema follows"). The root, `agents` and `agents.defaults` stay open because
+// real config files carry many other settings; everything inside the owned parts is
+// strict, so a typo'd key is an error with a did-you-mean.
 import { z } from "zod";
+import {
+  Api,
+  Compat,
+  headers,
+  matching,
+  Modality,
+  MODEL_REF_MESSAGE,
+  MODEL_REF_PATTERN,
+  Price,
+  ThinkingLevelMap,
+} from "./atoms.ts";
 
 /** Marks a string node whose values the editor should complete with catalog refs. */
 export const MODEL_REF_COMPLETION = "x-model-ref-completion";
 
 const ENV_PLACEHOLDER = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*\}`;
 
-export const ModelRef = z
-  .string()
-  .regex(/^[^/\s]+\/\S+$/, { message: "must be a model ref such as `moonshot/kimi-k2.6` (provider id, `/`, model id)" })
-  .meta({ description: "A model ref: provider id, `/`, model id, e.g. `moonshot/kimi-k2.6`.", [MODEL_REF_COMPLETION]: true });
+export const ModelRef = matching(MODEL_REF_PATTERN, MODEL_REF_MESSAGE).meta({
+  description: "A model ref: provider id, `/`, model id, e.g. `moonshot/kimi-k2.6`.",
+  [MODEL_REF_COMPLETION]: true,
+});
 
-const BaseUrl = z
-  .string()
+const BaseUrl = matching(
   // A placeholder may stand for the whole URL or start it: `${MOONSHOT_BASE_URL}/v1`.
-  .regex(new RegExp(`^(?:https?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`), {
-    message: "must be an http(s) URL such as `https://api.moonshot.ai/v1` or a `${ENV_VAR}` placeholder",
-  })
-  .describe("Base URL of the provider's API, e.g. `https://api.moonshot.ai/v1`; `${ENV_VAR}` placeholders are expanded.");
+  new RegExp(`^(?:https?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`),
+  "must be an http(s) URL such as `https://api.moonshot.ai/v1` or a `${ENV_VAR}` placeholder",
+).describe("Base URL of the provider's API, e.g. `https://api.moonshot.ai/v1`; `${ENV_VAR}` placeholders are expanded.");
 
-const ApiKey = z
-  .string()
-  .min(1)
-  .describe("API key, preferably a `${ENV_VAR}` placeholder such as `${MOONSHOT_API_KEY}` rather than the key itself.");
+// ---- Secret references ----------------------------------------------------------
 
-const Api = z
-  .enum(["openai-completions", "openai-responses", "anthropic-messages"])
-  .describe("Wire protocol the provider speaks: `openai-completions`, `openai-responses` or `anthropic-messages`.");
+const SecretProviderName = matching(/^[a-z][a-z0-9_-]{0,63}$/, "must be a secret provider name such as `default`").describe(
+  "Name of the secret provider under `secrets.providers`, e.g. `default`.",
+);
+const VariableLikeId = matching(/^[A-Z][A-Z0-9_]{0,127}$/, "must be a variable name such as `MOONSHOT_API_KEY`");
 
-const Headers = z
-  .record(z.string().describe("Header name."), z.string().describe("Header value."))
-  .describe("Extra HTTP headers sent with every request, e.g. the `User-Agent` Kimi Code requires.");
+function secretRef<S extends string>(source: S, id: z.ZodType, description: string) {
+  return z.object({ source: z.literal(source), provider: SecretProviderName, id }).strict().describe(description);
+}
 
-const Compat = z
+export const SecretRef = z
+  .discriminatedUnion("source", [
+    secretRef("env", VariableLikeId.describe("Environment variable name."), "A secret read from an environment variable."),
+    secretRef(
+      "file",
+      matching(/^(?:value|(?:\/(?:[^~/]|~[01])*)+)$/, "must be an absolute JSON pointer such as `/providers/moonshot/apiKey`, or `value`").describe(
+        "JSON pointer into the secret file, or `value` for a single-value file.",
+      ),
+      "A secret read from a file.",
+    ),
+    secretRef(
+      "exec",
+      matching(
+        /^(?!(?:[^/]*\/)*\.{1,2}(?:\/|$))[A-Za-z0-9][A-Za-z0-9._:/#-]{0,255}$/,
+        "must be an id such as `moonshot/api-key` (letters, digits, `._:/#-`, no `.` or `..` segments)",
+      ).describe("Id passed to the secret command."),
+      "A secret printed by a command.",
+    ),
+    secretRef("store", VariableLikeId.describe("Name of the stored secret."), "A secret from the host's secret store."),
+  ])
+  .describe("A secret reference: `{ source: \"env\" | \"file\" | \"exec\" | \"store\", provider, id }`.");
+
+/** A secret written inline (preferably a `${ENV_VAR}` placeholder) or a secret reference. */
+const SecretInput = z
+  .union([z.string().min(1), SecretRef])
+  .describe("A secret: a string (preferably a `${ENV_VAR}` placeholder such as `${MOONSHOT_API_KEY}`) or a secret reference.")
+  .meta({ id: "SecretInput" });
+
+// ---- Models ----------------------------------------------------------------------
+
+const Tokens = z.number().int().positive();
+
+const TieredPrice = z
   .object({
-    supportsDeveloperRole: z
-      .boolean()
-      .optional()
-      .describe("Whether the endpoint accepts `developer` role messages; `false` sends them as `system`."),
+    input: Price.describe("Price per 1M input tokens in this tier."),
+    output: Price.describe("Price per 1M output tokens in this tier."),
+    cacheRead: Price.describe("Price per 1M cache-read tokens in this tier."),
+    cacheWrite: Price.describe("Price per 1M cache-write tokens in this tier."),
+    range: z
+      .union([z.tuple([z.number().min(0)]), z.tuple([z.number().min(0), z.number().min(0)])])
+      .describe("Prompt sizes the tier covers, in tokens: `[from]` or `[from, to]`."),
   })
   .strict()
-  .describe("Client compatibility flags for endpoints that differ from OpenAI's behaviour.");
-
-const Price = z.number().min(0).describe("Price per 1M tokens.");
+  .describe("Prices that apply to prompts in a range of sizes.");
 
 const ModelCost = z
   .object({
-    input: Price.describe("Price per 1M input tokens that miss the cache."),
-    output: Price.describe("Price per 1M output tokens."),
-    cacheRead: Price.describe("Price per 1M input tokens read from the cache."),
-    cacheWrite: Price.describe("Price per 1M input tokens written to the cache."),
+    input: Price.optional().describe("Price per 1M input tokens that miss the cache."),
+    output: Price.optional().describe("Price per 1M output tokens."),
+    cacheRead: Price.optional().describe("Price per 1M input tokens read from the cache."),
+    cacheWrite: Price.optional().describe("Price per 1M input tokens written to the cache."),
+    tieredPricing: z.array(TieredPrice).optional().describe("Prices by prompt size, for models priced in tiers."),
   })
   .strict()
-  .describe("Price per 1M tokens, used for usage and cost reports.");
+  .describe("Price per 1M tokens, used for usage and cost reports; give the prices you know.");
+
+const Params = z
+  .record(z.string(), z.unknown())
+  .describe("Provider-specific request parameters passed through as they are, e.g. `{ \"temperature\": 0.6 }`.");
+
+const AgentRuntime = z
+  .object({ id: z.string().optional().describe("Agent runtime id, e.g. `openclaw` or `codex`.") })
+  .strict()
+  .describe("Which agent runtime runs this provider's or model's turns.");
+
+const MediaInput = z
+  .object({
+    image: z
+      .object({
+        maxBytes: Tokens.optional().describe("Largest image, in bytes."),
+        maxPixels: Tokens.optional().describe("Most pixels per image."),
+        maxSidePx: Tokens.optional().describe("Longest side, in pixels."),
+        preferredSidePx: Tokens.optional().describe("Side length images are scaled to, in pixels."),
+        tokenMode: z.enum(["tile", "detail", "provider"]).optional().describe("How image tokens are counted."),
+      })
+      .strict()
+      .optional()
+      .describe("Limits for images."),
+  })
+  .strict()
+  .describe("Limits for media the model receives.");
+
+/** maxTokens must fit in contextWindow (a rule JSON Schema cannot state; `validate` checks it). */
+function maxTokensWithinWindow(value: { contextWindow?: number | undefined; maxTokens?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (value.maxTokens !== undefined && value.contextWindow !== undefined && value.maxTokens > value.contextWindow) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["maxTokens"],
+      message: `maxTokens (${value.maxTokens}) is larger than contextWindow (${value.contextWindow}); write at most ${value.contextWindow}`,
+    });
+  }
+}
 
 export const ProviderModel = z
   .object({
     id: z.string().min(1).describe("Model id as the provider's API expects it, e.g. `kimi-k2.6`."),
-    name: z.string().min(1).describe("Display name."),
+    name: z.string().min(1).optional().describe("Display name."),
+    api: Api.optional(),
+    baseUrl: BaseUrl.optional().describe("Base URL for this model, over the provider's."),
     reasoning: z.boolean().optional().describe("Whether the model produces reasoning (thinking) output."),
-    input: z
-      .array(z.enum(["text", "image", "video", "audio"]).describe("An input modality."))
-      .optional()
-      .describe("Input modalities the model accepts."),
+    input: z.array(Modality).optional().describe("Input modalities the model accepts: `text`, `image`, `video`, `audio`."),
     cost: ModelCost.optional(),
-    contextWindow: z.number().int().positive().optional().describe("Context window in tokens."),
-    maxTokens: z.number().int().positive().optional().describe("Most output tokens one response may hold; at most `contextWindow`."),
-    headers: Headers.optional(),
+    contextWindow: Tokens.optional().describe("Context window in tokens."),
+    contextTokens: Tokens.optional().describe("Tokens of context the host uses at run time, at most the context window."),
+    maxTokens: Tokens.optional().describe("Most output tokens one response may hold; at most `contextWindow`."),
+    thinkingLevelMap: ThinkingLevelMap.optional(),
+    params: Params.optional(),
+    agentRuntime: AgentRuntime.optional(),
+    headers: headers(z.string()).optional().describe("Extra HTTP headers for this model, over the provider's."),
     compat: Compat.optional(),
+    mediaInput: MediaInput.optional(),
+    metadataSource: z.literal("models-add").optional().describe("Set by `openclaw models add`."),
   })
   .strict()
   .describe("A model the provider serves.")
-  .superRefine((model, ctx) => {
-    if (model.maxTokens !== undefined && model.contextWindow !== undefined && model.maxTokens > model.contextWindow) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["maxTokens"],
-        message: `maxTokens (${model.maxTokens}) is larger than contextWindow (${model.contextWindow})`,
-      });
-    }
-  });
+  .superRefine(maxTokensWithinWindow)
+  .meta({ id: "ProviderModel" });
 
-export const ProviderConfig = z
+const Tls = z
   .object({
-    baseUrl: BaseUrl,
-    apiKey: ApiKey.optional(),
-    api: Api.optional(),
-    headers: Headers.optional(),
-    models: z.array(ProviderModel).describe("Models this provider serves."),
+    ca: SecretInput.optional().describe("CA certificate (PEM)."),
+    cert: SecretInput.optional().describe("Client certificate (PEM)."),
+    key: SecretInput.optional().describe("Client key (PEM)."),
+    passphrase: SecretInput.optional().describe("Passphrase of the client key."),
+    serverName: z.string().optional().describe("Server name to verify (SNI)."),
+    insecureSkipVerify: z.boolean().optional().describe("Skip certificate verification (testing only)."),
   })
   .strict()
-  .describe("A model provider: where to send requests and which models it serves.");
+  .describe("TLS settings for requests to this provider.")
+  .meta({ id: "Tls" });
+
+const RequestAuth = z
+  .discriminatedUnion("mode", [
+    z.object({ mode: z.literal("provider-default") }).strict(),
+    z.object({ mode: z.literal("authorization-bearer"), token: SecretInput }).strict(),
+    z
+      .object({ mode: z.literal("header"), headerName: z.string().min(1), value: SecretInput, prefix: z.string().optional() })
+      .strict(),
+  ])
+  .describe("How requests authenticate: `provider-default`, `authorization-bearer` or a custom `header`.");
+
+const RequestProxy = z
+  .discriminatedUnion("mode", [
+    z.object({ mode: z.literal("env-proxy"), tls: Tls.optional() }).strict(),
+    z.object({ mode: z.literal("explicit-proxy"), url: z.string().min(1), tls: Tls.optional() }).strict(),
+  ])
+  .describe("HTTP proxy for requests to this provider.");
+
+const Request = z
+  .object({
+    headers: headers(SecretInput).optional().describe("Extra HTTP headers; values may be secret references."),
+    auth: RequestAuth.optional(),
+    proxy: RequestProxy.optional(),
+    tls: Tls.optional().describe("TLS settings for requests to this provider (the schema of `request.tls`)."),
+    allowPrivateNetwork: z.boolean().optional().describe("Allow requests to private, loopback and link-local addresses."),
+  })
+  .strict()
+  .describe("Transport settings for requests to this provider.");
+
+const providerFields = {
+  apiKey: SecretInput.optional().describe(
+    "API key: a `${ENV_VAR}` placeholder such as `${MOONSHOT_API_KEY}`, the key itself, or a secret reference.",
+  ),
+  auth: z.enum(["api-key", "aws-sdk", "oauth", "token"]).optional().describe("How the provider authenticates."),
+  authHeader: z.boolean().optional().describe("Send the API key in the `Authorization` header."),
+  api: Api.optional(),
+  contextWindow: Tokens.optional().describe("Default context window of this provider's models, in tokens."),
+  contextTokens: Tokens.optional().describe("Default run-time context of this provider's models, in tokens."),
+  maxTokens: Tokens.optional().describe("Default output token limit of this provider's models."),
+  timeoutSeconds: Tokens.optional().describe("Request timeout in seconds, for slow or remote models."),
+  region: z.string().min(1).optional().describe("Provider region, e.g. for Bedrock."),
+  injectNumCtxForOpenAICompat: z.boolean().optional().describe("Send Ollama's `num_ctx` on OpenAI-compatible requests."),
+  params: Params.optional(),
+  agentRuntime: AgentRuntime.optional(),
+  localService: z
+    .object({
+      command: z.string().min(1).describe("Command that starts the server."),
+      args: z.array(z.string()).optional().describe("Arguments of the command."),
+      cwd: z.string().min(1).optional().describe("Working directory of the command."),
+      env: z.record(z.string(), z.string()).optional().describe("Environment variables of the command."),
+      healthUrl: z.string().min(1).optional().describe("URL that answers once the server is ready."),
+      readyTimeoutMs: Tokens.optional().describe("How long the server may take to get ready, in milliseconds."),
+      idleStopMs: z.number().int().min(0).optional().describe("Stop the server after this long without requests, in milliseconds."),
+    })
+    .strict()
+    .optional()
+    .describe("A local server the host starts on demand for this provider."),
+  headers: headers(SecretInput)
+    .optional()
+    .describe("Extra HTTP headers sent with every request, e.g. the `User-Agent` Kimi Code requires; values may be secret references."),
+  request: Request.optional(),
+} as const;
+
+const ProviderModels = z.array(ProviderModel).describe("Models this provider serves.");
+
+/** A provider of the file's own: where to send requests and which models it serves. */
+export const ProviderConfig = z
+  .object({ baseUrl: BaseUrl, ...providerFields, models: ProviderModels })
+  .strict()
+  .describe("A model provider: where to send requests and which models it serves.")
+  .superRefine(maxTokensWithinWindow);
+
+/** A built-in provider of the host, overridden in part: nothing is required. */
+const BuiltInProviderOverride = z
+  .object({ baseUrl: BaseUrl.or(z.literal("")).optional().describe("Base URL of the provider's API, over the built-in one."), ...providerFields, models: ProviderModels.optional() })
+  .strict()
+  .describe("A provider built into the host application; set only what you override.")
+  .superRefine(maxTokensWithinWindow)
+  // One named definition in the JSON Schema instead of a copy under every built-in id.
+  .meta({ id: "BuiltInProviderOverride" });
+
+/**
+ * Providers the host has built in (its `BUILT_IN_MODEL_PROVIDER_OVERLAY_IDS`, plus the
+ * `kimi-code` alias of `kimi`): entries under these ids may leave out `baseUrl` and `models`.
+ */
+export const BUILT_IN_PROVIDER_IDS = [
+  "amazon-bedrock", "amazon-bedrock-mantle", "anthropic", "anthropic-vertex", "arcee", "azure-openai-responses",
+  "byteplus", "byteplus-plan", "cerebras", "chutes", "claude-cli", "clawrouter", "cloudflare-ai-gateway", "codex",
+  "comfy", "copilot-proxy", "dashscope", "deepinfra", "deepseek", "fal", "fireworks", "github-copilot", "gmi",
+  "gmi-cloud", "gmicloud", "google", "google-antigravity", "google-gemini-cli", "google-vertex", "groq", "huggingface",
+  "kilocode", "kimi", "kimi-code", "kimi-coding", "litellm", "lmstudio", "meta", "microsoft-foundry", "minimax",
+  "minimax-portal", "mistral", "modelstudio", "moonshot", "moonshot-ai", "moonshotai", "nvidia", "novita", "novita-ai",
+  "novitaai", "ollama", "ollama-cloud", "openai", "opencode", "opencode-go", "openrouter", "qianfan", "qwen",
+  "qwen-token-plan", "qwencloud", "sglang", "stepfun", "stepfun-plan", "synthetic", "tencent-tokenhub",
+  "tencent-tokenplan", "together", "venice", "vercel-ai-gateway", "vllm", "volcengine", "volcengine-plan", "vydra",
+  "x-ai", "xai", "xiaomi", "xiaomi-token-plan", "z.ai", "z-ai", "zai",
+] as const;
+
+const Providers = z
+  .object(
+    Object.fromEntries(
+      BUILT_IN_PROVIDER_IDS.map((id) => [
+        id,
+        BuiltInProviderOverride.optional().describe(`The host's built-in \`${id}\` provider: set only what you override.`),
+      ]),
+    ),
+  )
+  .catchall(ProviderConfig)
+  .describe("Providers by id. Built-in providers need only what you override; other providers need `baseUrl` and `models`.");
 
 export const ModelSelection = z
   .union([
     ModelRef,
     z
       .object({
-        primary: ModelRef.describe("The model ref used first, e.g. `moonshot/kimi-k2.6`."),
+        primary: ModelRef.optional().describe("The model ref used first, e.g. `moonshot/kimi-k2.6`."),
         fallbacks: z.array(ModelRef).optional().describe("Model refs tried in order when the primary fails."),
       })
       .strict()
@@ -114,40 +303,66 @@ export const ModelsSection = z
       .enum(["merge", "replace"])
       .optional()
       .describe("`merge` adds these providers to the built-in ones; `replace` uses only these."),
-    providers: z.record(z.string().min(1).describe("Provider id."), ProviderConfig).optional().describe("Providers by id."),
+    providers: Providers.optional(),
+    pricing: z
+      .object({ enabled: z.boolean().optional().describe("Fetch model prices for cost reports.") })
+      .strict()
+      .optional()
+      .describe("Model price lookups."),
+    catalogRefresh: z
+      .object({
+        enabled: z.boolean().optional().describe("Refresh the model catalog from the network."),
+        url: z.string().optional().describe("Where the catalog is fetched from (https, or http on localhost)."),
+      })
+      .strict()
+      .optional()
+      .describe("Model catalog refreshes."),
   })
   .strict()
   .describe("Model providers and how they combine with the built-in ones.");
+
+export const ModelSettings = z
+  .object({
+    alias: z.string().min(1).optional().describe("Short name to pick this model by."),
+    params: Params.optional(),
+    streaming: z.boolean().optional().describe("Stream this model's responses."),
+  })
+  .strict()
+  .describe("Per-model settings.");
 
 export const AgentDefaults = z
   .looseObject({
     model: ModelSelection.optional(),
     models: z
-      .record(
-        ModelRef,
-        z
-          .object({ alias: z.string().min(1).optional().describe("Short name to pick this model by.") })
-          .strict()
-          .describe("Per-model settings."),
-      )
+      .record(ModelRef, ModelSettings)
       .optional()
-      .describe("Models offered to agents, by model ref, with an optional alias each."),
+      .describe("Models offered to agents, by model ref, with an optional alias and settings each."),
   })
   .describe("Defaults applied to every agent.");
+
+const EnvValue = z.string().describe("Variable value.");
+
+export const Env = z
+  .object({
+    vars: z.record(z.string(), EnvValue).optional().describe("Environment variables, e.g. `MOONSHOT_API_KEY`."),
+    shellEnv: z
+      .looseObject({
+        enabled: z.boolean().optional().describe("Import variables from the login shell."),
+        timeoutMs: z.number().int().min(0).optional().describe("How long the shell may take, in milliseconds."),
+      })
+      .optional()
+      .describe("Importing variables from the login shell."),
+  })
+  .catchall(EnvValue)
+  .describe("Environment variables made available to `${VAR}` placeholders, directly or under `vars`.");
 
 export const Config = z
   .looseObject({
     $schema: z.string().optional().describe("Path or URL of the JSON Schema this file is checked against."),
-    env: z
-      .record(z.string().describe("Variable name."), z.string().describe("Variable value."))
-      .optional()
-      .describe("Environment variables made available to `${VAR}` placeholders, e.g. `MOONSHOT_API_KEY`."),
-    agents: z
-      .looseObject({ defaults: AgentDefaults.optional() })
-      .optional()
-      .describe("Agent settings."),
+    env: Env.optional(),
+    agents: z.looseObject({ defaults: AgentDefaults.optional() }).optional().describe("Agent settings."),
     models: ModelsSection.optional(),
   })
-  .describe("Assistant configuration: model providers, default models and their environment.");
+  .describe("OpenClaw configuration: model providers, default models and their environment.");
 
 export type ConfigInput = z.input<typeof Config>;

@@ -1,18 +1,26 @@
 #!/usr/bin/env node
-// Entry point: rebuild the bundle if a source changed (a few stat calls when
-// nothing did), then run the CLI from dist/cli.cjs.
+// Entry point: run the CLI from the bundle, dist/cli.cjs. An installed package
+// ships the bundle (built by `prepack`) and never builds; a source checkout
+// (scripts/cli.ts beside this file) rebuilds it first when a source changed
+// (a few stat calls when nothing did).
 //
 // The bundle is compiled with V8's code cache: the machine code V8 made for it
 // on an earlier run, saved beside it. V8 checks the cache against the source
 // text and its own version and flags, and ignores it on any mismatch, so it
 // cannot run stale code; it spares most of the parse and compile work (~30 ms).
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { constants, Script } from "node:vm";
-import { buildCli, bundle, codeCache, isStale } from "./build.mjs";
 
-if (isStale()) await buildCli();
+const bundle = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
+const codeCache = `${bundle}.v8-cache`;
+
+if (existsSync(new URL("./cli.ts", import.meta.url))) {
+  const { buildCli, isStale } = await import("./build.mjs");
+  if (isStale()) await buildCli();
+}
 
 let cachedData;
 try {

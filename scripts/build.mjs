@@ -1,12 +1,13 @@
 // Bundles the TypeScript CLI into one CommonJS script, dist/cli.cjs, with
-// esbuild, so that running it costs no TypeScript compilation. bin.mjs calls
-// this whenever a source is newer than the bundle; `pnpm build` forces it.
+// esbuild, so that running it costs no TypeScript compilation. `npm pack` runs
+// this (prepack), so an installed package runs the shipped bundle and never
+// builds; in a source checkout bin.mjs calls it whenever a source is newer than
+// the bundle, so `pnpm gen` after an edit runs fresh code.
 // One classic script (not ES modules with split chunks) because Node 20 can
 // keep V8's compiled code of a script between runs (see bin.mjs), and not of a module.
-// esbuild is imported only when a build runs: loading it costs ~40 ms, which
-// every run of bin.mjs would otherwise pay just to find the bundle up to date.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// esbuild is imported only when a build runs: loading it costs ~40 ms.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,10 +39,15 @@ export function isStale() {
   return sourceFiles().some((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs > built);
 }
 
+/**
+ * Builds into memory, then writes each output to a temporary file and renames it
+ * into place: a run that starts meanwhile (several `pnpm gen` at once after an
+ * edit) reads the old bundle or the new one, never half of one.
+ */
 export async function buildCli() {
   const { build } = await import("esbuild");
   mkdirSync(dist, { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: [join(root, "scripts/cli.ts")],
     outfile: bundle,
     bundle: true,
@@ -49,15 +55,27 @@ export async function buildCli() {
     platform: "node",
     target: "node20",
     sourcemap: "linked",
+    // scripts/lib/package-root.ts finds the package from its own folder.
+    define: { "import.meta.dirname": "__dirname" },
     logLevel: "warning",
+    write: false,
   });
-  // V8 would reject the old cache anyway (it checks the source); dropping it saves the failed try.
-  // Anything else in dist/ is left from an older build (ES module chunks before this layout).
-  const keep = new Set([bundle, `${bundle}.map`, stamp]);
+  // The map before the bundle that names it; the stamp last.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
+  for (const output of outputs) replace(output.path, output.contents);
+  replace(stamp, `${new Date().toISOString()}\n`);
+  // Anything else in dist/ is left from an older layout or is an old code cache
+  // (V8 would reject it anyway). Other builds' temporary files are theirs to rename.
+  const keep = new Set([bundle, `${bundle}.map`, stamp].map((path) => basename(path)));
   for (const entry of readdirSync(dist)) {
-    if (!keep.has(join(dist, entry))) rmSync(join(dist, entry), { force: true });
+    if (!keep.has(entry) && !entry.endsWith(".tmp")) rmSync(join(dist, entry), { force: true });
   }
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+function replace(path, contents) {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();

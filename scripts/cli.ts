@@ -1,102 +1,103 @@
-// Command-line entry: parse arguments, run one command, map the outcome to an exit code.
-import { parseArgs } from "node:util";
-import { ExitCode } from "./lib/diagnostics.ts";
+// Command-line entry: pick the command, run it, map the outcome to an exit code
+// (scripts/lib/exit-codes.ts). Nothing below this module prints on its own.
+import { didYouMeanSuffix } from "./lib/did-you-mean.ts";
+import { InputError } from "./lib/diagnostics.ts";
+import { EXIT_CODE_HELP, ExitCode, exitCodeFor, UsageError } from "./lib/exit-codes.ts";
+import { packageVersion } from "./lib/package-root.ts";
 import { WriteError } from "./lib/write-files.ts";
+import { processContext, type Output, type RunContext } from "./commands/context.ts";
+import { COMMANDS } from "./commands/specs.ts";
+import { colourWanted, painter } from "./report/colour.ts";
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { Output } from "./commands/context.ts";
 
-export const DEFAULT_CATALOG = "schema/catalog.jsonc";
-export const DEFAULT_DOCS = "docs";
+export const USAGE = `Usage: kimi-config-sync <command> [options]
 
-const USAGE = `Usage:
-  kimi-config-sync gen [--check] [--catalog FILE] [--docs DIR]... [--json]
-  kimi-config-sync validate FILE... [--catalog FILE] [--env] [--json]
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join("\n")}
 
-gen        regenerate the JSON Schemas (beside the catalog) and the docs' generated regions
-  --check    write nothing; print a diff of what drifted; exit 1 on drift
-  --catalog  the model catalog (default ${DEFAULT_CATALOG})
-  --docs     a docs folder to sync; repeatable (default ${DEFAULT_DOCS})
-  --json     print a machine-readable report
-validate   check config files (JSON, JSONC or JSON5) against the config schema
-  --env      also report \${VAR} placeholders whose variable is not set
+Options:
+  -h, --help     show this help; \`kimi-config-sync <command> --help\` shows a command's
+  -V, --version  print the version
 
-Exit codes: 0 success, 1 drift (gen --check) or invalid config (validate),
-2 unusable input (bad catalog, malformed markers, unreadable file, bad arguments).`;
+${EXIT_CODE_HELP}`;
 
-export async function main(argv: readonly string[], out: Output): Promise<number> {
+/** Runs one command line; returns the exit code. Every error ends here, mapped to its code. */
+export async function main(argv: readonly string[], out: Output, context: RunContext = { ...processContext(), argv }): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case "gen":
-        return await gen(rest, out);
-      case "validate": {
-        const { runValidateCli } = await import("./commands/validate.ts");
-        return await runValidateCli(rest, out);
-      }
+        return await (await import("./commands/gen.ts")).runGenCommand(rest, out, context);
+      case "validate":
+        return await (await import("./commands/validate.ts")).runValidateCommand(rest, out, context);
       case "--help":
       case "-h":
       case "help":
         out.stdout(USAGE);
         return ExitCode.ok;
-      default:
-        out.stderr(`${command === undefined ? "no command given" : `unknown command "${command}"`}\n\n${USAGE}`);
-        return ExitCode.input;
+      case "--version":
+      case "-V":
+        out.stdout(packageVersion());
+        return ExitCode.ok;
+      default: {
+        const names = COMMANDS.map((c) => c.name);
+        const problem = command === undefined ? "no command given" : `unknown command "${command}"${didYouMeanSuffix(command, names)}`;
+        throw new UsageError(problem, USAGE);
+      }
     }
   } catch (error) {
-    if (error instanceof WriteError) {
-      out.stderr(error.message);
-      return ExitCode.input;
-    }
-    if (isArgumentError(error)) {
-      out.stderr(`${(error as Error).message}\n\n${USAGE}`);
-      return ExitCode.input;
-    }
-    throw error;
+    return report(error, out, argv.includes("--debug"));
   }
 }
 
-async function gen(args: readonly string[], out: Output): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      check: { type: "boolean", default: false },
-      catalog: { type: "string", default: DEFAULT_CATALOG },
-      docs: { type: "string", multiple: true },
-      json: { type: "boolean", default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  const { runGen } = await import("./commands/gen.ts");
-  return runGen(
-    {
-      check: values.check,
-      json: values.json,
-      catalogFile: values.catalog,
-      docDirs: values.docs ?? [DEFAULT_DOCS],
-      github: process.env.GITHUB_ACTIONS === "true",
-    },
-    out,
-  );
+function report(error: unknown, out: Output, debug: boolean): number {
+  const code = exitCodeFor(error);
+  const red = painter(out.colour?.stderr === true);
+  if (error instanceof UsageError) out.stderr(`${red("red", error.message)}${error.usage ? `\n\n${error.usage}` : ""}`);
+  else if (error instanceof WriteError || error instanceof InputError) out.stderr(red("red", error.message));
+  else {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    out.stderr(
+      `${red("red", `internal error: ${message}`)}\n` +
+        (debug && error instanceof Error ? `${error.stack}\n` : "run again with --debug for the stack trace; ") +
+        `this is a bug in kimi-config-sync (exit code ${ExitCode.internal})`,
+    );
+  }
+  return code;
 }
 
-function isArgumentError(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
-}
-
-/** Used by the bundled entry point. */
+/** The process entry point, used by the bundle (scripts/bin.mjs). */
 export async function run(): Promise<void> {
+  // A reader that goes away (`gen --check | head -1`) is not an error: stop writing
+  // to that stream, and finish with the exit code the run earns.
+  const closed = { stdout: false, stderr: false };
+  for (const name of ["stdout", "stderr"] as const) {
+    process[name].on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      closed[name] = true;
+    });
+  }
   const out: Output = {
-    stdout: (text) => text && process.stdout.write(`${text}\n`),
-    stderr: (text) => text && process.stderr.write(`${text}\n`),
+    stdout: (text) => void (text && !closed.stdout && process.stdout.write(`${text}\n`)),
+    stderr: (text) => void (text && !closed.stderr && process.stderr.write(`${text}\n`)),
+    colour: { stdout: colourWanted(process.stdout, process.env), stderr: colourWanted(process.stderr, process.env) },
   };
+  const argv = process.argv.slice(2);
+  // Anything thrown outside main's reach (a callback, a stray promise) is still an
+  // internal error with its own exit code; Node's default would exit 1, which reads as drift.
+  const crash = (error: unknown) => process.exit(report(error, out, argv.includes("--debug")));
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  // Ctrl-C ends `gen --watch` cleanly; any other command stops at once, as usual.
+  const stop = new AbortController();
+  if (argv.includes("--watch")) {
+    process.once("SIGINT", () => stop.abort());
+    process.once("SIGTERM", () => stop.abort());
+  }
   // A run validates a few documents once: zod's generated validators (new Function on
   // first use, ~5 ms here, out of reach of V8's code cache) would cost more than they save.
   const { z } = await import("zod");
   z.config({ jitless: true });
-  process.exitCode = await main(process.argv.slice(2), out);
+  process.exitCode = await main(argv, out, processContext(stop.signal));
 }

@@ -53,7 +53,7 @@ describe("drift report", () => {
       `${path}:52: region moonshot-kimi-k2-aliases is out of date`,
       `${path}:70: region moonshot-kimi-k2-models is out of date`,
     ]);
-    expect(check.stdout.trimEnd().split("\n").at(-1)).toBe("3 regions in 1 file are out of date; run `pnpm gen`");
+    expect(check.stdout.trimEnd().split("\n").at(-1)).toBe(`3 regions in 1 file are out of date; run \`${project.fix}\``);
 
     const all = hunks(check.stdout);
     expect(all).toHaveLength(3);
@@ -75,9 +75,9 @@ describe("drift report", () => {
     const path = displayPath(join(project.docs, PAGE)).replace(/:/g, "%3A").replace(/,/g, "%2C");
     const annotations = check.stdout.split("\n").filter((l) => l.startsWith("::"));
     expect(annotations).toEqual([
-      `::error file=${path},line=18,endLine=26,col=1,title=moonshot-kimi-k2-ids out of date::region moonshot-kimi-k2-ids is out of date; run pnpm gen`,
-      `::error file=${path},line=52,endLine=58,col=9,title=moonshot-kimi-k2-aliases out of date::region moonshot-kimi-k2-aliases is out of date; run pnpm gen`,
-      `::error file=${path},line=70,endLine=116,col=11,title=moonshot-kimi-k2-models out of date::region moonshot-kimi-k2-models is out of date; run pnpm gen`,
+      `::error file=${path},line=18,endLine=26,col=1,title=moonshot-kimi-k2-ids out of date::region moonshot-kimi-k2-ids is out of date; run ${project.fix}`,
+      `::error file=${path},line=52,endLine=58,col=9,title=moonshot-kimi-k2-aliases out of date::region moonshot-kimi-k2-aliases is out of date; run ${project.fix}`,
+      `::error file=${path},line=70,endLine=116,col=11,title=moonshot-kimi-k2-models out of date::region moonshot-kimi-k2-models is out of date; run ${project.fix}`,
     ]);
   });
 
@@ -88,7 +88,7 @@ describe("drift report", () => {
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.status).toBe("drift");
-    expect(report.summary).toBe("3 regions in 1 file are out of date; run `pnpm gen`");
+    expect(report.summary).toBe(`3 regions in 1 file are out of date; run \`${project.fix}\``);
     const [file] = report.files;
     expect(file.kind).toBe("doc");
     expect(file.regions.map((r: { name: string; line: number; column: number; endLine: number }) => [r.name, r.line, r.column, r.endLine])).toEqual([

@@ -7,6 +7,7 @@ import type { Hover, MarkupContent } from "vscode-json-languageservice";
 import { ProviderModel } from "../schema/config.ts";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { allModels, isActive } from "../scripts/catalog/model.ts";
+import { modelRefCompletions } from "../scripts/schema-gen/json-schema.ts";
 import { CATALOG_SCHEMA, CONFIG_SCHEMA, createLanguageService, fileUri, open, rangeText, ROOT, spanOf } from "./editor-support.ts";
 
 // A config as a user writes it: `$schema` beside the file, comments, trailing commas.
@@ -43,8 +44,9 @@ function variant(from: string, to: string): string {
   return VALID.replace(from, to);
 }
 
-const current = allModels(loadCatalog(join(ROOT, "schema/catalog.jsonc"))).filter(({ model }) => isActive(model));
-const inactive = allModels(loadCatalog(join(ROOT, "schema/catalog.jsonc"))).filter(({ model }) => !isActive(model));
+const catalog = loadCatalog(join(ROOT, "schema/catalog.jsonc"));
+const current = allModels(catalog).filter(({ model }) => isActive(model));
+const inactive = allModels(catalog).filter(({ model }) => !isActive(model));
 
 function hoverText(hover: Hover | null): string {
   const contents = hover?.contents;
@@ -74,7 +76,11 @@ describe("config schema in VS Code's JSON engine", () => {
   });
 
   const cases = [
-    { name: "an unknown key inside a provider", from: `"api": "openai-completions",`, to: `"api": "openai-completions", "region": "cn",`, at: `"region"`, says: /region/ },
+    { name: "an unknown key inside a provider", from: `"api": "openai-completions",`, to: `"api": "openai-completions", "regoin": "cn",`, at: `"regoin"`, says: /regoin/ },
+    { name: "an unknown key inside a model's compat", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "compat": { "supportsDevloperRole": false } }`, at: `"supportsDevloperRole"`, says: /supportsDevloperRole/ },
+    { name: "an unknown thinking level", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "thinkingLevelMap": { "ultra": "max" } }`, at: `"ultra"`, says: /ultra/ },
+    { name: "a secret reference with an unknown source", from: `"apiKey": "\${MOONSHOT_API_KEY}",`, to: `"apiKey": { "source": "vault", "provider": "default", "id": "MOONSHOT_API_KEY" },`, at: `"vault"`, says: /"env", "file", "exec", "store"/ },
+    { name: "a negative price", from: `"maxTokens": 262144, }`, to: `"maxTokens": 262144, "cost": { "input": -1 } }`, at: `-1`, says: /0/ },
     { name: `contextWindow: "big"`, from: `"contextWindow": 262144`, to: `"contextWindow": "big"`, at: `"big"`, says: /integer/ },
     { name: "an unknown api", from: `"api": "openai-completions"`, to: `"api": "openai-chat"`, at: `"openai-chat"`, says: /openai-completions/ },
     { name: `mode: "merged"`, from: `"mode": "merge"`, to: `"mode": "merged"`, at: `"merged"`, says: /"merge", "replace"/ },
@@ -117,7 +123,8 @@ describe("config schema in VS Code's JSON engine", () => {
       const offered = new Map(items.map((item) => [item.label, item.detail]));
       for (const { ref, model } of current) expect(offered.get(JSON.stringify(ref)), ref).toBe(model.name);
       for (const { ref } of inactive) expect(offered.has(JSON.stringify(ref)), ref).toBe(false);
-      expect(items.filter((item) => item.detail !== undefined)).toHaveLength(current.length);
+      // One per current model and id its provider answers to (aliases included).
+      expect(items.filter((item) => item.detail !== undefined)).toHaveLength(modelRefCompletions(catalog).length);
     });
   }
 
@@ -136,6 +143,23 @@ describe("config schema in VS Code's JSON engine", () => {
     const session = open(service, DOC, VALID);
     const hover = await session.hoverAt(spanOf(VALID, `"contextWindow"`).start + 3);
     expect(hoverText(hover)).toContain(description);
+  });
+});
+
+describe("pattern messages", () => {
+  it("every pattern in both schemas carries the message VS Code shows instead of the regex", () => {
+    for (const file of [CONFIG_SCHEMA, CATALOG_SCHEMA]) {
+      const bare: string[] = [];
+      const visit = (node: unknown, path: string): void => {
+        if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+        if (node === null || typeof node !== "object") return;
+        const schema = node as Record<string, unknown>;
+        if (typeof schema.pattern === "string" && typeof schema.patternErrorMessage !== "string") bare.push(path);
+        for (const [key, child] of Object.entries(schema)) visit(child, `${path}.${key}`);
+      };
+      visit(JSON.parse(readFileSync(file, "utf8")), "$");
+      expect(bare, file).toEqual([]);
+    }
   });
 });
 

@@ -14,7 +14,7 @@ function projectWithEmptyDocs() {
 describe("generated JSON Schemas", () => {
   it("are committed in sync with the catalog", async () => {
     const project = projectWithEmptyDocs();
-    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    const result = await runCli(["gen", "--check", "--config", project.config, "--docs", project.docs]);
     expect(result.stdout).toContain("up to date");
     expect(result.code).toBe(0);
   });
@@ -61,18 +61,18 @@ describe("gen --check on a hand-edited schema", () => {
     writeFileSync(schemaFile, original.replace('"title": "Assistant configuration"', '"title": "Edited by hand"'));
     const edited = snapshot(project.dir);
 
-    const check = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    const check = await runCli(["gen", "--check", "--config", project.config, "--docs", project.docs]);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('-  "title": "Edited by hand",');
     expect(check.stdout).toContain('+  "title": "Assistant configuration",');
-    expect(check.stdout).toContain("1 schema file is out of date; run `pnpm gen`");
+    expect(check.stdout).toContain(`1 schema file is out of date; run \`npx kimi-config-sync gen --config ${project.config} --docs ${project.docs}\``);
     expect(snapshot(project.dir)).toEqual(edited);
 
-    const gen = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+    const gen = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
     expect(gen.code).toBe(0);
     expect(readFileSync(schemaFile, "utf8")).toBe(original);
 
-    const again = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
+    const again = await runCli(["gen", "--check", "--config", project.config, "--docs", project.docs]);
     expect(again.code).toBe(0);
   });
 
@@ -80,7 +80,7 @@ describe("gen --check on a hand-edited schema", () => {
     const project = projectWithEmptyDocs();
     const schemaFile = join(project.dir, "schema", "catalog.schema.json");
     writeFileSync(schemaFile, "{}\n");
-    const check = await runCli(["gen", "--check", "--json", "--catalog", project.catalog, "--docs", project.docs]);
+    const check = await runCli(["gen", "--check", "--json", "--config", project.config, "--docs", project.docs]);
     expect(check.code).toBe(1);
     const report = JSON.parse(check.stdout);
     expect(report.status).toBe("drift");

@@ -144,7 +144,7 @@ describe("a read-only generated file on the command line", () => {
     chmodSync(schemaFile, 0o444);
     const before = filesIn(join(project.dir, "schema"));
 
-    const result = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+    const result = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${schemaFile}: cannot write: the file is read-only; no file was changed`);

@@ -14,6 +14,7 @@ import { Config } from "../schema/config.ts";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { allModels } from "../scripts/catalog/model.ts";
 import { JsonSyntaxError, parseJsonSource } from "../scripts/lib/json-source.ts";
+import { parseIssues } from "../scripts/lib/zod-issues.ts";
 import { parseConfigSource } from "../scripts/validate/check-config.ts";
 import { runs, timeoutFor } from "./support/fc.ts";
 
@@ -36,6 +37,7 @@ const EDITOR_KEYWORDS = [
   "allowComments",
   "allowTrailingCommas",
   "patternErrorMessage",
+  "errorMessage",
   "enumDetails",
   "enumDescriptions",
   "markdownEnumDescriptions",
@@ -59,12 +61,12 @@ interface Verdict {
 }
 
 function judge(value: unknown): Verdict {
-  const result = Config.safeParse(value);
-  const issues = result.success ? [] : result.error.issues;
+  // As `validate` parses: `__proto__` keys are checked like any other key.
+  const issues = parseIssues(Config, value);
   const unexplained = issues.filter((issue) => !REFINEMENTS_JSON_SCHEMA_CANNOT_EXPRESS.some((r) => r.matches(issue)));
   return {
     ajv: ajvAccepts(value),
-    zod: result.success,
+    zod: issues.length === 0,
     zodWithoutRefinements: unexplained.length === 0,
     refinementOnly: issues.length > 0 && unexplained.length === 0,
     issueCodes: issues.map((i) => i.code),
@@ -72,7 +74,7 @@ function judge(value: unknown): Verdict {
 }
 
 function disagreement(value: unknown, verdict: Verdict): string {
-  const zodIssues = Config.safeParse(value).error?.issues ?? [];
+  const zodIssues = parseIssues(Config, value);
   return JSON.stringify({ value, ajv: verdict.ajv, ajvErrors: ajvAccepts.errors, zodIssues }, null, 2);
 }
 
@@ -85,7 +87,11 @@ function filesUnder(dir: string): string[] {
 
 describe("JSON Schema and zod agree on the fixtures and examples", () => {
   const files = [...filesUnder("test/fixtures/configs"), ...filesUnder("examples")];
-  const unparsable = ["test/fixtures/configs/invalid/missing-comma.json", "test/fixtures/configs/invalid/truncated.json5"];
+  const unparsable = [
+    "test/fixtures/configs/invalid/missing-comma.json",
+    "test/fixtures/configs/invalid/truncated.json5",
+    "test/fixtures/configs/mistakes/missing-comma.jsonc",
+  ];
 
   it("has fixtures to compare", () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
@@ -178,7 +184,11 @@ const providerModel = fc
         cost: mostly(someKeys({ input: price, output: price, cacheRead: price, cacheWrite: price }, ["input", "output", "cacheRead", "cacheWrite"], ["cacheRaed", "currency"]), wrongType),
         contextWindow: tokens,
         headers: mostly(fc.dictionary(word, fc.string({ maxLength: 8 }), { maxKeys: 2 }), fc.constant({ "User-Agent": 1 })),
-        compat: mostly(someKeys({ supportsDeveloperRole: mostly(fc.boolean(), wrongType) }, [], ["supportsDevloperRole"]), wrongType),
+        compat: mostly(someKeys({ supportsDeveloperRole: mostly(fc.boolean(), wrongType), maxTokensField: mostly(fc.constantFrom("max_tokens", "max_completion_tokens"), fc.constant("maxTokens")) }, [], ["supportsDevloperRole"]), wrongType),
+        thinkingLevelMap: mostly(
+          fc.dictionary(fc.constantFrom("off", "minimal", "low", "medium", "high", "xhigh", "max"), fc.option(fc.constantFrom("low", "high"), { nil: null }), { maxKeys: 3 }),
+          fc.oneof(fc.constant({ ultra: "max" }), fc.constant({ low: 1 }), wrongType),
+        ),
       },
       ["id", "name"],
       ["contextWindo", "max_tokens"],
@@ -195,7 +205,30 @@ const providerModel = fc
 const provider = someKeys(
   {
     baseUrl,
-    apiKey: mostly(fc.oneof(fc.constant("${MOONSHOT_API_KEY}"), fc.string({ minLength: 1, maxLength: 10 })), fc.oneof(fc.constant(""), wrongType)),
+    apiKey: mostly(
+      fc.oneof(
+        fc.constant("${MOONSHOT_API_KEY}"),
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.constantFrom(
+          { source: "env", provider: "default", id: "MOONSHOT_API_KEY" },
+          { source: "file", provider: "keys", id: "/providers/moonshot/apiKey" },
+          { source: "exec", provider: "vault", id: "llm/moonshot" },
+          { source: "store", provider: "default", id: "KIMI_API_KEY" },
+        ),
+      ),
+      fc.oneof(
+        fc.constant(""),
+        fc.constantFrom(
+          { source: "vault", provider: "default", id: "X" },
+          { source: "env", provider: "Default", id: "X" },
+          { source: "env", provider: "default", id: "lower" },
+          { source: "file", provider: "keys", id: "relative/path" },
+          { source: "env", provider: "default" },
+        ),
+        wrongType,
+      ),
+    ),
+    timeoutSeconds: mostly(fc.integer({ min: 1, max: 600 }), fc.constantFrom(0, 2.5, "60")),
     api: mostly(fc.constantFrom("openai-completions", "openai-responses", "anthropic-messages"), fc.constantFrom("openai-chat", "anthropic")),
     headers: mostly(fc.dictionary(word, fc.string({ maxLength: 8 }), { maxKeys: 2 }), wrongType),
     models: mostly(fc.array(providerModel, { maxLength: 3 }), wrongType),
@@ -233,7 +266,8 @@ const configArbitrary = mostly(
         someKeys(
           {
             mode: mostly(fc.constantFrom("merge", "replace"), fc.constantFrom("merged", "Merge")),
-            providers: mostly(fc.dictionary(mostly(word, fc.constant("")), provider, { maxKeys: 2 }), wrongType),
+            // Built-in ids (which need neither baseUrl nor models) as well as the file's own.
+            providers: mostly(fc.dictionary(mostly(fc.oneof(word, fc.constantFrom("moonshot", "kimi", "kimi-code", "ollama")), fc.constant("")), provider, { maxKeys: 2 }), wrongType),
           },
           [],
           ["mdoe", "provider"],

@@ -1,9 +1,11 @@
 // The checks behind `validate`, one rule at a time, on config text parsed by the real parsers.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Config } from "../schema/config.ts";
+import { THINKING_LEVELS } from "../schema/atoms.ts";
+import { ProviderModel } from "../schema/config.ts";
 import { loadCatalog } from "../scripts/catalog/load.ts";
-import { objectKeysAt } from "../scripts/lib/zod-shape.ts";
+import { objectKeysAt } from "../scripts/lib/json-schema-keys.ts";
+import { configShape } from "../scripts/schema-gen/json-schema.ts";
 import { checkConfigText } from "../scripts/validate/check-config.ts";
 import type { Environment } from "../scripts/validate/env-placeholders.ts";
 
@@ -32,7 +34,7 @@ describe("unknown keys", () => {
 
   it("suggests nothing when no key is close", () => {
     expect(check({ models: { colour: "blue" } })).toEqual([
-      { path: "models.colour", rule: "config/unknown-key", severity: "error", message: 'unknown key "colour"' },
+      { path: "models.colour", rule: "config/unknown-key", severity: "error", message: 'unknown key "colour": write one of `mode`, `providers`, `pricing`, `catalogRefresh`' },
     ]);
   });
 
@@ -41,16 +43,23 @@ describe("unknown keys", () => {
   });
 
   it("finds the keys a path allows in the zod schema itself", () => {
-    expect(objectKeysAt(Config, ["models", "providers", "any", "models", 3]).sort()).toEqual(
-      ["compat", "contextWindow", "cost", "headers", "id", "input", "maxTokens", "name", "reasoning"],
-    );
-    expect(objectKeysAt(Config, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
-    expect(objectKeysAt(Config, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias"]);
-    expect(objectKeysAt(Config, ["nowhere"])).toEqual([]);
+    const shape = configShape();
+    expect(objectKeysAt(shape, ["models", "providers", "any", "models", 3]).sort()).toEqual(Object.keys(ProviderModel.shape).sort());
+    expect(objectKeysAt(shape, ["models", "providers", "moonshot", "models", 0, "thinkingLevelMap"])).toEqual([...THINKING_LEVELS]);
+    expect(objectKeysAt(shape, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
+    expect(objectKeysAt(shape, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias", "params", "streaming"]);
+    expect(objectKeysAt(shape, ["nowhere"])).toEqual([]);
   });
 });
 
 describe("schema errors", () => {
+  it("suggests the built-in provider when a provider without baseUrl has an id close to one", () => {
+    const [finding] = check({ models: { providers: { moonshto: { apiKey: "${MOONSHOT_API_KEY}", models: [] } } } });
+    expect(finding).toMatchObject({ path: "models.providers.moonshto.baseUrl", rule: "config/schema" });
+    expect(finding?.message).toMatch(/^missing required key "baseUrl" .*if you meant the host's built-in provider `moonshot`/);
+    expect(check({ models: { providers: { "my-proxy": { models: [] } } } })[0]?.message).not.toContain("built-in");
+  });
+
   it("reports a ref used as a key of agents.defaults.models that is no ref, at the key", () => {
     expect(check({ agents: { defaults: { models: { "kimi-k3": {} } } } })).toEqual([
       expect.objectContaining({ path: 'agents.defaults.models["kimi-k3"]', message: expect.stringMatching(/^invalid key: must be a model ref/) }),
@@ -59,14 +68,14 @@ describe("schema errors", () => {
 
   it("reports inside the object branch of `model` when the value is an object", () => {
     expect(check({ agents: { defaults: { model: { primary: 3 } } } })).toEqual([
-      expect.objectContaining({ path: "agents.defaults.model.primary", message: "Invalid input: expected string, received number" }),
+      expect.objectContaining({ path: "agents.defaults.model.primary", message: "must be a string, not the number 3" }),
     ]);
   });
 
   it("accepts maxTokens equal to contextWindow and rejects it one above", () => {
     expect(check(withModels({ contextWindow: 1000, maxTokens: 1000 }))).toEqual([]);
     expect(check(withModels({ contextWindow: 1000, maxTokens: 1001 }))).toEqual([
-      expect.objectContaining({ path: "models.providers.p.models[0].maxTokens", message: "maxTokens (1001) is larger than contextWindow (1000)" }),
+      expect.objectContaining({ path: "models.providers.p.models[0].maxTokens", message: "maxTokens (1001) is larger than contextWindow (1000); write at most 1000" }),
     ]);
   });
 
@@ -86,14 +95,26 @@ describe("model refs", () => {
     expect(check(config)).toEqual([]);
   });
 
-  it("rejects a ref no provider serves, in every place a ref is used", () => {
-    const findings = check(defaults({ model: { primary: "p/x", fallbacks: ["q/y"] }, models: { "r/z": {} } }));
+  it("rejects a ref to a model neither the catalog provider nor the file's provider serves, in every place a ref is used", () => {
+    const findings = check(defaults({ model: { primary: "p/x", fallbacks: ["moonshot/y"] }, models: { "p/z": {} } }, { p: provider([{ id: "m" }]) }));
     expect(findings.map((f) => [f.path, f.rule])).toEqual([
       ["agents.defaults.model.primary", "config/unknown-model"],
       ["agents.defaults.model.fallbacks[0]", "config/unknown-model"],
-      ['agents.defaults.models["r/z"]', "config/unknown-model"],
+      ['agents.defaults.models["p/z"]', "config/unknown-model"],
     ]);
     expect(check(defaults({ model: "moonshot/kimi-k3x" }))[0]?.message).toContain("did you mean `moonshot/kimi-k3`?");
+  });
+
+  it("accepts refs to providers neither the file nor the catalog knows: the host has many built in", () => {
+    expect(check(defaults({ model: { primary: "ollama/llama3.3", fallbacks: ["openrouter/auto", "acme/x"] } }))).toEqual([]);
+    // A built-in provider the file overrides may still serve models it does not list.
+    expect(check(defaults({ model: "ollama/qwen3" }, { ollama: { models: [{ id: "llama3.3" }] } }))).toEqual([]);
+  });
+
+  it("never suggests a model under another provider's prefix", () => {
+    const [finding] = check(defaults({ model: "p/kimi-k3" }, { p: provider([{ id: "m" }]) }));
+    expect(finding?.rule).toBe("config/unknown-model");
+    expect(finding?.message).not.toContain("moonshot/");
   });
 
   it("warns about a retired model even when the file configures it itself", () => {

@@ -5,8 +5,10 @@ import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import { formatJsonPath, JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
-import { zodIssueFindings } from "../lib/zod-issues.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
+import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
+import { catalogShape } from "../schema-gen/json-schema.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { loadWords } from "./load-words.ts";
 import { checkCatalogRules } from "./rules.ts";
@@ -35,10 +37,15 @@ export function parseCatalog(file: string, text: string): Catalog {
     ]);
   }
 
-  const result = CatalogSchema.safeParse(parsed.value);
-  if (!result.success) {
-    throw new InputError(result.error.issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue)));
+  const repeated = parsed.duplicateKeys.map((d) => ({
+    ...diagnostic(file, d.at, "catalog/duplicate-key", `${formatJsonPath(d.path)}: key "${d.key}" is already set at line ${d.first.line}, column ${d.first.column}; remove one of the two`),
+    path: formatJsonPath(d.path),
+  }));
+  const issues = parseIssues(CatalogSchema, parsed.value);
+  if (issues.length > 0 || repeated.length > 0) {
+    throw new InputError([...repeated, ...issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue))]);
   }
+  const result = { data: CatalogSchema.parse(parsed.value) };
 
   const findings = checkCatalogRules(result.data);
   if (findings.length > 0) {
@@ -58,7 +65,9 @@ export function parseCatalog(file: string, text: string): Catalog {
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
 export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
-  return zodIssueFindings(issue).map((f) => ({
+  const knownKeys = (path: JsonPath) => objectKeysAt(catalogShape(), path);
+  const describe = (path: JsonPath) => descriptionAt(catalogShape(), path);
+  return zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
     ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
     path: formatJsonPath(f.path),
   }));

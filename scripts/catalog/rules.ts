@@ -15,7 +15,12 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const report = (path: JsonPath, rule: string, message: string) => findings.push({ path, rule, message });
 
-  reportDuplicates(data.providers.map((p, i) => ({ key: p.id, path: ["providers", i, "id"] })), (path, key, first) =>
+  // A provider's aliases are ids like its id: no two providers may share one.
+  const everyProviderId = data.providers.flatMap((p, i) => [
+    { key: p.id, path: ["providers", i, "id"] },
+    ...(p.aliases ?? []).map((alias, a) => ({ key: alias, path: ["providers", i, "aliases", a] })),
+  ]);
+  reportDuplicates(everyProviderId, (path, key, first) =>
     report(path, "catalog/duplicate-provider", `duplicate provider id "${key}" (first defined at ${first})`),
   );
 

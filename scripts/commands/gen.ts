@@ -1,50 +1,141 @@
-// `gen`: regenerate the schemas and the docs' regions; `gen --check`: write
-// nothing, show what drifted. Exit codes: 0 in sync / written, 1 drift, 2 bad input.
-import { ExitCode, InputError } from "../lib/diagnostics.ts";
-import { writeAllOrNothing } from "../lib/write-files.ts";
-import { changedFiles, planGeneration, type GenOptions } from "../gen/plan.ts";
-import {
-  diagnosticsText,
-  driftText,
-  genJson,
-  githubAnnotations,
-  invalidJson,
-  summaryLine,
-} from "../report/gen-report.ts";
-import type { Output } from "../cli.ts";
+// `gen`: regenerate the docs' regions and the JSON Schemas the settings ask for;
+// `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { LOCALES_DIR } from "../catalog/load-words.ts";
+import { InputError } from "../lib/diagnostics.ts";
+import { ExitCode, UsageError } from "../lib/exit-codes.ts";
+import { writeAllOrNothing, WriteError } from "../lib/write-files.ts";
+import { changedFiles, planGeneration, type GenOptions, type PlannedFile } from "../gen/plan.ts";
+import { painter } from "../report/colour.ts";
+import { diagnosticsText, driftText, genJson, githubAnnotations, invalidJson, summaryLine } from "../report/gen-report.ts";
+import { settingsFor, type Output, type RunContext } from "./context.ts";
+import { fixCommand } from "./fix-command.ts";
+import { parseCommand, usageText } from "./spec.ts";
+import { GEN } from "./specs.ts";
+import { watchAndRun, type Written } from "./watch.ts";
 
 export interface GenCommandOptions extends GenOptions {
   check: boolean;
   json: boolean;
   github: boolean;
+  /** Show long schema diffs in full. */
+  verbose?: boolean;
+  /** The command the drift summary names (default `kimi-config-sync gen`). */
+  fix?: string;
+  /** The configuration file the settings came from; watched by --watch. */
+  configFile?: string;
 }
 
-export async function runGen(options: GenCommandOptions, out: Output): Promise<number> {
+export async function runGenCommand(args: readonly string[], out: Output, context: RunContext): Promise<number> {
+  const { values } = parseCommand(GEN, args);
+  if (values.help) {
+    out.stdout(usageText(GEN));
+    return ExitCode.ok;
+  }
+  if (values.watch && (values.check || values.json)) throw new UsageError("gen: --watch cannot be combined with --check or --json", usageText(GEN));
+  // Read anew for every run of --watch, so an edited configuration file takes effect.
+  const currentOptions = (): GenCommandOptions => {
+    const settings = settingsFor(
+      values as { config?: string; "no-config"?: boolean },
+      {
+        ...(typeof values.catalog === "string" ? { catalog: values.catalog } : {}),
+        ...(Array.isArray(values.docs) ? { docs: values.docs } : {}),
+        ...(Array.isArray(values.exclude) ? { exclude: values.exclude } : {}),
+      },
+      context,
+    );
+    return {
+      ...settings,
+      check: values.check === true,
+      json: values.json === true,
+      verbose: values.verbose === true,
+      github: context.env.GITHUB_ACTIONS === "true",
+      fix: fixCommand(settings.fixCommand, context),
+    };
+  };
+  const options = currentOptions();
+  if (values.watch) return watchGen(options, currentOptions, out, context);
+  return (await generate(options, out)).code;
+}
+
+async function generate(options: GenCommandOptions, out: Output): Promise<{ code: number; written: PlannedFile[] }> {
+  const fix = options.fix ?? "kimi-config-sync gen";
+  const paintOut = painter(out.colour?.stdout === true);
+  const paintErr = painter(out.colour?.stderr === true);
   let plan;
   try {
     plan = await planGeneration(options);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (options.json) out.stdout(JSON.stringify(invalidJson(error.diagnostics), null, 2));
-    else out.stderr(`${diagnosticsText(error.diagnostics)}\n${invalidJson(error.diagnostics).summary}`);
-    if (options.github) out.stdout(githubAnnotations([], error.diagnostics).join("\n"));
-    return ExitCode.input;
+    else out.stderr(`${diagnosticsText(error.diagnostics)}\n${paintErr("red", invalidJson(error.diagnostics).summary)}`);
+    if (options.github) out.stdout(githubAnnotations([], error.diagnostics, fix).join("\n"));
+    return { code: ExitCode.input, written: [] };
   }
 
   const changed = changedFiles(plan);
   const mode = options.check ? "check" : "write";
-  if (!options.check && changed.length > 0) writeAllOrNothing(changed);
+  if (!options.check && changed.length > 0) {
+    // A schema the configuration asks for may go to a folder that does not exist yet.
+    for (const file of changed) if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
+    writeAllOrNothing(changed);
+  }
 
   if (options.json) {
-    out.stdout(JSON.stringify(genJson(plan, changed, mode), null, 2));
+    out.stdout(JSON.stringify(genJson(plan, changed, mode, fix), null, 2));
   } else {
-    if (plan.warnings.length > 0) out.stderr(diagnosticsText(plan.warnings));
-    if (options.check && changed.length > 0) out.stdout(driftText(changed));
-    out.stdout(summaryLine(plan, changed, mode));
+    if (plan.warnings.length > 0) out.stderr(paintErr("yellow", diagnosticsText(plan.warnings)));
+    if (options.check && changed.length > 0) out.stdout(driftText(changed, { verbose: options.verbose === true, paint: paintOut }));
+    const summary = summaryLine(plan, changed, mode, fix);
+    out.stdout(changed.length === 0 ? paintOut("green", summary) : options.check ? paintOut("red", summary) : summary);
   }
   if (options.github && options.check) {
-    const annotations = githubAnnotations(changed, plan.warnings);
+    const annotations = githubAnnotations(changed, plan.warnings, fix);
     if (annotations.length > 0) out.stdout(annotations.join("\n"));
   }
-  return options.check && changed.length > 0 ? ExitCode.failed : ExitCode.ok;
+  return { code: options.check && changed.length > 0 ? ExitCode.failed : ExitCode.ok, written: options.check ? [] : changed };
+}
+
+/** Regenerates on every change until Ctrl-C; an unusable input prints its problems and waits for the next change. */
+async function watchGen(
+  settings: GenCommandOptions,
+  currentOptions: () => GenCommandOptions,
+  out: Output,
+  context: RunContext,
+): Promise<number> {
+  const signal = context.signal ?? new AbortController().signal;
+  // The catalog, its words (locales/ beside it), the docs and the configuration file.
+  const catalogWords = join(dirname(resolve(settings.catalogFile)), LOCALES_DIR);
+  const watched = [settings.catalogFile, catalogWords, ...settings.docDirs, ...(settings.configFile ? [settings.configFile] : [])];
+  out.stderr(`watching ${[settings.catalogFile, ...settings.docDirs].join(", ")}; Ctrl-C stops`);
+  const stamp = () => new Date().toTimeString().slice(0, 8);
+  await watchAndRun(
+    watched,
+    async (): Promise<Written> => {
+      const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
+      let options;
+      try {
+        options = currentOptions();
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        out.stderr(`${diagnosticsText(error.diagnostics)}\nnothing was written; waiting for the next change`);
+        return new Map();
+      }
+      let result;
+      try {
+        result = await generate(options, prefixed);
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        out.stderr(`${error.message}; waiting for the next change`);
+        return new Map();
+      }
+      const { code, written } = result;
+      if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");
+      return new Map(written.map((file) => [resolve(file.path), file.after]));
+    },
+    signal,
+  );
+  out.stderr("stopped");
+  return ExitCode.ok;
 }

@@ -1,41 +1,54 @@
-// `validate FILE... [--catalog FILE] [--env] [--json]`: check users' config files.
-// Exit codes: 0 every file valid (warnings allowed), 1 a file is invalid,
-// 2 a file or the catalog cannot be read, or the arguments are wrong.
-import { parseArgs } from "node:util";
+// `validate FILE...`: check users' config files; `-` reads standard input.
+// Relative paths are from the folder the user ran the command in (see userFolder).
+import { resolve } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
-import { ExitCode, formatDiagnostic, InputError } from "../lib/diagnostics.ts";
+import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
+import { ExitCode, UsageError } from "../lib/exit-codes.ts";
+import { checkConfigText } from "../validate/check-config.ts";
 import { validateExitCode, validateJson, validateText } from "../validate/report.ts";
-import { validateFiles } from "../validate/validate-files.ts";
-import { DEFAULT_CATALOG, type Output } from "../cli.ts";
+import { validateFile, type FileResult } from "../validate/validate-files.ts";
+import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
+import { parseCommand, usageText } from "./spec.ts";
+import { VALIDATE } from "./specs.ts";
 
-export async function runValidateCli(args: readonly string[], out: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...args],
-    options: {
-      catalog: { type: "string", default: DEFAULT_CATALOG },
-      env: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    out.stderr("validate: no file given; pass one or more config files, e.g. `validate openclaw.json`");
-    return ExitCode.input;
+/** The name standard input is reported under. */
+const STDIN_NAME = "<stdin>";
+
+export async function runValidateCommand(args: readonly string[], out: Output, context: RunContext): Promise<number> {
+  const { values, positionals } = parseCommand(VALIDATE, args);
+  if (values.help) {
+    out.stdout(usageText(VALIDATE));
+    return ExitCode.ok;
   }
+  if (positionals.length === 0) {
+    throw new UsageError("validate: no file given; pass one or more config files, e.g. `validate openclaw.json`, or `-` for standard input", usageText(VALIDATE));
+  }
+  const from = userFolder(context);
+  const json = values.json === true;
 
   let catalog: Catalog;
   try {
-    catalog = loadCatalog(values.catalog);
+    const catalogFlag = typeof values.catalog === "string" ? { catalog: resolve(from, values.catalog) } : {};
+    catalog = loadCatalog(settingsFor(values as { config?: string; "no-config"?: boolean }, catalogFlag, context).catalogFile);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    if (values.json) out.stdout(JSON.stringify({ exitCode: ExitCode.input, catalog: error.diagnostics, files: [] }, null, 2));
-    else out.stderr(`${error.diagnostics.map(formatDiagnostic).join("\n")}\nthe catalog is unusable; nothing was validated`);
+    if (json) out.stdout(JSON.stringify({ exitCode: ExitCode.input, catalog: error.diagnostics, files: [] }, null, 2));
+    else out.stderr(`${error.diagnostics.map(formatDiagnostic).join("\n")}\nthe catalog or configuration is unusable; nothing was validated`);
     return ExitCode.input;
   }
 
-  const results = validateFiles(positionals, { catalog, ...(values.env ? { environment: process.env } : {}) });
-  out.stdout(values.json ? JSON.stringify(validateJson(results), null, 2) : validateText(results));
+  const checkContext = { catalog, ...(values.env ? { environment: context.env } : {}) };
+  const results = positionals.map((given): FileResult => {
+    if (given === "-") {
+      // Read as a `.json` file is: JSONC, and failing that JSON5.
+      const diagnostics = checkConfigText(`${STDIN_NAME}.json`, context.readStdin(), checkContext).map((d) => ({ ...d, file: STDIN_NAME }));
+      return { file: STDIN_NAME, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
+    }
+    // Read from the user's folder, reported under the name they typed.
+    const result = validateFile(resolve(from, given), checkContext);
+    return { ...result, file: given, diagnostics: result.diagnostics.map((d) => ({ ...d, file: given })) };
+  });
+  out.stdout(json ? JSON.stringify(validateJson(results), null, 2) : validateText(results));
   return validateExitCode(results);
 }

@@ -1,19 +1,13 @@
 // What `gen` would write: every generated file's current and wanted content.
 // Computing the plan touches nothing on disk; writing and checking are separate steps.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
-import {
-  CATALOG_SCHEMA_FILE,
-  CONFIG_SCHEMA_FILE,
-  catalogJsonSchema,
-  configJsonSchema,
-  serializeSchema,
-} from "../schema-gen/json-schema.ts";
+import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
+import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
 /** A changed region inside a planned doc, for per-region reports. */
 export interface RegionChange {
@@ -60,7 +54,7 @@ export interface RuleSetting {
 export interface GenOptions {
   catalogFile: string;
   docDirs: readonly string[];
-  /** Where to write each JSON Schema; a schema without a path is not written. Default: beside the catalog. */
+  /** Where to write each JSON Schema; a schema without a path is not written (the default: none). */
   schemaFiles?: { catalog?: string; config?: string; projectConfig?: string };
   /** Glob patterns of docs to leave alone, relative to the working directory. */
   exclude?: readonly string[];
@@ -74,11 +68,7 @@ export interface GenOptions {
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile);
-  const schemaDir = dirname(options.catalogFile);
-  const schemas: PlannedFile[] = [
-    schemaFile(join(schemaDir, CATALOG_SCHEMA_FILE), serializeSchema(catalogJsonSchema())),
-    schemaFile(join(schemaDir, CONFIG_SCHEMA_FILE), serializeSchema(configJsonSchema(catalog))),
-  ];
+  const schemas = plannedSchemas(options.schemaFiles ?? {}, catalog);
   const docs = await syncDocs(catalog, options.docDirs, unmarkedDocInspector(catalog));
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new InputError(errors);
@@ -95,6 +85,19 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
 
 export function changedFiles(plan: GenPlan): PlannedFile[] {
   return plan.files.filter((f) => f.before !== f.after);
+}
+
+/** The JSON Schemas the settings ask for, each where they ask for it. */
+function plannedSchemas(paths: NonNullable<GenOptions["schemaFiles"]>, catalog: Catalog): PlannedFile[] {
+  const contents = {
+    catalog: () => catalogJsonSchema(),
+    config: () => configJsonSchema(catalog),
+    projectConfig: () => projectConfigJsonSchema(),
+  };
+  return (["catalog", "config", "projectConfig"] as const).flatMap((key) => {
+    const path = paths[key];
+    return path === undefined ? [] : [schemaFile(path, serializeSchema(contents[key]()))];
+  });
 }
 
 function schemaFile(path: string, after: string): PlannedFile {

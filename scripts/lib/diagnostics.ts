@@ -18,16 +18,10 @@ export interface Diagnostic {
   path?: string;
 }
 
-/** The contract between the commands and the shell. */
-export const ExitCode = {
-  ok: 0,
-  /** `gen --check`: generated files drifted; `validate`: the config is invalid. */
-  failed: 1,
-  /** Input that cannot be processed: unreadable or invalid catalog, malformed markers, bad arguments. */
-  input: 2,
-} as const;
+/** The exit codes live with the errors they map from, in exit-codes.ts; re-exported for the modules that report. */
+export { ExitCode } from "./exit-codes.ts";
 
-/** Input the tool cannot work from; always exit code 2, and nothing is written. */
+/** Input the tool cannot work from; always exit code 2 (see exit-codes.ts), and nothing is written. */
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join("\n"));

@@ -11,8 +11,21 @@ export interface SourcePosition {
   endColumn: number;
 }
 
+/** A key written twice in one object; the later one wins, as in JSON.parse. */
+export interface DuplicateKey {
+  /** Path of the member (which the later occurrence wins). */
+  path: JsonPath;
+  key: string;
+  /** The repeated key. */
+  at: SourcePosition;
+  /** The key's first occurrence in the same object. */
+  first: SourcePosition;
+}
+
 export interface ParsedJson {
   value: unknown;
+  /** Every repeated key, in document order, at its second (third, ...) occurrence. */
+  duplicateKeys: DuplicateKey[];
   /** Position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: JsonPath, part?: "value" | "key"): SourcePosition;
 }
@@ -50,7 +63,7 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     // The parser and evaluator recurse once per nesting level.
     if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number; offset?: number };
-    const message = e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const message = missingCommaMessage(source, mode, e.offset) ?? e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
     // The parser gives some unexpected ends of input the position 1:1, and errors
     // inside a string that spans lines a line and column that miss the text; its
     // character offset is right.
@@ -63,8 +76,57 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
   }
   return {
     value,
+    duplicateKeys: findDuplicateKeys(doc.body, []),
     locate: (path, part = "value") => toPosition(find(doc.body, path, part)),
   };
+}
+
+function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  if (node.type === "Array") {
+    node.elements.forEach((element, i) => found.push(...findDuplicateKeys(element.value, [...path, i])));
+  } else if (node.type === "Object") {
+    const seen = new Map<string, AnyNode>();
+    for (const member of node.members) {
+      const key = memberName(member.name);
+      const first = seen.get(key);
+      if (first) found.push({ path: [...path, key], key, at: toPosition(member.name), first: toPosition(first) });
+      else seen.set(key, member.name);
+      found.push(...findDuplicateKeys(member.value, [...path, key]));
+    }
+  }
+  return found;
+}
+
+const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
+const VALUE_START = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "LBrace", "LBracket"]);
+
+/**
+ * The parser says "Unexpected token String found." where a comma is missing between
+ * two members or elements; say what to write instead.
+ */
+function missingCommaMessage(source: string, mode: Mode, offset: number | undefined): string | undefined {
+  if (offset === undefined) return undefined;
+  let previous: { type: string; loc: { end: { line: number } } } | undefined;
+  let unexpected: { type: string } | undefined;
+  let depth = 0;
+  try {
+    for (const token of tokenize(source, { mode })) {
+      if (token.type === "LineComment" || token.type === "BlockComment") continue;
+      if (token.loc.start.offset >= offset) {
+        unexpected = token;
+        break;
+      }
+      if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
+      else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
+      previous = token;
+    }
+  } catch {
+    return undefined;
+  }
+  // Only between two members or elements: after the document's last bracket, no comma helps.
+  if (depth < 1 || !previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
+  return `missing comma: add "," after the value that ends on line ${previous.loc.end.line}`;
 }
 
 /** Where nesting goes too deep, report the bracket that opens this level. */

@@ -1,9 +1,10 @@
-// zod issues -> findings at JSON paths, which a caller turns into positioned
-// diagnostics. Unknown keys give one finding per key (at the key, with a
-// did-you-mean when the schema knows a close name); a failed union reports the
-// problems of the branch the value was meant for rather than "Invalid input".
+// zod issues -> findings at JSON paths, in plain words, which a caller turns into
+// positioned diagnostics. The catalog loader and `validate` both use it, so the
+// same mistake reads the same in both. Unknown keys give one finding per key (at
+// the key, with a did-you-mean from the schema's own keys); a failed union reports
+// the problems of the branch the value was meant for.
 import type { z } from "zod";
-import { didYouMeanSuffix } from "./did-you-mean.ts";
+import { didYouMean, didYouMeanSuffix } from "./did-you-mean.ts";
 import { MAX_SHOWN_KEY, type JsonPath } from "./json-source.ts";
 
 export interface IssueFinding {
@@ -17,8 +18,37 @@ export interface IssueFinding {
 export interface IssueOptions {
   /** Keys the schema allows in the object at `path`, for did-you-mean suggestions. */
   knownKeys?: (path: JsonPath) => readonly string[];
-  /** The value that was parsed, to tell a missing key from a value of the wrong type. */
+  /** What the schema says of the value at `path`, to tell what a missing key should hold. */
+  describe?: (path: JsonPath) => string | undefined;
+  /** The value that was parsed: tells a missing key from a wrong type, and names what was found. */
   input?: unknown;
+}
+
+/**
+ * zod's records skip a `__proto__` key (so an invalid entry there would pass unseen),
+ * while its objects report it. Every `__proto__` key is checked under this stand-in
+ * name instead, and put back in paths and messages.
+ */
+const PROTO_STAND_IN = "__proto__-";
+
+/** `schema.safeParse(value)`, with `__proto__` keys validated like any other key. */
+export function parseIssues(schema: z.ZodType, value: unknown): z.core.$ZodIssue[] {
+  const result = schema.safeParse(withProtoStandIn(value));
+  return result.success ? [] : result.error.issues.map(restoreProtoKeys);
+}
+
+function withProtoStandIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withProtoStandIn);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === "__proto__" ? PROTO_STAND_IN : k, withProtoStandIn(v)]));
+}
+
+function restoreProtoKeys(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  const restore = <T>(k: T): T => (k === PROTO_STAND_IN ? ("__proto__" as T) : k);
+  const path = issue.path.map(restore);
+  if (issue.code === "unrecognized_keys") return { ...issue, path, keys: issue.keys.map(restore) };
+  if (issue.code === "invalid_union") return { ...issue, path, errors: issue.errors.map((branch) => branch.map(restoreProtoKeys)) } as z.core.$ZodIssue;
+  return { ...issue, path };
 }
 
 export function zodIssueFindings(issue: z.core.$ZodIssue, options: IssueOptions = {}, prefix: JsonPath = []): IssueFinding[] {
@@ -29,29 +59,114 @@ export function zodIssueFindings(issue: z.core.$ZodIssue, options: IssueOptions 
       const known = options.knownKeys?.(path) ?? [];
       return issue.keys.map((key) => ({
         path: [...path, key],
-        part: "key",
-        kind: "unknown-key",
-        message: key.length > MAX_SHOWN_KEY
-          ? `unknown key ${JSON.stringify(`${key.slice(0, MAX_SHOWN_KEY)}…`)}`
-          : `unknown key ${JSON.stringify(key)}${didYouMeanSuffix(key, known)}`,
+        part: "key" as const,
+        kind: "unknown-key" as const,
+        message: unknownKeyMessage(key, known),
       }));
     }
     case "invalid_key":
-      return issue.issues.map((inner) => ({ path, part: "key", kind: "schema", message: `invalid key: ${inner.message}` }));
+      return issue.issues.map((inner) => ({ path, part: "key", kind: "schema", message: `invalid key: ${plainMessage(inner, valueAt(options.input, path))}` }));
     case "invalid_union": {
+      if ("discriminator" in issue && typeof issue.discriminator === "string") {
+        const options_ = (issue as { options?: unknown[] }).options ?? [];
+        const expected = options_.map((o) => JSON.stringify(o)).join(", ");
+        const given = valueAt(options.input, path);
+        return atValue(
+          given === undefined
+            ? `missing required key "${issue.discriminator}": write one of ${expected}`
+            : `must be one of ${expected}${typeof given === "string" ? suggestion(given, options_.map(String)) : ""}`,
+        );
+      }
       const meant = issue.errors.find((branch) => !isRootTypeMismatch(branch));
       if (meant) return meant.flatMap((inner) => zodIssueFindings(inner, options, path));
-      return atValue(unionTypeMessage(issue.errors) ?? issue.message);
+      return atValue(unionTypeMessage(issue.errors, valueAt(options.input, path)) ?? issue.message);
     }
     case "invalid_type":
       return atValue(
         options.input !== undefined && isMissingKey(options.input, path)
-          ? `missing required key ${JSON.stringify(String(path.at(-1)))}`
-          : issue.message,
+          ? `missing required key "${String(path.at(-1))}"${describeKey(options, path)}`
+          : plainMessage(issue, valueAt(options.input, path)),
       );
     default:
-      return atValue(issue.message);
+      return atValue(plainMessage(issue, valueAt(options.input, path)));
   }
+}
+
+function describeKey(options: IssueOptions, path: JsonPath): string {
+  const description = options.describe?.(path);
+  return description ? ` (${description.replace(/\.$/, "")})` : "";
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  if (key.length > MAX_SHOWN_KEY) return `unknown key ${JSON.stringify(`${key.slice(0, MAX_SHOWN_KEY)}…`)}`;
+  const suggested = didYouMeanSuffix(key, known);
+  if (suggested || known.length === 0 || known.length > 8) return `unknown key ${JSON.stringify(key)}${suggested}`;
+  return `unknown key ${JSON.stringify(key)}: write one of ${known.map((k) => `\`${k}\``).join(", ")}`;
+}
+
+function suggestion(given: string, candidates: readonly string[]): string {
+  const best = didYouMean(given, candidates);
+  return best === undefined ? "" : ` (did you mean ${JSON.stringify(best)}?)`;
+}
+
+/** zod's own wording ("Invalid input: expected number, received undefined") is kept only for messages the schema wrote itself. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
+function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case "invalid_type": {
+      const unquote = (issue.expected === "number" || issue.expected === "int") && typeof given === "string" && given.trim() !== "" && Number.isFinite(Number(given));
+      return `must be ${kindName(issue.expected)}, not ${describeValue(given)}${unquote ? `: write ${given.trim()} without quotes` : ""}`;
+    }
+    case "invalid_value": {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      if (values.length === 1) return `must be ${values[0]}`;
+      return `must be one of ${values.join(", ")}${typeof given === "string" ? suggestion(given, issue.values.map(String)) : ""}`;
+    }
+    case "too_small":
+      return sizeMessage("at least", "greater than", issue.origin, Number(issue.minimum), issue.inclusive ?? true);
+    case "too_big":
+      return sizeMessage("at most", "less than", issue.origin, Number(issue.maximum), issue.inclusive ?? true);
+    case "invalid_format":
+      return `has the wrong format for ${issue.format}`;
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function sizeMessage(within: string, beyond: string, origin: string, limit: number, inclusive: boolean): string {
+  if (origin === "string") return limit === 1 && within === "at least" ? "must not be empty" : `must be ${within} ${limit} characters`;
+  if (origin === "array" || origin === "set") return `must have ${within} ${limit} ${limit === 1 ? "item" : "items"}`;
+  if (!inclusive && limit === 0 && beyond === "greater than") return "must be greater than 0";
+  if (inclusive && limit === 0 && within === "at least") return "must not be negative";
+  return `must be ${inclusive ? within : beyond} ${limit}`;
+}
+
+const KIND_NAMES: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list ([...])",
+  null: "null",
+};
+
+function kindName(expected: string): string {
+  return KIND_NAMES[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "boolean") return String(value);
+  return "an object";
 }
 
 /** A union branch that rejected the value only because of its type: not the branch the value was meant for. */
@@ -59,22 +174,26 @@ function isRootTypeMismatch(branch: readonly z.core.$ZodIssue[]): boolean {
   return branch.length > 0 && branch.every((i) => i.code === "invalid_type" && i.path.length === 0);
 }
 
-/** "Invalid input: expected string or object, received number" */
-function unionTypeMessage(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): string | undefined {
+/** "must be a string or an object, not the number 42" */
+function unionTypeMessage(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>, given: unknown): string | undefined {
   const expected = new Set<string>();
-  for (const issue of branches.flat()) if (issue.code === "invalid_type") expected.add(issue.expected);
+  for (const issue of branches.flat()) if (issue.code === "invalid_type") expected.add(kindName(issue.expected));
   if (expected.size === 0) return undefined;
-  const received = /received (\w+)/.exec(branches[0]?.[0]?.message ?? "")?.[1];
-  return `Invalid input: expected ${[...expected].join(" or ")}${received ? `, received ${received}` : ""}`;
+  return `must be ${[...expected].join(" or ")}, not ${describeValue(given)}`;
+}
+
+function valueAt(input: unknown, path: JsonPath): unknown {
+  let node = input;
+  for (const segment of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
 }
 
 /** True when the object that should hold the last key of `path` exists but lacks it. */
 function isMissingKey(input: unknown, path: JsonPath): boolean {
-  let parent = input;
-  for (const segment of path.slice(0, -1)) {
-    if (typeof parent !== "object" || parent === null) return false;
-    parent = (parent as Record<string | number, unknown>)[segment];
-  }
+  const parent = path.length === 0 ? undefined : path.length === 1 ? input : valueAt(input, path.slice(0, -1));
   const key = path.at(-1);
   return typeof parent === "object" && parent !== null && !Array.isArray(parent) && key !== undefined && !Object.hasOwn(parent, key);
 }

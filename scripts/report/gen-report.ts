@@ -2,6 +2,7 @@
 import { relative } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
+import { paintDiff, type Paint } from "./colour.ts";
 import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
 
 export type GenMode = "write" | "check";
@@ -11,7 +12,13 @@ export function displayPath(path: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
-export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode): string {
+/** A file diff longer than this many lines is summarised unless `--verbose`. */
+export const LONG_DIFF_LINES = 40;
+/** How many lines of a summarised diff are still shown. */
+const SHOWN_DIFF_LINES = 12;
+
+/** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
+export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): string {
   const schemaCount = plan.files.filter((f) => f.kind === "schema").length;
   if (changed.length === 0) return `up to date: ${plan.stats.regions} regions in ${plan.stats.docs} docs, ${schemaCount} schemas`;
   if (mode === "write") {
@@ -24,31 +31,54 @@ export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode
   if (docs.length > 0) parts.push(`${regions} ${plural(regions, "region")} in ${docs.length} ${plural(docs.length, "file")}`);
   if (schemas > 0) parts.push(`${schemas} ${plural(schemas, "schema file")}`);
   const verb = regions + schemas === 1 ? "is" : "are";
-  return `${parts.join(" and ")} ${verb} out of date; run \`pnpm gen\``;
+  return `${parts.join(" and ")} ${verb} out of date; run \`${fix}\``;
 }
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
-/** Check mode: for a doc, one unified diff per drifted region; for any other file, one per file. */
-export function driftText(changed: readonly PlannedFile[]): string {
-  return changed
+export interface DriftTextOptions {
+  /** Show long diffs in full. */
+  verbose?: boolean;
+  paint?: Paint;
+}
+
+/**
+ * Check mode: docs first (one unified diff per drifted region), then every other
+ * file (one diff per file, summarised past LONG_DIFF_LINES unless verbose).
+ */
+export function driftText(changed: readonly PlannedFile[], options: DriftTextOptions = {}): string {
+  const paint = options.paint ?? ((_style, text) => text);
+  const ordered = [...changed.filter((f) => f.kind === "doc"), ...changed.filter((f) => f.kind !== "doc")];
+  return ordered
     .map((file) => {
       const path = displayPath(file.path);
       if (file.regions && file.regions.length > 0) {
         return file.regions
-          .map((r) => `${path}:${r.line}: region ${r.name} is out of date\n${regionDiff(path, r)}`)
+          .map((r) => `${paint("bold", `${path}:${r.line}: region ${r.name} is out of date`)}\n${paintDiff(regionDiff(path, r), paint)}`)
           .join("\n");
       }
       const what = file.before === null ? "missing" : "out of date";
-      return `${path}:${firstChangedLine(file.before, file.after)}: ${what}\n${unifiedDiff(path, file.before, file.after)}`;
+      const heading = paint("bold", `${path}:${firstChangedLine(file.before, file.after)}: ${what}`);
+      return `${heading}\n${paintDiff(shortened(unifiedDiff(path, file.before, file.after), options.verbose === true), paint)}`;
     })
     .join("\n");
 }
 
+/** The first lines of a long diff and a count of the rest. */
+function shortened(diff: string, verbose: boolean): string {
+  const lines = diff.replace(/\n$/, "").split("\n");
+  if (verbose || lines.length <= LONG_DIFF_LINES) return diff;
+  const body = lines.slice(Math.max(0, lines.findIndex((l) => l.startsWith("@@"))));
+  const added = body.filter((l) => l.startsWith("+")).length;
+  const removed = body.filter((l) => l.startsWith("-")).length;
+  const hidden = lines.length - SHOWN_DIFF_LINES;
+  return `${lines.slice(0, SHOWN_DIFF_LINES).join("\n")}\n… ${hidden} more diff lines (${added} added, ${removed} removed in all); --verbose shows the full diff\n`;
+}
+
 /** GitHub Actions workflow commands, one per drifted region or file. */
-export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: readonly Diagnostic[]): string[] {
+export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: readonly Diagnostic[], fix: string): string[] {
   const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   const prop = (s: string) => escape(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const lines: string[] = [];
@@ -58,11 +88,11 @@ export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: 
       for (const r of file.regions) {
         lines.push(
           `::error file=${path},line=${r.line},endLine=${r.endLine},col=${r.column},title=${prop(`${r.name} out of date`)}::` +
-            escape(`region ${r.name} is out of date; run pnpm gen`),
+            escape(`region ${r.name} is out of date; run ${fix}`),
         );
       }
     } else {
-      lines.push(`::error file=${path},line=${firstChangedLine(file.before, file.after)}::${escape("generated file is out of date; run pnpm gen")}`);
+      lines.push(`::error file=${path},line=${firstChangedLine(file.before, file.after)}::${escape(`generated file is out of date; run ${fix}`)}`);
     }
   }
   for (const d of diagnostics) {
@@ -88,7 +118,7 @@ export interface GenJsonReport {
   summary: string;
 }
 
-export function genJson(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode): GenJsonReport {
+export function genJson(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): GenJsonReport {
   return {
     status: changed.length === 0 ? "up-to-date" : mode === "check" ? "drift" : "updated",
     files: changed.map((f) => ({
@@ -105,7 +135,7 @@ export function genJson(plan: GenPlan, changed: readonly PlannedFile[], mode: Ge
       diff: unifiedDiff(displayPath(f.path), f.before, f.after),
     })),
     diagnostics: plan.warnings,
-    summary: summaryLine(plan, changed, mode),
+    summary: summaryLine(plan, changed, mode, fix),
   };
 }
 

@@ -3,6 +3,7 @@
 // what editors need on top: markdown descriptions and model-ref completions.
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
+import { providerIds } from "../../schema/atoms.ts";
 import { Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
@@ -18,38 +19,67 @@ export interface ModelRefCompletion {
   description: string;
 }
 
+/** How both schemas are converted: what a user writes, in the draft VS Code supports fully. */
+const CONVERSION = { io: "input", target: "draft-07" } as const;
+
 export function catalogJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(CatalogSchema, { io: "input", target: "draft-07", override: patternErrorMessage }) as JsonSchema;
-  return finish(schema, "Model catalog", []);
+  return finish(catalogShape(), "Model catalog", []);
 }
 
 export function configJsonSchema(catalog: Catalog): JsonSchema {
-  const schema = z.toJSONSchema(Config, { io: "input", target: "draft-07", override: patternErrorMessage }) as JsonSchema;
-  return finish(schema, "Assistant configuration", modelRefCompletions(catalog));
+  return finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
+}
+
+let configShapeCache: JsonSchema | undefined;
+let catalogShapeCache: JsonSchema | undefined;
+
+/**
+ * The config schema as zod converts it, before editor decorations. Callers must not
+ * change it; `finish` works on a copy.
+ */
+export function configShape(): JsonSchema {
+  configShapeCache ??= z.toJSONSchema(Config, CONVERSION) as JsonSchema;
+  return configShapeCache;
+}
+
+export function catalogShape(): JsonSchema {
+  catalogShapeCache ??= z.toJSONSchema(CatalogSchema, CONVERSION) as JsonSchema;
+  return catalogShapeCache;
 }
 
 /**
- * Editors would otherwise answer a pattern mismatch with the raw regex; give them
- * the zod schema's own message for it (`patternErrorMessage`, read by VS Code).
+ * Current models only: editors should not suggest what can no longer be used. A
+ * provider known by several ids (`kimi`, `kimi-code`, ...) is offered under each.
  */
-function patternErrorMessage(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
-  type RegexCheck = { _zod: { def: { format?: string; error?: (issue: object) => unknown } } };
-  const def = ctx.zodSchema._zod.def as { type: string; checks?: RegexCheck[] };
-  if (def.type !== "string" || typeof ctx.jsonSchema.pattern !== "string") return;
-  const regexChecks = (def.checks ?? []).filter((check) => check._zod.def.format === "regex");
-  const message = regexChecks.length === 1 ? regexChecks[0]?._zod.def.error?.({}) : undefined;
-  if (typeof message === "string") ctx.jsonSchema.patternErrorMessage = message.charAt(0).toUpperCase() + message.slice(1) + ".";
-}
-
-/** Current models only: editors should not suggest what can no longer be used. */
 export function modelRefCompletions(catalog: Catalog): ModelRefCompletion[] {
   return allModels(catalog)
     .filter(({ model }) => isActive(model))
-    .map(({ ref, provider, model }) => ({
-      ref,
-      name: model.name,
-      description: `${model.name} (${provider.name}): ${thousands(model.contextWindow)} tokens context, ${thousands(model.maxTokens)} max output`,
-    }));
+    .flatMap(({ provider, model }) =>
+      providerIds(provider).map((id) => {
+        const aliasOf = id === provider.id ? "" : `, alias of \`${provider.id}\``;
+        return {
+          ref: `${id}/${model.id}`,
+          name: model.name,
+          description: `${model.name} (${provider.name}${aliasOf}): ${thousands(model.contextWindow)} tokens context, ${thousands(model.maxTokens)} max output`,
+        };
+      }),
+    );
+}
+
+/**
+ * In a discriminated union (`oneOf` of objects told apart by one constant key, such as
+ * a secret reference's `source`), VS Code would answer a wrong discriminator with the
+ * nearest branch's constant alone ("Value must be \"env\"."); name every value instead.
+ */
+function nameEveryDiscriminatorValue(schema: JsonSchema): void {
+  const branches = schema.oneOf ?? schema.anyOf;
+  if (!Array.isArray(branches) || branches.length < 2) return;
+  const propertiesOf = (branch: unknown) => ((branch as JsonSchema | null)?.properties ?? undefined) as Record<string, JsonSchema> | undefined;
+  const first = propertiesOf(branches[0]);
+  const key = Object.keys(first ?? {}).find((k) => branches.every((b) => propertiesOf(b)?.[k]?.const !== undefined));
+  if (key === undefined) return;
+  const values = branches.map((b) => JSON.stringify(propertiesOf(b)![key]!.const)).join(", ");
+  for (const branch of branches) propertiesOf(branch)![key]!.errorMessage = `Must be one of ${values}.`;
 }
 
 /** Serialized the same way every time: stable key order, two-space indent, final newline. */
@@ -57,8 +87,8 @@ export function serializeSchema(schema: JsonSchema): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-function finish(schema: JsonSchema, title: string, refs: ModelRefCompletion[]): JsonSchema {
-  const { $schema, ...rest } = schema;
+function finish(shape: JsonSchema, title: string, refs: ModelRefCompletion[]): JsonSchema {
+  const { $schema, ...rest } = structuredClone(shape);
   const out: JsonSchema = { $schema, title, ...rest, allowComments: true, allowTrailingCommas: true };
   decorate(out, refs);
   return out;
@@ -71,6 +101,7 @@ function decorate(node: unknown, refs: ModelRefCompletion[]): void {
   }
   if (node === null || typeof node !== "object") return;
   const schema = node as JsonSchema;
+  nameEveryDiscriminatorValue(schema);
 
   // Record keys that are model refs: each catalog ref becomes a known, never required,
   // property (key completion shows `completionDetail`); other keys stay allowed.

@@ -1,12 +1,22 @@
 // One config file's text -> every problem in it, each at its file:line:column:
-// syntax, the zod schema (with did-you-mean for unknown keys), the model-ref
-// rules and, when asked, unset `${VAR}` placeholders.
-import { Config } from "../../schema/config.ts";
+// syntax, repeated keys, the zod schema (with did-you-mean for unknown keys), the
+// model-ref rules and, when asked, unset `${VAR}` placeholders.
+import { BUILT_IN_PROVIDER_IDS, Config } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { formatJsonPath, JsonSyntaxError, modeForFile, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
-import { zodIssueFindings } from "../lib/zod-issues.ts";
-import { objectKeysAt } from "../lib/zod-shape.ts";
+import { didYouMean } from "../lib/did-you-mean.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
+import {
+  formatJsonPath,
+  JsonSyntaxError,
+  modeForFile,
+  parseJsonSource,
+  type JsonPath,
+  type ParsedJson,
+  type SourcePosition,
+} from "../lib/json-source.ts";
+import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
+import { configShape } from "../schema-gen/json-schema.ts";
 import { checkEnvPlaceholders, type Environment } from "./env-placeholders.ts";
 import type { ConfigFinding } from "./finding.ts";
 import { checkModelRefs } from "./model-refs.ts";
@@ -15,6 +25,15 @@ export interface CheckContext {
   catalog: Catalog;
   /** Set to report `${VAR}` placeholders whose variable is unset in it (`--env`). */
   environment?: Environment;
+}
+
+/** A problem in a parsed config, at a position in its source text. */
+export interface ConfigProblem extends SourcePosition {
+  rule: string;
+  message: string;
+  severity: Diagnostic["severity"];
+  /** JSON path of the value, e.g. `models.providers.moonshot.baseUrl`. */
+  path: string;
 }
 
 export function checkConfigText(file: string, text: string, context: CheckContext): Diagnostic[] {
@@ -26,15 +45,36 @@ export function checkConfigText(file: string, text: string, context: CheckContex
     const at = { line: error.line, column: error.column };
     return [{ ...diagnostic(file, at, "config/syntax", error.message), path: "-" }];
   }
+  return checkParsedConfig(parsed, context)
+    .map(({ rule, message, severity, path, ...at }) => ({ ...diagnostic(file, at, rule, message, severity), path }))
+    .sort(byPosition);
+}
 
+/**
+ * Every problem in an already parsed config, positioned in the text it was parsed
+ * from. The docs checks call this on config examples in code blocks, so docs and
+ * `validate` judge a config the same way.
+ */
+export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): ConfigProblem[] {
   const findings = [...schemaFindings(parsed.value), ...checkModelRefs(parsed.value, context.catalog)];
   if (context.environment) findings.push(...checkEnvPlaceholders(parsed.value, context.environment));
-  return findings
-    .map((f) => ({
-      ...diagnostic(file, parsed.locate(f.path, f.part), f.rule, f.message, f.severity),
-      path: formatJsonPath(f.path),
-    }))
-    .sort(byPosition);
+  const problems: ConfigProblem[] = findings.map((f) => ({
+    ...parsed.locate(f.path, f.part),
+    rule: f.rule,
+    message: f.message,
+    severity: f.severity,
+    path: formatJsonPath(f.path),
+  }));
+  for (const duplicate of parsed.duplicateKeys) {
+    problems.push({
+      ...duplicate.at,
+      rule: "config/duplicate-key",
+      severity: "error",
+      path: formatJsonPath(duplicate.path),
+      message: `key "${duplicate.key}" is already set at line ${duplicate.first.line}, column ${duplicate.first.column}; this later one would replace it: merge the two or remove one`,
+    });
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
@@ -57,10 +97,21 @@ export function parseConfigSource(file: string, text: string): ParsedJson {
 }
 
 function schemaFindings(value: unknown): ConfigFinding[] {
-  const result = Config.safeParse(value);
-  if (result.success) return [];
-  const knownKeys = (path: JsonPath) => objectKeysAt(Config, path);
-  return result.error.issues
-    .flatMap((issue) => zodIssueFindings(issue, { knownKeys, input: value }))
-    .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message, severity: "error" as const }));
+  const knownKeys = (path: JsonPath) => objectKeysAt(configShape(), path);
+  const describe = (path: JsonPath) => descriptionAt(configShape(), path);
+  return parseIssues(Config, value)
+    .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
+    .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message + builtInHint(f.path, f.message), severity: "error" as const }));
+}
+
+/**
+ * A provider that lacks `baseUrl` or `models` may be a built-in one with its id
+ * misspelt (`moonshto`): built-in providers need neither.
+ */
+function builtInHint(path: JsonPath, message: string): string {
+  const [models, providers, id, key] = path;
+  if (models !== "models" || providers !== "providers" || typeof id !== "string" || path.length !== 4) return "";
+  if ((key !== "baseUrl" && key !== "models") || !message.startsWith("missing required key")) return "";
+  const meant = didYouMean(id, BUILT_IN_PROVIDER_IDS);
+  return meant ? `; or, if you meant the host's built-in provider \`${meant}\`, which needs neither, correct the id` : "";
 }

@@ -1,10 +1,12 @@
-// Rules about model refs that no JSON Schema can state: every ref names a model
-// that is configured under `models.providers` or listed in the catalog; a ref to a
-// deprecated or retired catalog model is a warning naming its replacement; no
-// alias is given to two models. The rules read the raw parsed file, so they also
+// Rules about model refs that no JSON Schema can state: a ref to a catalog provider
+// (by its id or any alias) names one of its models or one the file adds; a ref to a
+// provider the file defines names a model it lists; a ref to a deprecated or retired
+// catalog model is a warning naming its replacement; no alias is given to two models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
+import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
-import { allModels, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
+import { BUILT_IN_PROVIDER_IDS } from "../../schema/config.ts";
+import { isActive, modelsById, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
@@ -17,53 +19,83 @@ interface RefUse {
   part: "key" | "value";
 }
 
-const REF_SHAPE = /^[^/\s]+\/\S+$/;
+const BUILT_IN = new Set<string>(BUILT_IN_PROVIDER_IDS);
 
-export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding[] {
-  const findings: ConfigFinding[] = [];
-  const configured = configuredRefs(config);
-  const cataloged = new Map(allModels(catalog).map((entry) => [entry.ref, entry]));
-  const suggestions = [...configured, ...[...cataloged.values()].filter((e) => e.model.lifecycle.status === "current").map((e) => e.ref)];
+/**
+ * Which models a ref may name. A catalog provider is known by its id and every alias
+ * (`kimi`, `kimi-code`, `kimi-coding`), all standing for the same models. Providers
+ * the file defines itself serve the models it lists; a built-in provider of the host
+ * that the catalog does not describe may serve anything, and so may a provider that
+ * appears nowhere: the host has many built in.
+ */
+class RefScope {
+  private readonly catalogProviders = new Map<string, ProviderData>();
+  private readonly configured = new Map<string, Set<string>>();
+  private readonly customProviders = new Set<string>();
 
-  for (const use of refUses(config)) {
-    const entry = cataloged.get(use.ref);
-    const lifecycle = entry?.model.lifecycle;
-    if (entry && lifecycle && lifecycle.status !== "current") {
-      const message = inactiveMessage(use.ref, entry.provider, entry.model, lifecycle);
-      findings.push({ ...use, rule: "config/inactive-model", severity: "warning", message });
-    } else if (!entry && !configured.has(use.ref)) {
-      findings.push({
-        ...use,
-        rule: "config/unknown-model",
-        severity: "error",
-        message: `unknown model "${use.ref}": no provider under models.providers and no catalog provider serves it${didYouMeanSuffix(use.ref, suggestions)}`,
-      });
+  constructor(config: unknown, catalog: Catalog) {
+    for (const provider of catalog.providers) for (const id of providerIds(provider)) this.catalogProviders.set(id, provider);
+    const providers = isRecord(config) && isRecord(config.models) ? config.models.providers : undefined;
+    if (!isRecord(providers)) return;
+    for (const [providerId, provider] of Object.entries(providers)) {
+      if (!isRecord(provider)) continue;
+      const key = this.canonical(providerId);
+      if (!BUILT_IN.has(providerId) && !this.catalogProviders.has(providerId)) this.customProviders.add(key);
+      const models = this.configured.get(key) ?? new Set<string>();
+      if (Array.isArray(provider.models)) for (const m of provider.models) if (isRecord(m) && typeof m.id === "string") models.add(m.id);
+      this.configured.set(key, models);
     }
   }
+
+  canonical(providerId: string): string {
+    return this.catalogProviders.get(providerId)?.id ?? providerId;
+  }
+
+  check(use: RefUse): ConfigFinding | undefined {
+    const parts = splitModelRef(use.ref);
+    if (!parts) return undefined; // the schema reports a ref of the wrong shape
+    const key = this.canonical(parts.provider);
+    const listed = this.configured.get(key);
+    const catalogProvider = this.catalogProviders.get(parts.provider);
+    const model = catalogProvider && modelsById(catalogProvider).get(parts.model);
+    if (catalogProvider && model) {
+      if (isActive(model)) return undefined;
+      const message = inactiveMessage(use.ref, parts.provider, catalogProvider, model, model.lifecycle as InactiveLifecycle);
+      return { ...use, rule: "config/inactive-model", severity: "warning", message };
+    }
+    if (listed?.has(parts.model)) return undefined;
+    if (!catalogProvider && !this.customProviders.has(key)) return undefined;
+
+    // Suggestions stay under the prefix the user wrote: never a different provider.
+    const candidates = [
+      ...(catalogProvider ? catalogProvider.models.filter(isActive).map((m) => m.id) : []),
+      ...(listed ?? []),
+    ].map((id) => `${parts.provider}/${id}`);
+    const where = catalogProvider
+      ? `${catalogProvider.name} (\`${parts.provider}\`) has no model "${parts.model}"${listed?.size ? ", and models.providers does not add it" : ""}`
+      : `models.providers["${parts.provider}"] lists no model "${parts.model}"`;
+    return {
+      ...use,
+      rule: "config/unknown-model",
+      severity: "error",
+      message: `unknown model "${use.ref}": ${where}${didYouMeanSuffix(use.ref, candidates)}`,
+    };
+  }
+}
+
+export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding[] {
+  const scope = new RefScope(config, catalog);
+  const findings = refUses(config).flatMap((use) => scope.check(use) ?? []);
   findings.push(...duplicateAliases(config));
   return findings;
 }
 
-function inactiveMessage(ref: string, provider: ProviderData, model: ModelData, lifecycle: InactiveLifecycle): string {
+function inactiveMessage(ref: string, prefix: string, provider: ProviderData, model: ModelData, lifecycle: InactiveLifecycle): string {
   const replacement = provider.models.find((m) => m.id === lifecycle.replacement);
-  const instead = `use \`${provider.id}/${lifecycle.replacement}\`${replacement ? ` (${replacement.name})` : ""} instead`;
+  const instead = `use \`${prefix}/${lifecycle.replacement}\`${replacement ? ` (${replacement.name})` : ""} instead`;
   return lifecycle.status === "retired"
     ? `"${ref}" (${model.name}) is retired as of ${lifecycle.date} and no longer answers requests; ${instead}`
     : `"${ref}" (${model.name}) is deprecated as of ${lifecycle.date}; ${instead}`;
-}
-
-/** `provider/model` for every model listed under `models.providers`. */
-function configuredRefs(config: unknown): Set<string> {
-  const refs = new Set<string>();
-  const providers = isRecord(config) && isRecord(config.models) ? config.models.providers : undefined;
-  if (!isRecord(providers)) return refs;
-  for (const [providerId, provider] of Object.entries(providers)) {
-    if (!isRecord(provider) || !Array.isArray(provider.models)) continue;
-    for (const model of provider.models) {
-      if (isRecord(model) && typeof model.id === "string") refs.add(`${providerId}/${model.id}`);
-    }
-  }
-  return refs;
 }
 
 function agentDefaults(config: unknown): Record<string, unknown> | undefined {
@@ -78,7 +110,7 @@ function refUses(config: unknown): RefUse[] {
   const base = ["agents", "defaults"];
   const uses: RefUse[] = [];
   const add = (value: unknown, path: JsonPath, part: RefUse["part"] = "value") => {
-    if (typeof value === "string" && REF_SHAPE.test(value)) uses.push({ ref: value, path, part });
+    if (typeof value === "string") uses.push({ ref: value, path, part });
   };
 
   const model = defaults.model;

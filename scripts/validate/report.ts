@@ -1,11 +1,12 @@
 // Validation results -> what people and tools read. Nothing here prints.
-import { ExitCode } from "../lib/diagnostics.ts";
+import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
 
-/** 2 if a file could not be read, else 1 if one is invalid, else 0 (warnings do not fail). */
+/** 2 if a file could not be read or parsed, else 1 if one is invalid, else 0 (warnings do not fail). */
 export function validateExitCode(results: readonly FileResult[]): number {
-  if (results.some((r) => r.status === "unreadable")) return ExitCode.input;
+  const unparsable = (r: FileResult) => r.diagnostics.some((d) => d.rule === "config/syntax");
+  if (results.some((r) => r.status === "unreadable" || unparsable(r))) return ExitCode.input;
   if (results.some((r) => r.status === "invalid")) return ExitCode.failed;
   return ExitCode.ok;
 }

@@ -1,0 +1,166 @@
+// Schema pieces shared by the catalog (schema/catalog.ts), the user's config file
+// (schema/config.ts) and the model-ref rules of `validate`: each fact about the
+// host application's config is written once, here.
+import { z } from "zod";
+
+/**
+ * A string that must match `pattern`. The message is what `validate` says; the same
+ * text reaches editors as `patternErrorMessage` (VS Code shows it instead of the regex).
+ */
+export function matching(pattern: RegExp, message: string, maxLength?: number) {
+  // Over-long text is reported as such, and not matched against the pattern as well.
+  const string = maxLength === undefined ? z.string() : z.string().max(maxLength, { message: `must be at most ${maxLength} characters`, abort: true });
+  return string
+    .regex(pattern, { message })
+    .meta({ patternErrorMessage: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
+}
+
+/** Wire protocols the host application speaks (its `MODEL_APIS`). */
+export const API_VALUES = [
+  "openai-completions",
+  "openai-responses",
+  "openai-chatgpt-responses",
+  "anthropic-messages",
+  "google-generative-ai",
+  "google-vertex",
+  "github-copilot",
+  "bedrock-converse-stream",
+  "ollama",
+  "azure-openai-responses",
+  "pi-messages",
+] as const;
+
+/** Api ids the host no longer accepts, with what to write instead. */
+export const RETIRED_API_VALUES: Readonly<Record<string, (typeof API_VALUES)[number]>> = {
+  "openai-codex-responses": "openai-chatgpt-responses",
+};
+
+export const Api = z
+  .enum(API_VALUES, {
+    error: (issue) => {
+      const instead = typeof issue.input === "string" ? RETIRED_API_VALUES[issue.input] : undefined;
+      return instead ? `"${String(issue.input)}" is a removed api id; write "${instead}"` : undefined;
+    },
+  })
+  .describe("Wire protocol the endpoint speaks, e.g. `openai-completions` or `anthropic-messages`.");
+
+export const MODALITY_VALUES = ["text", "image", "video", "audio"] as const;
+export const Modality = z.enum(MODALITY_VALUES).describe("An input modality.");
+
+/** HTTP header names are RFC 9110 tokens. */
+export const HeaderName = matching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "must be an HTTP header name such as `User-Agent`", 100);
+
+/** Header name -> value; the value schema differs (display-safe text in the catalog, secrets in a config). */
+export function headers<V extends z.ZodType>(value: V) {
+  return z.record(HeaderName, value);
+}
+
+/** Price per 1M tokens. */
+export const Price = z.number().min(0, "must not be negative (prices are per 1M tokens)");
+
+/** The host's client compatibility flags (its `ModelCompatSchema`). */
+export const Compat = z
+  .object({
+    supportsStore: z.boolean().optional().describe("Whether the endpoint accepts the Responses/Completions `store` flag."),
+    supportsPromptCacheKey: z.boolean().optional().describe("Whether the endpoint accepts `prompt_cache_key`."),
+    supportsDeveloperRole: z
+      .boolean()
+      .optional()
+      .describe("Whether the endpoint accepts `developer` role messages; `false` sends them as `system`."),
+    supportsReasoningEffort: z.boolean().optional().describe("Whether the endpoint accepts `reasoning_effort`."),
+    supportsTemperature: z.boolean().optional().describe("Whether the endpoint accepts `temperature`."),
+    supportsUsageInStreaming: z.boolean().optional().describe("Whether streamed responses report token usage."),
+    supportsTools: z.boolean().optional().describe("Whether the model supports tool (function) calling."),
+    supportsStrictMode: z.boolean().optional().describe("Whether tool definitions may carry `strict`."),
+    requiresStringContent: z.boolean().optional().describe("Whether message content must be a plain string."),
+    strictMessageKeys: z.boolean().optional().describe("Whether unknown message keys must be stripped before a request."),
+    visibleReasoningDetailTypes: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Reasoning detail block types safe to show in transcripts."),
+    supportedReasoningEfforts: z.array(z.string().min(1)).optional().describe("Reasoning effort values the endpoint accepts."),
+    reasoningEffortMap: z
+      .record(z.string().min(1), z.string().min(1))
+      .optional()
+      .describe("Reasoning effort to send for each effort level, e.g. `{ \"off\": \"low\" }`."),
+    maxTokensField: z
+      .enum(["max_completion_tokens", "max_tokens"])
+      .optional()
+      .describe("Request field that carries the output token limit."),
+    thinkingFormat: z
+      .enum(["openai", "deepseek", "openrouter", "together", "zai", "qwen", "qwen-chat-template"])
+      .optional()
+      .describe("Dialect of the reasoning (thinking) request fields."),
+    requiresToolResultName: z.boolean().optional().describe("Whether tool results need the `name` field."),
+    requiresAssistantAfterToolResult: z
+      .boolean()
+      .optional()
+      .describe("Whether a user message after tool results needs an assistant message in between."),
+    requiresThinkingAsText: z.boolean().optional().describe("Whether earlier reasoning must be replayed as text."),
+    requiresReasoningContentOnAssistantMessages: z
+      .boolean()
+      .optional()
+      .describe("Whether assistant messages must carry `reasoning_content` back."),
+    toolSchemaProfile: z.string().optional().describe("Tool JSON Schema dialect, e.g. `xai`."),
+    unsupportedToolSchemaKeywords: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("JSON Schema keywords removed from tool definitions."),
+    nativeWebSearchTool: z.boolean().optional().describe("Whether the provider's own web search tool is used."),
+    toolCallArgumentsEncoding: z.string().optional().describe("Encoding of tool call arguments, e.g. `html-entities`."),
+    requiresMistralToolIds: z.boolean().optional().describe("Whether tool call ids must follow Mistral's format."),
+    requiresOpenAiAnthropicToolPayload: z
+      .boolean()
+      .optional()
+      .describe("Whether tool payloads use the OpenAI-compatible Anthropic shape."),
+  })
+  .strict()
+  .describe("Client compatibility flags for endpoints that differ from OpenAI's behaviour.");
+
+/** The host application's thinking levels, lowest first. */
+export const THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
+
+const effortFor = (level: string) =>
+  z
+    .string()
+    .nullable()
+    .optional()
+    .describe(`Effort value sent to the provider at thinking level \`${level}\`; null when the model cannot think at this level.`);
+
+export const ThinkingLevelMap = z
+  .object(Object.fromEntries(THINKING_LEVELS.map((level) => [level, effortFor(level)])) as Record<
+    (typeof THINKING_LEVELS)[number],
+    ReturnType<typeof effortFor>
+  >)
+  .strict()
+  .describe(`Provider effort value for each thinking level (${THINKING_LEVELS.join(", ")}); null where unsupported.`);
+
+// ---- Model refs and provider ids ----------------------------------------------
+
+/** `provider/model`: a provider id, `/`, and a model id (which may contain further `/`). */
+export const MODEL_REF_PATTERN = /^[^/\s]+\/\S+$/;
+
+export const MODEL_REF_MESSAGE = "must be a model ref such as `moonshot/kimi-k2.6` (provider id, `/`, model id)";
+
+export function splitModelRef(ref: string): { provider: string; model: string } | undefined {
+  if (!MODEL_REF_PATTERN.test(ref)) return undefined;
+  const slash = ref.indexOf("/");
+  return { provider: ref.slice(0, slash), model: ref.slice(slash + 1) };
+}
+
+/** Model and provider ids of the catalog: what appears in refs such as `moonshot/kimi-k2.6`. */
+export const Id = matching(
+  /^[a-z0-9][a-z0-9._-]{0,63}$/,
+  "must be 1-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
+);
+
+/** Other ids the host knows a provider by (e.g. `kimi-code` for `kimi`); refs may use any of them. */
+export const ProviderAliases = z
+  .array(Id)
+  .min(1)
+  .describe("Other provider ids the host application accepts for this provider, e.g. `kimi-code` for `kimi`.");
+
+/** Every id a provider answers to: its id first, then its aliases. */
+export function providerIds(provider: { id: string; aliases?: readonly string[] | undefined }): string[] {
+  return [provider.id, ...(provider.aliases ?? [])];
+}

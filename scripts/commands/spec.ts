@@ -1,0 +1,75 @@
+// Command specs: each command's options are declared once, and both the parser
+// and the usage text are made from that declaration, so they cannot disagree.
+import { parseArgs } from "node:util";
+import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
+import { EXIT_CODE_HELP, UsageError } from "../lib/exit-codes.ts";
+
+export interface OptionSpec {
+  type: "boolean" | "string";
+  multiple?: boolean;
+  short?: string;
+  /** The placeholder shown for a string option's value, e.g. `FILE`. */
+  value?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Positional arguments as shown in the usage line, e.g. `FILE...`. */
+  operands?: string;
+  summary: string;
+  options: Readonly<Record<string, OptionSpec>>;
+  /** Lines shown after the options. */
+  notes?: readonly string[];
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  config: { type: "string", value: "FILE", description: "the configuration file (default: kimi-config-sync.config.jsonc, found upwards)" },
+  "no-config": { type: "boolean", description: "ignore any configuration file" },
+  debug: { type: "boolean", description: "on an internal error, print the stack trace" },
+  help: { type: "boolean", short: "h", description: "show this help" },
+};
+
+export function usageText(spec: CommandSpec): string {
+  const options = Object.entries({ ...spec.options, ...COMMON_OPTIONS });
+  const label = ([name, option]: [string, OptionSpec]) =>
+    `${option.short ? `-${option.short}, ` : ""}--${name}${option.value ? ` ${option.value}` : ""}${option.multiple ? " (repeatable)" : ""}`;
+  const width = Math.max(...options.map((entry) => label(entry).length));
+  return [
+    `Usage: kimi-config-sync ${spec.name}${spec.operands ? ` ${spec.operands}` : ""} [options]`,
+    "",
+    spec.summary,
+    "",
+    "Options:",
+    ...options.map((entry) => `  ${label(entry).padEnd(width)}  ${entry[1].description}`),
+    ...(spec.notes && spec.notes.length > 0 ? ["", ...spec.notes] : []),
+    "",
+    EXIT_CODE_HELP,
+  ].join("\n");
+}
+
+export interface ParsedCommand {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/** Parses a command's arguments; a wrong one is a UsageError naming it, with a did-you-mean. */
+export function parseCommand(spec: CommandSpec, args: readonly string[]): ParsedCommand {
+  const all = { ...spec.options, ...COMMON_OPTIONS };
+  const options = Object.fromEntries(
+    Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+  );
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.operands !== undefined });
+    return { values: values as ParsedCommand["values"], positionals };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS")) throw error;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    const message = unknown
+      ? `${spec.name}: unknown option ${unknown}${didYouMeanSuffix(unknown, Object.keys(all).map((n) => `--${n}`))}`
+      : `${spec.name}: ${(error as Error).message.split("\n")[0]}`;
+    throw new UsageError(message, usageText(spec));
+  }
+}

@@ -1,0 +1,121 @@
+// Configuration file -> project settings with absolute paths.
+// Looked up from the working folder upwards, stopping at the repository root (a
+// folder holding `.git`); paths in the file are relative to the file. A file that
+// cannot be used is an InputError with file:line:column, before anything is written.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { diagnostic, InputError } from "../lib/diagnostics.ts";
+import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
+import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
+import { bundledCatalog } from "../lib/package-root.ts";
+import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
+import type { GenOptions, RuleSetting } from "../gen/plan.ts";
+import { projectConfigJsonSchema } from "./json-schema.ts";
+import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE, ProjectConfig } from "./schema.ts";
+
+export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
+  /** The configuration file that was read, if any. */
+  configFile?: string;
+  defaultLocale?: string;
+  fixCommand?: string;
+}
+
+/** What the command line says; each given value wins over the file. Relative paths are from `cwd`. */
+export interface SettingOverrides {
+  catalog?: string;
+  docs?: readonly string[];
+  exclude?: readonly string[];
+}
+
+/** The nearest configuration file from `start` up to the repository root, if any. */
+export function findProjectConfig(start: string): string | undefined {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    const file = join(dir, PROJECT_CONFIG_FILE);
+    if (existsSync(file)) return file;
+    if (existsSync(join(dir, ".git")) || dirname(dir) === dir) return undefined;
+  }
+}
+
+export function readProjectConfig(file: string): ProjectConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
+    throw new InputError([diagnostic(file, { line: 1, column: 1 }, "project-config/unreadable", `cannot read the configuration file: ${reason}`)]);
+  }
+  let parsed: ParsedJson;
+  try {
+    parsed = parseJsonSource(text, "jsonc");
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError([diagnostic(file, error, "project-config/syntax", `${error.message}; the configuration file is JSON with comments (JSONC)`)]);
+  }
+  const repeated = parsed.duplicateKeys.map((d) => ({
+    ...diagnostic(file, d.at, "project-config/duplicate-key", `${formatJsonPath(d.path)}: key "${d.key}" is already set at line ${d.first.line}, column ${d.first.column}; remove one of the two`),
+    path: formatJsonPath(d.path),
+  }));
+  const issues = parseIssues(ProjectConfig, parsed.value);
+  if (issues.length === 0 && repeated.length === 0) return ProjectConfig.parse(parsed.value);
+  // Did-you-mean candidates and descriptions come from the file's own JSON Schema.
+  const knownKeys = (path: JsonPath) => objectKeysAt(projectConfigJsonSchema(), path);
+  const describe = (path: JsonPath) => descriptionAt(projectConfigJsonSchema(), path);
+  throw new InputError([
+    ...repeated,
+    ...issues.flatMap((issue) =>
+      zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
+        ...diagnostic(file, parsed.locate(f.path, f.part), `project-config/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
+        path: formatJsonPath(f.path),
+      })),
+    ),
+  ]);
+}
+
+/**
+ * The settings of a run: the configuration file's (if `configFile` is given) under
+ * the command line's overrides, over the defaults (the bundled catalog, `docs/`, no schemas written).
+ */
+export function projectSettings(configFile: string | undefined, overrides: SettingOverrides, cwd: string): ProjectSettings {
+  const config = configFile === undefined ? {} : readProjectConfig(configFile);
+  const base = configFile === undefined ? cwd : dirname(configFile);
+  const fromFile = (path: string) => shorten(resolve(base, path), cwd);
+  // As typed: the reports then name files the way the user wrote them.
+  const fromCli = (path: string) => path;
+  const catalog =
+    overrides.catalog !== undefined
+      ? fromCli(overrides.catalog)
+      : config.catalog === undefined || config.catalog === BUNDLED_CATALOG
+        ? bundledCatalog()
+        : fromFile(config.catalog);
+  const schemas = config.schemas ?? {};
+  const schemaFiles: ProjectSettings["schemaFiles"] = {};
+  for (const key of ["catalog", "config", "projectConfig"] as const) {
+    const path = schemas[key];
+    if (path !== undefined) schemaFiles[key] = fromFile(path);
+  }
+  return {
+    ...(configFile === undefined ? {} : { configFile }),
+    catalogFile: catalog,
+    docDirs: overrides.docs?.map(fromCli) ?? (config.docs ?? ["docs"]).map(fromFile),
+    exclude: overrides.exclude ? [...overrides.exclude] : (config.exclude ?? []).map((glob) => globFromCwd(base, glob, cwd)),
+    schemaFiles,
+    rules: Object.fromEntries(
+      Object.entries(config.rules ?? {}).map(([id, setting]): [string, RuleSetting] => [id, typeof setting === "string" ? { severity: setting } : setting]),
+    ),
+    regions: config.regions ?? {},
+    ...(config.defaultLocale === undefined ? {} : { defaultLocale: config.defaultLocale }),
+    ...(config.fixCommand === undefined ? {} : { fixCommand: config.fixCommand }),
+  };
+}
+
+/** A path under the working folder as a relative one, so reports show `docs/a.md`, not a long absolute path. */
+function shorten(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+}
+
+/** GenOptions' globs are relative to the working folder; the file's are relative to the file. */
+function globFromCwd(base: string, glob: string, cwd: string): string {
+  const prefix = relative(cwd, base).split(sep).join(posix.sep);
+  return prefix === "" ? glob : posix.join(prefix, glob);
+}

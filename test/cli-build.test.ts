@@ -1,0 +1,43 @@
+// The bundle in a source checkout: built on the first run after an edit, by
+// several runs at once if need be, none of which may read half a bundle.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readdirSync, symlinkSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempDir } from "./support/run-cli.ts";
+
+/** A checkout of the sources (without dist/), sharing this one's node_modules. */
+function checkout(): string {
+  const dir = tempDir("kcs-checkout-");
+  for (const entry of ["package.json", "pnpm-lock.yaml", "scripts", "schema"]) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+function runAll(dir: string, count: number): Promise<Array<{ code: number | null; stdout: string; stderr: string }>> {
+  return Promise.all(
+    Array.from({ length: count }, () => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(dir, "scripts", "bin.mjs"), "--version"], { cwd: dir });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    })),
+  );
+}
+
+describe("the bundle in a source checkout", () => {
+  it("is built by concurrent first runs, and again after an edit, without any run failing", async () => {
+    const dir = checkout();
+    const version = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(join(dir, "package.json"), "utf8"))).version;
+    expect(existsSync(join(dir, "dist"))).toBe(false);
+    for (const result of await runAll(dir, 4)) expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+
+    // An edit (a newer source) makes the next runs rebuild, all at once.
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, "scripts", "cli.ts"), later, later);
+    for (const result of await runAll(dir, 4)) expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect(readdirSync(join(dir, "dist")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  }, 120_000);
+});

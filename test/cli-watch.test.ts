@@ -1,0 +1,70 @@
+// `gen --watch` as a person runs it: the real process, real files, Ctrl-C.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempProject } from "./support/run-cli.ts";
+
+const STALE = "{/* moonshot-kimi-k2-ids:start */}\n- `old`\n{/* moonshot-kimi-k2-ids:end */}\n";
+
+/** Resolves when `test` holds, polling; fails after `ms` with what was seen. */
+async function until(test: () => boolean, what: () => string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`timed out waiting; saw:\n${what()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("gen --watch", () => {
+  it("regenerates once per change, never writes from an invalid catalog, and stops cleanly on Ctrl-C", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    const page = join(project.docs, "models.md");
+    writeFileSync(page, STALE);
+    const child = spawn(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", "--watch", "--config", project.config], {
+      cwd: project.dir,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const lines = () => stdout.trim().split("\n").filter(Boolean);
+    const seen = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+
+    try {
+      // The first run fixes the stale page: one line.
+      await until(() => lines().length === 1, seen);
+      expect(lines()[0]).toMatch(/^\[\d\d:\d\d:\d\d\] updated 1 file: docs\/models\.md$/);
+      const fixed = readFileSync(page, "utf8");
+      expect(fixed).toContain("- `kimi-k2.6`");
+
+      // A change: exactly one more run (its own write does not trigger another).
+      writeFileSync(page, STALE);
+      await until(() => lines().length === 2, seen);
+      expect(lines()[1]).toMatch(/updated 1 file: docs\/models\.md$/);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(lines()).toHaveLength(2);
+
+      // A half-edited catalog: its errors, nothing written, even when a page then goes stale.
+      const catalog = readFileSync(project.catalog, "utf8");
+      writeFileSync(project.catalog, catalog.replace('"providers"', '"providers" "'));
+      await until(() => stderr.includes("nothing was written; waiting for the next change"), seen);
+      expect(stderr).toMatch(/catalog\.jsonc:\d+:\d+: /);
+      writeFileSync(page, STALE);
+      await until(() => stderr.split("waiting for the next change").length === 3, seen);
+      expect(readFileSync(page, "utf8")).toBe(STALE);
+
+      // Repaired: the next run writes again.
+      writeFileSync(project.catalog, catalog);
+      await until(() => lines().length === 3, seen);
+      expect(readFileSync(page, "utf8")).toBe(fixed);
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+    expect(stderr.trim().split("\n").at(-1)).toBe("stopped");
+  }, 60_000);
+});

@@ -1,0 +1,152 @@
+// The configuration file: where it is found, how its paths resolve, what the
+// command line overrides, and what a bad file gives (exit 2, file:line:column, nothing written).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { describe, expect, it } from "vitest";
+import { findProjectConfig, projectSettings } from "../scripts/project-config/load.ts";
+import { projectConfigJsonSchema } from "../scripts/project-config/json-schema.ts";
+import { PROJECT_CONFIG_FILE } from "../scripts/project-config/schema.ts";
+import { serializeSchema } from "../scripts/schema-gen/json-schema.ts";
+import { repoRoot, runCli, snapshot, tempDir, tempProject } from "./support/run-cli.ts";
+
+const STALE = "{/* moonshot-kimi-k2-ids:start */}\n\n- `old`\n\n{/* moonshot-kimi-k2-ids:end */}\n";
+
+function write(path: string, text: string): string {
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("finding the configuration file", () => {
+  it("looks from the working folder up to the repository root, and no further", () => {
+    const outer = tempDir();
+    const repo = join(outer, "repo");
+    mkdirSync(join(repo, ".git"), { recursive: true });
+    const deep = join(repo, "docs", "guide", "zh-CN");
+    mkdirSync(deep, { recursive: true });
+    // Above the repository root: never used.
+    write(join(outer, PROJECT_CONFIG_FILE), "{}");
+    expect(findProjectConfig(deep)).toBeUndefined();
+    const file = write(join(repo, PROJECT_CONFIG_FILE), "{}");
+    expect(findProjectConfig(deep)).toBe(file);
+    const nearer = write(join(repo, "docs", PROJECT_CONFIG_FILE), "{}");
+    expect(findProjectConfig(deep)).toBe(nearer);
+  });
+
+  it("without one, uses the package's catalog and docs/, and writes no schema", () => {
+    const cwd = tempDir();
+    const settings = projectSettings(undefined, {}, cwd);
+    expect(settings.catalogFile).toBe(join(repoRoot, "schema", "catalog.jsonc"));
+    expect(settings.docDirs).toEqual(["docs"]);
+    expect(settings.schemaFiles).toEqual({});
+    expect(settings.configFile).toBeUndefined();
+  });
+});
+
+describe("paths in the configuration file", () => {
+  it("are relative to the file; command-line flags win over it", () => {
+    const dir = tempDir();
+    const file = write(
+      join(dir, "site", PROJECT_CONFIG_FILE),
+      JSON.stringify({
+        catalog: "data/catalog.jsonc",
+        docs: ["pages", "blog"],
+        exclude: ["pages/archive/**"],
+        schemas: { config: "public/config.schema.json" },
+        rules: { "inactive-models": "off", "json-blocks": { severity: "warn", scope: "all" } },
+        regions: { "moonshot-kimi-k2-table": { columns: ["ref", "name"] } },
+        defaultLocale: "zh-CN",
+        fixCommand: "make docs",
+      }),
+    );
+    const settings = projectSettings(file, {}, dir);
+    expect(settings).toEqual({
+      configFile: file,
+      catalogFile: "site/data/catalog.jsonc",
+      docDirs: ["site/pages", "site/blog"],
+      exclude: ["site/pages/archive/**"],
+      schemaFiles: { config: "site/public/config.schema.json" },
+      rules: { "inactive-models": { severity: "off" }, "json-blocks": { severity: "warn", scope: "all" } },
+      regions: { "moonshot-kimi-k2-table": { columns: ["ref", "name"] } },
+      defaultLocale: "zh-CN",
+      fixCommand: "make docs",
+    });
+    const overridden = projectSettings(file, { catalog: "other.jsonc", docs: ["x"], exclude: ["x/old/**"] }, dir);
+    expect([overridden.catalogFile, overridden.docDirs, overridden.exclude]).toEqual(["other.jsonc", ["x"], ["x/old/**"]]);
+    expect(projectSettings(file, {}, join(dir, "site")).docDirs).toEqual(["pages", "blog"]);
+  });
+
+  it("`bundled` names the package's catalog", () => {
+    const file = write(join(tempDir(), PROJECT_CONFIG_FILE), '{ "catalog": "bundled" }');
+    expect(projectSettings(file, {}, tempDir()).catalogFile).toBe(join(repoRoot, "schema", "catalog.jsonc"));
+  });
+
+  it("drive gen end to end: docs, schemas and the fix command come from the file", async () => {
+    const project = tempProject();
+    write(join(project.dir, "site", "models.md"), STALE);
+    writeFileSync(
+      project.config,
+      JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["site"], schemas: { config: "out/config.schema.json" }, fixCommand: "make docs" }),
+    );
+    const check = await runCli(["gen", "--check", "--config", project.config]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${join(project.dir, "site", "models.md")}:1: region moonshot-kimi-k2-ids is out of date`);
+    expect(check.stdout).toContain("1 region in 1 file and 1 schema file are out of date; run `make docs`");
+    // Docs lead, the schema follows.
+    expect(check.stdout.indexOf("models.md")).toBeLessThan(check.stdout.indexOf("config.schema.json"));
+
+    expect((await runCli(["gen", "--config", project.config])).code).toBe(0);
+    expect(readFileSync(join(project.dir, "out", "config.schema.json"), "utf8")).toBe(readFileSync(join(repoRoot, "schema", "config.schema.json"), "utf8"));
+    expect((await runCli(["gen", "--check", "--config", project.config])).code).toBe(0);
+  });
+});
+
+describe("a configuration file that cannot be used", () => {
+  async function genWith(text: string) {
+    const project = tempProject();
+    write(join(project.dir, "docs", "models.md"), STALE);
+    writeFileSync(project.config, text);
+    const before = snapshot(project.dir);
+    const result = await runCli(["gen", "--config", project.config]);
+    expect(snapshot(project.dir)).toEqual(before); // nothing written
+    return { ...result, file: project.config };
+  }
+
+  it("names an unknown key at its position, with a did-you-mean, and exits 2", async () => {
+    const result = await genWith('{\n  "catalog": "schema/catalog.jsonc",\n  "shemas": {}\n}\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${result.file}:3:3: shemas: unknown key "shemas" (did you mean \`schemas\`?)`);
+  });
+
+  it("names a nested unknown key and a wrong value", async () => {
+    const result = await genWith('{\n  "schemas": { "confg": "x.json" },\n  "rules": { "secrets": "warning" }\n}\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${result.file}:2:16: schemas.confg: unknown key "confg" (did you mean \`config\`?)`);
+    expect(result.stderr).toMatch(new RegExp(`${result.file}:3:25: rules\\.secrets: `));
+  });
+
+  it("reports a syntax error at its position", async () => {
+    const result = await genWith('{\n  "docs": ["docs"]\n  "catalog": "x"\n}\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${result.file}:3:3: missing comma: add "," after the value that ends on line 2; the configuration file is JSON with comments (JSONC)`);
+  });
+
+  it("names a --config file that does not exist", async () => {
+    const missing = join(tempDir(), "nope.jsonc");
+    const result = await runCli(["gen", "--config", missing]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${missing}:1:1: cannot read the configuration file: file not found`);
+  });
+});
+
+describe("the configuration file's JSON Schema", () => {
+  it("is committed as generated, and accepts this repository's configuration file", () => {
+    const committed = readFileSync(join(repoRoot, "schema", "kimi-config-sync.config.schema.json"), "utf8");
+    expect(committed).toBe(serializeSchema(projectConfigJsonSchema()));
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(committed));
+    const own = readFileSync(join(repoRoot, PROJECT_CONFIG_FILE), "utf8").replace(/^\s*\/\/.*$/gm, "");
+    expect(validate(JSON.parse(own)), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ shemas: {} })).toBe(false);
+  });
+});
