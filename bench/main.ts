@@ -58,7 +58,8 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const tools: Tools = {
     root,
     node: process.execPath,
-    ours: (args) => ({ file: process.execPath, args: [join(root, "scripts/bin.mjs"), ...args], cwd: root }),
+    // As a user without a configuration file: this repository's own would add its schema files.
+    ours: ([command, ...rest]) => ({ file: process.execPath, args: [join(root, "scripts/bin.mjs"), command!, "--no-config", ...rest], cwd: root }),
   };
   const treesDir = join(root, "bench/.trees");
   mkdirSync(treesDir, { recursive: true });
