@@ -71,10 +71,13 @@ describe("content cache", () => {
     const simple = (extra: string) =>
       ["{/* moonshot-kimi-k2-model-refs:start */}", "", "- `moonshot/kimi-k2-0905-preview`", "", "{/* moonshot-kimi-k2-model-refs:end */}", "", extra, ""].join("\n");
     writeFileSync(join(docs, "models.md"), simple("Plain text."));
-    expect(check().code).toBe(1);
+    const valid = check();
+    expect(valid.code).toBe(1);
+    expect(valid.stderr).not.toContain("does not compile as MDX");
     writeFileSync(join(docs, "models.md"), simple("A <div that never closes."));
+    // An error or a warning, by the MDX rule's severity for hand-written text; never the stored verdict.
     const broken = check();
-    expect(broken.code).toBe(2);
+    expect(broken.code).not.toBe(0);
     expect(broken.stderr).toContain("does not compile as MDX");
   });
 });
