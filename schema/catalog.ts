@@ -4,6 +4,7 @@
 // replacement that names no model, ...) live in scripts/catalog/rules.ts so
 // that every one of them can be reported with its own source position.
 import { z } from "zod";
+import { MARKER_TOKEN } from "../scripts/docs/markers.ts";
 import { Api, Compat, headers, Id, matching, Modality, Price as AnyPrice, ProviderAliases } from "./atoms.ts";
 
 export { Api, Id, Modality } from "./atoms.ts";
@@ -27,18 +28,29 @@ export const SafeText = matching(
   .refine((s) => !s.includes("${"), "must not contain `${` (config loaders expand it as a variable)")
   .refine(
     // Text over the length limit is refused already; the guard keeps this pattern off huge strings.
-    (s) => s.length > 1000 || !/[A-Za-z0-9][\w.-]*:(?:start|end)(?![A-Za-z0-9])/.test(s),
+    (s) => s.length > 1000 || !MARKER_TOKEN.test(s),
     "must not contain text like `name:start` or `name:end`, which docs would read as a region marker",
   );
 
 export const IsoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" }).meta({ patternErrorMessage: "Must be a date written YYYY-MM-DD." });
 
-export const HttpsUrl = matching(/^https:\/\/[^\s"'`<>|]+$/, "must be an https:// URL without spaces or quotes", 2000);
+export const HttpsUrl = matching(
+  /^https:\/\/[^\s"'`<>|\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+$/,
+  "must be an https:// URL without spaces, quotes, control characters or bidirectional overrides",
+  2000,
+);
 
 export const EnvVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name such as MOONSHOT_API_KEY", 100);
 
-/** Price per 1M tokens; the sane range catches per-token vs per-million mix-ups. */
-const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand");
+/**
+ * Price per 1M tokens; the sane range catches per-token vs per-million mix-ups: a
+ * per-thousand figure is over 1000 only for cheap models, a per-token one is under
+ * 0.001 for every model (0 stays allowed: free).
+ */
+const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand").refine(
+  (price) => price === 0 || price >= 0.001,
+  "is under 0.001 per 1M tokens: prices are per million tokens, not per token",
+);
 
 export const Cost = z
   .object({

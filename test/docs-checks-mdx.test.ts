@@ -85,7 +85,7 @@ describe("docs check: MDX, through gen", () => {
     const before = snapshot(p.dir);
     const result = await gen(p);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:3:1: does not compile as MDX`);
+    expect(result.stderr).toContain(`${join(p.docs, "page.md")}:3:2: does not compile as MDX`);
     expect(snapshot(p.dir)).toEqual(before);
   });
 

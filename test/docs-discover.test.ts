@@ -38,7 +38,7 @@ describe("finding docs", () => {
     const before = snapshot(project.dir);
     const result = await project.gen();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("latin1.md:1:1: the file is not valid UTF-8");
+    expect(result.stderr).toContain("latin1.md:1:4: the file is not valid UTF-8");
     expect(snapshot(project.dir)).toEqual(before);
   });
 

@@ -97,7 +97,7 @@ const cases: HostileCase[] = [
   { file: "options-on-end.md", exit: 2, problems: [{ at: "{/* demo-table:end", message: /options belong on the start marker/ }] },
   { file: "start-at-end-without-newline.md", exit: 2, problems: [{ at: "{/* demo-ids:start */}", message: noEnd }] },
   { file: "crlf-bom-missing-end.md", exit: 2, problems: [{ at: "<!-- demo-ids:start -->", message: noEnd }] },
-  { file: "not-utf8.md", exit: 2, problems: [{ at: "# Mod", message: /not valid UTF-8/ }] },
+  { file: "not-utf8.md", exit: 2, problems: [{ at: "\ufffd", message: /not valid UTF-8 .*, and holds region markers/ }] },
   // Formatter damage is repaired rather than refused: --check reports it as drift.
   {
     file: "mangled-formatter.mdx",

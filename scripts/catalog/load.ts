@@ -11,9 +11,9 @@ import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
 import { catalogShape } from "../schema-gen/json-schema.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { loadWords } from "./load-words.ts";
-import { checkCatalogRules } from "./rules.ts";
+import { checkCatalogRules, type RuleOptions } from "./rules.ts";
 
-export function loadCatalog(file: string): Catalog {
+export function loadCatalog(file: string, options: RuleOptions = {}): Catalog {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -23,10 +23,10 @@ export function loadCatalog(file: string): Catalog {
       diagnostic(file, { line: 1, column: 1 }, "catalog/unreadable", `cannot read the catalog: ${reason}; pass the right file with --catalog`),
     ]);
   }
-  return parseCatalog(file, text);
+  return parseCatalog(file, text, options);
 }
 
-export function parseCatalog(file: string, text: string): Catalog {
+export function parseCatalog(file: string, text: string, options: RuleOptions = {}): Catalog {
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");
@@ -47,7 +47,7 @@ export function parseCatalog(file: string, text: string): Catalog {
   }
   const result = { data: CatalogSchema.parse(parsed.value) };
 
-  const findings = checkCatalogRules(result.data);
+  const findings = checkCatalogRules(result.data, options);
   if (findings.length > 0) {
     throw new InputError(
       findings.map((f) => ({ ...diagnostic(file, parsed.locate(f.path), f.rule, f.message), path: formatJsonPath(f.path) })),

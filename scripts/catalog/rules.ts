@@ -1,6 +1,7 @@
 // Rules of the catalog that relate several fields. Each finding carries the
 // JSON path of the value at fault so the loader can report its position.
 import type { CatalogData } from "../../schema/catalog.ts";
+import { ambiguousRegionNames } from "../docs/markers.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { modelsById } from "./model.ts";
@@ -11,7 +12,12 @@ export interface RuleFinding {
   message: string;
 }
 
-export function checkCatalogRules(data: CatalogData): RuleFinding[] {
+export interface RuleOptions {
+  /** The docs' region kinds (`ids`, `model-refs`, …): a group id must not make a region name mean two things. */
+  regionSuffixes?: readonly string[];
+}
+
+export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const report = (path: JsonPath, rule: string, message: string) => findings.push({ path, rule, message });
 
@@ -106,6 +112,15 @@ export function checkCatalogRules(data: CatalogData): RuleFinding[] {
       }
     });
   });
+
+  const groupIds = data.docGroups.map((g) => g.id);
+  for (const { name, first, second } of ambiguousRegionNames(groupIds, options.regionSuffixes ?? [])) {
+    // Reported at the group whose id extends the other's: the one that made the name ambiguous.
+    const [longer, shorter] = first.group.length > second.group.length ? [first, second] : [second, first];
+    report(["docGroups", groupIds.indexOf(longer.group), "id"], "catalog/ambiguous-region-name",
+      `doc group "${longer.group}" makes the region name "${name}" ambiguous: it would be this group's ${longer.suffix} region ` +
+        `and also group "${shorter.group}"'s ${shorter.suffix} region; choose a group id that does not end like a region kind`);
+  }
 
   return findings;
 }

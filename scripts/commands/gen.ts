@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { LOCALES_DIR } from "../catalog/load-words.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
+import { testPause } from "../lib/test-pause.ts";
 import { writeAllOrNothing, WriteError } from "../lib/write-files.ts";
 import { changedFiles, planGeneration, type GenOptions, type PlannedFile } from "../gen/plan.ts";
 import { painter } from "../report/colour.ts";
@@ -79,6 +80,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
   if (!options.check && changed.length > 0) {
     // A schema the configuration asks for may go to a folder that does not exist yet.
     for (const file of changed) if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
+    testPause("before-write");
     writeAllOrNothing(changed);
   }
 

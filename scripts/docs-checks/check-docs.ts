@@ -7,6 +7,7 @@ import type { UnmarkedInspector } from "../docs/discover.ts";
 import type { PlannedFile } from "../gen/plan.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { thousands } from "../lib/thousands.ts";
+import { MAX_NESTING, tooDeeplyNested } from "../docs/nesting.ts";
 import { inactiveModelMatcher } from "./inactive-models.ts";
 import { needsMdxCompile } from "./mdx-prefilter.ts";
 import { toCurrentLine } from "./planned-lines.ts";
@@ -39,6 +40,13 @@ function tooLargeToCompile(doc: DocToCheck): Diagnostic {
     "warning");
 }
 
+function tooDeepToCompile(doc: DocToCheck, deep: { line: number; depth: number }): Diagnostic {
+  return diagnostic(doc.path, { line: deep.line, column: 1 }, "docs/mdx-not-compiled",
+    `not compiled as MDX or checked for JSON blocks: blockquotes or lists nest ${deep.depth} levels deep here, ` +
+      `more than the ${MAX_NESTING} the compiler is given; flatten the nesting to have it checked`,
+    "warning");
+}
+
 export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsOptions): Promise<Diagnostic[]> {
   const inactive = inactiveModelMatcher(options.catalog);
   const diagnostics: Diagnostic[] = [];
@@ -46,7 +54,9 @@ export async function checkDocs(docs: readonly DocToCheck[], options: CheckDocsO
   for (const doc of docs) {
     diagnostics.push(...checkSecrets(doc.path, doc.content), ...inactive.check(doc.path, doc.content));
     if (!(options.compile?.(doc) ?? true) || !needsMdxCompile(doc.content)) continue;
+    const deep = doc.content.length > MAX_COMPILED_LENGTH ? null : tooDeeplyNested(doc.content);
     if (doc.content.length > MAX_COMPILED_LENGTH) diagnostics.push(tooLargeToCompile(doc));
+    else if (deep) diagnostics.push(tooDeepToCompile(doc, deep));
     else toCompile.push(doc);
   }
   if (toCompile.length > 0) {

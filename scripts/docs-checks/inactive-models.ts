@@ -4,6 +4,8 @@
 import { allModels, type Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { positionFinder } from "./text-position.ts";
+import { isFuture } from "../lib/dates.ts";
+import { groupStartToken } from "../docs/markers.ts";
 
 export interface InactiveModelMatcher {
   check(file: string, content: string): Diagnostic[];
@@ -17,15 +19,14 @@ export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
   const entries = allModels(catalog);
   const currentIds = new Set(entries.filter((e) => e.model.lifecycle.status === "current").map((e) => e.model.id));
   const inactive = new Map(entries.filter((e) => e.model.lifecycle.status !== "current").map((e) => [e.ref, e]));
-  const allowingGroups = catalog.groups.filter((g) => g.allowInactive).map((g) => escapeRegExp(g.id));
+  const allowingGroups = catalog.groups.filter((g) => g.allowInactive).map((g) => g.id);
   if (inactive.size === 0) return { check: () => [], mayMention: () => false };
 
   // A ref (`moonshot/kimi-k2.5`) or a bare id, not part of a longer id.
   const names = [...inactive.values()].flatMap((e) => [e.ref, ...(currentIds.has(e.model.id) ? [] : [e.model.id])]);
   const alternatives = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
   const mention = new RegExp(`(?<![A-Za-z0-9_.-])(${alternatives})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, "g");
-  const explainsRetirement =
-    allowingGroups.length > 0 ? new RegExp(`(?:${allowingGroups.join("|")})-[a-z0-9-]+:start`) : undefined;
+  const explainsRetirement = groupStartToken(allowingGroups);
   const byId = new Map([...inactive.values()].map((e) => [e.model.id, e]));
 
   const hint = new RegExp(alternatives);
@@ -41,9 +42,12 @@ export function inactiveModelMatcher(catalog: Catalog): InactiveModelMatcher {
         const lifecycle = entry.model.lifecycle;
         if (lifecycle.status === "current") continue;
         at ??= positionFinder(content);
+        const when = isFuture(lifecycle.date)
+          ? `will be ${lifecycle.status} on ${lifecycle.date}`
+          : `is ${lifecycle.status} (since ${lifecycle.date})`;
         diagnostics.push(
           diagnostic(file, at(match.index), "docs/inactive-model",
-            `\`${name}\` is ${lifecycle.status} (since ${lifecycle.date}); docs name only current models: ` +
+            `\`${name}\` ${when}; docs name only current models: ` +
               `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
               `that has "allowInactive" (such as the retired-models page)`),
         );

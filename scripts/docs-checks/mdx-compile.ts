@@ -10,7 +10,8 @@ import type { CodeBlock } from "./mdx.ts";
 /** What a compile of one text found, independent of the file's name (so it can be kept between runs). */
 export interface Compiled {
   codeBlocks: CodeBlock[];
-  failure?: { line: number; column: number; reason: string };
+  /** Where the text fails to compile, and the message that says so. */
+  failure?: { line: number; column: number; message: string };
 }
 
 interface CodeNode {
@@ -28,11 +29,34 @@ export function compile(file: string, content: string): Compiled {
     // `format: "mdx"`: left to detect, a `.md` path would be compiled as plain Markdown.
     compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm, collectCode] });
   } catch (error) {
+    // The compiler recurses once per level of nesting: thousands of levels exhaust the stack.
+    if (error instanceof RangeError) {
+      return {
+        codeBlocks: [],
+        failure: {
+          line: 1,
+          column: 1,
+          message: "cannot be compiled as MDX: its blocks (blockquotes, lists) are nested too deeply for the compiler; flatten the nesting",
+        },
+      };
+    }
     // Syntax errors come as positioned messages (vfile-message); anything else is a bug to surface.
     const e = error as { line?: number; column?: number; reason?: unknown };
     if (typeof e.reason !== "string") throw error;
-    // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
-    return { codeBlocks: codeBlocksOfMarkdown(content), failure: { line: e.line ?? 1, column: e.column ?? 1, reason: e.reason } };
+    // Positions inside the reason are of the compiled text, which may not be the file on disk:
+    // the first is where the problem is when the error has none of its own; the caller maps lines.
+    const quoted = /\s*\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason);
+    const reason = e.reason.replace(/\s*\(\d+:\d+-\d+:\d+\)/g, "");
+    const at = e.line !== undefined ? { line: e.line, column: e.column ?? 1 }
+      : quoted ? { line: Number(quoted[1]), column: Number(quoted[2]) } : { line: 1, column: 1 };
+    return {
+      // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
+      codeBlocks: codeBlocksOfMarkdown(content),
+      failure: {
+        ...at,
+        message: `does not compile as MDX: ${reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`,
+      },
+    };
   }
   return { codeBlocks };
 }

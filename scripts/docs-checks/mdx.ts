@@ -31,9 +31,5 @@ export async function compileMdx(file: string, content: string): Promise<MdxResu
   }
   const { failure, codeBlocks } = compiled;
   if (!failure) return { codeBlocks };
-  return {
-    codeBlocks,
-    error: diagnostic(file, { line: failure.line, column: failure.column }, "docs/mdx",
-      `does not compile as MDX: ${failure.reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`),
-  };
+  return { codeBlocks, error: diagnostic(file, { line: failure.line, column: failure.column }, "docs/mdx", failure.message) };
 }

@@ -23,7 +23,13 @@ export function toCurrentLine(d: Diagnostic, regions: readonly RegionChange[]): 
     newEnd: change.newLine + lineCount(change.after) - 1,
     growth: lineCount(change.after) - lineCount(change.before),
   }));
-  const inside = spans.find((s) => d.line >= s.newStart && d.line <= s.newEnd);
+  // The marker lines are the file's own lines: only the lines between them are generated.
+  const atMarker = spans.find((s) => d.line === s.newStart || d.line === s.newEnd);
+  if (atMarker) {
+    const line = d.line === atMarker.newStart ? atMarker.change.line : atMarker.change.endLine;
+    return { ...d, line, ...(d.endLine !== undefined ? { endLine: line } : {}) };
+  }
+  const inside = spans.find((s) => d.line > s.newStart && d.line < s.newEnd);
   if (inside) {
     const { change } = inside;
     return {

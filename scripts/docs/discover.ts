@@ -5,10 +5,11 @@
 // Symbolic links are never followed: a link to a file or folder inside the docs
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
-import { isUtf8 } from "node:buffer";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { notUtf8Problem, wideEncodingProblem } from "./encoding.ts";
+import { mayHoldMarker } from "./markers.ts";
 
 export interface DocFile {
   path: string;
@@ -29,9 +30,7 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-const DOC_FILE = /\.mdx?$/i;
-const START = Buffer.from(":start");
-const END = Buffer.from(":end");
+const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 
 export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector): Discovery {
   const result: Discovery = { files: [], docs: 0, diagnostics: [] };
@@ -109,14 +108,15 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     }
     result.docs++;
     const bytes = buffer.subarray(0, size);
-    if (bytes.indexOf(START) === -1 && bytes.indexOf(END) === -1) {
-      if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
+    if (!mayHoldMarker(bytes)) {
+      const wide = wideEncodingProblem(path, bytes);
+      if (wide) result.diagnostics.push(wide);
+      else if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
       return;
     }
-    if (!isUtf8(bytes)) {
-      result.diagnostics.push(
-        diagnostic(path, { line: 1, column: 1 }, "docs/not-utf8", "the file is not valid UTF-8; its regions cannot be updated without changing other bytes"),
-      );
+    const notUtf8 = notUtf8Problem(path, bytes);
+    if (notUtf8) {
+      result.diagnostics.push(notUtf8);
       return;
     }
     result.files.push({ path, text: bytes.toString("utf8") });

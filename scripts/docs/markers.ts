@@ -11,6 +11,11 @@
 //
 // `regions:off` and `regions:on` (in any of the comment forms) switch region
 // recognition off and on again, for pages that show markers as examples.
+//
+// This module is the one place that knows the marker grammar: the forms above,
+// the name grammar (`<doc group>-<kind>`), which comments a code line can hold,
+// and the near misses (a full-width colon, an invisible or look-alike character,
+// a verb in capitals) that read as markers to people but not to `gen`.
 import type { SourceLine } from "./text.ts";
 
 export type MarkerVerb = "start" | "end";
@@ -21,6 +26,8 @@ export const DIRECTIVE = "regions";
 
 /** A `NAME:verb` token somewhere in the text; whether it is a marker is decided later. */
 export interface Candidate {
+  /** A near miss (`NAME：start`, `NAME:START`), which can only be warned about. */
+  nearMiss?: boolean;
   offset: number;
   /** 0-based line index and column (UTF-16 units from the line's start). */
   line: number;
@@ -35,6 +42,8 @@ export interface ParsedMarker {
   name: string;
   verb: MarkerVerb | DirectiveVerb;
   options: Record<string, string>;
+  /** An option given twice (the marker is then refused). */
+  repeatedOption?: string;
   syntax: MarkerSyntax;
   /** Where the comment itself sits in the line (columns), after any indentation or `>` prefix. */
   from: number;
@@ -43,6 +52,56 @@ export interface ParsedMarker {
 
 const NAME = String.raw`[A-Za-z0-9][\w.-]*`;
 const LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end|off|on)((?:\s+[\w-]+=\S+)*)\s*$`);
+
+/** Text that a written doc would hold as a region marker token (`name:start`, `name:end`). */
+export const MARKER_TOKEN = new RegExp(String.raw`${NAME}:(?:start|end)(?![A-Za-z0-9])`);
+
+/** The name of the region a doc group's kind fills: `<group>-<suffix>`. */
+export function regionName(group: string, suffix: string): string {
+  return `${group}-${suffix}`;
+}
+
+/**
+ * Region names that two (group, kind) pairs spell alike: group `a-b` with kind `c`
+ * and group `a` with kind `b-c`. Adding a group must not change what a name means.
+ */
+export function ambiguousRegionNames(
+  groups: readonly string[],
+  suffixes: readonly string[],
+): Array<{ name: string; first: { group: string; suffix: string }; second: { group: string; suffix: string } }> {
+  const seen = new Map<string, { group: string; suffix: string }>();
+  const found: ReturnType<typeof ambiguousRegionNames> = [];
+  for (const group of groups) {
+    for (const suffix of suffixes) {
+      const name = regionName(group, suffix);
+      const first = seen.get(name);
+      if (first === undefined) seen.set(name, { group, suffix });
+      else if (first.group !== group) found.push({ name, first, second: { group, suffix } });
+    }
+  }
+  return found;
+}
+
+/** A start token of any region of these doc groups (`<group>-<kind>:start`); undefined for no group. */
+export function groupStartToken(groups: readonly string[]): RegExp | undefined {
+  if (groups.length === 0) return undefined;
+  const escaped = groups.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(String.raw`(?<![\w.-])(?:${escaped.join("|")})-[\w.-]+:start(?![A-Za-z0-9])`);
+}
+
+/** The HTML comment's delimiters, which Markdown scanning needs to know where comments span lines. */
+export const HTML_COMMENT_OPEN = "<!--";
+export const HTML_COMMENT_CLOSE = "-->";
+
+/** Whether code text holds a comment opener before a token (a marker can only stand in a comment). */
+export function hasCodeCommentOpener(code: string): boolean {
+  return /\/\/|\/\*|#/.test(code);
+}
+
+/** Whether a code line (without indentation) is a comment line: `// …`, `# …` or `/* … *\/`. */
+export function isCodeCommentLine(code: string): boolean {
+  return /^(?:\/\/|#|\/\*.*\*\/$)/.test(code);
+}
 
 /** A marker form: its syntax, the character its comment starts with, and its pattern (group 1: the label). */
 type Form = readonly [MarkerSyntax, string, RegExp];
@@ -62,12 +121,39 @@ const CODE_FORMS: readonly Form[] = [
   ["block-comment", "/", /^\/\*(.*)\*\/$/],
 ];
 
-const NEEDLES: ReadonlyArray<readonly [string, Candidate["verb"]]> = [
-  [":start", "start"],
-  [":end", "end"],
-  [":off", "off"],
-  [":on", "on"],
+const NEEDLES: ReadonlyArray<readonly [string, Candidate["verb"], boolean]> = [
+  [":start", "start", false],
+  [":end", "end", false],
+  [":off", "off", false],
+  [":on", "on", false],
+  // Near misses: a full-width colon (easy on a CJK keyboard), the verb in capitals.
+  ["\uff1astart", "start", true],
+  ["\uff1aend", "end", true],
+  [":START", "start", true],
+  [":END", "end", true],
+  [":Start", "start", true],
+  [":End", "end", true],
 ];
+
+const FULL_WIDTH_NEEDLES = ["\uff1astart", "\uff1aend"].map((needle) => Buffer.from(needle));
+
+/** `start` or `end` in any case at `i`. */
+function verbAt(bytes: Uint8Array, i: number): boolean {
+  const lower = (k: number) => (bytes[i + k] ?? 0) | 0x20;
+  if (lower(0) === 0x73) return lower(1) === 0x74 && lower(2) === 0x61 && lower(3) === 0x72 && lower(4) === 0x74;
+  if (lower(0) === 0x65) return lower(1) === 0x6e && lower(2) === 0x64;
+  return false;
+}
+
+/**
+ * Whether a file's bytes may hold a marker or a near miss of one: a cheap search
+ * before decoding. One pass over the colons covers every case of the verb; the
+ * full-width colon takes a search of its own.
+ */
+export function mayHoldMarker(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(0x3a); at !== -1; at = bytes.indexOf(0x3a, at + 1)) if (verbAt(bytes, at + 1)) return true;
+  return FULL_WIDTH_NEEDLES.some((needle) => bytes.indexOf(needle) !== -1);
+}
 
 function isAlphanumeric(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -84,7 +170,7 @@ function isNameChar(c: number): boolean {
  */
 export function findCandidates(text: string, lines: readonly SourceLine[]): Candidate[] {
   const found: Candidate[] = [];
-  for (const [needle, verb] of NEEDLES) {
+  for (const [needle, verb, nearMiss] of NEEDLES) {
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
       if (isAlphanumeric(text.charCodeAt(at + needle.length))) continue;
       let from = at;
@@ -93,7 +179,7 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
       if (from === at) continue;
       const name = text.slice(from, at);
       if ((verb === "off" || verb === "on") && name !== DIRECTIVE) continue;
-      found.push({ offset: from, line: 0, column: 0, name, verb });
+      found.push({ offset: from, line: 0, column: 0, name, verb, ...(nearMiss ? { nearMiss } : {}) });
     }
   }
   found.sort((a, b) => a.offset - b.offset);
@@ -109,7 +195,7 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
 /** Indentation plus blockquote `>` markers: what generated lines repeat before their text. */
 const PREFIX = /^[ \t]*(?:>[ \t]*)*/;
 
-export function linePrefix(line: string): string {
+function linePrefix(line: string): string {
   return PREFIX.exec(line)![0];
 }
 
@@ -135,7 +221,7 @@ function parseMarker(line: string, forms: readonly Form[]): ParsedMarker | null 
     return {
       name: label[1]!,
       verb: label[2] as ParsedMarker["verb"],
-      options: parseOptions(label[3]!),
+      ...parseOptions(label[3]!),
       syntax,
       from,
       to: from + comment.length,
@@ -144,17 +230,71 @@ function parseMarker(line: string, forms: readonly Form[]): ParsedMarker | null 
   return null;
 }
 
-function parseOptions(text: string): Record<string, string> {
-  const options: Record<string, string> = {};
+function parseOptions(text: string): Pick<ParsedMarker, "options" | "repeatedOption"> {
+  // No prototype: `__proto__` or `constructor` is an option name like any other (and then an unknown one).
+  const options: Record<string, string> = Object.create(null);
+  let repeatedOption: string | undefined;
   for (const pair of text.trim().split(/\s+/)) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
-    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    if (Object.hasOwn(options, key)) repeatedOption ??= key;
+    options[key] = pair.slice(eq + 1);
   }
-  return options;
+  return repeatedOption === undefined ? { options } : { options, repeatedOption };
 }
 
-export function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {
+/** What makes a line that reads as a marker to people no marker to `gen`, and the marker it was meant to be. */
+export interface NearMiss {
+  /** The comment as written, and as `gen` would read it. */
+  written: string;
+  meant: string;
+  /** The region name as meant. */
+  name: string;
+  /** What is wrong, e.g. "a full-width colon `：`". */
+  flaws: string[];
+}
+
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Unicode's table of look-alike characters (confusables.txt), loaded only for a doc that may need it. */
+let lookAlikes: Readonly<Record<string, string>> | undefined;
+
+/** Loads the look-alike table when a line with a marker token holds a non-ASCII character (loading costs milliseconds). */
+export async function prepareNearMisses(text: string, lines: readonly SourceLine[], candidates: readonly Candidate[]): Promise<void> {
+  if (lookAlikes !== undefined) return;
+  if (!candidates.some((c) => NON_ASCII.test(text.slice(lines[c.line]!.start, lines[c.line]!.end)))) return;
+  lookAlikes = (await import("unhomoglyph/data.json")).default as Record<string, string>;
+}
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** A near miss of a marker on this line (in a code block: of a code-comment marker), or null. */
+export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
+  const flaws: string[] = [];
+  let fixed = line.replace(INVISIBLE, (c) => {
+    flaws.push(`an invisible character (${codePoint(c)})`);
+    return "";
+  });
+  fixed = fixed.replace(/[^\x00-\x7f]/gu, (c) => {
+    const plain = lookAlikes?.[c];
+    if (plain === undefined || !/^[\x21-\x7e]$/.test(plain)) return c;
+    flaws.push(c === "\uff1a" ? "a full-width colon `：`" : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``);
+    return plain;
+  });
+  fixed = fixed.replace(/:(start|end|off|on)(?![A-Za-z0-9])/gi, (verb) => {
+    if (verb !== verb.toLowerCase()) flaws.push(`\`${verb.slice(1)}\` in capitals`);
+    return verb.toLowerCase();
+  });
+  if (flaws.length === 0) return null;
+  const marker = inCode ? parseCodeMarker(fixed) : parseMarkdownMarker(fixed);
+  if (!marker) return null;
+  const written = line.slice(linePrefix(line).length).trimEnd();
+  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, flaws: [...new Set(flaws)] };
+}
+
+function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {
   const options = Object.entries(marker.options).map(([key, value]) => ` ${key}=${value}`);
   return `${marker.name}:${marker.verb}${options.join("")}`;
 }

@@ -4,6 +4,7 @@
 import type { Catalog, ResolvedGroup } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import type { RegionKind } from "./kinds/kind.ts";
+import { regionName } from "./markers.ts";
 
 export interface RegionTarget {
   group: ResolvedGroup;
@@ -18,7 +19,7 @@ export class RegionNames {
     private readonly kinds: readonly RegionKind[],
   ) {
     for (const group of catalog.groups) {
-      for (const kind of kinds) this.table.set(`${group.id}-${kind.suffix}`, { group, kind });
+      for (const kind of kinds) this.table.set(regionName(group.id, kind.suffix), { group, kind });
     }
   }
 
@@ -29,6 +30,11 @@ export class RegionNames {
   /** Whether a token that is not a well-formed marker was probably meant as one. */
   looksLikeRegion(name: string): boolean {
     return this.table.has(name) || this.kinds.some((k) => name.endsWith(`-${k.suffix}`));
+  }
+
+  /** ` (did you mean …?)` for a name that is not a region, or "". */
+  didYouMean(name: string): string {
+    return this.table.has(name) ? "" : didYouMeanSuffix(name, [...this.table.keys()]);
   }
 
   unknownMessage(name: string): string {

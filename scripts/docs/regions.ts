@@ -4,6 +4,8 @@
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import {
   DIRECTIVE,
+  hasCodeCommentOpener,
+  nearMissMarker,
   parseCodeMarker,
   parseMarkdownMarker,
   canonicalMdxMarker,
@@ -39,8 +41,6 @@ export interface LocatedMarkers {
   problems: Diagnostic[];
 }
 
-const COMMENT_OPENER = /\/\/|\/\*|#/;
-
 export function locateMarkers(
   file: string,
   text: string,
@@ -62,11 +62,11 @@ export function locateMarkers(
     if (k > 0 && candidates[k - 1]!.line === candidate.line) continue; // one look per line
     const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
     if (context.kind === "comment") {
-      if (offSince === null && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
+      if (offSince === null && !candidate.nearMiss && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
         problems.push(
           diagnostic(file, at(candidate.line, candidate.column), "docs/marker-not-alone",
-            `\`${candidate.name}:${candidate.verb}\` stands inside a comment or expression that spans several lines; ` +
-              "a marker is a comment on one line of its own"),
+            `\`${candidate.name}:${candidate.verb}\` stands inside a comment or expression that spans several lines ` +
+              "(such as a JSX attribute's value); a marker is a comment on one line of its own"),
         );
       }
       continue;
@@ -84,6 +84,12 @@ export function locateMarkers(
     if (parsed && (parsed.verb === "start" || parsed.verb === "end")) {
       const marker: Marker = { ...parsed, verb: parsed.verb, line: candidate.line, fence: inCode ? context.fence : null };
       markers.push(marker);
+      if (parsed.repeatedOption !== undefined) {
+        problems.push(
+          diagnostic(file, at(candidate.line, parsed.from), "docs/repeated-option",
+            `option "${parsed.repeatedOption}" is given twice on \`${parsed.name}:${parsed.verb}\`; give it once`),
+        );
+      }
       if (parsed.syntax === "mdx-mangled") {
         problems.push(
           diagnostic(file, at(candidate.line, parsed.from), "docs/mangled-marker",
@@ -99,14 +105,25 @@ export function locateMarkers(
       continue;
     }
 
-    // Not a marker. An example (a Markdown-comment marker in a code block) is fine;
+    // Not a marker. One character away from one is a near miss, told with what was meant.
+    const near = nearMissMarker(content, inCode);
+    // In code, `# build:START` is more likely a comment of the program than a marker: only region-like names count.
+    if (near && (!inCode || names.looksLikeRegion(near.name))) {
+      problems.push(
+        diagnostic(file, at(candidate.line, content.indexOf(near.written)), "docs/near-miss-marker",
+          `\`${near.written}\` is not read as a region marker: it has ${near.flaws.join(" and ")}; did you mean \`${near.meant}\`?`,
+          "warning"),
+      );
+      continue;
+    }
+    // An example (a Markdown-comment marker in a code block) is fine;
     // anything else that names a region was probably meant as a marker.
     if (inCode && parseMarkdownMarker(content)) continue;
     for (let j = k; j < candidates.length && candidates[j]!.line === candidate.line; j++) {
       const token = candidates[j]!;
-      if (token.verb !== "start" && token.verb !== "end") continue;
+      if (token.nearMiss || (token.verb !== "start" && token.verb !== "end")) continue;
       if (classification.contexts[j]!.kind === "inline-code" || !names.looksLikeRegion(token.name)) continue;
-      if (inCode && !COMMENT_OPENER.test(content.slice(0, token.column))) continue;
+      if (inCode && !hasCodeCommentOpener(content.slice(0, token.column))) continue;
       problems.push(
         diagnostic(file, at(token.line, token.column), "docs/marker-not-alone",
           `\`${token.name}:${token.verb}\` looks like a region marker but is not one: a marker is a comment standing alone ` +
@@ -125,13 +142,25 @@ export function locateMarkers(
   return { markers, problems };
 }
 
-/** Pair start and end markers. Regions never nest, overlap or cross a code block's edge. */
-export function pairRegions(file: string, markers: readonly Marker[]): { regions: Region[]; problems: Diagnostic[] } {
+/**
+ * Pair start and end markers. Regions never nest, overlap or cross a code block's edge.
+ * A start whose end never comes is reported once, as the cause: the regions after it
+ * pair up as usual instead of each being reported as nested in it.
+ */
+export function pairRegions(
+  file: string,
+  markers: readonly Marker[],
+  names?: Pick<RegionNames, "didYouMean">,
+): { regions: Region[]; problems: Diagnostic[] } {
   const regions: Region[] = [];
   const problems: Diagnostic[] = [];
   const report = (m: Marker, rule: string, message: string) =>
     problems.push(diagnostic(file, { line: m.line + 1, column: m.from + 1 }, rule, message));
   const label = (m: Marker) => `\`${m.name}:${m.verb}\``;
+  const guess = (m: Marker) => names?.didYouMean(m.name) ?? "";
+  const lastEnd = new Map<string, number>();
+  markers.forEach((m, i) => m.verb === "end" && lastEnd.set(m.name, i));
+  const endComes = (name: string, after: number) => (lastEnd.get(name) ?? -1) > after;
   /** Starts reported as nested, so that their ends are not reported a second time. */
   const nested = new Set<string>();
   let open: Marker | null = null;
@@ -139,17 +168,21 @@ export function pairRegions(file: string, markers: readonly Marker[]): { regions
   const closeUnfinished = (before: number) => {
     if (open?.fence && open.fence.close !== null && open.fence.close < before) {
       report(open, "docs/unclosed-region",
-        `${label(open)} has no \`${open.name}:end\` in its code block (the block ends at line ${open.fence.close + 1})`);
+        `${label(open)} has no \`${open.name}:end\` in its code block (the block ends at line ${open.fence.close + 1})${guess(open)}`);
       open = null;
     }
   };
 
-  for (const m of markers) {
+  for (const [i, m] of markers.entries()) {
     closeUnfinished(m.line);
     if (m.verb === "start") {
       if (open === null) open = m;
       else if (open.name === m.name) {
         report(m, "docs/duplicate-start", `${label(m)} appears again before \`${m.name}:end\`; the region started at line ${open.line + 1}`);
+      } else if (!endComes(open.name, i)) {
+        report(open, "docs/unclosed-region",
+          `${label(open)} has no matching \`${open.name}:end\` before the next region starts (line ${m.line + 1})${guess(open)}`);
+        open = m;
       } else {
         nested.add(m.name);
         report(m, "docs/nested-region",
@@ -167,17 +200,24 @@ export function pairRegions(file: string, markers: readonly Marker[]): { regions
       open = null;
     } else if (nested.delete(m.name)) {
       // Already reported at its start.
+    } else if (open !== null && !endComes(open.name, i)) {
+      // One name misspelled: the start and this end belong together.
+      const misspelled = [open, m].find((x) => guess(x) !== "");
+      report(open, "docs/mismatched-names",
+        `${label(open)} ends at ${label(m)} (line ${m.line + 1}), whose name differs; ` +
+          (misspelled ? `\`${misspelled.name}\` is no region name${guess(misspelled)}` : "give both the same name"));
+      open = null;
     } else if (open !== null) {
       report(m, "docs/marker-in-region",
-        `${label(m)} stands inside region ${open.name} (started at line ${open.line + 1}) and has no start of its own`);
+        `${label(m)} stands inside region ${open.name} (started at line ${open.line + 1}) and has no start of its own${guess(m)}`);
     } else {
-      report(m, "docs/stray-end", `${label(m)} has no matching \`${m.name}:start\` before it`);
+      report(m, "docs/stray-end", `${label(m)} has no matching \`${m.name}:start\` before it${guess(m)}`);
     }
   }
   closeUnfinished(Number.POSITIVE_INFINITY);
   if (open !== null) {
     const o: Marker = open;
-    report(o, "docs/unclosed-region", `${label(o)} has no matching \`${o.name}:end\` after it`);
+    report(o, "docs/unclosed-region", `${label(o)} has no matching \`${o.name}:end\` after it${guess(o)}`);
   }
   return { regions, problems };
 }

@@ -6,7 +6,7 @@ import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
 import type { RegionOutput } from "./kinds/kind.ts";
-import { parseCodeMarker } from "./markers.ts";
+import { isCodeCommentLine, parseCodeMarker } from "./markers.ts";
 import type { RegionTarget } from "./names.ts";
 import type { Region } from "./regions.ts";
 import { lineEnding, type SourceLine } from "./text.ts";
@@ -18,7 +18,6 @@ export interface Edit {
 }
 
 const CLOSING = /^[}\])]/;
-const COMMENT_LINE = /^(?:\/\/|#|\/\*.*\*\/$)/;
 const QUOTED_KEY_LANGS = new Set(["json", "jsonc"]);
 
 /** A line's content without the start marker's prefix (or, failing that, its leading white space). */
@@ -42,7 +41,7 @@ function followedByEntries(text: string, lines: readonly SourceLine[], region: R
     const code = codeText(content);
     if (code === "") continue;
     if (parseCodeMarker(content)?.verb === "start") return true; // another region: entries follow
-    if (COMMENT_LINE.test(code)) continue;
+    if (isCodeCommentLine(code)) continue;
     return !CLOSING.test(code);
   }
   return false;
@@ -50,7 +49,7 @@ function followedByEntries(text: string, lines: readonly SourceLine[], region: R
 
 /** Whether the region writes a comma after the last entry even before a closing bracket. */
 function trailingCommaHabit(body: readonly string[], entriesFollow: boolean): boolean {
-  const code = body.map(codeText).filter((line) => line !== "" && !COMMENT_LINE.test(line));
+  const code = body.map(codeText).filter((line) => line !== "" && !isCodeCommentLine(line));
   return code.some((line, i) => {
     if (!line.endsWith(",")) return false;
     const next = code[i + 1];

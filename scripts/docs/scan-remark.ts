@@ -3,7 +3,7 @@
 // line scanner is not certain about, and by tests as the reference. remark is
 // imported on first use only, so runs that never need it do not pay for loading it.
 import { contentKey, openCache } from "./content-cache.ts";
-import type { Candidate } from "./markers.ts";
+import { HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, type Candidate } from "./markers.ts";
 import { COMMENT, INLINE_CODE, MARKDOWN, OTHER, type Classification, type Context, type Fence } from "./scan.ts";
 import type { SourceLine } from "./text.ts";
 
@@ -17,6 +17,8 @@ interface MdNode {
   lang?: string | null;
   position?: { start: Point; end: Point };
   children?: MdNode[];
+  /** JSX elements: their attributes, with positions. */
+  attributes?: MdNode[];
 }
 
 export type Flavor = "mdx" | "markdown";
@@ -170,6 +172,14 @@ function classifyTree(tree: MdNode, text: string, lines: readonly SourceLine[], 
         case "mdxTextExpression":
           if (multiLine) zones.push({ from, to, context: COMMENT });
           break;
+        case "mdxJsxFlowElement":
+        case "mdxJsxTextElement":
+          // An attribute's value is JavaScript: a marker line inside one is no marker.
+          for (const attribute of node.attributes ?? []) {
+            const p = attribute.position;
+            if (p && p.end.line > p.start.line) zones.push({ from: offsetOf(p.start), to: offsetOf(p.end), context: COMMENT });
+          }
+          break;
       }
     }
     for (const child of node.children ?? []) visit(child);
@@ -205,8 +215,8 @@ function closesFence(text: string, lines: readonly SourceLine[], from: number, s
 
 function commentRanges(text: string, from: number, to: number): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (let start = text.indexOf("<!--", from); start !== -1 && start < to; start = text.indexOf("<!--", start + 4)) {
-    const close = text.indexOf("-->", start + 4);
+  for (let start = text.indexOf(HTML_COMMENT_OPEN, from); start !== -1 && start < to; start = text.indexOf(HTML_COMMENT_OPEN, start + 4)) {
+    const close = text.indexOf(HTML_COMMENT_CLOSE, start + 4);
     const end = close === -1 || close >= to ? to : close + 3;
     ranges.push([start, end]);
     start = end - 4;

@@ -12,7 +12,7 @@
 // To show a marker as an example instead of a region: put it in inline code, use
 // a Markdown-comment spelling inside a code block, or put the example between
 // `regions:off` and `regions:on` comments.
-import { DIRECTIVE, parseCodeMarker, parseMarkdownMarker, type Candidate } from "./markers.ts";
+import { DIRECTIVE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, parseCodeMarker, parseMarkdownMarker, type Candidate } from "./markers.ts";
 import { indentWidth, type SourceLine } from "./text.ts";
 
 export interface Fence {
@@ -162,14 +162,14 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
     }
 
     if (hasCandidates && width >= 4) return unsure(i, "marker indented by four or more spaces");
-    if (commentOpen && content.includes("-->")) commentOpen = false;
+    if (commentOpen && content.includes(HTML_COMMENT_CLOSE)) commentOpen = false;
     if (rawClose !== null && content.toLowerCase().includes(rawClose)) rawClose = null;
     if (width <= 3 && rest.startsWith("<")) {
       const raw = RAW_HTML.exec(rest);
       if (raw) {
         const close = `</${raw[1]!.toLowerCase()}>`;
         if (!content.toLowerCase().includes(close)) rawClose = close;
-      } else if (!rest.startsWith("<!--")) {
+      } else if (!rest.startsWith(HTML_COMMENT_OPEN)) {
         htmlBlock = true;
       }
     }
@@ -186,8 +186,8 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
       if (hasCandidates) return unsure(i, "marker beside a code span that may cross lines");
       backtickOpen = true;
     }
-    const comment = content.lastIndexOf("<!--");
-    if (comment >= 0 && content.indexOf("-->", comment + 4) < 0) {
+    const comment = content.lastIndexOf(HTML_COMMENT_OPEN);
+    if (comment >= 0 && content.indexOf(HTML_COMMENT_CLOSE, comment + 4) < 0) {
       if (hasCandidates) return unsure(i, "marker beside a comment spanning lines");
       commentOpen = true;
     }

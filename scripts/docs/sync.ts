@@ -8,8 +8,9 @@ import type { Catalog } from "../catalog/model.ts";
 import type { PlannedFile, RegionChange } from "../gen/plan.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
+import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
-import { canonicalMdxMarker, findCandidates, type Candidate } from "./markers.ts";
+import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { renderRegion, type Edit, type RenderCache } from "./render.ts";
@@ -65,10 +66,19 @@ export async function syncDoc(
   const candidates = relevantCandidates(text, lines, findCandidates(text, lines), (name) => names.looksLikeRegion(name));
   if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
+  const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));
+  if (loneCr) {
+    const column = text.slice(lines[loneCr.line]!.start, lines[loneCr.line]!.end).indexOf("\r") + 1;
+    const problem = "this line holds a lone carriage return (CR, the line ending of classic Mac OS), which is not read as a " +
+      "line break, so the markers on it do not stand on lines of their own; save the file with LF or CRLF line endings";
+    return { file: null, regions: 0, diagnostics: [diagnostic(path, { line: loneCr.line + 1, column }, "docs/lone-cr", problem)] };
+  }
   const classification = await classify(path, text, lines, candidates, diagnostics);
+  if (classification === null) return { file: null, regions: 0, diagnostics };
 
+  await prepareNearMisses(text, lines, candidates);
   const located = locateMarkers(path, text, lines, candidates, classification, names);
-  const paired = pairRegions(path, located.markers);
+  const paired = pairRegions(path, located.markers, names);
   diagnostics.push(...located.problems, ...paired.problems);
 
   const edits: Edit[] = [];
@@ -110,10 +120,25 @@ async function classify(
   lines: readonly SourceLine[],
   candidates: readonly Candidate[],
   diagnostics: Diagnostic[],
-): Promise<Classification> {
+): Promise<Classification | null> {
   const scanned = scanContexts(text, lines, candidates);
   if (scanned.certain) return scanned;
-  const parsed = await classifyWithRemark(text, lines, candidates);
+  const deep = tooDeeplyNested(text);
+  if (deep) {
+    diagnostics.push(diagnostic(path, { line: deep.line, column: 1 }, "docs/too-deep",
+      `cannot be read: blockquotes or lists nest ${deep.depth} levels deep here, more than the ${MAX_NESTING} the Markdown parser is given; flatten the nesting`));
+    return null;
+  }
+  let parsed;
+  try {
+    parsed = await classifyWithRemark(text, lines, candidates);
+  } catch (error) {
+    // Other nesting (JSX elements, say) can exhaust the parser's stack too.
+    if (!(error instanceof RangeError)) throw error;
+    diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/too-deep",
+      "cannot be read: it nests too deeply for the Markdown parser; flatten the nesting"));
+    return null;
+  }
   if (parsed.mdxError && path.toLowerCase().endsWith(".mdx")) {
     diagnostics.push(
       diagnostic(path, parsed.mdxError, "docs/not-mdx",

@@ -25,10 +25,6 @@ export function splitLines(text: string): SourceLine[] {
   }
 }
 
-export function lineText(text: string, line: SourceLine): string {
-  return text.slice(line.start, line.end);
-}
-
 /** The line ending of a line: `\n`, `\r\n`, or "" for the last line without one. */
 export function lineEnding(text: string, line: SourceLine): string {
   return text.slice(line.end, line.next);
@@ -56,8 +52,4 @@ export function indentWidth(line: string): number {
     else break;
   }
   return width;
-}
-
-export function isBlank(line: string): boolean {
-  return line.trim() === "";
 }

@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { checkPlannedDocs, unmarkedDocInspector } from "../docs-checks/check-docs.ts";
+import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { syncDocs } from "../docs/sync.ts";
-import { InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
@@ -67,7 +68,7 @@ export interface GenOptions {
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
-  const catalog = loadCatalog(options.catalogFile);
+  const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
   const schemas = plannedSchemas(options.schemaFiles ?? {}, catalog);
   const docs = await syncDocs(catalog, options.docDirs, unmarkedDocInspector(catalog));
   const errors = docs.diagnostics.filter((d) => d.severity === "error");
@@ -108,7 +109,9 @@ function readIfExists(path: string): string | null {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    const reason = code === "EISDIR" ? "it is a folder, where a generated file belongs; move the folder away" : (error as Error).message;
+    throw new InputError([diagnostic(path, { line: 1, column: 1 }, "gen/unreadable", `cannot read the generated file: ${reason}`)]);
   }
 }

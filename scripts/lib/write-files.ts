@@ -1,8 +1,16 @@
 // All-or-nothing writes: every new content goes to a temporary file beside its
-// target first; only when all of them are written are they renamed into place.
-// If a rename fails, the files already replaced get their old content back.
+// target first; only when all of them are written, and every target still holds
+// what the plan was made from, are they renamed into place. If a rename fails,
+// the files already replaced get their old content back.
+//
+// Temporary names are `.<name>.kcs-<pid>-<random>.tmp`: unique even where every
+// run has the same process id (PID 1 in a container). A run killed outright
+// (`kill -9`) cannot remove its own; the next write to that folder recognises
+// them by name and removes them once their process is gone.
+import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { testPause } from "./test-pause.ts";
 
 /** The file-system calls used here, so tests can inject failures. */
 export interface WriteFs {
@@ -14,7 +22,7 @@ export interface WriteFs {
 
 export interface FileWrite {
   path: string;
-  /** Current content (null: the file does not exist yet), restored if a later step fails. */
+  /** Content the plan was made from (null: the file did not exist); the file must still hold it, and gets it back if a later step fails. */
   before: string | null;
   after: string;
 }
@@ -29,10 +37,42 @@ export class WriteError extends Error {
   }
 }
 
+const TEMP = /^\.(.+)\.kcs-(\d+)-[0-9a-f]{12}\.tmp$/;
+/** A temporary file this old is left from a dead run even if its process id is in use again. */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+}
+
+/** Signals that would end the process between two renames; held off while the write runs. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Ctrl-C or a `kill` during the write does not cut it in half: while a listener is
+ * installed the signal only queues, and the write, which runs without yielding,
+ * finishes first (it takes milliseconds). The run then ends as usual.
+ */
 export function writeAllOrNothing(files: readonly FileWrite[], fs: WriteFs = nodeFs): void {
+  const holdOff = () => {};
+  for (const signal of STOP_SIGNALS) process.on(signal, holdOff);
+  try {
+    writeFiles(files, fs);
+  } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, holdOff);
+  }
+}
+
+function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
+  const targets = files.map((file) => ({ ...file, path: writeTarget(file.path) }));
+  removeStaleTemps(new Set(targets.map((file) => dirname(file.path))));
+
   const staged: Array<{ file: FileWrite; temp: string }> = [];
-  for (const file of files) {
-    const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+  const removeStaged = (from = 0) => {
+    for (const { temp } of staged.slice(from)) fs.rmSync(temp, { force: true });
+  };
+  for (const file of targets) {
+    const temp = tempPathFor(file.path);
     try {
       const mode = modeOf(fs, file.path);
       // Renaming would replace a read-only file even where writing to it is refused.
@@ -40,9 +80,18 @@ export function writeAllOrNothing(files: readonly FileWrite[], fs: WriteFs = nod
       staged.push({ file, temp });
       fs.writeFileSync(temp, file.after, { flag: "wx", mode });
     } catch (error) {
-      for (const { temp: written } of staged) fs.rmSync(written, { force: true });
+      removeStaged();
       throw new WriteError(file.path, error as Error);
     }
+  }
+
+  testPause("before-rename");
+  // Checked last, so that the window in which another program's save could be lost is as short as it can be.
+  const changed = targets.find((file) => !stillHolds(file));
+  if (changed) {
+    removeStaged();
+    throw new WriteError(changed.path, new Error(
+      `it changed on disk after \`gen\` read it (another program saved it meanwhile); run \`gen\` again`));
   }
 
   const done: FileWrite[] = [];
@@ -51,10 +100,76 @@ export function writeAllOrNothing(files: readonly FileWrite[], fs: WriteFs = nod
       fs.renameSync(temp, file.path);
       done.push(file);
     } catch (error) {
-      for (const { temp: rest } of staged.slice(i)) fs.rmSync(rest, { force: true });
+      removeStaged(i);
       restore(done, fs);
       throw new WriteError(file.path, error as Error);
     }
+  }
+}
+
+/**
+ * Where to write a path: through a symbolic link to the file it points at (renaming
+ * over the link would replace it with a regular file). A link to nothing is refused.
+ */
+function writeTarget(path: string): string {
+  let link: nodeFs.Stats;
+  try {
+    link = nodeFs.lstatSync(path);
+  } catch {
+    return path; // a new file
+  }
+  if (!link.isSymbolicLink()) {
+    if (link.isDirectory()) throw new WriteError(path, new Error("it is a folder, where a generated file belongs; move the folder away"));
+    return path;
+  }
+  try {
+    return nodeFs.realpathSync(path);
+  } catch {
+    throw new WriteError(path, new Error(`it is a symbolic link to ${nodeFs.readlinkSync(path)}, which does not exist; ` +
+      "create the file it points at, or replace the link with a file"));
+  }
+}
+
+function stillHolds(file: FileWrite): boolean {
+  try {
+    return nodeFs.readFileSync(file.path, "utf8") === file.before;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" && file.before === null;
+  }
+}
+
+/** Removes temporary files of earlier runs that were killed before they could remove their own. */
+function removeStaleTemps(dirs: Iterable<string>): void {
+  const now = Date.now();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = nodeFs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = TEMP.exec(name);
+      if (!match) continue;
+      const path = join(dir, name);
+      const pid = Number(match[2]);
+      try {
+        // Our own process id: this run has made no temporary file yet, so it is a former run's (PID 1 in containers).
+        const stale = pid === process.pid || !isRunning(pid) || now - nodeFs.statSync(path).mtimeMs > STALE_AFTER_MS;
+        if (stale) nodeFs.rmSync(path, { force: true });
+      } catch {
+        // Gone already (another run removed it).
+      }
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

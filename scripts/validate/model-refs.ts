@@ -10,6 +10,7 @@ import { isActive, modelsById, type Catalog, type ModelData, type ProviderData }
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
+import { isFuture } from "../lib/dates.ts";
 
 type InactiveLifecycle = Exclude<LifecycleData, { status: "current" }>;
 
@@ -93,9 +94,15 @@ export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding
 function inactiveMessage(ref: string, prefix: string, provider: ProviderData, model: ModelData, lifecycle: InactiveLifecycle): string {
   const replacement = provider.models.find((m) => m.id === lifecycle.replacement);
   const instead = `use \`${prefix}/${lifecycle.replacement}\`${replacement ? ` (${replacement.name})` : ""} instead`;
+  const model_ = `"${ref}" (${model.name})`;
+  if (isFuture(lifecycle.date)) {
+    return lifecycle.status === "retired"
+      ? `${model_} will be retired on ${lifecycle.date} and stop answering requests then; ${instead}`
+      : `${model_} will be deprecated on ${lifecycle.date}; ${instead}`;
+  }
   return lifecycle.status === "retired"
-    ? `"${ref}" (${model.name}) is retired as of ${lifecycle.date} and no longer answers requests; ${instead}`
-    : `"${ref}" (${model.name}) is deprecated as of ${lifecycle.date}; ${instead}`;
+    ? `${model_} is retired as of ${lifecycle.date} and no longer answers requests; ${instead}`
+    : `${model_} is deprecated as of ${lifecycle.date}; ${instead}`;
 }
 
 function agentDefaults(config: unknown): Record<string, unknown> | undefined {

@@ -13,7 +13,8 @@ export const idText = fc.oneof(
   fc.constantFrom("k", "0", "a.b", "a_b", "a-b", "kimi-k2.6", "x--y", "9-", "z".repeat(64)),
 );
 
-const price = fc.oneof(fc.constantFrom(0, 0.1, 0.15, 1, 2.5, 1000), fc.double({ min: 0, max: 1000, noNaN: true }));
+/** Prices per 1M tokens the catalog accepts: 0 (free), or 0.001 to 1000. */
+const price = fc.oneof(fc.constantFrom(0, 0.001, 0.1, 0.15, 1, 2.5, 1000), fc.double({ min: 0.001, max: 1000, noNaN: true }));
 const tokens = fc.oneof(fc.constantFrom(1, 8192, 32768, 262144, 1048576), fc.integer({ min: 1, max: 2 ** 31 }));
 const modalities = fc.subarray(["text", "image", "video", "audio"] as const, { minLength: 1 }).map((m) => [...m]);
 const headerName = fc.constantFrom("User-Agent", "X-Client", "anthropic-version", "X-A1");

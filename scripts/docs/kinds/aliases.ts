@@ -5,7 +5,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const aliases: RegionKind = {
   suffix: "aliases",
-  description: 'JSON5 entries `"provider/id": { alias: "…" }` for agents.defaults.models',
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: group.models.map((model) => json5Property(modelRef(group.provider, model), { alias: model.alias }, json5)),

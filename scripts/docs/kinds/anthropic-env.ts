@@ -18,8 +18,6 @@ const powershellQuoted = (value: string) => `"${value.replace(/[`"$]/g, (c) => `
 
 export const anthropicEnv: RegionKind = {
   suffix: "anthropic-env",
-  description:
-    "ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY for the provider's anthropic-messages endpoint: a table, or shell commands in a bash or PowerShell block",
   contexts: ["markdown", "code"],
   options: ["scope"],
   render: ({ group, context, lang, options, body }) => {

@@ -7,7 +7,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const connection: RegionKind = {
   suffix: "connection",
-  description: "JSON5 `baseUrl`, `apiKey` and `api` entries of the provider's config, for its default endpoint",
   contexts: ["code"],
   render: ({ group, json5 }) => {
     const endpoint = defaultEndpoint(group.provider);

@@ -8,7 +8,6 @@ import { endpointFor } from "./client-endpoint.ts";
 
 export const continueModels: RegionKind = {
   suffix: "continue-models",
-  description: "entries of the `models` array of Continue's config.json for the group's models",
   contexts: ["code"],
   render: ({ group, json5 }) => {
     const endpoint = endpointFor(group.provider, "Continue", "openai-completions");

@@ -7,7 +7,6 @@ import { inlineCode } from "./markdown.ts";
 
 export const cursorSettings: RegionKind = {
   suffix: "cursor-settings",
-  description: "a Markdown list of Cursor's Base URL, API Key and Model settings for the provider",
   contexts: ["markdown"],
   render: ({ group, bullet }) => {
     const endpoint = endpointFor(group.provider, "Cursor", "openai-completions");

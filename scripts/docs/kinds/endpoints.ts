@@ -14,7 +14,6 @@ function linkUrl(url: string): string {
 
 export const endpoints: RegionKind = {
   suffix: "endpoints",
-  description: "a Markdown table of the provider's endpoints and the key they take (rows generated, header kept as written)",
   contexts: ["markdown"],
   render: ({ group, body }) => {
     const { apiKey } = group.provider;

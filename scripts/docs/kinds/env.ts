@@ -5,7 +5,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const env: RegionKind = {
   suffix: "env",
-  description: "the JSON5 `env` entry with the provider's key variable and its placeholder",
   contexts: ["code"],
   render: ({ group, json5 }) => {
     const { apiKey } = group.provider;

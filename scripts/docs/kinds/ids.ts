@@ -15,7 +15,6 @@ export function stringList(context: RenderContext, values: readonly string[]): R
 
 export const ids: RegionKind = {
   suffix: "ids",
-  description: "the group's model ids: a bullet list, or JSON5 strings in a code block",
   contexts: ["markdown", "code"],
   render: (context) => stringList(context, context.group.models.map((m) => m.id)),
 };

@@ -41,8 +41,6 @@ export type RegionOutput =
 export interface RegionKind {
   /** The end of region names this kind fills, e.g. `ids` for `moonshot-kimi-k2-ids`. */
   suffix: string;
-  /** One line for error messages and docs: what the region holds. */
-  description: string;
   /** Contexts a region of this kind may stand in. */
   contexts: readonly RegionContext[];
   /** Option names the start marker may carry. */

@@ -6,7 +6,6 @@ import type { RegionKind } from "./kind.ts";
 
 export const modelRefs: RegionKind = {
   suffix: "model-refs",
-  description: "`provider/id` refs of the group's models: a bullet list, or JSON5 strings in a code block",
   contexts: ["markdown", "code"],
   render: (context) => stringList(context, context.group.models.map((m) => modelRef(context.group.provider, m))),
 };

@@ -22,7 +22,6 @@ export function configModel(provider: ProviderData, model: ModelData): Json5Valu
 
 export const models: RegionKind = {
   suffix: "models",
-  description: "JSON5 model objects for a provider's `models` array in the config",
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: group.models.map((model) => json5Lines(configModel(group.provider, model), json5)),

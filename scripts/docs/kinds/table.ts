@@ -51,7 +51,6 @@ const ALIGN = { left: "---", center: ":---:", right: "---:" } as const;
 
 export const table: RegionKind = {
   suffix: "table",
-  description: "a Markdown table of the group's models (rows generated, header kept as written)",
   contexts: ["markdown"],
   options: ["columns"],
   render({ group, options, body }) {

@@ -1,0 +1,183 @@
+// Odd input through the real command line: every case ends with a clear
+// message at the right file:line:column and the right exit code, never a stack
+// trace, never a silent skip; a page without regions never stops the run.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { docProject, type DocProject } from "./support/doc-project.ts";
+import { repoRoot, runCli } from "./support/run-cli.ts";
+
+const CATALOG = join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc");
+const STACK = /\n\s+at .+[(:]\d+/;
+/** Deep enough to exhaust the stack of the Markdown parser and the MDX compiler (a 10,000-deep quote, as reported). */
+const DEPTH = 10_000;
+/** JSX elements nested on one line: enough to exhaust the MDX compiler's stack. */
+const JSX_DEPTH = 3_000;
+const REGION = "{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end */}\n";
+
+let shared: Promise<DocProject> | undefined;
+/** One project for the whole file; each case writes its own page, runs on it alone, and removes it. */
+async function genOn(name: string, content: string | Buffer, ...flags: string[]) {
+  const project = await (shared ??= docProject(CATALOG));
+  const docs = mkdtempSync(join(project.dir, "case-"));
+  const file = join(docs, name);
+  writeFileSync(file, content);
+  const result = await runCli(["gen", ...flags, "--catalog", project.catalog, "--docs", docs]);
+  rmSync(docs, { recursive: true, force: true });
+  expect(result.stderr).not.toMatch(STACK);
+  return { ...result, file, output: result.stdout + result.stderr };
+}
+
+describe("crashes become messages", () => {
+  it("a 10,000-deep blockquote next to a changed region: not compiled, and said so at its line; no stack trace", async () => {
+    const r = await genOn("deep.md", `${REGION}\n${">".repeat(DEPTH)} deep\n`, "--check");
+    expect(r.code, r.output).toBe(1);
+    expect(r.stderr).toContain(`${r.file}:7:1: warning: not compiled as MDX or checked for JSON blocks: blockquotes or lists nest 10000 levels deep here`);
+  });
+
+  it("a code region that needs a real parse inside a 10,000-deep blockquote: exit 2 at the line, no stack trace", async () => {
+    const quote = "> ".repeat(DEPTH);
+    const block = ["```json5", "{", "// demo-aliases:start", "// demo-aliases:end", "}", "```"].map((line) => quote + line);
+    const r = await genOn("deep.md", `${block.join("\n")}\n`, "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: cannot be read: blockquotes or lists nest 10000 levels deep here`);
+  });
+
+  it("a 3,000-deep JSX nesting next to a changed region: exit 2 at the page, no stack trace", async () => {
+    const r = await genOn("deep.md", `${REGION}\n${"<a>".repeat(JSX_DEPTH)}${"</a>".repeat(JSX_DEPTH)}\n`, "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: cannot be compiled as MDX: its blocks (blockquotes, lists) are nested too deeply`);
+  });
+});
+
+describe("messages point at the file on disk", () => {
+  it("an MDX error on the user's own marker line is reported at that line, not in generated text", async () => {
+    const r = await genOn("page.md", "# T\n\n<!-- demo-ids:start -->\n\n<!-- demo-ids:end -->\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:3:2: does not compile as MDX`);
+    expect(r.stderr).not.toContain("generates for region");
+  });
+
+  it("an MDX error without a position of its own, after a region that grows, is at the file's line", async () => {
+    const r = await genOn("page.md", "{/* demo-ids:start */}\n\n{/* demo-ids:end */}\n\nSome text\n\n<div>\n\nmore\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:7:1: does not compile as MDX: Expected a closing tag for \`<div>\`;`);
+  });
+});
+
+describe("near-miss markers are warned about, with what was meant", () => {
+  const cases: Array<[string, string, string, RegExp]> = [
+    ["a full-width colon", "{/* demo-ids\uff1astart */}", "{/* demo-ids:start */}", /a full-width colon `：`/],
+    ["a zero-width space in the name", "{/* demo-\u200bids:start */}", "{/* demo-ids:start */}", /an invisible character \(U\+200B\)/],
+    ["a Cyrillic letter in the name", "{/* d\u0435mo-ids:start */}", "{/* demo-ids:start */}", /`е` \(U\+0435\), which only looks like `e`/],
+    ["the verb in capitals", "<!-- demo-ids:START -->", "<!-- demo-ids:start -->", /`START` in capitals/],
+    ["an end in capitals, in a code block", "```json5\n// demo-aliases:END\n```", "// demo-aliases:end", /`END` in capitals/],
+  ];
+  for (const [what, written, meant, flaw] of cases) {
+    it(`${what}: exit 0 with a warning at the line, and a did-you-mean`, async () => {
+      const r = await genOn("page.md", `# Page\n\n${written}\n`, "--check");
+      expect(r.code, r.output).toBe(0);
+      const line = written.startsWith("```") ? 4 : 3;
+      expect(r.stderr).toContain(`${r.file}:${line}:1: warning: \`${written.replace(/^```json5\n|\n```$/g, "")}\` is not read as a region marker`);
+      expect(r.stderr).toMatch(flaw);
+      expect(r.stderr).toContain(`did you mean \`${meant}\`?`);
+    });
+  }
+
+  it("the same text as an example in inline code is left alone", async () => {
+    const r = await genOn("page.md", "# Page\n\nWrite `{/* demo-ids\uff1astart */}` like this.\n", "--check");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it(".markdown pages are synced like .md pages", async () => {
+    const r = await genOn("page.markdown", REGION, "--check");
+    expect(r.code, r.output).toBe(1);
+    expect(r.stdout).toContain("page.markdown");
+  });
+});
+
+describe("pages that are not UTF-8", () => {
+  it("a Latin-1 page with `dev:start` in its prose is a warning, never an exit 2", async () => {
+    const r = await genOn("latin1.md", Buffer.from("# Caf\xe9\n\nRun `npm run dev:start` first.\n", "latin1"), "--check");
+    expect(r.code, r.output).toBe(0);
+    expect(r.stderr).toContain(`${r.file}:1:6: warning: the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252`);
+  });
+
+  it("a UTF-16 page with a BOM and marker-like prose is named as UTF-16, with a warning", async () => {
+    const text = "\ufeff# Page\n\nRun dev:start first.\n";
+    const r = await genOn("utf16.md", Buffer.from(text, "utf16le"), "--check");
+    expect(r.code, r.output).toBe(0);
+    expect(r.stderr).toContain(`${r.file}:1:1: warning: the file is encoded as UTF-16 (little-endian), not UTF-8`);
+  });
+
+  it("a UTF-16 page holding region markers stops the run, saying what it is", async () => {
+    const r = await genOn("utf16.md", Buffer.from(`\ufeff${REGION}`, "utf16le"), "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: the file is encoded as UTF-16 (little-endian), not UTF-8, and holds region markers`);
+  });
+});
+
+describe("markers that cannot be regions", () => {
+  it("markers inside a multi-line JSX attribute are refused, and no list is written into JavaScript", async () => {
+    const page = "# T\n\n<Card title={<>\n{/* demo-ids:start */}\n{/* demo-ids:end */}\n</>} />\n";
+    const r = await genOn("page.mdx", page);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:4:5: \`demo-ids:start\` stands inside a comment or expression that spans several lines (such as a JSX attribute's value)`);
+  });
+
+  it("lone-CR line endings are named", async () => {
+    const r = await genOn("page.md", REGION.replaceAll("\n", "\r"), "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:23: this line holds a lone carriage return (CR, the line ending of classic Mac OS)`);
+  });
+
+  it("a marker option given twice is an error", async () => {
+    const r = await genOn("page.md", "{/* demo-table:start columns=id columns=name */}\n\n{/* demo-table:end */}\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: option "columns" is given twice on \`demo-table:start\`; give it once`);
+  });
+
+  for (const key of ["__proto__", "constructor"]) {
+    it(`a marker option named ${key} is an unknown option like any other`, async () => {
+      const r = await genOn("page.md", `{/* demo-table:start ${key}=x */}\n\n{/* demo-table:end */}\n`, "--check");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${r.file}:1:1: unknown option "${key}" on region demo-table; it takes columns`);
+    });
+  }
+});
+
+describe("pairing errors name the cause once", () => {
+  it("one missing end marker before ten regions is one error", async () => {
+    const regions = Array.from({ length: 5 }, () => "{/* demo-ids:start */}\n{/* demo-ids:end */}\n{/* demo-table:start */}\n{/* demo-table:end */}\n").join("");
+    const r = await genOn("page.md", `{/* demo-model-refs:start */}\n\n${regions}`, "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${r.file}:1:1: \`demo-model-refs:start\` has no matching \`demo-model-refs:end\` before the next region starts (line 3)`,
+      "1 problem in the input; nothing was written",
+    ]);
+  });
+
+  it("a misspelled start name gets a did-you-mean", async () => {
+    const r = await genOn("page.md", "{/* demo-idz:start */}\n\n{/* demo-ids:end */}\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${r.file}:1:1: \`demo-idz:start\` ends at \`demo-ids:end\` (line 3), whose name differs; \`demo-idz\` is no region name (did you mean \`demo-ids\`?)`,
+      "1 problem in the input; nothing was written",
+    ]);
+  });
+
+  it("a misspelled start alone gets a did-you-mean", async () => {
+    const r = await genOn("page.md", "{/* demo-idz:start */}\n\ntext\n", "--check");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${r.file}:1:1: \`demo-idz:start\` has no matching \`demo-idz:end\` after it (did you mean \`demo-ids\`?)`);
+  });
+});
+
+describe("near misses without false alarms", () => {
+  it("a program's own comment in capitals in a code block is no near miss", async () => {
+    const r = await genOn("page.md", "```sh\n# phase:START\nmake\n# phase:END\n```\n", "--check");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+});
