@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    globalSetup: ["test/support/global-setup.ts"],
     reporters: ["default", new PlainSummaryReporter()],
   },
 });

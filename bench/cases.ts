@@ -1,20 +1,16 @@
-// What is timed for one tree size. Each case is one process, started the way a
-// user starts it; `before` restores what the previous run of a writing case changed.
+// What is timed for one tree. Each case is one process, started the way a user
+// starts it; `before` restores what the previous run of a writing case changed.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "./measure.ts";
-import { restoreStale, type PreparedSize, type Tools } from "./prepare.ts";
+import { PEER_TOOLS, type PeerId } from "./peers.ts";
+import { restoreStale, type PreparedTree, type Tools } from "./prepare.ts";
 
-export type CaseId =
-  | "ours-check-clean"
-  | "ours-check-drift"
-  | "ours-gen-drift"
-  | "mm-check-clean"
-  | "mm-check-drift"
-  | "mm-write-drift"
-  | "grep"
-  | "node"
-  | "ours-startup";
+/** The three kinds of work every tool is timed on. */
+export const WORK = ["check-clean", "check-drift", "write-drift"] as const;
+export type Work = (typeof WORK)[number];
+
+export type CaseId = `ours-${Work}` | `ours-${Work}-cold` | `${PeerId}-${Work}` | "floor" | "node" | "ours-startup";
 
 export interface BenchCase {
   id: CaseId;
@@ -25,48 +21,64 @@ export interface BenchCase {
   before?: () => void;
 }
 
-export function casesFor(tools: Tools, size: PreparedSize): BenchCase[] {
-  const { dirs, catalog, manifest } = size;
-  const empty = join(size.dir, "empty-docs");
-  mkdirSync(empty, { recursive: true });
-  const ours = (docs: string, check: boolean) =>
+const WORK_LABEL: Record<Work, string> = {
+  "check-clean": "check, clean tree",
+  "check-drift": "check, drifted tree",
+  "write-drift": "write, drifted tree",
+};
+
+export function casesFor(tools: Tools, tree: PreparedTree, withStartup: boolean): BenchCase[] {
+  const { ours, catalog, manifest } = tree;
+  const gen = (docs: string, check: boolean) =>
     tools.ours(["gen", ...(check ? ["--check"] : []), "--catalog", catalog, "--docs", docs]);
-  const mm = (dir: string, check: boolean) =>
-    tools.markdownMagic(["--dir", dir, "--content", size.mmContent, ...(check ? ["--check"] : [])]);
-  const all: BenchCase[] = [
-    { id: "ours-check-clean", label: "`gen --check`, clean tree", command: ours(dirs.oursClean, true), expect: 0 },
-    { id: "ours-check-drift", label: "`gen --check`, drifted tree", command: ours(dirs.oursDrift, true), expect: 1 },
+  // Without the content cache: what a first run on a tree costs.
+  const cold = (command: Command): Command => ({ ...command, env: { KIMI_CONFIG_SYNC_CACHE: "off" } });
+  const cases: BenchCase[] = [
     {
-      id: "ours-gen-drift",
+      id: "floor",
+      label: "floor: read every page, look for the marker bytes",
+      command: { file: tools.node, args: [join(tools.root, "bench/floor.mjs"), ours.clean], cwd: tools.root },
+      expect: 0,
+    },
+    { id: "ours-check-clean", label: "`gen --check`, clean tree", command: gen(ours.clean, true), expect: 0 },
+    { id: "ours-check-drift", label: "`gen --check`, drifted tree", command: gen(ours.drift, true), expect: 1 },
+    {
+      id: "ours-write-drift",
       label: "`gen`, drifted tree",
-      command: ours(dirs.oursWork, false),
+      command: gen(ours.work, false),
       expect: 0,
-      before: () => restoreStale(dirs.nativeStale, dirs.oursWork, manifest),
+      before: () => restoreStale(ours.stale, ours.work, manifest),
     },
-    { id: "mm-check-clean", label: "markdown-magic dry run, clean tree", command: mm(dirs.mmClean, true), expect: 0 },
-    { id: "mm-check-drift", label: "markdown-magic dry run, drifted tree", command: mm(dirs.mmDrift, true), expect: 1 },
-    {
-      id: "mm-write-drift",
-      label: "markdown-magic, drifted tree",
-      command: mm(dirs.mmWork, false),
-      expect: 0,
-      before: () => restoreStale(dirs.mmStale, dirs.mmWork, manifest),
-    },
-    {
-      id: "grep",
-      label: "`grep -rlF ':start'`, clean tree",
-      command: { file: "grep", args: ["-rlF", ":start", dirs.oursClean], cwd: tools.root },
-      expect: 0,
-    },
-    { id: "node", label: "`node -e ''`", command: { file: tools.node, args: ["-e", ""], cwd: tools.root }, expect: 0 },
-    { id: "ours-startup", label: "`gen --check`, empty docs folder", command: ours(empty, true), expect: 0 },
+    { id: "ours-check-clean-cold", label: "`gen --check`, clean tree, no cache", command: cold(gen(ours.clean, true)), expect: 0 },
+    { id: "ours-check-drift-cold", label: "`gen --check`, drifted tree, no cache", command: cold(gen(ours.drift, true)), expect: 1 },
   ];
-  return size.mmFailure ? all.filter((c) => !c.id.startsWith("mm-")) : all;
+  for (const [id, peer] of Object.entries(tree.peers) as Array<[PeerId, NonNullable<PreparedTree["peers"][PeerId]>]>) {
+    if (peer.failure) continue;
+    const tool = PEER_TOOLS[id];
+    const run = (dir: string, check: boolean) => tool.command(tools.root, tools.node, dir, peer.content, check);
+    cases.push(
+      { id: `${id}-check-clean`, label: `${id} ${tool.checkLabel}, clean tree`, command: run(peer.clean, true), expect: 0 },
+      { id: `${id}-check-drift`, label: `${id} ${tool.checkLabel}, drifted tree`, command: run(peer.drift, true), expect: tool.driftExit },
+      {
+        id: `${id}-write-drift`,
+        label: `${id}, drifted tree`,
+        command: run(peer.work, false),
+        expect: 0,
+        before: () => restoreStale(peer.stale, peer.work, manifest),
+      },
+    );
+  }
+  if (withStartup) {
+    const empty = join(tree.dir, "empty-docs");
+    mkdirSync(empty, { recursive: true });
+    cases.push(
+      { id: "node", label: "`node -e ''`", command: { file: tools.node, args: ["-e", ""], cwd: tools.root }, expect: 0 },
+      { id: "ours-startup", label: "`gen --check`, empty docs folder", command: gen(empty, true), expect: 0 },
+    );
+  }
+  return cases;
 }
 
-/** Which markdown-magic case each of ours is compared with. */
-export const MARKDOWN_MAGIC_PEER: Partial<Record<CaseId, CaseId>> = {
-  "ours-check-clean": "mm-check-clean",
-  "ours-check-drift": "mm-check-drift",
-  "ours-gen-drift": "mm-write-drift",
-};
+export function workLabel(work: Work): string {
+  return WORK_LABEL[work];
+}

@@ -1,17 +1,38 @@
-// `pnpm bench`: times gen --check / gen against markdown-magic, grep and bare
-// Node start-up on seeded synthetic docs trees, and writes bench/results.md.
-// Options: --quick (2,000 files only; prints, does not write results.md unless --write),
+// `pnpm bench`: times `gen --check` / `gen` against the floor (reading every page),
+// markdown-magic, automd and embedme on seeded docs trees, synthetic and host-like,
+// and writes bench/results.md.
+// Options: --quick (2,000 synthetic and 2,100 host-like pages; prints, does not write results.md unless --write),
 // --runs N (timed runs per case, default 5), --seed N, --keep (leave the trees in bench/.trees),
-// --minutes M (time budget of the timed rounds, default 10: fewer runs, flagged, when one round is too slow).
+// --minutes M (time budget of the timed rounds, default 30: fewer runs, flagged, when a round is too slow).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { casesFor, type BenchCase, type CaseId } from "./cases.ts";
 import { hasGnuTime, measure, summarize, type Sample, type Summary } from "./measure.ts";
-import { differingDocs, errorLine, prepareSize, type PreparedSize, type Tools } from "./prepare.ts";
+import { PEERS } from "./peers.ts";
+import { differingDocs, errorLine, prepareTree, type PreparedTree, type TreeSpec, type Tools } from "./prepare.ts";
 import { profileRun } from "./profile.ts";
-import { machineInfo, renderResults, type SizeResult } from "./report.ts";
+import { machineInfo, renderResults, type TreeResult } from "./report.ts";
+
+const FULL: readonly TreeSpec[] = [
+  { shape: "synthetic", files: 2000 },
+  { shape: "synthetic", files: 20000 },
+  { shape: "synthetic", files: 40000 },
+  { shape: "host-like", files: 16000 },
+];
+const QUICK: readonly TreeSpec[] = [
+  { shape: "synthetic", files: 2000 },
+  { shape: "host-like", files: 2100 },
+];
+/**
+ * Peers run on synthetic trees up to this size: beyond it a round takes minutes
+ * (markdown-magic and automd hold every page at once), and ours is compared with
+ * the floor alone.
+ */
+const PEER_LIMIT = 20000;
+/** Host-like pages are about five times the size of synthetic ones. */
+const weight = (spec: TreeSpec) => spec.files * (spec.shape === "host-like" ? 5 : 1);
 
 export async function main(root: string, argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -22,7 +43,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
       keep: { type: "boolean", default: false },
       runs: { type: "string", default: "5" },
       seed: { type: "string", default: "20260716" },
-      minutes: { type: "string", default: "10" },
+      minutes: { type: "string", default: "30" },
     },
   });
   const runs = Number.parseInt(values.runs, 10);
@@ -30,45 +51,43 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const minutes = Number.parseFloat(values.minutes);
   if (!(runs >= 1) || !Number.isInteger(seed) || !(minutes > 0)) throw new Error("--runs, --seed and --minutes take numbers");
   const deadline = Date.now() + minutes * 60_000;
-  const sizes = values.quick ? [2000] : [2000, 20000];
+  const specs = values.quick ? QUICK : FULL;
   const withRss = hasGnuTime();
   if (!withRss) console.warn("/usr/bin/time (GNU time) not found: peak RSS is not measured");
 
   const tools: Tools = {
     root,
     node: process.execPath,
-    ours: (args) => ({ file: process.execPath, args: [join(root, "scripts/bin.mjs"), ...args], cwd: root }),
-    // markdown-magic opens every file at once: give it as many descriptors as the system allows.
-    markdownMagic: (args) => ({
-      file: "/bin/sh",
-      args: ["-c", 'ulimit -n "$(ulimit -Hn)"; exec "$@"', "sh", process.execPath, join(root, "bench/markdown-magic-run.mjs"), ...args],
-      cwd: root,
-    }),
+    // As a user without a configuration file: this repository's own would add its schema files.
+    ours: ([command, ...rest]) => ({ file: process.execPath, args: [join(root, "scripts/bin.mjs"), command!, "--no-config", ...rest], cwd: root }),
   };
   const treesDir = join(root, "bench/.trees");
   mkdirSync(treesDir, { recursive: true });
 
-  const results: SizeResult[] = [];
-  for (const [i, files] of sizes.entries()) {
+  const results: TreeResult[] = [];
+  for (const [i, spec] of specs.entries()) {
     ensureBuilt(tools);
     let started = Date.now();
-    const size = prepareSize(tools, treesDir, files, seed, join(root, "schema/catalog.jsonc"));
+    const peers = spec.shape === "synthetic" && spec.files <= PEER_LIMIT ? PEERS : [];
+    const tree = prepareTree(tools, treesDir, spec, seed, join(root, "schema/catalog.jsonc"), peers);
+    const { manifest } = tree;
     console.log(
-      `${files} files (${(size.manifest.bytes / files / 1024).toFixed(1)} KB on average, ${size.manifest.regionDocs.length} with regions, ${size.manifest.staleDocs.length} drifted): prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${tree.title} (${(manifest.bytes / manifest.files / 1024).toFixed(1)} KB on average, ${manifest.regionDocs.length} with regions, ${manifest.staleDocs.length} drifted): prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     started = Date.now();
-    // The time left is shared by the sizes still to run, in proportion to their files.
-    const share = files / sizes.slice(i).reduce((a, b) => a + b, 0);
-    const result = timeSize(tools, size, runs, withRss, (deadline - started) * share);
-    if (i === 0) {
-      for (const c of result.cases.filter((c) => PROFILED.includes(c.id))) {
-        const title = c.id === "ours-startup" ? c.label : `${c.label} of ${files.toLocaleString("en-US")} files`;
+    // The time left is shared by the trees still to run, in proportion to their size.
+    const share = weight(spec) / specs.slice(i).reduce((a, s) => a + weight(s), 0);
+    const result = timeTree(tools, tree, runs, withRss, (deadline - started) * share, i === 0);
+    const profiled: CaseId[] = i === 0 ? ["ours-check-clean", "ours-check-drift", "ours-startup"] : spec.shape === "host-like" ? ["ours-check-clean", "ours-check-drift"] : [];
+    if (!tree.oursFailure) {
+      for (const c of result.cases.filter((c) => profiled.includes(c.id))) {
+        const title = c.id === "ours-startup" ? c.label : `${c.label}, ${tree.title}`;
         result.profiles.push({ title, summary: profileRun(c.command, join(root, "dist/cli.cjs")) });
       }
     }
     results.push(result);
     console.log(`  timed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (!values.keep) rmSync(size.dir, { recursive: true, force: true });
+    if (!values.keep) rmSync(tree.dir, { recursive: true, force: true });
   }
 
   const markdown = renderResults(results, machineInfo(root), { runs, seed, rss: withRss });
@@ -93,13 +112,14 @@ function ensureBuilt(tools: Tools): boolean {
   return statSync(stamp, { throwIfNoEntry: false })?.mtimeMs !== before;
 }
 
-/** Profiled once on the smaller tree, for the report's "where the time goes". */
-const PROFILED: readonly CaseId[] = ["ours-check-clean", "ours-check-drift", "ours-startup"];
-
-function timeSize(tools: Tools, size: PreparedSize, runs: number, withRss: boolean, budgetMs: number): SizeResult {
-  const cases = casesFor(tools, size);
+function timeTree(tools: Tools, tree: PreparedTree, runs: number, withRss: boolean, budgetMs: number, withStartup: boolean): TreeResult {
+  const cases = casesFor(tools, tree, withStartup);
   const samples = new Map<CaseId, Sample[]>(cases.map((c) => [c.id, []]));
   const problems = new Set<string>();
+  if (tree.oursFailure) problems.add(tree.oursFailure);
+  for (const [id, peer] of Object.entries(tree.peers)) {
+    if (peer.failure) problems.add(`${id} could not bring its tree up to date (${peer.failure}); its cases are left out`);
+  }
   // Round 0 warms the page cache and checks the results; the rounds after it are timed.
   // Within a round the starting case rotates, so drift of the machine hits every case alike.
   const round = (index: number) => {
@@ -115,7 +135,7 @@ function timeSize(tools: Tools, size: PreparedSize, runs: number, withRss: boole
   };
   const warmUp = Date.now();
   round(0);
-  verifyWrites(size, problems);
+  verifyWrites(tree, problems);
   const roundMs = Date.now() - warmUp;
   const timedRuns = Math.min(runs, Math.max(1, Math.floor((budgetMs - roundMs) / roundMs)));
   if (timedRuns < runs) {
@@ -123,16 +143,7 @@ function timeSize(tools: Tools, size: PreparedSize, runs: number, withRss: boole
   }
   for (let index = 1; index <= timedRuns; index++) round(index);
   const summaries = new Map<CaseId, Summary>(cases.map((c) => [c.id, summarize(samples.get(c.id)!)]));
-  return {
-    files: size.files,
-    runs: timedRuns,
-    manifest: size.manifest,
-    cases,
-    summaries,
-    problems: [...problems],
-    profiles: [],
-    ...(size.mmFailure ? { mmFailure: size.mmFailure } : {}),
-  };
+  return { tree, runs: timedRuns, cases, summaries, problems: [...problems], profiles: [] };
 }
 
 function run(c: BenchCase, withRss: boolean): Sample {
@@ -140,13 +151,17 @@ function run(c: BenchCase, withRss: boolean): Sample {
   return measure(c.command, withRss);
 }
 
-/** After the warm-up, both writers must have produced exactly their clean tree. */
-function verifyWrites(size: PreparedSize, problems: Set<string>): void {
-  const ours = differingDocs(size.dirs.oursWork, size.dirs.oursClean, size.manifest);
-  if (ours.length > 0) problems.add(`\`gen\` left ${ours.length} pages different from the clean tree, e.g. ${ours[0]}`);
-  if (size.mmFailure) return;
-  const mm = differingDocs(size.dirs.mmWork, size.dirs.mmClean, size.manifest);
-  if (mm.length > 0) problems.add(`markdown-magic left ${mm.length} pages different from its clean tree, e.g. ${mm[0]}`);
+/** After the warm-up, every writer must have produced exactly its clean tree. */
+function verifyWrites(tree: PreparedTree, problems: Set<string>): void {
+  if (!tree.oursFailure) {
+    const ours = differingDocs(tree.ours.work, tree.ours.clean, tree.manifest);
+    if (ours.length > 0) problems.add(`\`gen\` left ${ours.length} pages different from the clean tree, e.g. ${ours[0]}`);
+  }
+  for (const [id, peer] of Object.entries(tree.peers)) {
+    if (peer.failure) continue;
+    const differing = differingDocs(peer.work, peer.clean, tree.manifest);
+    if (differing.length > 0) problems.add(`${id} left ${differing.length} pages different from its clean tree, e.g. ${differing[0]}`);
+  }
 }
 
 function firstLine(text: string): string {

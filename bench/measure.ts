@@ -11,6 +11,8 @@ export interface Command {
   file: string;
   args: string[];
   cwd: string;
+  /** Added to the environment. */
+  env?: Record<string, string>;
 }
 
 export interface Sample {
@@ -39,6 +41,7 @@ export function measure(command: Command, withRss: boolean): Sample {
   const started = process.hrtime.bigint();
   const result = spawnSync(file, args, {
     cwd: command.cwd,
+    env: command.env ? { ...process.env, ...command.env } : process.env,
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -1,32 +1,58 @@
-// Builds the trees one benchmark size needs, outside any timing:
-//   native-stale / mm-stale  the generator's output (every region outdated), in each tool's marker syntax
-//   ours-clean / mm-clean    brought up to date by the tool itself
-//   ours-drift / mm-drift    the clean tree with the `stale` pages put back
-//   ours-work / mm-work      drifted copies that `gen` / markdown-magic rewrite, restored between runs
+// Builds the trees one benchmark tree needs, outside any timing:
+//   <tool>/stale   the generator's output (every region outdated), in the tool's marker syntax
+//   <tool>/clean   brought up to date by the tool itself
+//   <tool>/drift   the clean tree with the `stale` pages put back
+//   <tool>/work    a drifted copy the writing case rewrites, restored before each run
+// Peers fill each region with the body ours rendered, so every tool does the same work.
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { defaultEndpoint, isActive, modelRef } from "../scripts/catalog/model.ts";
 import { measure, type Command } from "./measure.ts";
-import { REGION_KINDS, regionName, type DocGroupInfo } from "./tree/regions.ts";
+import { PEER_TOOLS, type PeerId } from "./peers.ts";
+import { writeHostLikeTree } from "./tree/host-like.ts";
+import { embedmeConfigFile, REGION_KINDS, regionName, type DocGroupInfo, type MarkerSyntax } from "./tree/regions.ts";
 import { writeTree, type TreeManifest } from "./tree/write.ts";
 
 export interface Tools {
   root: string;
   node: string;
   ours(args: string[]): Command;
-  markdownMagic(args: string[]): Command;
 }
 
-export interface PreparedSize {
+export interface TreeSpec {
+  /** `synthetic` (the small-page generator, with peers) or `host-like` (the real tree's shape, ours only). */
+  shape: "synthetic" | "host-like";
   files: number;
+}
+
+export interface ToolTrees {
+  stale: string;
+  clean: string;
+  drift: string;
+  work: string;
+}
+
+export interface PreparedPeer extends ToolTrees {
+  content: string;
+  /** Why the peer could not bring its tree up to date (its cases are then left out). */
+  failure?: string;
+}
+
+export interface PreparedTree {
+  spec: TreeSpec;
+  title: string;
   dir: string;
   catalog: string;
   manifest: TreeManifest;
-  dirs: Record<"nativeStale" | "mmStale" | "oursClean" | "mmClean" | "oursDrift" | "mmDrift" | "oursWork" | "mmWork", string>;
-  mmContent: string;
-  /** Why markdown-magic could not bring its tree up to date (its cases are then left out). */
-  mmFailure?: string;
+  ours: ToolTrees;
+  /** Why our own `gen` could not bring the tree up to date (our cases then show the failure). */
+  oursFailure?: string;
+  peers: Partial<Record<PeerId, PreparedPeer>>;
+}
+
+export function treeTitle(spec: TreeSpec): string {
+  return `${spec.shape} ${spec.files.toLocaleString("en-US")}`;
 }
 
 export function docGroups(catalogFile: string): DocGroupInfo[] {
@@ -42,46 +68,69 @@ export function docGroups(catalogFile: string): DocGroupInfo[] {
   });
 }
 
-export function prepareSize(tools: Tools, treesDir: string, files: number, seed: number, catalogSource: string): PreparedSize {
-  const dir = join(treesDir, `${files}`);
+function toolTrees(dir: string): ToolTrees {
+  return { stale: join(dir, "stale"), clean: join(dir, "clean"), drift: join(dir, "drift"), work: join(dir, "work") };
+}
+
+export function prepareTree(
+  tools: Tools,
+  treesDir: string,
+  spec: TreeSpec,
+  seed: number,
+  catalogSource: string,
+  peers: readonly PeerId[],
+): PreparedTree {
+  const dir = join(treesDir, `${spec.shape}-${spec.files}`);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dir, "catalog"), { recursive: true });
   const catalog = join(dir, "catalog", "catalog.jsonc");
-  mkdirSync(join(dir, "catalog"));
   copyFileSync(catalogSource, catalog);
+  cpSync(join(catalogSource, "..", "locales"), join(dir, "catalog", "locales"), { recursive: true });
   const groups = docGroups(catalog);
-  const d = (name: string) => join(dir, name);
-  const dirs: PreparedSize["dirs"] = {
-    nativeStale: d("native-stale"),
-    mmStale: d("mm-stale"),
-    oursClean: d("ours-clean"),
-    mmClean: d("mm-clean"),
-    oursDrift: d("ours-drift"),
-    mmDrift: d("mm-drift"),
-    oursWork: d("ours-work"),
-    mmWork: d("mm-work"),
-  };
+  const write = (to: string, syntax: MarkerSyntax): TreeManifest =>
+    spec.shape === "host-like"
+      ? writeHostLikeTree(to, { seed, pages: spec.files })
+      : writeTree(to, { seed, files: spec.files, groups, markers: syntax });
 
-  const manifest = writeTree(dirs.nativeStale, { seed, files, groups, markers: "native" });
-  writeTree(dirs.mmStale, { seed, files, groups, markers: "markdown-magic" });
+  const ours = toolTrees(join(dir, "ours"));
+  const manifest = write(ours.stale, "native");
+  cpSync(ours.stale, ours.clean, { recursive: true });
+  const gen = measure(tools.ours(["gen", "--catalog", catalog, "--docs", ours.clean]), false);
+  const prepared: PreparedTree = { spec, title: treeTitle(spec), dir, catalog, manifest, ours, peers: {} };
+  if (gen.status !== 0) prepared.oursFailure = `\`gen\` on the outdated tree: exit ${gen.status}: ${errorLine(gen.stderr)}`;
+  drifted(ours, manifest);
+  if (prepared.oursFailure || spec.shape === "host-like") return prepared;
 
-  cpSync(dirs.nativeStale, dirs.oursClean, { recursive: true });
-  expectStatus(measure(tools.ours(["gen", "--catalog", catalog, "--docs", dirs.oursClean]), false), 0, "gen on the outdated tree");
+  // The peers render what our tool rendered, so every tree ends up with the same region bodies.
+  const bodies = renderedBodies(ours.clean, manifest, groups);
+  const bodiesJson = join(dir, "bodies.json");
+  writeFileSync(bodiesJson, JSON.stringify(bodies, null, 2));
+  const bodyFiles = join(dir, "bodies");
+  mkdirSync(bodyFiles);
+  for (const [name, body] of Object.entries(bodies)) writeFileSync(join(bodyFiles, `${name}.md`), body);
+  for (const group of groups) {
+    const config = configFenceBody(ours.clean, manifest, group);
+    if (config !== undefined) writeFileSync(join(bodyFiles, embedmeConfigFile(group)), config);
+  }
 
-  // markdown-magic renders what our tool rendered, so both trees end up with the same region bodies.
-  const mmContent = join(dir, "mm-content.json");
-  writeFileSync(mmContent, JSON.stringify(renderedBodies(dirs.oursClean, manifest, groups), null, 2));
-  cpSync(dirs.mmStale, dirs.mmClean, { recursive: true });
-  const mm = measure(tools.markdownMagic(["--dir", dirs.mmClean, "--content", mmContent]), false);
-  const mmFailure = mm.status === 0 ? undefined : `exit ${mm.status}: ${errorLine(mm.stderr)}`;
+  for (const id of peers) {
+    const tool = PEER_TOOLS[id];
+    const trees: PreparedPeer = { ...toolTrees(join(dir, id)), content: id === "embedme" ? bodyFiles : bodiesJson };
+    write(trees.stale, tool.syntax);
+    cpSync(trees.stale, trees.clean, { recursive: true });
+    const run = measure(tool.command(tools.root, tools.node, trees.clean, trees.content, false), false);
+    if (run.status !== 0) trees.failure = `exit ${run.status}: ${errorLine(run.stderr)}`;
+    drifted(trees, manifest);
+    prepared.peers[id] = trees;
+  }
+  return prepared;
+}
 
-  cpSync(dirs.oursClean, dirs.oursDrift, { recursive: true });
-  cpSync(dirs.mmClean, dirs.mmDrift, { recursive: true });
-  restoreStale(dirs.nativeStale, dirs.oursDrift, manifest);
-  restoreStale(dirs.mmStale, dirs.mmDrift, manifest);
-  cpSync(dirs.oursDrift, dirs.oursWork, { recursive: true });
-  cpSync(dirs.mmDrift, dirs.mmWork, { recursive: true });
-  return { files, dir, catalog, manifest, dirs, mmContent, ...(mmFailure ? { mmFailure } : {}) };
+/** The drifted tree and the working copy, from the clean one and the outdated pages. */
+function drifted(trees: ToolTrees, manifest: TreeManifest): void {
+  cpSync(trees.clean, trees.drift, { recursive: true });
+  restoreStale(trees.stale, trees.drift, manifest);
+  cpSync(trees.drift, trees.work, { recursive: true });
 }
 
 /** Puts the outdated version of every `stale` page from `from` into `to`. */
@@ -94,6 +143,11 @@ export function differingDocs(dir: string, expected: string, manifest: TreeManif
   return manifest.regionDocs.filter((path) => !readFileSync(join(dir, path)).equals(readFileSync(join(expected, path))));
 }
 
+function firstPageOf(cleanDir: string, manifest: TreeManifest, group: DocGroupInfo): string | undefined {
+  const token = `${regionName(group, REGION_KINDS[0])}:start`;
+  return manifest.regionDocs.find((path) => readFileSync(join(cleanDir, path), "utf8").includes(token));
+}
+
 /**
  * Each region's body as our tool wrote it, taken from the first page holding the group:
  * the lines between the markers, less the start marker's indentation.
@@ -101,11 +155,10 @@ export function differingDocs(dir: string, expected: string, manifest: TreeManif
 function renderedBodies(cleanDir: string, manifest: TreeManifest, groups: readonly DocGroupInfo[]): Record<string, string> {
   const bodies: Record<string, string> = {};
   for (const group of groups) {
-    const names = REGION_KINDS.map((kind) => regionName(group, kind));
-    const page = manifest.regionDocs.find((path) => readFileSync(join(cleanDir, path), "utf8").includes(`${names[0]}:start`));
+    const page = firstPageOf(cleanDir, manifest, group);
     if (!page) continue;
     const lines = readFileSync(join(cleanDir, page), "utf8").split("\n");
-    for (const name of names) {
+    for (const name of REGION_KINDS.map((kind) => regionName(group, kind))) {
       const start = lines.findIndex((line) => line.includes(`${name}:start`));
       const end = lines.findIndex((line, i) => i > start && line.includes(`${name}:end`));
       if (start < 0 || end < 0) throw new Error(`${page}: region ${name} not found after gen`);
@@ -116,14 +169,21 @@ function renderedBodies(cleanDir: string, manifest: TreeManifest, groups: readon
   return bodies;
 }
 
+/** The inside of the config example's json5 fence as our tool left it, markers removed (embedme fills whole fences). */
+function configFenceBody(cleanDir: string, manifest: TreeManifest, group: DocGroupInfo): string | undefined {
+  const page = firstPageOf(cleanDir, manifest, group);
+  if (!page) return undefined;
+  const lines = readFileSync(join(cleanDir, page), "utf8").split("\n");
+  const open = lines.indexOf("```json5");
+  const close = lines.indexOf("```", open + 1);
+  return lines
+    .slice(open + 1, close)
+    .filter((line) => !/\/\/ \S+:(start|end)\s*$/.test(line))
+    .join("\n");
+}
+
 /** The line of a Node error output that says what went wrong. */
 export function errorLine(stderr: string): string {
   const lines = stderr.split("\n").map((l) => l.trim());
   return lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines.find((l) => l !== "") ?? "no output";
-}
-
-function expectStatus(sample: { status: number | null; stderr: string }, status: number, what: string): void {
-  if (sample.status !== status) {
-    throw new Error(`${what}: exit ${sample.status}, expected ${status}\n${sample.stderr.slice(0, 4000)}`);
-  }
 }

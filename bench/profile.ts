@@ -55,7 +55,8 @@ function moduleIndex(bundle: string): Array<{ line: number; source: string }> {
   readFileSync(bundle, "utf8")
     .split("\n")
     .forEach((text, line) => {
-      const match = /^\/\/ ((?:node_modules|scripts|schema)\/\S+\.[cm]?[jt]s)$/.exec(text);
+      // Paths are relative to where the build ran, which may be another folder (`../../repo/scripts/…`).
+      const match = /^\/\/ (?:\S*?\/)?((?:node_modules|scripts|schema)\/\S+\.[cm]?[jt]s)$/.exec(text);
       if (match) starts.push({ line, source: match[1]! });
     });
   return starts;

@@ -124,4 +124,23 @@ describe("benchmark tree generator", () => {
       expect(doc.content).not.toMatch(/:(start|end)\b/);
     }
   });
+
+  it("writes the same regions in automd's and embedme's syntax", () => {
+    const native = docs(OPTIONS);
+    const automd = docs({ ...OPTIONS, markers: "automd" });
+    const embedme = docs({ ...OPTIONS, markers: "embedme" });
+    for (const [i, twin] of native.entries()) {
+      if (twin.regions.length === 0) {
+        expect(automd[i]!.content).toBe(twin.content);
+        expect(embedme[i]!.content).toBe(twin.content);
+        continue;
+      }
+      for (const name of twin.regions) expect(count(automd[i]!.content, `<!-- automd:${name} -->`)).toBe(1);
+      expect(count(automd[i]!.content, "<!-- /automd -->")).toBe(REGION_KINDS.length);
+      // embedme fills whole fences: the three Markdown regions each, and the config example's fence.
+      for (const name of twin.regions.slice(0, 3)) expect(count(embedme[i]!.content, `<!-- embedme ${name}.md -->\n\`\`\`md\n`)).toBe(1);
+      expect(embedme[i]!.content).toMatch(/<!-- embedme [\w-]+-config\.json5 -->\n```json5\n/);
+      for (const doc of [automd[i]!, embedme[i]!]) expect(doc.content).not.toMatch(/:(start|end)\b/);
+    }
+  });
 });

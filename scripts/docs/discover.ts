@@ -47,9 +47,13 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     }
   }
   const inside = (real: string) => roots.some((r) => real === r.real || real.startsWith(r.real + sep));
+  // Folders, not files, are remembered: with overlapping --docs folders each is read once,
+  // and a 40,000-page tree keeps a few thousand paths instead of 40,000.
   const seen = new Set<string>();
 
   const visit = (dir: string, realDir: string) => {
+    if (seen.has(realDir)) return;
+    seen.add(realDir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -58,15 +62,12 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       return;
     }
     for (const entry of entries) {
-      const path = join(dir, entry.name);
-      const real = join(realDir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(path, real);
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(join(dir, entry.name), join(realDir, entry.name));
       } else if (entry.isSymbolicLink()) {
-        checkLink(path);
-      } else if (entry.isFile() && DOC_FILE.test(entry.name) && !seen.has(real)) {
-        seen.add(real);
-        read(path);
+        checkLink(join(dir, entry.name));
+      } else if (entry.isFile() && DOC_FILE.test(entry.name)) {
+        read(join(dir, entry.name));
       }
     }
   };

@@ -2,6 +2,7 @@
 // GFM, front matter and, where the file is valid MDX, MDX). Used for documents the
 // line scanner is not certain about, and by tests as the reference. remark is
 // imported on first use only, so runs that never need it do not pay for loading it.
+import { contentKey, openCache } from "./content-cache.ts";
 import { HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, type Candidate } from "./markers.ts";
 import { COMMENT, INLINE_CODE, MARKDOWN, OTHER, type Classification, type Context, type Fence } from "./scan.ts";
 import type { SourceLine } from "./text.ts";
@@ -51,8 +52,50 @@ export interface RemarkClassification extends Classification {
   mdxError?: { message: string; line: number; column: number };
 }
 
-/** Classify as MDX; if the text is not valid MDX, as plain Markdown (GFM). */
+/**
+ * A classification as stored between runs: each candidate's context as a number
+ * (0 Markdown, 1 inline code, 2 comment, 3 other, 4 + i code of fence i).
+ */
+interface StoredClassification {
+  contexts: number[];
+  fences: Fence[];
+  flavor: Flavor;
+  mdxError?: RemarkClassification["mdxError"];
+}
+
+const PLAIN: readonly Context[] = [MARKDOWN, INLINE_CODE, COMMENT, OTHER];
+
+function store(c: RemarkClassification): StoredClassification {
+  const contexts = c.contexts.map((context) =>
+    context.kind === "code" ? 4 + c.fences.indexOf(context.fence) : PLAIN.findIndex((p) => p.kind === context.kind),
+  );
+  return { contexts, fences: c.fences, flavor: c.flavor, ...(c.mdxError ? { mdxError: c.mdxError } : {}) };
+}
+
+function restore(s: StoredClassification): RemarkClassification {
+  const contexts = s.contexts.map((n): Context => (n >= 4 ? { kind: "code", fence: s.fences[n - 4]! } : PLAIN[n]!));
+  return { contexts, fences: s.fences, certain: true, flavor: s.flavor, ...(s.mdxError ? { mdxError: s.mdxError } : {}) };
+}
+
+/**
+ * Classify as MDX; if the text is not valid MDX, as plain Markdown (GFM). The result
+ * depends on the text alone, so it is kept between runs (content-cache.ts).
+ */
 export async function classifyWithRemark(
+  text: string,
+  lines: readonly SourceLine[],
+  candidates: readonly Candidate[],
+): Promise<RemarkClassification> {
+  const cache = openCache<StoredClassification>("classification");
+  const key = contentKey(text);
+  const hit = cache.get(key);
+  if (hit && hit.contexts.length === candidates.length) return restore(hit);
+  const parsed = await parseAndClassify(text, lines, candidates);
+  cache.set(key, store(parsed));
+  return parsed;
+}
+
+async function parseAndClassify(
   text: string,
   lines: readonly SourceLine[],
   candidates: readonly Candidate[],

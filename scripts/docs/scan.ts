@@ -12,7 +12,7 @@
 // To show a marker as an example instead of a region: put it in inline code, use
 // a Markdown-comment spelling inside a code block, or put the example between
 // `regions:off` and `regions:on` comments.
-import { HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, type Candidate } from "./markers.ts";
+import { DIRECTIVE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, parseCodeMarker, parseMarkdownMarker, type Candidate } from "./markers.ts";
 import { indentWidth, type SourceLine } from "./text.ts";
 
 export interface Fence {
@@ -58,6 +58,34 @@ interface OpenFence {
   char: string;
   length: number;
   indent: number;
+}
+
+/**
+ * The candidates whose place can matter: those on a line shaped like a marker in any
+ * comment form (a marker, a directive or an example of one), and those whose name
+ * looks like a region's or holds a character outside ASCII (a misspelt marker or a
+ * near miss is reported). Any other `:start`/`:end`
+ * text, such as `npm run dev:start` or `session:end` in prose, can neither be a
+ * marker nor be reported wherever it stands, so no page is parsed because of it.
+ */
+export function relevantCandidates(
+  text: string,
+  lines: readonly SourceLine[],
+  candidates: readonly Candidate[],
+  looksLikeRegion: (name: string) => boolean,
+): Candidate[] {
+  const shaped = new Map<number, boolean>();
+  return candidates.filter((c) => {
+    // A name read up to a character outside ASCII may be a near miss (an invisible or look-alike letter): it is reported.
+    if (c.name === DIRECTIVE || looksLikeRegion(c.name) || text.charCodeAt(c.offset - 1) > 0x7e) return true;
+    let isShaped = shaped.get(c.line);
+    if (isShaped === undefined) {
+      const content = text.slice(lines[c.line]!.start, lines[c.line]!.end);
+      isShaped = parseMarkdownMarker(content) !== null || parseCodeMarker(content) !== null;
+      shaped.set(c.line, isShaped);
+    }
+    return isShaped;
+  });
 }
 
 export function scanContexts(text: string, lines: readonly SourceLine[], candidates: readonly Candidate[]): Classification {

@@ -22,7 +22,7 @@ import { excluding } from "./exclude.ts";
 import { PageContexts, type PageSettings } from "./page-context.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
-import { scanContexts, type Classification } from "./scan.ts";
+import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
@@ -71,7 +71,7 @@ export interface DocOptions {
 /** Finds a document's regions: candidates -> where each stands -> markers -> pairs. */
 export async function locateRegions(path: string, text: string, names: RegionNames): Promise<LocatedDoc> {
   const lines = splitLines(text);
-  const candidates = findCandidates(text, lines);
+  const candidates = relevantCandidates(text, lines, findCandidates(text, lines), (name) => names.looksLikeRegion(name));
   const located: LocatedDoc = { path, text, lines, markers: [], regions: [], diagnostics: [] };
   if (candidates.length === 0) return located;
   const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));

@@ -1,0 +1,81 @@
+// The MDX compile itself, in a module of its own: loading the compiler costs tens of
+// milliseconds, which a run whose verdicts all come from the cache never pays (mdx.ts).
+import { compileSync } from "@mdx-js/mdx";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import type { CodeBlock } from "./mdx.ts";
+
+/** What a compile of one text found, independent of the file's name (so it can be kept between runs). */
+export interface Compiled {
+  codeBlocks: CodeBlock[];
+  /** Where the text fails to compile, and the message that says so. */
+  failure?: { line: number; column: number; message: string };
+}
+
+interface CodeNode {
+  type: string;
+  lang?: string | null;
+  value?: string;
+  position?: { start: { line: number; column: number } };
+  children?: CodeNode[];
+}
+
+export function compile(file: string, content: string): Compiled {
+  const codeBlocks: CodeBlock[] = [];
+  const collectCode = () => (tree: CodeNode) => collect(tree, codeBlocks);
+  try {
+    // `format: "mdx"`: left to detect, a `.md` path would be compiled as plain Markdown.
+    compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm, collectCode] });
+  } catch (error) {
+    // The compiler recurses once per level of nesting: thousands of levels exhaust the stack.
+    if (error instanceof RangeError) {
+      return {
+        codeBlocks: [],
+        failure: {
+          line: 1,
+          column: 1,
+          message: "cannot be compiled as MDX: its blocks (blockquotes, lists) are nested too deeply for the compiler; flatten the nesting",
+        },
+      };
+    }
+    // Syntax errors come as positioned messages (vfile-message); anything else is a bug to surface.
+    const e = error as { line?: number; column?: number; reason?: unknown };
+    if (typeof e.reason !== "string") throw error;
+    // Positions inside the reason are of the compiled text, which may not be the file on disk:
+    // the first is where the problem is when the error has none of its own; the caller maps lines.
+    const quoted = /\s*\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason);
+    const reason = e.reason.replace(/\s*\(\d+:\d+-\d+:\d+\)/g, "");
+    const at = e.line !== undefined ? { line: e.line, column: e.column ?? 1 }
+      : quoted ? { line: Number(quoted[1]), column: Number(quoted[2]) } : { line: 1, column: 1 };
+    return {
+      // The JSON checks still run, on a plain Markdown parse, so one run shows every problem.
+      codeBlocks: codeBlocksOfMarkdown(content),
+      failure: {
+        ...at,
+        message: `does not compile as MDX: ${reason}; docs sites read .md files as MDX (write \`{\` as \`\\{\`, \`<\` as \`&lt;\`, and use \`{/* */}\` instead of HTML comments)`,
+      },
+    };
+  }
+  return { codeBlocks };
+}
+
+function codeBlocksOfMarkdown(content: string): CodeBlock[] {
+  const codeBlocks: CodeBlock[] = [];
+  const tree = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(content);
+  collect(tree as CodeNode, codeBlocks);
+  return codeBlocks;
+}
+
+function collect(node: CodeNode, out: CodeBlock[]): void {
+  if (node.type === "code" && node.position) {
+    out.push({
+      lang: (node.lang ?? "").toLowerCase(),
+      value: node.value ?? "",
+      firstLine: node.position.start.line + 1,
+      indent: node.position.start.column - 1,
+    });
+  }
+  for (const child of node.children ?? []) collect(child, out);
+}

@@ -1,0 +1,122 @@
+// Results of the expensive steps (a full Markdown/MDX parse, an MDX compile), kept
+// between runs and keyed by a hash of the exact text they were computed from, the
+// way ESLint's `--cache` keys files by content. A result is a pure function of that
+// text and of the tool's own code, so a hit is the answer the step would give; the
+// cache file names the build it was made by, and a new build starts afresh.
+//
+// Where: `node_modules/.cache/kimi-config-sync/` under the working directory, when
+// that project has a node_modules folder (as Babel, ESLint loaders and others do).
+// Only the built CLI (dist/cli.cjs) caches: code loaded from source has no build to
+// name. `KIMI_CONFIG_SYNC_CACHE=off` turns it off; a path puts it there instead.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface ContentCache<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+}
+
+/** The key of a text: its SHA-1 (collisions are not a concern for docs people write). */
+export function contentKey(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+interface Stored<T> {
+  build: string;
+  /** Key → [run that last used it, value]. */
+  entries: Record<string, [number, T]>;
+  run: number;
+}
+
+/** Entries unused for this many runs are dropped when the file is saved. */
+const KEEP_RUNS = 20;
+
+interface Location {
+  dir: string;
+  build: string;
+}
+
+let location: Location | null | undefined;
+const open = new Map<string, { file: string; stored: Stored<unknown>; dirty: boolean }>();
+
+function where(): Location | null {
+  if (location !== undefined) return location;
+  location = null;
+  const setting = process.env.KIMI_CONFIG_SYNC_CACHE;
+  if (setting === "off" || setting === "0" || setting === "false") return location;
+  // The bundle's path and stamp name the build; code loaded from source is not cached.
+  const bundle = typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
+  if (!bundle) return location;
+  const stat = statSync(bundle, { throwIfNoEntry: false });
+  if (!stat) return location;
+  let dir = setting && setting !== "on" ? setting : undefined;
+  if (!dir) {
+    const modules = join(process.cwd(), "node_modules");
+    if (!statSync(modules, { throwIfNoEntry: false })?.isDirectory()) return location;
+    dir = join(modules, ".cache", "kimi-config-sync");
+  }
+  location = { dir, build: `${stat.size}-${Math.round(stat.mtimeMs)}` };
+  process.once("exit", saveCaches);
+  return location;
+}
+
+const NO_CACHE: ContentCache<never> = { get: () => undefined, set: () => {} };
+
+/** The named cache of this build, or one that keeps nothing when caching is off. */
+export function openCache<T>(name: string): ContentCache<T> {
+  const at = where();
+  if (!at) return NO_CACHE;
+  let slot = open.get(name);
+  if (!slot) {
+    const file = join(at.dir, `${name}.json`);
+    slot = { file, stored: { build: at.build, entries: {}, run: 0 }, dirty: false };
+    try {
+      const read = JSON.parse(readFileSync(file, "utf8")) as Stored<unknown>;
+      if (read.build === at.build && typeof read.run === "number" && read.entries) slot.stored = read;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    slot.stored.run++;
+    open.set(name, slot);
+  }
+  const { stored } = slot;
+  const mark = slot;
+  return {
+    get(key) {
+      const entry = stored.entries[key];
+      if (!entry) return undefined;
+      // Refreshed now and then, so that a run that only reads rewrites nothing.
+      if (entry[0] < stored.run - KEEP_RUNS / 4) {
+        entry[0] = stored.run;
+        mark.dirty = true;
+      }
+      return entry[1] as T;
+    },
+    set(key, value) {
+      stored.entries[key] = [stored.run, value];
+      mark.dirty = true;
+    },
+  };
+}
+
+/** Writes what changed (temporary file, then rename: a concurrent run never reads half a file). */
+export function saveCaches(): void {
+  for (const slot of open.values()) {
+    if (!slot.dirty) continue;
+    const { stored } = slot;
+    for (const [key, [run]] of Object.entries(stored.entries)) {
+      if (run <= stored.run - KEEP_RUNS) delete stored.entries[key];
+    }
+    const temp = `${slot.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(join(slot.file, ".."), { recursive: true });
+      writeFileSync(temp, JSON.stringify(stored));
+      renameSync(temp, slot.file);
+      slot.dirty = false;
+    } catch {
+      // A cache that cannot be written only costs the next run time.
+      rmSync(temp, { force: true });
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The content cache of the built CLI: a second run on the same pages gives the same
+// report from stored results, a page that changed is computed afresh (a cached verdict
+// never hides a new error), and `KIMI_CONFIG_SYNC_CACHE=off` keeps nothing.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot, tempProject } from "./support/run-cli.ts";
+
+const project = tempProject();
+const docs = join(project.dir, "docs");
+const cacheDir = join(project.dir, "node_modules", ".cache", "kimi-config-sync");
+mkdirSync(join(project.dir, "node_modules"));
+mkdirSync(docs);
+afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
+
+// Markers indented inside JSX: only a full parse can place them, and the stale body is compiled.
+const page = (extra: string, stale = "kimi-k2-0905-preview") =>
+  [
+    "# Models",
+    "",
+    "<Tabs>",
+    '  <Tab title="Refs">',
+    "    {/* moonshot-kimi-k2-model-refs:start */}",
+    "",
+    `    - \`moonshot/${stale}\``,
+    "",
+    "    {/* moonshot-kimi-k2-model-refs:end */}",
+    "  </Tab>",
+    "</Tabs>",
+    "",
+    extra,
+    "",
+  ].join("\n");
+
+function check(env: Record<string, string> = {}) {
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
+    cwd: project.dir,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("content cache", () => {
+  it("keeps nothing when turned off", () => {
+    writeFileSync(join(docs, "models.md"), page("Plain text."));
+    const off = check({ KIMI_CONFIG_SYNC_CACHE: "off" });
+    expect(off.code, off.stderr).toBe(1);
+    expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it("gives the same report from stored results on a second run", () => {
+    const first = check();
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stdout).toContain("moonshot-kimi-k2-model-refs");
+    expect(readdirSync(cacheDir).sort()).toEqual(["classification.json", "mdx.json"]);
+    const second = check();
+    expect(second).toEqual(first);
+  });
+
+  it("computes a changed page afresh: its new drift is shown, not the stored one", () => {
+    writeFileSync(join(docs, "models.md"), page("Plain text.", "kimi-k2-turbo-preview"));
+    const changed = check();
+    expect(changed.code, changed.stderr).toBe(1);
+    expect(changed.stdout).toContain("-    - `moonshot/kimi-k2-turbo-preview`");
+    expect(changed.stdout).not.toContain("kimi-k2-0905-preview");
+  });
+
+  it("computes a changed page afresh: a new MDX error is reported, not a stored verdict", () => {
+    const simple = (extra: string) =>
+      ["{/* moonshot-kimi-k2-model-refs:start */}", "", "- `moonshot/kimi-k2-0905-preview`", "", "{/* moonshot-kimi-k2-model-refs:end */}", "", extra, ""].join("\n");
+    writeFileSync(join(docs, "models.md"), simple("Plain text."));
+    const valid = check();
+    expect(valid.code).toBe(1);
+    expect(valid.stderr).not.toContain("does not compile as MDX");
+    writeFileSync(join(docs, "models.md"), simple("A <div that never closes."));
+    // An error or a warning, by the MDX rule's severity for hand-written text; never the stored verdict.
+    const broken = check();
+    expect(broken.code).not.toBe(0);
+    expect(broken.stderr).toContain("does not compile as MDX");
+  });
+});
