@@ -63,7 +63,10 @@ export async function syncDoc(
   cache: RenderCache = new Map(),
 ): Promise<DocSync> {
   const lines = splitLines(text);
-  const candidates = relevantCandidates(text, lines, findCandidates(text, lines), (name) => names.looksLikeRegion(name));
+  const found = findCandidates(text, lines);
+  if (found.length === 0) return { file: null, regions: 0, diagnostics: [] };
+  await prepareNearMisses(text, lines, found);
+  const candidates = relevantCandidates(text, lines, found, (name) => names.looksLikeRegion(name));
   if (candidates.length === 0) return { file: null, regions: 0, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));
@@ -76,7 +79,6 @@ export async function syncDoc(
   const classification = await classify(path, text, lines, candidates, diagnostics);
   if (classification === null) return { file: null, regions: 0, diagnostics };
 
-  await prepareNearMisses(text, lines, candidates);
   const located = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, located.markers, names);
   diagnostics.push(...located.problems, ...paired.problems);
