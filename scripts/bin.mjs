@@ -8,6 +8,7 @@
 // on an earlier run, saved beside it. V8 checks the cache against the source
 // text and its own version and flags, and ignores it on any mismatch, so it
 // cannot run stale code; it spares most of the parse and compile work (~30 ms).
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -43,7 +44,7 @@ if (cachedData === undefined || script.cachedDataRejected) {
   // After the run, so the cache also holds the functions this command compiled.
   // Written beside and renamed, so a concurrent run never reads half a file.
   try {
-    const temp = `${codeCache}.${process.pid}.tmp`;
+    const temp = `${codeCache}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, codeCache);
   } catch {

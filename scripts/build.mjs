@@ -6,6 +6,7 @@
 // One classic script (not ES modules with split chunks) because Node 20 can
 // keep V8's compiled code of a script between runs (see bin.mjs), and not of a module.
 // esbuild is imported only when a build runs: loading it costs ~40 ms.
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,7 +74,7 @@ export async function buildCli() {
 }
 
 function replace(path, contents) {
-  const temp = `${path}.${process.pid}.tmp`;
+  const temp = `${path}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
   writeFileSync(temp, contents);
   renameSync(temp, path);
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WriteError, writeAllOrNothing, type FileWrite } from "../scripts/lib/write-files.ts";
-import { faultyFs, InjectedFault, type Fault } from "./support/faulty-fs.ts";
+import { faultyFs, InjectedFault, unprivilegedFs, type Fault } from "./support/faulty-fs.ts";
+import { spawnCli } from "./support/child-cli.ts";
 import { runs, timeoutFor } from "./support/fc.ts";
 import { docProject } from "./support/doc-project.ts";
 import { repoRoot, runCli, tempDir, tempProject } from "./support/run-cli.ts";
@@ -123,7 +124,7 @@ describe("all-or-nothing writes under injected failures", () => {
     ];
     const { dir, writes } = setUp(specs);
     const before = filesIn(dir);
-    const error = thrownBy(() => writeAllOrNothing(writes));
+    const error = thrownBy(() => writeAllOrNothing(writes, unprivilegedFs()));
     expect(error).toBeInstanceOf(WriteError);
     expect((error as WriteError).file).toBe(join(dir, "b.md"));
     expect((error as WriteError).message).toBe(`${join(dir, "b.md")}: cannot write: the file is read-only; no file was changed`);
@@ -131,6 +132,30 @@ describe("all-or-nothing writes under injected failures", () => {
     expect(before["b.md"]!.mode).toBe(0o444);
   });
 });
+
+/**
+ * Runs the real command line as a user who may not write a 0444 file: the suite
+ * itself when it is not root, else a child process as `nobody` (root may write any
+ * file). Everything under `dir` is opened to that user except the read-only files.
+ */
+const NOBODY = 65534;
+const AS_ROOT = process.getuid?.() === 0;
+async function genAsUnprivileged(dir: string, args: string[]) {
+  if (!AS_ROOT) return runCli(["gen", ...args]);
+  // The bundle is built (or found fresh) by root first: `nobody` may not write dist/.
+  expect((await spawnCli(["--version"]).done).code).toBe(0);
+  return (await spawnCli(["gen", ...args], { uid: NOBODY, cwd: dir }).done);
+}
+
+function openTo(dir: string): void {
+  if (!AS_ROOT) return;
+  chmodSync(dir, 0o777);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) openTo(path);
+    else if (statSync(path).mode & 0o200) chmodSync(path, 0o666);
+  }
+}
 
 describe("a read-only generated file on the command line", () => {
   it("gen exits 2 naming the file, and changes no file", async () => {
@@ -142,12 +167,14 @@ describe("a read-only generated file on the command line", () => {
     writeFileSync(schemaFile, "{}\n");
     writeFileSync(otherSchema, "{}\n");
     chmodSync(schemaFile, 0o444);
+    openTo(project.dir);
     const before = filesIn(join(project.dir, "schema"));
 
-    const result = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
+    const result = await genAsUnprivileged(project.dir, ["--config", project.config, "--docs", project.docs]);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${schemaFile}: cannot write: the file is read-only; no file was changed`);
+    // Named as the configuration file gives it, from wherever the run started.
+    expect(result.stderr).toMatch(/(^|\/)schema\/catalog\.schema\.json: cannot write: the file is read-only; no file was changed/m);
     expect(result.stderr).not.toMatch(/\n\s+at .+[(:]\d+/);
     expect(filesIn(join(project.dir, "schema"))).toEqual(before);
   });
@@ -157,12 +184,29 @@ describe("a read-only generated file on the command line", () => {
     const stale = "{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end */}\n";
     for (const name of ["a.md", "b.md", "c.md"]) writeFileSync(join(project.docs, name), stale);
     chmodSync(join(project.docs, "b.md"), 0o444);
+    openTo(project.dir);
     const before = filesIn(project.docs);
 
-    const result = await project.gen();
+    const result = await genAsUnprivileged(project.dir, ["--no-config", "--catalog", project.catalog, "--docs", project.docs]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${join(project.docs, "b.md")}: cannot write: the file is read-only; no file was changed`);
     expect(filesIn(project.docs)).toEqual(before);
+  });
+
+  it.runIf(process.getuid?.() === 0)("as root, a 0444 doc in a read-only folder is rewritten and keeps its mode", async () => {
+    const project = await docProject(join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc"));
+    const stale = "{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end */}\n";
+    const page = join(project.docs, "a.md");
+    writeFileSync(page, stale);
+    chmodSync(page, 0o444);
+    chmodSync(project.docs, 0o555);
+
+    const result = await project.gen();
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(page, "utf8")).not.toBe(stale);
+    expect(statSync(page).mode & 0o777).toBe(0o444);
+    expect(readdirSync(project.docs)).toEqual(["a.md"]);
   });
 });

@@ -18,6 +18,7 @@ export interface WriteFs {
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { force: boolean }): void;
   statSync(path: string): { mode: number };
+  accessSync(path: string, mode: number): void;
 }
 
 export interface FileWrite {
@@ -75,8 +76,10 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
     const temp = tempPathFor(file.path);
     try {
       const mode = modeOf(fs, file.path);
-      // Renaming would replace a read-only file even where writing to it is refused.
-      if ((mode & 0o200) === 0) throw new Error("the file is read-only");
+      // Renaming would replace a file even where this user may not write to it; ask the
+      // system rather than read the mode bits, so that root rewrites a 0444 file as
+      // `sed -i` or an editor would, and the file keeps its mode.
+      if (!mayWrite(fs, file.path)) throw new Error("the file is read-only");
       staged.push({ file, temp });
       fs.writeFileSync(temp, file.after, { flag: "wx", mode });
     } catch (error) {
@@ -177,6 +180,19 @@ function restore(done: readonly FileWrite[], fs: WriteFs): void {
   for (const file of done) {
     if (file.before === null) fs.rmSync(file.path, { force: true });
     else fs.writeFileSync(file.path, file.before, { flag: "w" });
+  }
+}
+
+/** False when the file exists and this process may not write to it. */
+function mayWrite(fs: WriteFs, path: string): boolean {
+  try {
+    fs.accessSync(path, nodeFs.constants.W_OK);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return true;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return false;
+    throw error;
   }
 }
 

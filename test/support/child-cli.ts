@@ -12,12 +12,16 @@ export interface ChildRun {
 }
 
 /** Like runCli, `--no-config` unless the arguments name a configuration file: this repository's own would be found. */
-export function spawnCli(args: readonly string[], options: { env?: Record<string, string> } = {}): ChildRun {
+export function spawnCli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number } = {},
+): ChildRun {
   const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
   const argv = [join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
   const child = spawn(process.execPath, argv, {
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

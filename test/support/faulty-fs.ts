@@ -36,5 +36,28 @@ export function faultyFs(fault: Fault): WriteFs & { calls: { write: number; rena
     },
     rmSync: (path, options) => nodeFs.rmSync(path, options),
     statSync: (path) => nodeFs.statSync(path),
+    accessSync: (path, mode) => nodeFs.accessSync(path, mode),
+  };
+}
+
+/**
+ * The real file system as a user without root's override sees it: a file without a
+ * write bit cannot be written. Under root (as CI runs) the system itself would say
+ * yes, so the answer is computed from the mode bits as the kernel does for its owner.
+ */
+export function unprivilegedFs(): WriteFs {
+  const asRoot = process.getuid?.() === 0;
+  return {
+    writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),
+    renameSync: (from, to) => nodeFs.renameSync(from, to),
+    rmSync: (path, options) => nodeFs.rmSync(path, options),
+    statSync: (path) => nodeFs.statSync(path),
+    accessSync(path, mode) {
+      if (!asRoot) return nodeFs.accessSync(path, mode);
+      const bits = nodeFs.statSync(path).mode;
+      if (mode & nodeFs.constants.W_OK && (bits & 0o200) === 0) {
+        throw Object.assign(new Error(`EACCES: permission denied, access '${path}'`), { code: "EACCES" });
+      }
+    },
   };
 }
