@@ -137,7 +137,8 @@ function timeTree(tools: Tools, tree: PreparedTree, runs: number, withRss: boole
   round(0);
   verifyWrites(tree, problems);
   const roundMs = Date.now() - warmUp;
-  const timedRuns = Math.min(runs, Math.max(1, Math.floor((budgetMs - roundMs) / roundMs)));
+  // A small tree's share of the budget is small, but a minute is always allowed for its rounds.
+  const timedRuns = Math.min(runs, Math.max(1, Math.floor(Math.max(budgetMs - roundMs, 60_000) / roundMs)));
   if (timedRuns < runs) {
     problems.add(`only ${timedRuns} timed ${timedRuns === 1 ? "run" : "runs"} instead of ${runs}: one round takes ${(roundMs / 1000).toFixed(0)} s, more than --minutes allows`);
   }

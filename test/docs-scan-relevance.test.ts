@@ -38,4 +38,10 @@ describe("relevant marker candidates", () => {
   it("keeps names that look like a region's, so a misspelt marker is still reported", () => {
     expect(relevant("Text x-ids:start and more x-models:end text, and dev:start.")).toEqual(["x-ids:start", "x-models:end"]);
   });
+
+  it("keeps near misses of a marker and lines with a lone carriage return, which are reported", () => {
+    expect(relevant("{/* demo-\u200bids:start */}\n")).toEqual(["ids:start"]);
+    expect(relevant("{/* demo:START */}\n")).toEqual(["demo:start"]);
+    expect(relevant("text dev:start\rmore\n")).toEqual(["dev:start"]);
+  });
 });

@@ -12,7 +12,15 @@
 // To show a marker as an example instead of a region: put it in inline code, use
 // a Markdown-comment spelling inside a code block, or put the example between
 // `regions:off` and `regions:on` comments.
-import { DIRECTIVE, HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, parseCodeMarker, parseMarkdownMarker, type Candidate } from "./markers.ts";
+import {
+  DIRECTIVE,
+  HTML_COMMENT_CLOSE,
+  HTML_COMMENT_OPEN,
+  nearMissMarker,
+  parseCodeMarker,
+  parseMarkdownMarker,
+  type Candidate,
+} from "./markers.ts";
 import { indentWidth, type SourceLine } from "./text.ts";
 
 export interface Fence {
@@ -62,11 +70,12 @@ interface OpenFence {
 
 /**
  * The candidates whose place can matter: those on a line shaped like a marker in any
- * comment form (a marker, a directive or an example of one), and those whose name
- * looks like a region's or holds a character outside ASCII (a misspelt marker or a
- * near miss is reported). Any other `:start`/`:end`
- * text, such as `npm run dev:start` or `session:end` in prose, can neither be a
- * marker nor be reported wherever it stands, so no page is parsed because of it.
+ * comment form (a marker, a directive, an example of one, or a near miss of one), on
+ * a line holding a lone carriage return, and those whose name looks like a region's
+ * (a misspelt marker is reported). Any other `:start`/`:end` text, such as
+ * `npm run dev:start` or `session:end` in prose, can neither be a marker nor be
+ * reported wherever it stands, so no page is parsed because of it. Near misses are
+ * judged with the look-alike table loaded (see prepareNearMisses).
  */
 export function relevantCandidates(
   text: string,
@@ -76,12 +85,16 @@ export function relevantCandidates(
 ): Candidate[] {
   const shaped = new Map<number, boolean>();
   return candidates.filter((c) => {
-    // A name read up to a character outside ASCII may be a near miss (an invisible or look-alike letter): it is reported.
-    if (c.name === DIRECTIVE || looksLikeRegion(c.name) || text.charCodeAt(c.offset - 1) > 0x7e) return true;
+    if (c.nearMiss || c.name === DIRECTIVE || looksLikeRegion(c.name)) return true;
     let isShaped = shaped.get(c.line);
     if (isShaped === undefined) {
       const content = text.slice(lines[c.line]!.start, lines[c.line]!.end);
-      isShaped = parseMarkdownMarker(content) !== null || parseCodeMarker(content) !== null;
+      isShaped =
+        content.includes("\r") ||
+        parseMarkdownMarker(content) !== null ||
+        parseCodeMarker(content) !== null ||
+        nearMissMarker(content, false) !== null ||
+        nearMissMarker(content, true) !== null;
       shaped.set(c.line, isShaped);
     }
     return isShaped;

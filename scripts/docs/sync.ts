@@ -71,8 +71,11 @@ export interface DocOptions {
 /** Finds a document's regions: candidates -> where each stands -> markers -> pairs. */
 export async function locateRegions(path: string, text: string, names: RegionNames): Promise<LocatedDoc> {
   const lines = splitLines(text);
-  const candidates = relevantCandidates(text, lines, findCandidates(text, lines), (name) => names.looksLikeRegion(name));
   const located: LocatedDoc = { path, text, lines, markers: [], regions: [], diagnostics: [] };
+  const found = findCandidates(text, lines);
+  if (found.length === 0) return located;
+  await prepareNearMisses(text, lines, found);
+  const candidates = relevantCandidates(text, lines, found, (name) => names.looksLikeRegion(name));
   if (candidates.length === 0) return located;
   const loneCr = candidates.find((c) => text.slice(lines[c.line]!.start, lines[c.line]!.end).includes("\r"));
   if (loneCr) {
@@ -84,7 +87,6 @@ export async function locateRegions(path: string, text: string, names: RegionNam
   }
   const classification = await classify(path, text, lines, candidates, located.diagnostics);
   if (classification === null) return located;
-  await prepareNearMisses(text, lines, candidates);
   const markers = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, markers.markers, names);
   located.diagnostics.push(...markers.problems, ...paired.problems);

@@ -7,8 +7,8 @@ import { join } from "node:path";
 
 export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), "kcs-test-run-"));
-  // mkdtemp makes it private (0700); tests that run the CLI as an unprivileged user need to reach inside.
-  chmodSync(root, 0o755);
+  // Open to every user, as the system's temporary folder is: some tests run the CLI as another user.
+  chmodSync(root, 0o1777);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
   return () => {
