@@ -127,6 +127,13 @@ export const Model = z
     anthropicModel: SafeText.optional().describe(
       "The model name Anthropic-compatible clients (ANTHROPIC_MODEL) send, where it is not the id, e.g. `k3[1m]` for K3's 1M context.",
     ),
+    hostIds: z
+      .array(SafeText)
+      .min(1)
+      .optional()
+      .describe(
+        "Other model ids the host application accepts for this model and normalizes to it (legacy names such as `k2p5`); configs may name the model by them.",
+      ),
     headers: Headers.optional().describe("Extra HTTP headers for this model, over the provider's."),
     compat: Compat.optional().describe("Client compatibility flags, over the provider's."),
     sources: z.array(HttpsUrl).min(1).describe("Where the facts above come from."),

@@ -103,6 +103,13 @@ export function modelsById(provider: ProviderData): Map<string, ModelData> {
   return byId;
 }
 
+/** Every id the host accepts for a provider's models: each model's id and its `hostIds` (legacy names it normalizes). */
+export function modelsByHostId(provider: ProviderData): Map<string, ModelData> {
+  const byId = modelsById(provider);
+  for (const model of provider.models) for (const id of model.hostIds ?? []) if (!byId.has(id)) byId.set(id, model);
+  return byId;
+}
+
 export function resolveGroups(data: CatalogData): ResolvedGroup[] {
   const lookups = new Map(data.providers.map((p) => [p, modelsById(p)]));
   return data.docGroups.map((group: DocGroupData) => {

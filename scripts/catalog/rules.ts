@@ -49,7 +49,12 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
         `defaultEndpoint "${provider.defaultEndpoint}" names no endpoint of provider "${provider.id}"${didYouMeanSuffix(provider.defaultEndpoint, endpointIds)}`);
     }
 
-    reportDuplicates(provider.models.map((m, i) => ({ key: m.id, path: at("models", i, "id") })), (path, key, first) =>
+    // Ids first, so that a host id clashing with a model's id is reported at the host id.
+    const ids = [
+      ...provider.models.map((m, i) => ({ key: m.id, path: at("models", i, "id") })),
+      ...provider.models.flatMap((m, i) => (m.hostIds ?? []).map((id, h) => ({ key: id, path: at("models", i, "hostIds", h) }))),
+    ];
+    reportDuplicates(ids, (path, key, first) =>
       report(path, "catalog/duplicate-id", `duplicate model id "${key}" in provider "${provider.id}" (first defined at ${first})`),
     );
 

@@ -6,7 +6,7 @@
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
 import { BUILT_IN_PROVIDER_IDS } from "../../schema/config.ts";
-import { isActive, modelsById, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
+import { isActive, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
@@ -58,7 +58,7 @@ class RefScope {
     const key = this.canonical(parts.provider);
     const listed = this.configured.get(key);
     const catalogProvider = this.catalogProviders.get(parts.provider);
-    const model = catalogProvider && modelsById(catalogProvider).get(parts.model);
+    const model = catalogProvider && modelsByHostId(catalogProvider).get(parts.model);
     if (catalogProvider && model) {
       if (isActive(model)) return undefined;
       const message = inactiveMessage(use.ref, parts.provider, catalogProvider, model, model.lifecycle as InactiveLifecycle);
