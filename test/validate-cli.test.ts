@@ -131,6 +131,26 @@ describe("validate: exit codes", () => {
     ]);
   });
 
+  it("names a UTF-16 file's encoding (exit 2) and warns at a byte that is not UTF-8, on a real config", async () => {
+    // A config example of the host's docs, saved by an editor as UTF-16 and as Latin-1.
+    const real = readFileSync(fixture("valid/docs-zh-cn-kimi-coding-k2p5.json5"), "utf8");
+    const utf16 = join(scratch, "utf16.json5");
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(real, "utf16le")]));
+    const latin1 = join(scratch, "latin1.json5");
+    const text = real.replace('alias: "Kimi K2.5"', 'alias: "Kimi K2.5 café"');
+    writeFileSync(latin1, Buffer.from(text, "latin1"));
+    const line = text.split("\n").findIndex((l) => l.includes("café"));
+    const column = text.split("\n")[line]!.indexOf("é") + 1;
+
+    const result = await validate(utf16, latin1);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      `${utf16}:1:1  -  cannot read the file: it is encoded as UTF-16 (little-endian); save it as UTF-8`,
+      `${latin1}:${line + 1}:${column}  -  warning: the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252: this byte is not UTF-8); the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`,
+      "2 files checked: 1 valid, 0 invalid, 1 unreadable (1 error, 1 warning)",
+    ]);
+  });
+
   it("exits 1 when one of several files is invalid", async () => {
     expect((await validate(fixture("valid/empty.json"), fixture("invalid/refs.json5"))).code).toBe(1);
   });

@@ -4,18 +4,10 @@
 // UTF-8 (often Latin-1 or Windows-1252), is named with what it is when it holds
 // marker-like text. Only a page with a marker line of its own stops the run (its
 // regions would go stale unseen); marker-like prose (`dev:start`) is a warning.
-import { isUtf8 } from "node:buffer";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { firstNonUtf8, NOT_UTF8, wideEncoding } from "../lib/encoding.ts";
 import { findCandidates, MARKER_TOKEN, parseCodeMarker, parseMarkdownMarker } from "./markers.ts";
 import { splitLines } from "./text.ts";
-
-const WIDE_BOMS: ReadonlyArray<{ bom: readonly number[]; encoding: string; decoder: string }> = [
-  // UTF-32 first: its little-endian mark begins with UTF-16's.
-  { bom: [0xff, 0xfe, 0x00, 0x00], encoding: "UTF-32 (little-endian)", decoder: "" },
-  { bom: [0x00, 0x00, 0xfe, 0xff], encoding: "UTF-32 (big-endian)", decoder: "" },
-  { bom: [0xff, 0xfe], encoding: "UTF-16 (little-endian)", decoder: "utf-16le" },
-  { bom: [0xfe, 0xff], encoding: "UTF-16 (big-endian)", decoder: "utf-16be" },
-];
 
 const SAVE_AS_UTF8 = "save it as UTF-8 to have its regions generated";
 
@@ -36,7 +28,7 @@ function problem(path: string, at: { line: number; column: number }, what: strin
  * marker-like text (the cheap byte search for markers cannot see it), else null.
  */
 export function wideEncodingProblem(path: string, bytes: Uint8Array): Diagnostic | null {
-  const found = WIDE_BOMS.find(({ bom }) => bom.every((byte, i) => bytes[i] === byte));
+  const found = wideEncoding(bytes);
   if (!found) return null;
   // UTF-32 has no decoder in Node; its ASCII letters are their own bytes with zeros between.
   const text = found.decoder
@@ -48,12 +40,7 @@ export function wideEncodingProblem(path: string, bytes: Uint8Array): Diagnostic
 
 /** A page with marker-like bytes that is not valid UTF-8: a problem at its first invalid byte, else null. */
 export function notUtf8Problem(path: string, bytes: Uint8Array): Diagnostic | null {
-  if (isUtf8(bytes)) return null;
-  const text = Buffer.from(bytes).toString("utf8");
-  const bad = text.indexOf("\ufffd");
-  const before = text.slice(0, Math.max(bad, 0));
-  const line = before.split("\n").length;
-  const column = bad - before.lastIndexOf("\n");
-  return problem(path, { line, column }, "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252: this byte is not UTF-8)",
-    Buffer.from(bytes).toString("latin1"));
+  const at = firstNonUtf8(bytes);
+  if (!at) return null;
+  return problem(path, at, NOT_UTF8, Buffer.from(bytes).toString("latin1"));
 }

@@ -1,6 +1,7 @@
 // Config files on disk -> one result per file: valid, invalid or unreadable.
 import { readFileSync } from "node:fs";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { firstNonUtf8, NOT_UTF8, wideEncoding } from "../lib/encoding.ts";
 import { checkConfigText, type CheckContext } from "./check-config.ts";
 
 export type FileStatus = "valid" | "invalid" | "unreadable";
@@ -16,15 +17,25 @@ export function validateFiles(files: readonly string[], context: CheckContext): 
 }
 
 export function validateFile(file: string, context: CheckContext): FileResult {
-  let text: string;
+  const unreadable = (reason: string): FileResult => {
+    const found = diagnostic(file, { line: 1, column: 1 }, "config/unreadable", `cannot read the file: ${reason}`);
+    return { file, status: "unreadable", diagnostics: [{ ...found, path: "-" }] };
+  };
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : (error as Error).message;
-    const unreadable = diagnostic(file, { line: 1, column: 1 }, "config/unreadable", `cannot read the file: ${reason}`);
-    return { file, status: "unreadable", diagnostics: [{ ...unreadable, path: "-" }] };
+    return unreadable(code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : (error as Error).message);
   }
-  const diagnostics = checkConfigText(file, text, context);
+  // The host reads its config as UTF-8: a wide encoding cannot be read at all, and a
+  // byte that is not UTF-8 becomes U+FFFD in whatever value holds it.
+  const wide = wideEncoding(bytes);
+  if (wide) return unreadable(`it is encoded as ${wide.encoding}; save it as UTF-8`);
+  const badByte = firstNonUtf8(bytes);
+  const encoding = badByte
+    ? [{ ...diagnostic(file, badByte, "config/not-utf8", `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`, "warning"), path: "-" }]
+    : [];
+  const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context)];
   return { file, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
 }
