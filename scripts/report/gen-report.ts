@@ -4,6 +4,7 @@ import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
 import { paintDiff, type Paint } from "./colour.ts";
 import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
+import { plural } from "../lib/plural.ts";
 
 export type GenMode = "write" | "check";
 
@@ -20,7 +21,7 @@ const SHOWN_DIFF_LINES = 12;
 /** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
 export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): string {
   const schemaCount = plan.files.filter((f) => f.kind === "schema").length;
-  if (changed.length === 0) return `up to date: ${plan.stats.regions} regions in ${plan.stats.docs} docs, ${schemaCount} schemas`;
+  if (changed.length === 0) return `up to date: ${plan.stats.regions} ${plural(plan.stats.regions, "region")} in ${plan.stats.docs} ${plural(plan.stats.docs, "doc")}, ${schemaCount} ${plural(schemaCount, "schema")}`;
   if (mode === "write") {
     return `updated ${changed.length} ${plural(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
   }
@@ -34,10 +35,6 @@ export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode
   if (examples > 0) parts.push(`${examples} ${plural(examples, "example config")}`);
   const verb = regions + schemas + examples === 1 ? "is" : "are";
   return `${parts.join(" and ")} ${verb} out of date; run \`${fix}\``;
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
 
 export interface DriftTextOptions {

@@ -2,6 +2,7 @@
 import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
+import { plural } from "../lib/plural.ts";
 
 /** 2 if a file could not be read or parsed, else 1 if one is invalid, else 0 (warnings do not fail). */
 export function validateExitCode(results: readonly FileResult[]): number {
@@ -42,8 +43,4 @@ export function validateJson(results: readonly FileResult[]) {
 function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   const all = results.flatMap((r) => r.diagnostics);
   return { errors: all.filter((d) => d.severity === "error").length, warnings: all.filter((d) => d.severity === "warning").length };
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
 }
