@@ -19,7 +19,7 @@ const baseEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(FORCE_COLOR|NO_COLOR|GITHUB_ACTIONS|INIT_CWD|npm_)/.test(key)),
 );
 
-function node(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; nodeArgs?: string[] } = {}) {
+function node(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string | Buffer; nodeArgs?: string[] } = {}) {
   const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...baseEnv, ...options.env },
@@ -178,6 +178,13 @@ describe("validate's paths", () => {
     const bad = node(["validate", "-"], { input: '{ "agents": { "defaults": { "model": { "primary": 3 } } } }' });
     expect(bad.code).toBe(ExitCode.failed);
     expect(bad.stdout).toMatch(/^<stdin>:1:\d+  agents\.defaults\.model\.primary  /);
+  });
+
+  it("names the encoding of standard input in UTF-16 (exit 2), as it does for a file", () => {
+    const config = readFileSync(join(repoRoot, "examples", "openclaw.json"), "utf8");
+    const utf16 = node(["validate", "-"], { input: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(config, "utf16le")]) });
+    expect(utf16).toMatchObject({ code: ExitCode.input });
+    expect(utf16.stdout).toMatch(/^<stdin>:1:1  -  cannot read the file: it is encoded as UTF-16 \(little-endian\); save it as UTF-8\n/);
   });
 
   it("resolves relative paths from the folder `pnpm validate` was run in", () => {

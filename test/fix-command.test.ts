@@ -13,7 +13,7 @@ function packageScripts(scripts: Record<string, string>): string {
 }
 
 function context(argv: string[], env: NodeJS.ProcessEnv = {}): RunContext {
-  return { cwd: "/", env, argv, readStdin: () => "" };
+  return { cwd: "/", env, argv, readStdin: () => Buffer.alloc(0) };
 }
 
 /** What pnpm sets for `pnpm <script> <args>`: the script text with the arguments appended. */

@@ -16,7 +16,7 @@ export interface RunContext {
   env: NodeJS.ProcessEnv;
   /** The command line after the program name, for the fix command the drift summary names. */
   argv: readonly string[];
-  readStdin(): string;
+  readStdin(): Buffer;
   /** Aborted on Ctrl-C; ends `gen --watch`. */
   signal?: AbortSignal;
 }
@@ -26,7 +26,7 @@ export function processContext(signal?: AbortSignal): RunContext {
     cwd: process.cwd(),
     env: process.env,
     argv: process.argv.slice(2),
-    readStdin: () => readFileSync(0, "utf8"),
+    readStdin: () => readFileSync(0),
     ...(signal ? { signal } : {}),
   };
 }

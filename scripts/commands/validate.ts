@@ -5,9 +5,8 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
-import { checkConfigText } from "../validate/check-config.ts";
 import { validateExitCode, validateJson, validateText } from "../validate/report.ts";
-import { validateFile, type FileResult } from "../validate/validate-files.ts";
+import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
 import { parseCommand, usageText } from "./spec.ts";
 import { VALIDATE } from "./specs.ts";
@@ -42,8 +41,8 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
   const results = positionals.map((given): FileResult => {
     if (given === "-") {
       // Read as a `.json` file is: JSONC, and failing that JSON5.
-      const diagnostics = checkConfigText(`${STDIN_NAME}.json`, context.readStdin(), checkContext).map((d) => ({ ...d, file: STDIN_NAME }));
-      return { file: STDIN_NAME, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
+      const result = validateBytes(`${STDIN_NAME}.json`, context.readStdin(), checkContext);
+      return { ...result, file: STDIN_NAME, diagnostics: result.diagnostics.map((d) => ({ ...d, file: STDIN_NAME })) };
     }
     // Read from the user's folder, reported under the name they typed.
     const result = validateFile(resolve(from, given), checkContext);

@@ -17,25 +17,31 @@ export function validateFiles(files: readonly string[], context: CheckContext): 
 }
 
 export function validateFile(file: string, context: CheckContext): FileResult {
-  const unreadable = (reason: string): FileResult => {
-    const found = diagnostic(file, { line: 1, column: 1 }, "config/unreadable", `cannot read the file: ${reason}`);
-    return { file, status: "unreadable", diagnostics: [{ ...found, path: "-" }] };
-  };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : (error as Error).message);
+    return unreadable(file, code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : (error as Error).message);
   }
+  return validateBytes(file, bytes, context);
+}
+
+/** A config's bytes, from a file or standard input; `file` names it and its ending picks the syntax. */
+export function validateBytes(file: string, bytes: Buffer, context: CheckContext): FileResult {
   // The host reads its config as UTF-8: a wide encoding cannot be read at all, and a
   // byte that is not UTF-8 becomes U+FFFD in whatever value holds it.
   const wide = wideEncoding(bytes);
-  if (wide) return unreadable(`it is encoded as ${wide.encoding}; save it as UTF-8`);
+  if (wide) return unreadable(file, `it is encoded as ${wide.encoding}; save it as UTF-8`);
   const badByte = firstNonUtf8(bytes);
   const encoding = badByte
     ? [{ ...diagnostic(file, badByte, "config/not-utf8", `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`, "warning"), path: "-" }]
     : [];
   const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context)];
   return { file, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
+}
+
+function unreadable(file: string, reason: string): FileResult {
+  const found = diagnostic(file, { line: 1, column: 1 }, "config/unreadable", `cannot read the file: ${reason}`);
+  return { file, status: "unreadable", diagnostics: [{ ...found, path: "-" }] };
 }
