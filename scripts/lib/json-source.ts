@@ -63,7 +63,8 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     // The parser and evaluator recurse once per nesting level.
     if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number; offset?: number };
-    const message = missingCommaMessage(source, mode, e.offset) ?? e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const message =
+      missingCommaMessage(source, mode, e.offset) ?? noValueMessage(source, mode) ?? e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
     // The parser gives some unexpected ends of input the position 1:1, and errors
     // inside a string that spans lines a line and column that miss the text; its
     // character offset is right.
@@ -96,6 +97,16 @@ function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
     }
   }
   return found;
+}
+
+/** The parser says "Unexpected end of input found." for an empty text or one of comments only; say so. */
+function noValueMessage(source: string, mode: Mode): string | undefined {
+  try {
+    for (const token of tokenize(source, { mode })) if (token.type !== "LineComment" && token.type !== "BlockComment") return undefined;
+  } catch {
+    return undefined;
+  }
+  return "no value: the text is empty or holds only comments; write `{}` for an empty config";
 }
 
 const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
