@@ -264,7 +264,9 @@ let lookAlikes: Readonly<Record<string, string>> | undefined;
 /** Loads the look-alike table when a line with a marker token holds a non-ASCII character (loading costs milliseconds). */
 export async function prepareNearMisses(text: string, lines: readonly SourceLine[], candidates: readonly Candidate[]): Promise<void> {
   if (lookAlikes !== undefined) return;
-  if (!candidates.some((c) => NON_ASCII.test(text.slice(lines[c.line]!.start, lines[c.line]!.end)))) return;
+  // Each line once: one long line can hold thousands of candidates.
+  const candidateLines = new Set(candidates.map((c) => c.line));
+  if (![...candidateLines].some((line) => NON_ASCII.test(text.slice(lines[line]!.start, lines[line]!.end)))) return;
   lookAlikes = (await import("unhomoglyph/data.json")).default as Record<string, string>;
 }
 
