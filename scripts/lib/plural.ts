@@ -1,4 +1,4 @@
-/** `word` as English writes it after the count `n`: `1 file`, `2 files`, `0 files`. */
-export function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
+/** `1 file`, `2 files`: the English plural for report lines. */
+export function counted(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
 }

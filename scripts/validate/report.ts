@@ -1,8 +1,8 @@
 // Validation results -> what people and tools read. Nothing here prints.
+import { counted } from "../lib/plural.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
-import { plural } from "../lib/plural.ts";
 
 /** 2 if a file could not be read or parsed, else 1 if one is invalid, else 0 (warnings do not fail). */
 export function validateExitCode(results: readonly FileResult[]): number {
@@ -28,7 +28,7 @@ export function summaryLine(results: readonly FileResult[]): string {
   const { errors, warnings } = totals(results);
   const parts = [`${count("valid")} valid`, `${count("invalid")} invalid`];
   if (count("unreadable") > 0) parts.push(`${count("unreadable")} unreadable`);
-  return `${results.length} ${plural(results.length, "file")} checked: ${parts.join(", ")} (${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")})`;
+  return `${counted(results.length, "file")} checked: ${parts.join(", ")} (${counted(errors, "error")}, ${counted(warnings, "warning")})`;
 }
 
 export function validateJson(results: readonly FileResult[]) {
@@ -44,3 +44,4 @@ function totals(results: readonly FileResult[]): { errors: number; warnings: num
   const all = results.flatMap((r) => r.diagnostics);
   return { errors: all.filter((d) => d.severity === "error").length, warnings: all.filter((d) => d.severity === "warning").length };
 }
+
