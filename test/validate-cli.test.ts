@@ -151,15 +151,15 @@ describe("validate: exit codes", () => {
     ]);
   });
 
-  it("says a file holds no value when it is empty or only comments (exit 2), not 'Unexpected end of input'", async () => {
+  it("says a file holds no value when it is empty or only comments (exit 2), not just 'Unexpected end of input found.'", async () => {
     const empty = join(scratch, "empty-config.json");
     writeFileSync(empty, "");
     const comments = join(scratch, "comments-only.json5");
     writeFileSync(comments, "// openclaw.json: filled in by `openclaw onboard`\n/* nothing yet */\n");
     const result = await validate(empty, comments);
     expect(result.code).toBe(2);
-    const says = "no value: the text is empty or holds only comments; write `{}` for an empty config";
-    expect(result.lines.slice(0, 2)).toEqual([`${empty}:1:1  -  ${says}`, `${comments}:1:1  -  ${says}`]);
+    const says = "no value before the end of input: the text is empty or holds only white space and comments (an empty object is `{}`)";
+    expect(result.lines.slice(0, 2)).toEqual([`${empty}:1:1  -  ${says}`, `${comments}:3:1  -  ${says}`]);
   });
 
   it("exits 1 when one of several files is invalid", async () => {

@@ -68,7 +68,7 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     // The parser gives some unexpected ends of input the position 1:1, and errors
     // inside a string that spans lines a line and column that miss the text; its
     // character offset is right.
-    const at = message.startsWith("Unexpected end of input")
+    const at = e.message.startsWith("Unexpected end of input")
       ? positionAt(source, source.length)
       : typeof e.offset === "number"
         ? positionAt(source, e.offset)
@@ -106,7 +106,7 @@ function noValueMessage(source: string, mode: Mode): string | undefined {
   } catch {
     return undefined;
   }
-  return "no value: the text is empty or holds only comments; write `{}` for an empty config";
+  return "no value before the end of input: the text is empty or holds only white space and comments (an empty object is `{}`)";
 }
 
 const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
