@@ -54,7 +54,7 @@ describe("content cache", () => {
     const first = check();
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toContain("moonshot-kimi-k2-model-refs");
-    expect(readdirSync(cacheDir).sort()).toEqual(["classification.json", "mdx.json"]);
+    expect(readdirSync(cacheDir).sort()).toEqual(["catalog.json", "classification.json", "mdx.json"]);
     const second = check();
     expect(second).toEqual(first);
   });
@@ -95,5 +95,17 @@ describe("content cache", () => {
     expect(renamed.stderr).toContain(finding);
     expect(renamed.stderr).toContain("models.md:14:43:");
     expect(check({ KIMI_CONFIG_SYNC_CACHE: "off" }).stderr).toBe(renamed.stderr);
+  });
+
+  it("reports a catalog's problems on every run: only a catalog that passed is kept", () => {
+    const good = readFileSync(project.catalog, "utf8");
+    writeFileSync(project.catalog, good.replace('"kimi-latest-2"', '"kimi latest"'));
+    for (let run = 0; run < 2; run++) {
+      const broken = check();
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain("catalog.jsonc:");
+    }
+    writeFileSync(project.catalog, good);
+    expect(check().code).toBe(1);
   });
 });

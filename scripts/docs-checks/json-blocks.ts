@@ -7,7 +7,7 @@
 // those parts (other providers, `gateway`, `channels`, …) is the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
-import { contentKey, openCache } from "../docs/content-cache.ts";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
 import { checkConfigText } from "../validate/check-config.ts";
