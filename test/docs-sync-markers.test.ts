@@ -168,7 +168,7 @@ describe("what is not a region", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(text).toBe(examples);
-    expect((await project.gen({ check: true })).stdout).toContain("up to date: 0 regions in 1 docs");
+    expect((await project.gen({ check: true })).stdout).toContain("up to date: 0 regions in 1 doc");
   });
 
   it("finds the real region after such examples", async () => {

@@ -125,7 +125,7 @@ describe("the seed provider page", () => {
     const before = snapshot(project.dir);
     const check = await project.gen({ check: true });
     expect(check.stderr).toBe("");
-    expect(check.stdout).toBe("up to date: 3 regions in 1 docs, 0 schemas\n");
+    expect(check.stdout).toBe("up to date: 3 regions in 1 doc, 0 schemas\n");
     expect(check.code).toBe(0);
 
     const gen = await project.gen();

@@ -18,9 +18,6 @@ export interface Diagnostic {
   path?: string;
 }
 
-/** The exit codes live with the errors they map from, in exit-codes.ts; re-exported for the modules that report. */
-export { ExitCode } from "./exit-codes.ts";
-
 /** Input the tool cannot work from; always exit code 2 (see exit-codes.ts), and nothing is written. */
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

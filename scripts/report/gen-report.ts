@@ -1,6 +1,7 @@
 // Turns a generation plan into what people and tools read. Nothing here prints.
 import { relative } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { counted } from "../lib/plural.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
 import { paintDiff, type Paint } from "./colour.ts";
 import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
@@ -19,26 +20,28 @@ const SHOWN_DIFF_LINES = 12;
 
 /** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
 export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): string {
-  const schemaCount = plan.files.filter((f) => f.kind === "schema").length;
-  if (changed.length === 0) return `up to date: ${plan.stats.regions} regions in ${plan.stats.docs} docs, ${schemaCount} schemas`;
+  if (changed.length === 0) {
+    const count = (kind: PlannedFile["kind"]) => plan.files.filter((f) => f.kind === kind).length;
+    const examples = count("example");
+    const parts = [`${counted(plan.stats.regions, "region")} in ${counted(plan.stats.docs, "doc")}`, counted(count("schema"), "schema")];
+    if (examples > 0) parts.push(counted(examples, "example config"));
+    return `up to date: ${parts.join(", ")}`;
+  }
   if (mode === "write") {
-    return `updated ${changed.length} ${plural(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
+    return `updated ${counted(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
   }
   const docs = changed.filter((f) => f.kind === "doc");
   const examples = changed.filter((f) => f.kind === "example").length;
   const schemas = changed.length - docs.length - examples;
   const regions = docs.reduce((n, f) => n + Math.max(1, f.regions?.length ?? 0), 0);
   const parts = [];
-  if (docs.length > 0) parts.push(`${regions} ${plural(regions, "region")} in ${docs.length} ${plural(docs.length, "file")}`);
-  if (schemas > 0) parts.push(`${schemas} ${plural(schemas, "schema file")}`);
-  if (examples > 0) parts.push(`${examples} ${plural(examples, "example config")}`);
+  if (docs.length > 0) parts.push(`${counted(regions, "region")} in ${counted(docs.length, "file")}`);
+  if (schemas > 0) parts.push(counted(schemas, "schema file"));
+  if (examples > 0) parts.push(counted(examples, "example config"));
   const verb = regions + schemas + examples === 1 ? "is" : "are";
   return `${parts.join(" and ")} ${verb} out of date; run \`${fix}\``;
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
 
 export interface DriftTextOptions {
   /** Show long diffs in full. */

@@ -1,4 +1,5 @@
 // Validation results -> what people and tools read. Nothing here prints.
+import { counted } from "../lib/plural.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
@@ -27,7 +28,7 @@ export function summaryLine(results: readonly FileResult[]): string {
   const { errors, warnings } = totals(results);
   const parts = [`${count("valid")} valid`, `${count("invalid")} invalid`];
   if (count("unreadable") > 0) parts.push(`${count("unreadable")} unreadable`);
-  return `${results.length} ${plural(results.length, "file")} checked: ${parts.join(", ")} (${errors} ${plural(errors, "error")}, ${warnings} ${plural(warnings, "warning")})`;
+  return `${counted(results.length, "file")} checked: ${parts.join(", ")} (${counted(errors, "error")}, ${counted(warnings, "warning")})`;
 }
 
 export function validateJson(results: readonly FileResult[]) {
@@ -44,6 +45,3 @@ function totals(results: readonly FileResult[]): { errors: number; warnings: num
   return { errors: all.filter((d) => d.severity === "error").length, warnings: all.filter((d) => d.severity === "warning").length };
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
