@@ -1,8 +1,8 @@
 // The content cache of the built CLI: a second run on the same pages gives the same
 // report from stored results, a page that changed is computed afresh (a cached verdict
-// never hides a new error), and `KIMI_CONFIG_SYNC_CACHE=off` keeps nothing.
+// never hides a new error, nor does a changed catalog), and `KIMI_CONFIG_SYNC_CACHE=off` keeps nothing.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot, tempProject } from "./support/run-cli.ts";
@@ -54,7 +54,7 @@ describe("content cache", () => {
     const first = check();
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toContain("moonshot-kimi-k2-model-refs");
-    expect(readdirSync(cacheDir).sort()).toEqual(["classification.json", "mdx.json"]);
+    expect(readdirSync(cacheDir).sort()).toEqual(["catalog.json", "classification.json", "mdx.json"]);
     const second = check();
     expect(second).toEqual(first);
   });
@@ -79,5 +79,33 @@ describe("content cache", () => {
     const broken = check();
     expect(broken.code).not.toBe(0);
     expect(broken.stderr).toContain("does not compile as MDX");
+  });
+
+  it("judges a config example afresh when the catalog changes: a stored verdict never hides a new finding", () => {
+    const example = ["```json5", '{ agents: { defaults: { model: { primary: "moonshot/kimi-latest" } } } }', "```"].join("\n");
+    writeFileSync(join(docs, "models.md"), page(example));
+    const finding = 'unknown model "moonshot/kimi-latest"';
+    const first = check();
+    expect(first.stderr).not.toContain(finding);
+    expect(readdirSync(cacheDir)).toContain("json-blocks.json");
+    expect(check()).toEqual(first);
+    // The model is renamed in the catalog: the same block now refers to a model the catalog lacks.
+    writeFileSync(project.catalog, readFileSync(project.catalog, "utf8").replaceAll('"kimi-latest"', '"kimi-latest-2"'));
+    const renamed = check();
+    expect(renamed.stderr).toContain(finding);
+    expect(renamed.stderr).toContain("models.md:14:43:");
+    expect(check({ KIMI_CONFIG_SYNC_CACHE: "off" }).stderr).toBe(renamed.stderr);
+  });
+
+  it("reports a catalog's problems on every run: only a catalog that passed is kept", () => {
+    const good = readFileSync(project.catalog, "utf8");
+    writeFileSync(project.catalog, good.replace('"kimi-latest-2"', '"kimi latest"'));
+    for (let run = 0; run < 2; run++) {
+      const broken = check();
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain("catalog.jsonc:");
+    }
+    writeFileSync(project.catalog, good);
+    expect(check().code).toBe(1);
   });
 });

@@ -27,6 +27,17 @@ describe("docs check: JSON code blocks", () => {
     expect(await checkDocsIn(dir)).toEqual([]);
   });
 
+  it("reports the same block on several pages at each page's own place", async () => {
+    const block = ["```json5", "{", "  a: 1", "  b: 2", "}", "```", ""];
+    const dir = writeDocs({
+      "first.md": ["# First", "", ...block].join("\n"),
+      "second.md": ["# Second", "", "Some text.", "", "- item", "", ...block.map((l) => `  ${l}`)].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["first.md:6: docs/json-syntax", "second.md:10: docs/json-syntax"]);
+    expect(diagnostics.map((d) => d.column)).toEqual([3, 5]);
+  });
+
   it("reports a block that does not parse at its line in the doc", async () => {
     const dir = writeDocs({
       "strict.md": ["# Strict", "", "```json", "{", '  "a": 1, // not JSON', "}", "```", ""].join("\n"),

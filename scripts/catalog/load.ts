@@ -3,7 +3,8 @@
 // InputError holding all of them, so one run shows everything to fix.
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
-import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
+import { Catalog as CatalogSchema, type CatalogData } from "../../schema/catalog.ts";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
@@ -27,6 +28,21 @@ export function loadCatalog(file: string, options: RuleOptions = {}): Catalog {
 }
 
 export function parseCatalog(file: string, text: string, options: RuleOptions = {}): Catalog {
+  // A catalog that passed is a pure function of its text and the rule options; the
+  // build's cache (content-cache.ts) keeps it, so an unchanged catalog is not parsed
+  // and validated again. A catalog with problems is never stored: they are reported every run.
+  const cache = openCache<CatalogData>("catalog");
+  const key = contentKey(`${JSON.stringify(options)}\0${text}`);
+  let data = cache.get(key);
+  if (!data) {
+    data = validatedCatalog(file, text, options);
+    cache.set(key, data);
+  }
+  return { file, data, providers: data.providers, groups: resolveGroups(data), words: loadWords(file, data) };
+}
+
+/** The catalog's data, or an InputError with every problem at its place in the file. */
+function validatedCatalog(file: string, text: string, options: RuleOptions): CatalogData {
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");
@@ -45,23 +61,17 @@ export function parseCatalog(file: string, text: string, options: RuleOptions = 
   if (issues.length > 0 || repeated.length > 0) {
     throw new InputError([...repeated, ...issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue))]);
   }
-  const result = { data: CatalogSchema.parse(parsed.value) };
+  const data = CatalogSchema.parse(parsed.value);
 
-  const findings = checkCatalogRules(result.data, options);
+  const findings = checkCatalogRules(data, options);
   if (findings.length > 0) {
     throw new InputError(
       findings.map((f) => ({ ...diagnostic(file, parsed.locate(f.path), f.rule, f.message), path: formatJsonPath(f.path) })),
     );
   }
-
-  return {
-    file,
-    data: result.data,
-    providers: result.data.providers,
-    groups: resolveGroups(result.data),
-    words: loadWords(file, result.data),
-  };
+  return data;
 }
+
 
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
 export function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {

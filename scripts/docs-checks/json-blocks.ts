@@ -7,6 +7,7 @@
 // those parts (other providers, `gateway`, `channels`, …) is the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
 import { checkConfigText } from "../validate/check-config.ts";
@@ -21,37 +22,64 @@ export function isJsonBlock(block: CodeBlock): boolean {
   return Object.hasOwn(MODES, block.lang);
 }
 
-export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog): Diagnostic[] {
-  const mode = MODES[block.lang];
-  if (!mode) return [];
-  const inDoc = (at: { line: number; column: number }) => ({
-    line: block.firstLine + at.line - 1,
-    column: at.column + block.indent,
-  });
-  const rangeInDoc = (d: Diagnostic) => ({
-    ...inDoc(d),
-    ...(d.endLine !== undefined && d.endColumn !== undefined
-      ? { endLine: block.firstLine + d.endLine - 1, endColumn: d.endColumn + block.indent }
-      : {}),
-  });
+export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog, verdicts = blockVerdicts(catalog)): Diagnostic[] {
+  if (!Object.hasOwn(MODES, block.lang)) return [];
+  // Positions in the block become positions in the doc.
+  const line = (l: number) => block.firstLine + l - 1;
+  const column = (c: number) => c + block.indent;
+  return verdicts(block.lang, block.value).map((d) => ({
+    ...d,
+    file,
+    line: line(d.line),
+    column: column(d.column),
+    ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: line(d.endLine), endColumn: column(d.endColumn) } : {}),
+  }));
+}
 
+/** A block's findings at their place in the block (`file` left empty); the same text always gets the same ones. */
+type BlockVerdicts = (lang: string, text: string) => Diagnostic[];
+
+/**
+ * The findings of a block are a pure function of its dialect, its text and the
+ * catalog, so they are computed once per distinct block per run and kept between
+ * runs (content-cache.ts) under a key that includes the whole catalog: an edit of
+ * the catalog is a new key. The same example block on hundreds of pages is parsed once.
+ */
+export function blockVerdicts(catalog: Catalog): BlockVerdicts {
+  const stored = openCache<Diagnostic[]>("json-blocks");
+  const run = new Map<string, Diagnostic[]>();
+  let catalogKey: string | undefined;
+  return (lang, text) => {
+    catalogKey ??= contentKey(JSON.stringify(catalog.data));
+    const key = contentKey(`${catalogKey}\0${lang}\0${text}`);
+    let found = run.get(key) ?? stored.get(key);
+    if (!found) {
+      found = blockFindings(lang, text, catalog);
+      stored.set(key, found);
+    }
+    run.set(key, found);
+    return found;
+  };
+}
+
+function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
+  const mode = MODES[lang]!;
   let value: unknown;
   try {
-    value = parseJsonSource(block.value, mode).value;
+    value = parseJsonSource(text, mode).value;
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)" : "";
-    return [diagnostic(file, inDoc(error), "docs/json-syntax", `${block.lang} code block does not parse: ${error.message}${hint}`)];
+    return [diagnostic("", { line: error.line, column: error.column }, "docs/json-syntax", `${lang} code block does not parse: ${error.message}${hint}`)];
   }
   if (!isConfigShaped(value)) return [];
 
   // The config checks pick the dialect from the file name; the block's own dialect is the one to use.
-  const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, block.value, { catalog });
-  const owned = ownedFinding(catalog, block.value);
+  const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, text, { catalog });
+  const owned = ownedFinding(catalog, text);
   return findings.filter(owned).map((d) => ({
     ...d,
-    ...rangeInDoc(d),
-    file,
+    file: "",
     message: `config example: ${d.path && d.path !== "-" ? `${d.path}: ` : ""}${d.message}`,
     rule: `docs/${d.rule}`,
   }));
@@ -81,13 +109,16 @@ export const jsonBlocksRule: DocRule = {
   id: "json",
   description: "json, jsonc and json5 code blocks parse; config examples agree with the catalog (the checks of `validate`)",
   defaults: { severity: "warn", scope: "pages-with-regions" },
-  create: (catalog) => ({
-    mayFind: (ascii) => JSON_FENCE.test(ascii),
-    async check(doc) {
-      const blocks = (await codeBlocksOf(doc)).filter(isJsonBlock);
-      return blocks.flatMap((block) => checkJsonBlock(doc.path, block, catalog));
-    },
-  }),
+  create: (catalog) => {
+    const verdicts = blockVerdicts(catalog);
+    return {
+      mayFind: (ascii) => JSON_FENCE.test(ascii),
+      async check(doc) {
+        const blocks = (await codeBlocksOf(doc)).filter(isJsonBlock);
+        return blocks.flatMap((block) => checkJsonBlock(doc.path, block, catalog, verdicts));
+      },
+    };
+  },
 };
 
 const JSON_FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*json/im;

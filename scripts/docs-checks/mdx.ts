@@ -2,7 +2,7 @@
 // and collect its fenced code blocks from the same parse for the JSON checks.
 // The verdict depends on the text alone, so it is kept between runs
 // (content-cache.ts); the compiler is loaded only when a text is not in the cache.
-import { contentKey, openCache } from "../docs/content-cache.ts";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import type { Compiled } from "./mdx-compile.ts";
 

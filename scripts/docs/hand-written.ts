@@ -38,11 +38,29 @@ export function catalogFieldFor(path: string): string {
  * an object's members). Undefined when the body does not parse: the JSON checks
  * report that.
  */
-export function entryKeys(body: readonly string[]): EntryKeys[] | undefined {
+export function entryKeys(body: readonly string[]): ReadonlyArray<Readonly<EntryKeys>> | undefined {
+  const text = body.join("\n");
+  if (parsed.has(text)) return parsed.get(text);
+  // Bounded: a run over a large tree meets many distinct bodies.
+  if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+  const keys = parseEntryKeys(text);
+  parsed.set(text, keys);
+  return keys;
+}
+
+/**
+ * The key paths of a body depend on its text alone, and the same texts come back on
+ * many pages (every region of a provider renders each of its models to compare), so
+ * each distinct text is parsed once. Callers only read the result.
+ */
+const parsed = new Map<string, EntryKeys[] | undefined>();
+const MAX_REMEMBERED = 5_000;
+
+function parseEntryKeys(text: string): EntryKeys[] | undefined {
   for (const [open, close, members] of [["[", "]", "elements"], ["{", "}", "members"]] as const) {
     let root: AnyNode;
     try {
-      root = parse(`${open}\n${body.join("\n")}\n${close}`, { mode: "json5", allowTrailingCommas: true }).body;
+      root = parse(`${open}\n${text}\n${close}`, { mode: "json5", allowTrailingCommas: true }).body;
     } catch {
       continue;
     }

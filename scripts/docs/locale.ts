@@ -18,8 +18,18 @@ const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9-]+)["
 
 let languageNames: Intl.DisplayNames | undefined;
 
+/** Folder names repeat on every page of a tree, and asking Intl costs: each is judged once. */
+const judged = new Map<string, string | undefined>();
+
 /** The canonical tag (`zh-CN`) when `segment` is a language tag, else undefined. */
 export function localeTag(segment: string): string | undefined {
+  if (judged.has(segment)) return judged.get(segment);
+  const tag = canonicalTag(segment);
+  judged.set(segment, tag);
+  return tag;
+}
+
+function canonicalTag(segment: string): string | undefined {
   if (!TAG_SHAPE.test(segment)) return undefined;
   let canonical: string;
   try {

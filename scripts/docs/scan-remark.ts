@@ -2,7 +2,7 @@
 // GFM, front matter and, where the file is valid MDX, MDX). Used for documents the
 // line scanner is not certain about, and by tests as the reference. remark is
 // imported on first use only, so runs that never need it do not pay for loading it.
-import { contentKey, openCache } from "./content-cache.ts";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { HTML_COMMENT_CLOSE, HTML_COMMENT_OPEN, type Candidate } from "./markers.ts";
 import { COMMENT, INLINE_CODE, MARKDOWN, OTHER, type Classification, type Context, type Fence } from "./scan.ts";
 import type { SourceLine } from "./text.ts";

@@ -210,9 +210,13 @@ function paddedWidths(alignment: string, rows: readonly string[]): number[] | un
   return splitRow(alignment).map((c) => c.length);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Pads to a width in columns on screen, where CJK characters take two. */
 function pad(text: string, width: number, align: string): string {
-  const fill = " ".repeat(Math.max(0, width - stringWidth(text)));
+  // Printable ASCII takes one column a character; string-width is for the rest (and costs more).
+  const columns = PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  const fill = " ".repeat(Math.max(0, width - columns));
   return align.endsWith(":") && !align.startsWith(":") ? fill + text : text + fill;
 }
 
