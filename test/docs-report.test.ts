@@ -1,7 +1,7 @@
 // What `gen --check` shows for drifted regions: one unified diff per region whose
 // hunks carry the file's real line numbers, GitHub annotations, and the same as data.
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { displayPath } from "../scripts/report/gen-report.ts";
 import { docsProject, seedPage } from "./fixtures/docs/project.ts";
 
@@ -39,10 +39,6 @@ function hunks(diff: string): Hunk[] {
 }
 
 describe("drift report", () => {
-  afterEach(() => {
-    delete process.env.GITHUB_ACTIONS;
-  });
-
   it("numbers each region's hunks with the lines of the current and of the regenerated file", async () => {
     const project = await docsProject({ [PAGE]: edited });
     const check = await project.gen({ check: true });
@@ -70,7 +66,7 @@ describe("drift report", () => {
 
   it("annotates each drifted region for GitHub Actions", async () => {
     const project = await docsProject({ [PAGE]: edited });
-    process.env.GITHUB_ACTIONS = "true";
+    vi.stubEnv("GITHUB_ACTIONS", "true");
     const check = await project.gen({ check: true });
     const path = displayPath(join(project.docs, PAGE)).replace(/:/g, "%3A").replace(/,/g, "%2C");
     const annotations = check.stdout.split("\n").filter((l) => l.startsWith("::"));
