@@ -3,22 +3,48 @@
 // removed when the run ends, so `pnpm test` leaves nothing behind. The built CLI's
 // content cache goes there too, not into this repository's node_modules/.cache, so
 // that no run reads verdicts stored by an earlier one.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+/** The folder of a run, named with the id of the process that runs it. */
+const RUN_FOLDER = /^kcs-test-run-(\d+)-/;
+
 export default function setup(): () => void {
-  const root = mkdtempSync(join(tmpdir(), "kcs-test-run-"));
+  removeFoldersOfEndedRuns();
+  const root = mkdtempSync(join(tmpdir(), `kcs-test-run-${process.pid}-`));
   // Open to every user, as the system's temporary folder is: some tests run the CLI as another user.
   chmodSync(root, 0o1777);
   const previous = { TMPDIR: process.env.TMPDIR, KIMI_CONFIG_SYNC_CACHE: process.env.KIMI_CONFIG_SYNC_CACHE };
   process.env.TMPDIR = root;
   process.env.KIMI_CONFIG_SYNC_CACHE = join(root, "content-cache");
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  // Ctrl-C ends vitest through process.exit, which skips the teardown below.
+  process.once("exit", remove);
   return () => {
     for (const [name, value] of Object.entries(previous)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    rmSync(root, { recursive: true, force: true });
+    process.off("exit", remove);
+    remove();
   };
+}
+
+/** A run killed outright (kill -9, a closed terminal) cleans up nothing: the next run removes its folder. */
+function removeFoldersOfEndedRuns(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = RUN_FOLDER.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
