@@ -167,7 +167,8 @@ function removeStaleTemps(dirs: Iterable<string>): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id exists (EPERM: it does, as another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

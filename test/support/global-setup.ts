@@ -6,6 +6,7 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isRunning } from "../../scripts/lib/write-files.ts";
 
 /** The folder of a run, named with the id of the process that runs it. */
 const RUN_FOLDER = /^kcs-test-run-(\d+)-/;
@@ -36,15 +37,5 @@ function removeFoldersOfEndedRuns(): void {
   for (const name of readdirSync(tmpdir())) {
     const pid = RUN_FOLDER.exec(name)?.[1];
     if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
