@@ -19,15 +19,23 @@ export default function setup(): () => void {
   const previous = { TMPDIR: process.env.TMPDIR, KIMI_CONFIG_SYNC_CACHE: process.env.KIMI_CONFIG_SYNC_CACHE };
   process.env.TMPDIR = root;
   process.env.KIMI_CONFIG_SYNC_CACHE = join(root, "content-cache");
-  const remove = () => rmSync(root, { recursive: true, force: true });
-  // Ctrl-C ends vitest through process.exit, which skips the teardown below.
-  process.once("exit", remove);
+  const remove = () => rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  // Ctrl-C ends vitest through process.exit, which skips the teardown below. A test
+  // process may still be writing there; what it leaves, the next run removes.
+  const removeOnExit = () => {
+    try {
+      remove();
+    } catch {
+      // Left for the next run.
+    }
+  };
+  process.once("exit", removeOnExit);
   return () => {
     for (const [name, value] of Object.entries(previous)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    process.off("exit", remove);
+    process.off("exit", removeOnExit);
     remove();
   };
 }
