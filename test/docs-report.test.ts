@@ -38,6 +38,18 @@ function hunks(diff: string): Hunk[] {
   return found;
 }
 
+/** Each hunk's old lines stand at its old start in the current file, its new lines at its new start in the regenerated one. */
+function expectHunksInPlace(all: readonly Hunk[], before: string, after: string): void {
+  const oldLines = before.split("\n");
+  const newLines = after.split("\n");
+  for (const hunk of all) {
+    const old = hunk.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1));
+    const now = hunk.lines.filter((l) => !l.startsWith("-")).map((l) => l.slice(1));
+    expect(oldLines.slice(hunk.oldStart - 1, hunk.oldStart - 1 + old.length)).toEqual(old);
+    expect(newLines.slice(hunk.newStart - 1, hunk.newStart - 1 + now.length)).toEqual(now);
+  }
+}
+
 describe("drift report", () => {
   afterEach(() => {
     delete process.env.GITHUB_ACTIONS;
@@ -58,14 +70,21 @@ describe("drift report", () => {
     const all = hunks(check.stdout);
     expect(all).toHaveLength(3);
     await project.gen();
-    const oldLines = edited.split("\n");
-    const newLines = project.doc(PAGE).split("\n");
-    for (const hunk of all) {
-      const old = hunk.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1));
-      const now = hunk.lines.filter((l) => !l.startsWith("-")).map((l) => l.slice(1));
-      expect(oldLines.slice(hunk.oldStart - 1, hunk.oldStart - 1 + old.length)).toEqual(old);
-      expect(newLines.slice(hunk.newStart - 1, hunk.newStart - 1 + now.length)).toEqual(now);
-    }
+    expectHunksInPlace(all, edited, project.doc(PAGE));
+  });
+
+  it("shows a region rewritten by hand as one hunk replacing its changed lines, numbered the same way", async () => {
+    const junk = Array.from({ length: 24 }, (_, i) => `* \`old-model-${i}\`\n`).join("");
+    const rewritten = seedPage.replace("* `kimi-k2-thinking`\n", junk);
+    const project = await docsProject({ [PAGE]: rewritten });
+    const check = await project.gen({ check: true });
+    expect(check.code).toBe(1);
+    const all = hunks(check.stdout);
+    expect(all).toHaveLength(1);
+    const removed = all[0]!.lines.filter((l) => l.startsWith("-"));
+    expect(removed).toEqual(junk.trimEnd().split("\n").map((l) => `-${l}`));
+    await project.gen();
+    expectHunksInPlace(all, rewritten, project.doc(PAGE));
   });
 
   it("annotates each drifted region for GitHub Actions", async () => {

@@ -47,3 +47,16 @@ export function wordsFor(book: WordBook, locale: string): Words {
     },
   };
 }
+
+/** The same lookup, also adding to `into` every key that fell back to English. */
+export function notingFallbacks(words: Words, into: Set<WordKey>): Words {
+  return {
+    locale: words.locale,
+    missing: words.missing,
+    word(key) {
+      const text = words.word(key);
+      if (words.missing.has(key)) into.add(key);
+      return text;
+    },
+  };
+}

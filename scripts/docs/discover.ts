@@ -22,6 +22,13 @@ export interface DocFile {
  */
 export type UnmarkedInspector = (path: string, bytes: Buffer) => Diagnostic[];
 
+/**
+ * Sees every UTF-8 file that may hold a marker before it is decoded; true when the
+ * caller already knows the file (from an earlier run), so it is neither decoded
+ * nor kept. `bytes` is only valid during the call.
+ */
+export type KnownFile = (path: string, bytes: Buffer) => boolean;
+
 export interface Discovery {
   /** Files that may hold markers, in path order. */
   files: DocFile[];
@@ -32,7 +39,7 @@ export interface Discovery {
 
 const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 
-export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector): Discovery {
+export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector, known?: KnownFile): Discovery {
   const result: Discovery = { files: [], docs: 0, diagnostics: [] };
   const roots: Array<{ dir: string; real: string }> = [];
   for (const dir of dirs) {
@@ -114,6 +121,8 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       else if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
       return;
     }
+    // Known bytes passed every check below on the run that stored them.
+    if (known?.(path, bytes)) return;
     const notUtf8 = notUtf8Problem(path, bytes);
     if (notUtf8) {
       result.diagnostics.push(notUtf8);
@@ -123,6 +132,11 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   };
 
   for (const root of roots) visit(root.dir, root.real);
-  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.files.sort(inPathOrder);
   return result;
+}
+
+/** Docs in the order they are planned and reported: by path, code point by code point. */
+export function inPathOrder(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

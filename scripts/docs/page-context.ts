@@ -5,8 +5,8 @@
 import { join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
-import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import type { LocatedDoc } from "./doc.ts";
+import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { LocatedDoc, WordFallback } from "./doc.ts";
 import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
 import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
 import { regionBody, type PageContext } from "./render.ts";
@@ -18,14 +18,25 @@ export interface PageSettings {
   defaultLocale?: string;
 }
 
+/** A doc's path relative to the docs folder holding it: folders above it never name a language. */
+function placeInDocs(docDirs: readonly string[], path: string): { root?: string; inRoot: string } {
+  const root = docDirs.find((d) => !relative(d, path).startsWith(".."));
+  return { root, inRoot: root === undefined ? path : relative(root, path) };
+}
+
+/** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
+export function sourcePageOf(docDirs: readonly string[], path: string): string | undefined {
+  const { root, inRoot } = placeInDocs(docDirs, path);
+  const source = sourcePagePath(inRoot);
+  return source === undefined || root === undefined ? undefined : join(root, source);
+}
+
 /**
  * The language, region settings and source-language page of each doc, and the
  * words each language lacked, for one run.
  */
 export class PageContexts {
   private readonly words = new Map<string, Words>();
-  /** Where each language first fell back to English for each word. */
-  private readonly fallbacks = new Map<string, { file: string; line: number; column: number }>();
   private readonly byPath: Map<string, LocatedDoc>;
 
   constructor(
@@ -38,29 +49,22 @@ export class PageContexts {
   }
 
   for(doc: LocatedDoc): PageContext {
-    // Paths are read relative to the docs folder: folders above it never name a language.
-    const root = this.docDirs.find((d) => !relative(d, doc.path).startsWith(".."));
-    const inRoot = root === undefined ? doc.path : relative(root, doc.path);
+    const { inRoot, root } = placeInDocs(this.docDirs, doc.path);
     const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const source = sourcePagePath(inRoot);
-    const sourcePath = source === undefined || root === undefined ? undefined : join(root, source);
-    const counted = new Set(words.missing);
-    const fallbacks = this.fallbacks;
+    const sourcePath = sourcePageOf(this.docDirs, doc.path);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
     return {
       words,
       settings,
       source: sourcePath === undefined ? undefined : (name) => this.sourceRegion(sourcePath, name),
-      noteFallbacks(at) {
-        for (const key of words.missing) {
-          if (counted.has(key)) continue;
-          counted.add(key);
-          fallbacks.set(`${locale}\u0000${key}`, { file: doc.path, ...at });
-        }
-      },
     };
+  }
+
+  /** Makes a source-language page known that is not among the docs being planned. */
+  addSource(doc: LocatedDoc): void {
+    this.byPath.set(doc.path, doc);
   }
 
   private sourceRegion(path: string, name: string): SourceRegion | undefined {
@@ -70,14 +74,23 @@ export class PageContexts {
     return { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns };
   }
 
-  /** One warning per word and language that fell back to English, at the first place it did. */
-  missingWords(): Diagnostic[] {
-    return [...this.fallbacks].map(([id, at]) => {
-      const [locale, key] = id.split("\u0000") as [string, string];
-      return diagnostic(at.file, at, "docs/missing-word",
-        `no ${locale} text for the word "${key}", so English "${this.catalog.words.base[key] ?? key}" is used; ` +
-          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
-    });
-  }
 }
 
+/**
+ * One warning per word and language that fell back to English, at the first place
+ * (by file, line and column) any page needed it.
+ */
+export function missingWordWarnings(catalog: Catalog, pages: ReadonlyArray<{ file: string; fallbacks: readonly WordFallback[] }>): Diagnostic[] {
+  const first = new Map<string, Diagnostic>();
+  for (const { file, fallbacks } of pages) {
+    for (const { locale, key, line, column } of fallbacks) {
+      const warning = diagnostic(file, { line, column }, "docs/missing-word",
+        `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; ` +
+          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
+      const id = `${locale}\u0000${key}`;
+      const earlier = first.get(id);
+      if (!earlier || byPosition(warning, earlier) < 0) first.set(id, warning);
+    }
+  }
+  return [...first.values()];
+}

@@ -10,7 +10,9 @@
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
+import { readFileSync } from "node:fs";
+import { contentKey } from "../lib/content-cache.ts";
+import { discoverDocs, inPathOrder, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { DEFAULT_LOCALE } from "./locale.ts";
@@ -19,7 +21,8 @@ import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
-import { PageContexts, type PageSettings } from "./page-context.ts";
+import { missingWordWarnings, PageContexts, sourcePageOf, type PageSettings } from "./page-context.ts";
+import type { PageVerdict, PageVerdicts } from "./page-verdicts.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
 import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
@@ -27,15 +30,19 @@ import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
-  /** Every doc that may hold a marker, with or without regions, each with its messages. */
+  /** Every doc that may hold a marker and was planned, with or without regions, each with its messages. */
   docs: Doc[];
   /** The docs without errors: what `gen` would write. */
   files: Doc[];
-  /** Messages about the docs folders rather than one doc (an unreadable folder, a link leading outside). */
+  /** Docs an earlier run found up to date (page-verdicts.ts), not read again; their warnings are in `runMessages`. */
+  known: number;
+  /** Messages about the docs folders rather than one doc (an unreadable folder, a link leading outside), and the known docs' warnings. */
   runMessages: Diagnostic[];
   /** Every message, of the run and of each doc; errors make the run exit 2 with nothing written. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
+  /** The hash of each planned doc's text and of its source-language page, for storing its verdict. */
+  hashes: ReadonlyMap<string, { hash: string; source: string | null }>;
 }
 
 export interface SyncOptions extends PageSettings {
@@ -43,23 +50,76 @@ export interface SyncOptions extends PageSettings {
   inspectUnmarked?: UnmarkedInspector;
   /** Glob patterns of docs to leave alone, relative to the working directory. */
   exclude?: readonly string[];
+  /** Verdicts of earlier runs: a page found up to date on the same bytes and settings is not planned again. */
+  verdicts?: PageVerdicts;
 }
 
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
   const keep = excluding(options.exclude);
   const inspect = keep && options.inspectUnmarked;
-  const found = discoverDocs(docDirs, inspect ? (path, bytes) => (keep(path) ? inspect(path, bytes) : []) : options.inspectUnmarked);
+  const hashes = new Map<string, string>();
+  const known = new Map<string, PageVerdict>();
+  const found = discoverDocs(
+    docDirs,
+    inspect ? (path, bytes) => (keep(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
+    (path, bytes) => {
+      if (keep && !keep(path)) return false;
+      const hash = contentKey(bytes);
+      hashes.set(path, hash);
+      const verdict = options.verdicts?.lookup(path, hash);
+      if (verdict) known.set(path, verdict);
+      return verdict !== undefined;
+    },
+  );
+  const sourceHash = (path: string) => {
+    const source = sourcePageOf(docDirs, path);
+    return source === undefined ? null : (hashes.get(source) ?? null);
+  };
+  // A verdict reached with another text of the source-language page no longer holds.
+  const stale = [...known].filter(([path, verdict]) => verdict.source !== sourceHash(path));
+  for (const [path] of stale) {
+    known.delete(path);
+    const text = readDoc(path);
+    if (text !== undefined) found.files.push({ path, text });
+  }
+  if (stale.length > 0) found.files.sort(inPathOrder);
   const names = new RegionNames(catalog, REGION_KINDS);
   const cache: RenderCache = new Map();
   const located: LocatedDoc[] = [];
   for (const doc of found.files) if (!keep || keep(doc.path)) located.push(await locateRegions(doc.path, doc.text, names));
   const pages = new PageContexts(catalog, docDirs, located, options);
+  // A translation planned anew may need the tables of a source page that was known.
+  for (const path of new Set(located.map((d) => sourcePageOf(docDirs, d.path)))) {
+    if (path === undefined || !known.has(path)) continue;
+    const text = readDoc(path);
+    if (text !== undefined) pages.addSource(await locateRegions(path, text, names));
+  }
   const docs = located.map((doc) => planDoc(doc, catalog, names, { cache, page: pages.for(doc) }));
   const byPath = new Map(docs.map((d) => [d.path, d]));
-  for (const warning of pages.missingWords()) byPath.get(warning.file)!.messages.push(warning);
-  const diagnostics = [...found.diagnostics, ...docs.flatMap((d) => d.messages)].sort(byPosition);
-  const regions = docs.reduce((n, d) => n + d.regionCount, 0);
-  return { docs, files: docs.filter((d) => !hasErrors(d)), runMessages: found.diagnostics, diagnostics, stats: { regions, docs: found.docs } };
+  const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
+  const needed = [...docs.map((d) => ({ file: d.path, fallbacks: d.fallbacks })), ...[...known].map(([file, v]) => ({ file, fallbacks: v.fallbacks }))];
+  for (const warning of missingWordWarnings(catalog, needed)) (byPath.get(warning.file)?.messages ?? runMessages).push(warning);
+  const diagnostics = [...runMessages, ...docs.flatMap((d) => d.messages)].sort(byPosition);
+  const regions = docs.reduce((n, d) => n + d.regionCount, 0) + [...known.values()].reduce((n, v) => n + v.regions, 0);
+  const planned = new Map(docs.map((d) => [d.path, { hash: contentKey(d.before), source: sourceHash(d.path) }]));
+  return {
+    docs,
+    files: docs.filter((d) => !hasErrors(d)),
+    known: known.size,
+    runMessages,
+    diagnostics,
+    stats: { regions, docs: found.docs },
+    hashes: planned,
+  };
+}
+
+/** A doc read again (its verdict no longer holds, or a translation needs its tables); undefined if it is gone. */
+function readDoc(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DocOptions {
@@ -134,7 +194,9 @@ export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionName
       continue;
     }
     const rendered = renderRegion(path, text, lines, region, target, catalog, page, cache);
-    page.noteFallbacks?.(at(region.start));
+    for (const key of rendered.fallbacks) {
+      if (!doc.fallbacks.some((f) => f.key === key)) doc.fallbacks.push({ locale: page.words.locale, key, ...at(region.start) });
+    }
     diagnostics.push(...rendered.diagnostics);
     if (rendered.edit) edits.push(rendered.edit);
   }

@@ -6,7 +6,9 @@ import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import type { PlannedFile } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
-import { syncDocs } from "../docs/sync.ts";
+import { hasErrors } from "../docs/doc.ts";
+import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
+import { syncDocs, type DocsResult } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { exampleFiles } from "./examples.ts";
@@ -50,16 +52,24 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   ];
   const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
-  const docs = await syncDocs(catalog, options.docDirs, {
-    inspectUnmarked: unmarked.inspect,
+  const settings = {
     regions: options.regions,
     defaultLocale: options.defaultLocale,
     exclude: options.exclude,
-  });
+  };
+  // Everything outside a page that decides its verdict (see page-verdicts.ts).
+  const verdicts = new PageVerdicts(settingsKey({
+    catalog: { file: catalog.file, data: catalog.data, words: [catalog.words.base, [...catalog.words.locales]] },
+    docDirs: options.docDirs,
+    rules: rules.map((r) => [r.rule.id, r.setting]),
+    ...settings,
+  }));
+  const docs = await syncDocs(catalog, options.docDirs, { inspectUnmarked: unmarked.inspect, verdicts, ...settings });
   stopOnErrors(docs.diagnostics);
   // The rules add their findings to each doc's messages.
   const every = [...docs.docs, ...unmarked.docs];
   await checkPlannedDocs(every, rules);
+  rememberUpToDate(docs, verdicts);
   const messages = [...docs.runMessages, ...every.flatMap((d) => d.messages)].sort(byPosition);
   stopOnErrors(messages);
   return {
@@ -68,6 +78,16 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     warnings: messages.filter((d) => d.severity === "warning"),
     stats: docs.stats,
   };
+}
+
+/** Stores the verdict of every planned doc that needs no change and has no error. */
+function rememberUpToDate(result: DocsResult, verdicts: PageVerdicts): void {
+  for (const doc of result.docs) {
+    if (doc.after !== doc.before || hasErrors(doc)) continue;
+    const { hash, source } = result.hashes.get(doc.path)!;
+    const warnings = doc.messages.filter((m) => m.rule !== "docs/missing-word");
+    verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings, fallbacks: doc.fallbacks });
+  }
 }
 
 function stopOnErrors(messages: readonly Diagnostic[]): void {
