@@ -48,15 +48,28 @@ export function wordsFor(book: WordBook, locale: string): Words {
   };
 }
 
-/** The same lookup, also adding to `into` every key that fell back to English. */
-export function notingFallbacks(words: Words, into: Set<WordKey>): Words {
+/**
+ * The same lookup, recording whether the language was asked for at all (a word or
+ * the locale) and which keys fell back to English.
+ */
+export function recordingLookups(words: Words): { words: Words; asked: () => boolean; fallbacks: Set<WordKey> } {
+  let asked = false;
+  const fallbacks = new Set<WordKey>();
   return {
-    locale: words.locale,
-    missing: words.missing,
-    word(key) {
-      const text = words.word(key);
-      if (words.missing.has(key)) into.add(key);
-      return text;
+    words: {
+      get locale() {
+        asked = true;
+        return words.locale;
+      },
+      missing: words.missing,
+      word(key) {
+        asked = true;
+        const text = words.word(key);
+        if (words.missing.has(key)) fallbacks.add(key);
+        return text;
+      },
     },
+    asked: () => asked,
+    fallbacks,
   };
 }

@@ -81,16 +81,17 @@ export class PageContexts {
  * (by file, line and column) any page needed it.
  */
 export function missingWordWarnings(catalog: Catalog, pages: ReadonlyArray<{ file: string; fallbacks: readonly WordFallback[] }>): Diagnostic[] {
-  const first = new Map<string, Diagnostic>();
+  const first = new Map<string, { file: string } & WordFallback>();
   for (const { file, fallbacks } of pages) {
-    for (const { locale, key, line, column } of fallbacks) {
-      const warning = diagnostic(file, { line, column }, "docs/missing-word",
-        `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; ` +
-          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
-      const id = `${locale}\u0000${key}`;
+    for (const fallback of fallbacks) {
+      const id = `${fallback.locale}\u0000${fallback.key}`;
       const earlier = first.get(id);
-      if (!earlier || byPosition(warning, earlier) < 0) first.set(id, warning);
+      const place = { file, ...fallback };
+      if (!earlier || byPosition(place, earlier) < 0) first.set(id, place);
     }
   }
-  return [...first.values()];
+  return [...first.values()].map(({ file, locale, key, line, column }) =>
+    diagnostic(file, { line, column }, "docs/missing-word",
+      `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; ` +
+        `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning"));
 }

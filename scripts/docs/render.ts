@@ -5,7 +5,7 @@
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
-import { notingFallbacks, type WordKey, type Words } from "../catalog/words.ts";
+import { recordingLookups, type WordKey, type Words } from "../catalog/words.ts";
 import { catalogFieldFor, entryKeys } from "./hand-written.ts";
 import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
 import { isCodeCommentLine, parseCodeMarker } from "./markers.ts";
@@ -100,9 +100,13 @@ type Rendered = { text: string; notes: RenderNote[]; fallbacks?: WordKey[] } | {
  * Rendered bodies by everything they depend on, for one run: the same region
  * written the same way on many pages (every translation of a page) is rendered once.
  */
-export type RenderCache = Map<string, Rendered | typeof CONSULTS_SOURCE>;
+export type RenderCache = Map<string, Rendered | { needs: RenderNeeds }>;
 
-const CONSULTS_SOURCE = Symbol("rendered with the source-language page");
+/** What beyond the region's own text a rendering asked for. */
+interface RenderNeeds {
+  words: boolean;
+  source: boolean;
+}
 
 function sourceKey(source: SourceRegion | undefined): string {
   return source === undefined ? "-" : [source.columns ?? "", ...source.body].join("\u0000");
@@ -135,24 +139,26 @@ export function renderRegion(
   const options = Object.entries(region.start.options).flat();
   const settings = page.settings(region.name);
   const key = [
-    region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow, page.words.locale,
+    region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow,
     ...options, "", ...(settings.columns ?? []), "", text.slice(from, to),
   ].join("\u0000");
   const body = regionBody(text, lines, region);
-  // A body rendered with the help of the source-language page is kept under a key that adds
-  // that page's region; the plain key then says only that the source must be asked.
-  const withSource = () => `${key}\u0000${sourceKey(page.source?.(region.name))}`;
+  // The page's language and the source-language page's region join the key only for
+  // bodies whose rendering asked for them (most JSON5 bodies use no word): the plain
+  // key then holds which of the two to add.
+  const fullKey = (needs: RenderNeeds) =>
+    `${key}\u0000${needs.words ? page.words.locale : ""}\u0000${needs.source ? sourceKey(page.source?.(region.name)) : ""}`;
   let cached = cache.get(key);
-  if (cached === CONSULTS_SOURCE) cached = cache.get(withSource());
+  if (cached !== undefined && "needs" in cached) cached = cache.get(fullKey(cached.needs));
   let rendered = cached as Rendered | undefined;
   if (rendered === undefined) {
     let consulted = false;
     const source = page.source && (() => ((consulted = true), page.source!(region.name)));
-    const fallbacks = new Set<WordKey>();
-    const words = notingFallbacks(page.words, fallbacks);
-    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body }, { words, settings, source });
-    if (!("error" in rendered)) rendered.fallbacks = [...fallbacks];
-    if (consulted) cache.set(key, CONSULTS_SOURCE).set(withSource(), rendered);
+    const lookups = recordingLookups(page.words);
+    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body }, { words: lookups.words, settings, source });
+    if (!("error" in rendered)) rendered.fallbacks = [...lookups.fallbacks];
+    const needs = { words: lookups.asked(), source: consulted };
+    if (needs.words || needs.source) cache.set(key, { needs }).set(fullKey(needs), rendered);
     else cache.set(key, rendered);
   }
 
