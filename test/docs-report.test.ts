@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { displayPath } from "../scripts/report/gen-report.ts";
 import { docsProject, seedPage } from "./fixtures/docs/project.ts";
+import { runCli } from "./support/run-cli.ts";
 
 const PAGE = "moonshot.md";
 /** The seed page with one id, one alias and one context window changed by hand. */
@@ -85,6 +86,23 @@ describe("drift report", () => {
     expect(removed).toEqual(junk.trimEnd().split("\n").map((l) => `-${l}`));
     await project.gen();
     expectHunksInPlace(all, rewritten, project.doc(PAGE));
+  });
+
+  it("past 50 drifted regions lists the rest without their diff, and shows every diff with --verbose", async () => {
+    // 18 pages with the 3 edited regions each: 54 drifted regions.
+    const pages = Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`page-${String(i).padStart(2, "0")}.md`, edited]));
+    const project = await docsProject(pages);
+    const args = ["gen", "--check", "--catalog", project.catalog, "--docs", project.docs];
+    const check = await runCli(args);
+    expect(check.code).toBe(1);
+    const headings = check.stdout.split("\n").filter((l) => / region \S+ is out of date$/.test(l));
+    expect(headings).toHaveLength(54);
+    expect(hunks(check.stdout)).toHaveLength(50);
+    expect(check.stdout).toContain("… the diffs of 4 more regions are not shown (the first 50 are); --verbose shows every diff");
+    expect(check.stdout.trimEnd().split("\n").at(-1)).toBe(`54 regions in 18 files are out of date; run \`${project.fix}\``);
+    const verbose = await runCli([...args, "--verbose"]);
+    expect(hunks(verbose.stdout)).toHaveLength(54);
+    expect(verbose.stdout).not.toContain("are not shown");
   });
 
   it("annotates each drifted region for GitHub Actions", async () => {

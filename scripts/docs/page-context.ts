@@ -2,7 +2,7 @@
 // locale.ts), the project's region settings, the region of the same name in the
 // page a translation stands for, and the words each language lacked, reported
 // once per word and language at the first place they were needed.
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -18,17 +18,30 @@ export interface PageSettings {
   defaultLocale?: string;
 }
 
-/** A doc's path relative to the docs folder holding it: folders above it never name a language. */
-function placeInDocs(docDirs: readonly string[], path: string): { root?: string; inRoot: string } {
-  const root = docDirs.find((d) => !relative(d, path).startsWith(".."));
-  return { root, inRoot: root === undefined ? path : relative(root, path) };
-}
+/** Where docs stand in the docs folders, worked out once per folder and run. */
+export class DocPlaces {
+  private readonly folders = new Map<string, { root?: string; inRoot: string }>();
 
-/** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
-export function sourcePageOf(docDirs: readonly string[], path: string): string | undefined {
-  const { root, inRoot } = placeInDocs(docDirs, path);
-  const source = sourcePagePath(inRoot);
-  return source === undefined || root === undefined ? undefined : join(root, source);
+  constructor(private readonly docDirs: readonly string[]) {}
+
+  /** The doc's path relative to the docs folder holding it: folders above it never name a language. */
+  inRoot(path: string): { root?: string; inRoot: string } {
+    const dir = dirname(path);
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+      folder = { root, inRoot: root === undefined ? dir : relative(root, dir) };
+      this.folders.set(dir, folder);
+    }
+    return { root: folder.root, inRoot: join(folder.inRoot, basename(path)) };
+  }
+
+  /** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
+  sourceOf(path: string): string | undefined {
+    const { root, inRoot } = this.inRoot(path);
+    const source = sourcePagePath(inRoot);
+    return source === undefined || root === undefined ? undefined : join(root, source);
+  }
 }
 
 /**
@@ -37,43 +50,41 @@ export function sourcePageOf(docDirs: readonly string[], path: string): string |
  */
 export class PageContexts {
   private readonly words = new Map<string, Words>();
-  private readonly byPath: Map<string, LocatedDoc>;
+  /** The regions of each source-language page asked for so far, by name; null for a page that is not there. */
+  private readonly sources = new Map<string, Map<string, SourceRegion> | null>();
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly docDirs: readonly string[],
-    docs: readonly LocatedDoc[],
+    private readonly places: DocPlaces,
     private readonly options: PageSettings,
-  ) {
-    this.byPath = new Map(docs.map((d) => [d.path, d]));
-  }
+    /** Reads and locates a doc that may be another's source page; undefined when it holds no marker or is left out. */
+    private readonly locate: (path: string) => Promise<LocatedDoc | undefined>,
+  ) {}
 
-  for(doc: LocatedDoc): PageContext {
-    const { inRoot, root } = placeInDocs(this.docDirs, doc.path);
+  /** The context of one doc; its source-language page is located first (once per run). */
+  async for(doc: LocatedDoc): Promise<PageContext> {
+    const { inRoot } = this.places.inRoot(doc.path);
     const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const sourcePath = sourcePageOf(this.docDirs, doc.path);
+    const sourcePath = this.places.sourceOf(doc.path);
+    if (sourcePath !== undefined && !this.sources.has(sourcePath)) {
+      const source = await this.locate(sourcePath);
+      this.sources.set(sourcePath, source === undefined ? null : regionsByName(source));
+    }
+    const regions = sourcePath === undefined ? undefined : this.sources.get(sourcePath);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
-    return {
-      words,
-      settings,
-      source: sourcePath === undefined ? undefined : (name) => this.sourceRegion(sourcePath, name),
-    };
+    return { words, settings, source: sourcePath === undefined ? undefined : (name) => regions?.get(name) };
   }
+}
 
-  /** Makes a source-language page known that is not among the docs being planned. */
-  addSource(doc: LocatedDoc): void {
-    this.byPath.set(doc.path, doc);
+/** What a translation may take from a source page: each region's body and `columns=`. */
+function regionsByName(doc: LocatedDoc): Map<string, SourceRegion> {
+  const regions = new Map<string, SourceRegion>();
+  for (const region of doc.regions) {
+    if (!regions.has(region.name)) regions.set(region.name, { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns });
   }
-
-  private sourceRegion(path: string, name: string): SourceRegion | undefined {
-    const doc = this.byPath.get(path);
-    const region = doc?.regions.find((r) => r.name === name);
-    if (!doc || !region) return undefined;
-    return { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns };
-  }
-
+  return regions;
 }
 
 /**

@@ -10,9 +10,8 @@
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { readFileSync } from "node:fs";
 import { contentKey } from "../lib/content-cache.ts";
-import { discoverDocs, inPathOrder, type UnmarkedInspector } from "./discover.ts";
+import { discoverDocs, readDocText, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { DEFAULT_LOCALE } from "./locale.ts";
@@ -21,7 +20,7 @@ import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
-import { missingWordWarnings, PageContexts, sourcePageOf, type PageSettings } from "./page-context.ts";
+import { DocPlaces, missingWordWarnings, PageContexts, type PageSettings } from "./page-context.ts";
 import type { PageVerdict, PageVerdicts } from "./page-verdicts.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
@@ -30,19 +29,27 @@ import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
-  /** Every doc that may hold a marker and was planned, with or without regions, each with its messages. */
+  /** The docs that may hold a marker and were planned this run, with their messages (those `keep` kept). */
   docs: Doc[];
   /** The docs without errors: what `gen` would write. */
   files: Doc[];
-  /** Docs an earlier run found up to date (page-verdicts.ts), not read again; their warnings are in `runMessages`. */
+  /** Docs an earlier run found up to date (page-verdicts.ts), not planned again; their warnings are in `runMessages`. */
   known: number;
-  /** Messages about the docs folders rather than one doc (an unreadable folder, a link leading outside), and the known docs' warnings. */
+  /**
+   * Messages that belong to no planned doc: about the docs folders (an unreadable folder, a link
+   * leading outside), the known docs' warnings, and the words languages lack.
+   */
   runMessages: Diagnostic[];
-  /** Every message, of the run and of each doc; errors make the run exit 2 with nothing written. */
+  /** Every message the engine found (not the rules'), of the run and of each doc; errors make the run exit 2 with nothing written. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
-  /** The hash of each planned doc's text and of its source-language page, for storing its verdict. */
-  hashes: ReadonlyMap<string, { hash: string; source: string | null }>;
+}
+
+/** The hashes a planned doc's verdict is stored with (page-verdicts.ts). */
+export interface DocHashes {
+  hash: string;
+  /** Of its source-language page; null when there is none. */
+  source: string | null;
 }
 
 export interface SyncOptions extends PageSettings {
@@ -52,74 +59,84 @@ export interface SyncOptions extends PageSettings {
   exclude?: readonly string[];
   /** Verdicts of earlier runs: a page found up to date on the same bytes and settings is not planned again. */
   verdicts?: PageVerdicts;
+  /**
+   * Sees each doc as soon as it is planned (the docs rules run here); false drops it
+   * from `docs` and `files`, so a run keeps only what it reports or writes. Default: keep.
+   */
+  keep?: (doc: Doc, hashes: DocHashes) => boolean | Promise<boolean>;
 }
 
+/**
+ * Plans every doc under the folders, one at a time: a doc is read, located,
+ * rendered and handed to `keep` before the next is read, so memory holds what is
+ * kept, not the tree.
+ */
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
-  const keep = excluding(options.exclude);
-  const inspect = keep && options.inspectUnmarked;
+  const included = excluding(options.exclude);
+  const inspect = included && options.inspectUnmarked;
   const hashes = new Map<string, string>();
   const known = new Map<string, PageVerdict>();
+  const toPlan: string[] = [];
   const found = discoverDocs(
     docDirs,
-    inspect ? (path, bytes) => (keep(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
+    inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
     (path, bytes) => {
-      if (keep && !keep(path)) return false;
+      if (included && !included(path)) return;
       const hash = contentKey(bytes);
       hashes.set(path, hash);
       const verdict = options.verdicts?.lookup(path, hash);
       if (verdict) known.set(path, verdict);
-      return verdict !== undefined;
+      else toPlan.push(path);
     },
   );
+  const places = new DocPlaces(docDirs);
   const sourceHash = (path: string) => {
-    const source = sourcePageOf(docDirs, path);
+    const source = places.sourceOf(path);
     return source === undefined ? null : (hashes.get(source) ?? null);
   };
   // A verdict reached with another text of the source-language page no longer holds.
-  const stale = [...known].filter(([path, verdict]) => verdict.source !== sourceHash(path));
-  for (const [path] of stale) {
+  for (const [path, verdict] of known) {
+    if (verdict.source === sourceHash(path)) continue;
     known.delete(path);
-    const text = readDoc(path);
-    if (text !== undefined) found.files.push({ path, text });
+    toPlan.push(path);
   }
-  if (stale.length > 0) found.files.sort(inPathOrder);
-  const names = new RegionNames(catalog, REGION_KINDS);
-  const cache: RenderCache = new Map();
-  const located: LocatedDoc[] = [];
-  for (const doc of found.files) if (!keep || keep(doc.path)) located.push(await locateRegions(doc.path, doc.text, names));
-  const pages = new PageContexts(catalog, docDirs, located, options);
-  // A translation planned anew may need the tables of a source page that was known.
-  for (const path of new Set(located.map((d) => sourcePageOf(docDirs, d.path)))) {
-    if (path === undefined || !known.has(path)) continue;
-    const text = readDoc(path);
-    if (text !== undefined) pages.addSource(await locateRegions(path, text, names));
-  }
-  const docs = located.map((doc) => planDoc(doc, catalog, names, { cache, page: pages.for(doc) }));
-  const byPath = new Map(docs.map((d) => [d.path, d]));
+  toPlan.sort(); // by UTF-16 code unit, as discovery orders its files
+
   const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
-  const needed = [...docs.map((d) => ({ file: d.path, fallbacks: d.fallbacks })), ...[...known].map(([file, v]) => ({ file, fallbacks: v.fallbacks }))];
-  for (const warning of missingWordWarnings(catalog, needed)) (byPath.get(warning.file)?.messages ?? runMessages).push(warning);
-  const diagnostics = [...runMessages, ...docs.flatMap((d) => d.messages)].sort(byPosition);
-  const regions = docs.reduce((n, d) => n + d.regionCount, 0) + [...known.values()].reduce((n, v) => n + v.regions, 0);
-  const planned = new Map(docs.map((d) => [d.path, { hash: contentKey(d.before), source: sourceHash(d.path) }]));
+  const names = new RegionNames(catalog, REGION_KINDS);
+  // Each doc was read (and checked) by discovery; it is read again here, one at a time.
+  const read = async (path: string): Promise<LocatedDoc | undefined> => {
+    const text = readDocText(path);
+    if (typeof text !== "string") {
+      runMessages.push(text);
+      return undefined;
+    }
+    return locateRegions(path, text, names);
+  };
+  const pages = new PageContexts(catalog, places, options, (path) => (hashes.has(path) ? read(path) : Promise.resolve(undefined)));
+  const cache: RenderCache = new Map();
+  const docs: Doc[] = [];
+  const engineMessages: Diagnostic[] = [];
+  const fallbacks = [...known].map(([file, v]) => ({ file, fallbacks: v.fallbacks }));
+  let regions = [...known.values()].reduce((n, v) => n + v.regions, 0);
+  for (const path of toPlan) {
+    const located = await read(path);
+    if (!located) continue;
+    const doc = planDoc(located, catalog, names, { cache, page: await pages.for(located) });
+    regions += doc.regionCount;
+    fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
+    engineMessages.push(...doc.messages);
+    if (await (options.keep?.(doc, { hash: contentKey(located.text), source: sourceHash(path) }) ?? true)) docs.push(doc);
+  }
+  runMessages.push(...missingWordWarnings(catalog, fallbacks));
   return {
     docs,
     files: docs.filter((d) => !hasErrors(d)),
     known: known.size,
     runMessages,
-    diagnostics,
+    diagnostics: [...runMessages, ...engineMessages].sort(byPosition),
     stats: { regions, docs: found.docs },
-    hashes: planned,
   };
-}
-
-/** A doc read again (its verdict no longer holds, or a translation needs its tables); undefined if it is gone. */
-function readDoc(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 export interface DocOptions {

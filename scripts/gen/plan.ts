@@ -8,7 +8,7 @@ import type { PlannedFile } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { hasErrors } from "../docs/doc.ts";
 import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
-import { syncDocs, type DocsResult } from "../docs/sync.ts";
+import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { exampleFiles } from "./examples.ts";
@@ -64,13 +64,27 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     rules: rules.map((r) => [r.rule.id, r.setting]),
     ...settings,
   }));
-  const docs = await syncDocs(catalog, options.docDirs, { inspectUnmarked: unmarked.inspect, verdicts, ...settings });
+  // The rules run on each doc as soon as it is planned; only the docs that change are kept.
+  const docMessages: Diagnostic[] = [];
+  const docs = await syncDocs(catalog, options.docDirs, {
+    inspectUnmarked: unmarked.inspect,
+    verdicts,
+    ...settings,
+    keep: async (doc, { hash, source }) => {
+      if (!hasErrors(doc)) await checkPlannedDocs([doc], rules);
+      docMessages.push(...doc.messages);
+      const upToDate = doc.after === doc.before;
+      if (upToDate && !hasErrors(doc)) {
+        const warnings = doc.messages.filter((m) => m.rule !== "docs/missing-word");
+        verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings, fallbacks: doc.fallbacks });
+      }
+      return !upToDate;
+    },
+  });
+  // The engine's errors come alone: rule findings on text that cannot be generated would only add noise.
   stopOnErrors(docs.diagnostics);
-  // The rules add their findings to each doc's messages.
-  const every = [...docs.docs, ...unmarked.docs];
-  await checkPlannedDocs(every, rules);
-  rememberUpToDate(docs, verdicts);
-  const messages = [...docs.runMessages, ...every.flatMap((d) => d.messages)].sort(byPosition);
+  await checkPlannedDocs(unmarked.docs, rules);
+  const messages = [...docs.runMessages, ...docMessages, ...unmarked.docs.flatMap((d) => d.messages)].sort(byPosition);
   stopOnErrors(messages);
   return {
     catalog,
@@ -78,16 +92,6 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     warnings: messages.filter((d) => d.severity === "warning"),
     stats: docs.stats,
   };
-}
-
-/** Stores the verdict of every planned doc that needs no change and has no error. */
-function rememberUpToDate(result: DocsResult, verdicts: PageVerdicts): void {
-  for (const doc of result.docs) {
-    if (doc.after !== doc.before || hasErrors(doc)) continue;
-    const { hash, source } = result.hashes.get(doc.path)!;
-    const warnings = doc.messages.filter((m) => m.rule !== "docs/missing-word");
-    verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings, fallbacks: doc.fallbacks });
-  }
 }
 
 function stopOnErrors(messages: readonly Diagnostic[]): void {
