@@ -76,7 +76,7 @@ describe("the host docs sample, through the command line", () => {
 describe("a multi-locale host-like tree", () => {
   // Six languages, Arabic written right to left among them; translated pages mirror the English ones.
   const locales = ["en", "zh-CN", "pt-BR", "ja-JP", "ar", "de"];
-  // 20 pages a language hold every trait twice over; the long run checks the same at 60.
+  // 20 pages a language hold every trait below, two region pages a language among them; the long run has 60.
   const pages = locales.length * (fuzzing ? 60 : 20);
   let project: ReturnType<typeof tempProject>;
   let manifest: HostLikeManifest;
@@ -108,7 +108,6 @@ describe("a multi-locale host-like tree", () => {
     for (const locale of locales.slice(1)) expect(manifest.regionDocs.filter((p) => p.startsWith(`${locale}/`)).length, locale).toBeGreaterThanOrEqual(2);
     expect(manifest.incidentalDocs.length).toBeGreaterThanOrEqual(pages / 2);
     expect(manifest.largeDocs.some((path) => statSync(join(original, path)).size > 100_000)).toBe(true);
-    for (const locale of locales.slice(1)) expect(manifest.regionDocs.some((p) => p.startsWith(`${locale}/`)), locale).toBe(true);
   });
 
   it("first check: drift and warnings, no error; gen changes only region bodies; tables keep their shape; then clean", async () => {
