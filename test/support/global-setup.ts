@@ -3,6 +3,7 @@
 // removed when the run ends, so `pnpm test` leaves nothing behind. The built CLI's
 // content cache goes there too, not into this repository's node_modules/.cache, so
 // that no run reads verdicts stored by an earlier one.
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,10 @@ const RUN_FOLDER = /^kcs-test-run-(\d+)-/;
 
 export default function setup(): () => void {
   removeFoldersOfEndedRuns();
+  // The bundle the CLI processes run is built (or found fresh) once, before any test
+  // starts. A build while tests run would give it a new stamp, and the cache of a new
+  // build starts empty under a test that is reading it.
+  execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "scripts", "bin.mjs"), "--version"], { stdio: "ignore" });
   const root = mkdtempSync(join(tmpdir(), `kcs-test-run-${process.pid}-`));
   // Open to every user, as the system's temporary folder is: some tests run the CLI as another user.
   chmodSync(root, 0o1777);
