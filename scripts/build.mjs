@@ -7,8 +7,8 @@
 // keep V8's compiled code of a script between runs (see bin.mjs), and not of a module.
 // esbuild is imported only when a build runs: loading it costs ~40 ms.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -17,6 +17,24 @@ export const stamp = join(dist, ".built");
 export const bundle = join(dist, "cli.cjs");
 /** V8's code cache of the bundle, written by bin.mjs after a run. */
 export const codeCache = join(dist, "cli.cjs.v8-cache");
+
+/**
+ * Modules the bundle initialises at the first call of one of their functions, not
+ * when it starts. Each is the way into something costly to set up that many runs
+ * never need: the zod schemas (building them takes ~15 ms; a catalog that passed
+ * comes from the cache, and `--no-config` reads no configuration file), the JSON
+ * Schemas, the config checks of JSON code blocks, and string-width (whose
+ * Intl.Segmenter takes ~8 ms to make). What only these modules import is deferred
+ * with them. A module listed here may export functions and types only; the build checks.
+ */
+export const DEFERRED_MODULES = [
+  "scripts/catalog/validate.ts",
+  "scripts/project-config/validate.ts",
+  "scripts/project-config/json-schema.ts",
+  "scripts/schema-gen/json-schema.ts",
+  "scripts/validate/check-config.ts",
+  "scripts/docs/kinds/display-width.ts",
+];
 
 /** Every input the bundle depends on: TypeScript under scripts/ and schema/, and the lockfile. */
 export function sourceFiles() {
@@ -60,6 +78,7 @@ export async function buildCli() {
     define: { "import.meta.dirname": "__dirname" },
     logLevel: "warning",
     write: false,
+    plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path)))],
   });
   // The map before the bundle that names it; the stamp last.
   const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
@@ -71,6 +90,53 @@ export async function buildCli() {
   for (const entry of readdirSync(dist)) {
     if (!keep.has(entry) && !entry.endsWith(".tmp")) rmSync(join(dist, entry), { force: true });
   }
+}
+
+/**
+ * An import of a deferred module gets a stand-in with the same functions, each of
+ * which loads the module and calls its namesake: esbuild initialises a bundled
+ * module at its first require(), where an import would initialise it when the
+ * importer is. Run from source (the tests), imports are the plain ones.
+ */
+function deferModules(paths) {
+  const deferred = new Set(paths);
+  return {
+    name: "defer-modules",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const path = join(args.resolveDir, args.path);
+        // The stand-in's own require() gets the module itself.
+        if (!deferred.has(path) || args.namespace === "deferred") return undefined;
+        return { path: relative(root, path), namespace: "deferred" };
+      });
+      build.onLoad({ filter: /.*/, namespace: "deferred" }, (args) => {
+        const path = join(root, args.path);
+        return { contents: standIn(path, exportedFunctions(path)), resolveDir: dirname(path), loader: "js" };
+      });
+    },
+  };
+}
+
+function standIn(path, names) {
+  return [
+    "let loaded;",
+    `const load = () => (loaded ??= require(${JSON.stringify(path)}));`,
+    ...names.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+  ].join("\n");
+}
+
+/** The names of a module's exported functions; anything else it exports (but types) is an error. */
+function exportedFunctions(path) {
+  const names = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.startsWith("export ")) continue;
+    const fn = /^export (?:async )?function (\w+)/.exec(line);
+    if (fn) names.push(fn[1]);
+    else if (!/^export (?:type|interface) /.test(line)) {
+      throw new Error(`${relative(root, path)} is deferred (DEFERRED_MODULES in scripts/build.mjs), so it may export only functions and types, not: ${line}`);
+    }
+  }
+  return names;
 }
 
 function replace(path, contents) {
