@@ -6,10 +6,13 @@
 // bundle, so `pnpm gen` after an edit runs fresh code.
 // Classic scripts (not ES modules with split chunks) because Node 20 can keep
 // V8's compiled code of a script between runs (see bin.mjs), and not of a module.
-// esbuild is imported only when a build runs: loading it costs ~40 ms.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+// cli.cjs is minified, but keeps its names: a --debug stack trace names the
+// functions, and the linked source map turns its positions into source lines.
+// esbuild is imported only when a build runs: loading it costs ~40 ms. Node's
+// modules are taken with process.getBuiltinModule, not imported (see bin.mjs).
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { basename, dirname, join, relative } = process.getBuiltinModule("node:path");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const dist = join(root, "dist");
@@ -20,7 +23,7 @@ export const bundle = join(dist, "cli.cjs");
  * Libraries that only some runs use, each group bundled into its own script,
  * dist/<group>.cjs, which bin.mjs loads the first time the CLI requires one of
  * them: a run that needs none (a check whose catalog comes from the cache and
- * whose pages need no full parse) reads and sets up a fifth of the code.
+ * whose pages need no full parse) reads and sets up a seventh of the code.
  * Libraries that share code are in one group, so that there is one copy of it.
  */
 export const LIBRARY_BUNDLES = {
@@ -47,26 +50,23 @@ export const DEFERRED_MODULES = [
   "scripts/docs/kinds/display-width.ts",
 ];
 
-/** Every input the bundle depends on: TypeScript under scripts/ and schema/, and the lockfile. */
-export function sourceFiles() {
-  const files = [join(root, "package.json"), join(root, "pnpm-lock.yaml")];
-  for (const dir of ["scripts", "schema"]) {
-    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith(".ts")) files.push(join(entry.parentPath, entry.name));
-    }
-  }
-  return files;
-}
-
-/** True when the bundle is missing or older than any source. */
+/**
+ * True when the bundle is missing or older than one of its inputs: the sources
+ * it was built from (the stamp lists them), this build script, package.json and
+ * the lockfile. A new source matters only once an input imports it, and that
+ * input is then newer.
+ */
 export function isStale() {
   let built;
+  let inputs;
   try {
     built = statSync(stamp).mtimeMs;
+    inputs = JSON.parse(readFileSync(stamp, "utf8")).inputs;
   } catch {
     return true;
   }
-  return sourceFiles().some((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs > built);
+  if (!Array.isArray(inputs)) return true;
+  return inputs.some((input) => !(statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs <= built));
 }
 
 /**
@@ -107,9 +107,15 @@ export async function buildCli() {
       // scripts/lib/package-root.ts finds the package from its own folder.
       define: { "import.meta.dirname": "__dirname" },
       plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path))), librariesApart(LIBRARY_BUNDLES, exported)],
+      minifyWhitespace: true,
+      minifySyntax: true,
+      absWorkingDir: root,
+      metafile: true,
     }),
   );
   const results = await Promise.all([...libraries, cli]);
+  const sources = Object.keys(results.at(-1).metafile.inputs).filter((input) => !input.includes(":") && !input.includes("node_modules/"));
+  const inputs = [...sources, "scripts/build.mjs", "package.json", "pnpm-lock.yaml"];
   mkdirSync(dist, { recursive: true });
   // Each map before the script that names it; the CLI after its libraries; the stamp last.
   const outputs = results.flatMap((result) => result.outputFiles);
@@ -121,7 +127,7 @@ export async function buildCli() {
     renameSync(temp, path);
   };
   for (const output of outputs) replace(output.path, output.contents);
-  replace(stamp, `${new Date().toISOString()}\n`);
+  replace(stamp, `${JSON.stringify({ built: new Date().toISOString(), inputs }, null, 2)}\n`);
   // Anything else in dist/ is left from an older layout or is an old code cache
   // (V8 would reject it anyway). Other builds' temporary files are theirs to rename.
   const keep = new Set([...outputs.map((output) => output.path), stamp].map((path) => basename(path)));
