@@ -4,6 +4,7 @@
 // cannot be used is an InputError with file:line:column, before anything is written.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
 import { bundledCatalog } from "../lib/package-root.ts";
@@ -43,6 +44,12 @@ export function readProjectConfig(file: string): ProjectConfig {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, "project-config/unreadable", `cannot read the configuration file: ${reason}`)]);
   }
+  // Like the catalog, a configuration that passed is kept in the build's cache
+  // (content-cache.ts), keyed by its text: an unchanged file is not checked again.
+  const cache = openCache<ProjectConfig>("project-config");
+  const key = contentKey(text);
+  const cached = cache.get(key);
+  if (cached) return cached;
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");
@@ -50,7 +57,9 @@ export function readProjectConfig(file: string): ProjectConfig {
     if (!(error instanceof JsonSyntaxError)) throw error;
     throw new InputError([diagnostic(file, error, "project-config/syntax", `${error.message}; the configuration file is JSON with comments (JSONC)`)]);
   }
-  return validProjectConfig(file, parsed);
+  const config = validProjectConfig(file, parsed);
+  cache.set(key, config);
+  return config;
 }
 
 /**
