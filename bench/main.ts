@@ -3,7 +3,8 @@
 // and writes bench/results.md.
 // Options: --quick (2,000 synthetic and 2,100 host-like pages; prints, does not write results.md unless --write),
 // --runs N (timed runs per case, default 5), --seed N, --keep (leave the trees in bench/.trees),
-// --minutes M (time budget of the timed rounds, default 30: fewer runs, flagged, when a round is too slow).
+// --minutes M (time budget of the timed rounds, default 30: fewer runs, flagged, when a round is too slow),
+// --only NAME (one tree of the full set, e.g. synthetic-40000 or host-like-16000; prints, writes nothing unless --write).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +45,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
       runs: { type: "string", default: "5" },
       seed: { type: "string", default: "20260716" },
       minutes: { type: "string", default: "30" },
+      only: { type: "string" },
     },
   });
   const runs = Number.parseInt(values.runs, 10);
@@ -51,7 +53,8 @@ export async function main(root: string, argv: string[]): Promise<number> {
   const minutes = Number.parseFloat(values.minutes);
   if (!(runs >= 1) || !Number.isInteger(seed) || !(minutes > 0)) throw new Error("--runs, --seed and --minutes take numbers");
   const deadline = Date.now() + minutes * 60_000;
-  const specs = values.quick ? QUICK : FULL;
+  const specs = values.only ? FULL.filter((s) => `${s.shape}-${s.files}` === values.only) : values.quick ? QUICK : FULL;
+  if (specs.length === 0) throw new Error(`--only takes one of ${FULL.map((s) => `${s.shape}-${s.files}`).join(", ")}`);
   const withRss = hasGnuTime();
   if (!withRss) console.warn("/usr/bin/time (GNU time) not found: peak RSS is not measured");
 
@@ -92,7 +95,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
 
   const markdown = renderResults(results, machineInfo(root), { runs, seed, rss: withRss });
   console.log(`\n${markdown}`);
-  if (!values.quick || values.write) {
+  if (!(values.quick || values.only) || values.write) {
     writeFileSync(join(root, "bench/results.md"), markdown);
     console.log("written to bench/results.md");
   }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { displayPath } from "../scripts/report/gen-report.ts";
 import { docsProject, seedPage } from "./fixtures/docs/project.ts";
+import { runCli } from "./support/run-cli.ts";
 
 const PAGE = "moonshot.md";
 /** The seed page with one id, one alias and one context window changed by hand. */
@@ -38,6 +39,18 @@ function hunks(diff: string): Hunk[] {
   return found;
 }
 
+/** Each hunk's old lines stand at its old start in the current file, its new lines at its new start in the regenerated one. */
+function expectHunksInPlace(all: readonly Hunk[], before: string, after: string): void {
+  const oldLines = before.split("\n");
+  const newLines = after.split("\n");
+  for (const hunk of all) {
+    const old = hunk.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1));
+    const now = hunk.lines.filter((l) => !l.startsWith("-")).map((l) => l.slice(1));
+    expect(oldLines.slice(hunk.oldStart - 1, hunk.oldStart - 1 + old.length)).toEqual(old);
+    expect(newLines.slice(hunk.newStart - 1, hunk.newStart - 1 + now.length)).toEqual(now);
+  }
+}
+
 describe("drift report", () => {
   afterEach(() => {
     delete process.env.GITHUB_ACTIONS;
@@ -58,14 +71,38 @@ describe("drift report", () => {
     const all = hunks(check.stdout);
     expect(all).toHaveLength(3);
     await project.gen();
-    const oldLines = edited.split("\n");
-    const newLines = project.doc(PAGE).split("\n");
-    for (const hunk of all) {
-      const old = hunk.lines.filter((l) => !l.startsWith("+")).map((l) => l.slice(1));
-      const now = hunk.lines.filter((l) => !l.startsWith("-")).map((l) => l.slice(1));
-      expect(oldLines.slice(hunk.oldStart - 1, hunk.oldStart - 1 + old.length)).toEqual(old);
-      expect(newLines.slice(hunk.newStart - 1, hunk.newStart - 1 + now.length)).toEqual(now);
-    }
+    expectHunksInPlace(all, edited, project.doc(PAGE));
+  });
+
+  it("shows a region rewritten by hand as one hunk replacing its changed lines, numbered the same way", async () => {
+    const junk = Array.from({ length: 24 }, (_, i) => `* \`old-model-${i}\`\n`).join("");
+    const rewritten = seedPage.replace("* `kimi-k2-thinking`\n", junk);
+    const project = await docsProject({ [PAGE]: rewritten });
+    const check = await project.gen({ check: true });
+    expect(check.code).toBe(1);
+    const all = hunks(check.stdout);
+    expect(all).toHaveLength(1);
+    const removed = all[0]!.lines.filter((l) => l.startsWith("-"));
+    expect(removed).toEqual(junk.trimEnd().split("\n").map((l) => `-${l}`));
+    await project.gen();
+    expectHunksInPlace(all, rewritten, project.doc(PAGE));
+  });
+
+  it("past 50 drifted regions lists the rest without their diff, and shows every diff with --verbose", async () => {
+    // 18 pages with the 3 edited regions each: 54 drifted regions.
+    const pages = Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`page-${String(i).padStart(2, "0")}.md`, edited]));
+    const project = await docsProject(pages);
+    const args = ["gen", "--check", "--catalog", project.catalog, "--docs", project.docs];
+    const check = await runCli(args);
+    expect(check.code).toBe(1);
+    const headings = check.stdout.split("\n").filter((l) => / region \S+ is out of date$/.test(l));
+    expect(headings).toHaveLength(54);
+    expect(hunks(check.stdout)).toHaveLength(50);
+    expect(check.stdout).toContain("… the diffs of 4 more regions are not shown (the first 50 are); --verbose shows every diff");
+    expect(check.stdout.trimEnd().split("\n").at(-1)).toBe(`54 regions in 18 files are out of date; run \`${project.fix}\``);
+    const verbose = await runCli([...args, "--verbose"]);
+    expect(hunks(verbose.stdout)).toHaveLength(54);
+    expect(verbose.stdout).not.toContain("are not shown");
   });
 
   it("annotates each drifted region for GitHub Actions", async () => {

@@ -47,3 +47,29 @@ export function wordsFor(book: WordBook, locale: string): Words {
     },
   };
 }
+
+/**
+ * The same lookup, recording whether the language was asked for at all (a word or
+ * the locale) and which keys fell back to English.
+ */
+export function recordingLookups(words: Words): { words: Words; asked: () => boolean; fallbacks: Set<WordKey> } {
+  let asked = false;
+  const fallbacks = new Set<WordKey>();
+  return {
+    words: {
+      get locale() {
+        asked = true;
+        return words.locale;
+      },
+      missing: words.missing,
+      word(key) {
+        asked = true;
+        const text = words.word(key);
+        if (words.missing.has(key)) fallbacks.add(key);
+        return text;
+      },
+    },
+    asked: () => asked,
+    fallbacks,
+  };
+}

@@ -12,11 +12,11 @@ import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
 import { checkConfigText } from "../validate/check-config.ts";
 import { providerNames } from "./inactive-models.ts";
-import type { CodeBlock } from "./mdx.ts";
+import type { CodeBlock, JSON_BLOCK_LANGS } from "./mdx.ts";
 import { codeBlocksOf } from "./mdx-compiles.ts";
 import type { DocRule } from "./rule.ts";
 
-const MODES: Record<string, Mode> = { json: "json", jsonc: "jsonc", json5: "json5" };
+const MODES: Readonly<Record<string, Mode>> & Record<(typeof JSON_BLOCK_LANGS)[number], Mode> = { json: "json", jsonc: "jsonc", json5: "json5" };
 
 export function isJsonBlock(block: CodeBlock): boolean {
   return Object.hasOwn(MODES, block.lang);

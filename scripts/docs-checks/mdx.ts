@@ -20,14 +20,41 @@ export interface MdxResult {
   codeBlocks: CodeBlock[];
 }
 
+/** The languages of the code blocks the JSON checks read (json-blocks.ts); only these are kept. */
+export const JSON_BLOCK_LANGS = ["json", "jsonc", "json5"] as const;
+
+/**
+ * A compile as kept between runs: each code block's text is kept once under its own
+ * hash (the same generated block stands on every translation of a page), so the
+ * verdicts read on each run stay small.
+ */
+interface StoredCompile {
+  failure?: Compiled["failure"];
+  blocks: Array<Omit<CodeBlock, "value"> & { key: string }>;
+}
+
 export async function compileMdx(file: string, content: string): Promise<MdxResult> {
-  const cache = openCache<Compiled>("mdx");
+  const cache = openCache<StoredCompile>("mdx");
+  const values = openCache<string>("code-blocks");
   const key = contentKey(content);
-  let compiled = cache.get(key);
+  const stored = cache.get(key);
+  let compiled: Compiled | undefined;
+  if (stored) {
+    const codeBlocks = stored.blocks.map(({ key: valueKey, ...block }) => ({ ...block, value: values.get(valueKey) }));
+    // A block text dropped from its cache (unused for long) makes the whole entry a miss.
+    if (codeBlocks.every((b): b is CodeBlock => b.value !== undefined)) compiled = { failure: stored.failure, codeBlocks };
+  }
   if (!compiled) {
     const { compile } = await import("./mdx-compile.ts");
-    compiled = compile(file, content);
-    cache.set(key, compiled);
+    const all = compile(file, content);
+    // Only the blocks the JSON checks read are kept.
+    compiled = { ...all, codeBlocks: all.codeBlocks.filter((b) => (JSON_BLOCK_LANGS as readonly string[]).includes(b.lang)) };
+    const blocks = compiled.codeBlocks.map(({ value, ...block }) => {
+      const valueKey = contentKey(value);
+      values.set(valueKey, value);
+      return { ...block, key: valueKey };
+    });
+    cache.set(key, { ...(compiled.failure ? { failure: compiled.failure } : {}), blocks });
   }
   const { failure, codeBlocks } = compiled;
   if (!failure) return { codeBlocks };

@@ -5,7 +5,7 @@
 // Symbolic links are never followed: a link to a file or folder inside the docs
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
-import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { notUtf8Problem, wideEncodingProblem } from "./encoding.ts";
@@ -22,6 +22,13 @@ export interface DocFile {
  */
 export type UnmarkedInspector = (path: string, bytes: Buffer) => Diagnostic[];
 
+/**
+ * Sees every UTF-8 file that may hold a marker, in place of keeping its text in
+ * `files`; the caller reads again the ones it plans (readDocText), one at a time.
+ * `bytes` is only valid during the call.
+ */
+export type MarkedFile = (path: string, bytes: Buffer) => void;
+
 export interface Discovery {
   /** Files that may hold markers, in path order. */
   files: DocFile[];
@@ -32,7 +39,7 @@ export interface Discovery {
 
 const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 
-export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector): Discovery {
+export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector, marked?: MarkedFile): Discovery {
   const result: Discovery = { files: [], docs: 0, diagnostics: [] };
   const roots: Array<{ dir: string; real: string }> = [];
   for (const dir of dirs) {
@@ -119,10 +126,27 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       result.diagnostics.push(notUtf8);
       return;
     }
-    result.files.push({ path, text: bytes.toString("utf8") });
+    if (marked) marked(path, bytes);
+    else result.files.push({ path, text: bytes.toString("utf8") });
   };
 
   for (const root of roots) visit(root.dir, root.real);
-  result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.files.sort(inPathOrder);
   return result;
+}
+
+/** A doc that may hold markers, read again: its text, or why it cannot be used (as discovery says it). */
+export function readDocText(path: string): string | Diagnostic {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`);
+  }
+  return notUtf8Problem(path, bytes) ?? bytes.toString("utf8");
+}
+
+/** Docs in the order they are planned and reported: by path, code point by code point. */
+function inPathOrder(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

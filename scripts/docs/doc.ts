@@ -56,12 +56,22 @@ export interface Doc extends PlannedFile {
   groups: string[];
   /** How many regions the doc holds (changed or not). */
   regionCount: number;
+  /** Words its regions needed that its language lacks, each at the first region that needed it. */
+  fallbacks: WordFallback[];
   messages: Diagnostic[];
+}
+
+/** A word a page's language lacks, so English stands in, at the region that needed it. */
+export interface WordFallback {
+  locale: string;
+  key: string;
+  line: number;
+  column: number;
 }
 
 /** A doc before anything is planned: `after` is `before`, no regions yet. */
 export function newDoc(path: string, text: string): Doc {
-  return { path, kind: "doc", before: text, after: text, regions: [], generated: [], groups: [], regionCount: 0, messages: [] };
+  return { path, kind: "doc", before: text, after: text, regions: [], generated: [], groups: [], regionCount: 0, fallbacks: [], messages: [] };
 }
 
 export function hasErrors(doc: Doc): boolean {

@@ -2,11 +2,11 @@
 // locale.ts), the project's region settings, the region of the same name in the
 // page a translation stands for, and the words each language lacked, reported
 // once per word and language at the first place they were needed.
-import { join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
-import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import type { LocatedDoc } from "./doc.ts";
+import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { LocatedDoc, WordFallback } from "./doc.ts";
 import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
 import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
 import { regionBody, type PageContext } from "./render.ts";
@@ -18,66 +18,91 @@ export interface PageSettings {
   defaultLocale?: string;
 }
 
+/** Where docs stand in the docs folders, worked out once per folder and run. */
+export class DocPlaces {
+  private readonly folders = new Map<string, { root?: string; inRoot: string }>();
+
+  constructor(private readonly docDirs: readonly string[]) {}
+
+  /** The doc's path relative to the docs folder holding it: folders above it never name a language. */
+  inRoot(path: string): { root?: string; inRoot: string } {
+    const dir = dirname(path);
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+      folder = { root, inRoot: root === undefined ? dir : relative(root, dir) };
+      this.folders.set(dir, folder);
+    }
+    return { root: folder.root, inRoot: join(folder.inRoot, basename(path)) };
+  }
+
+  /** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
+  sourceOf(path: string): string | undefined {
+    const { root, inRoot } = this.inRoot(path);
+    const source = sourcePagePath(inRoot);
+    return source === undefined || root === undefined ? undefined : join(root, source);
+  }
+}
+
 /**
  * The language, region settings and source-language page of each doc, and the
  * words each language lacked, for one run.
  */
 export class PageContexts {
   private readonly words = new Map<string, Words>();
-  /** Where each language first fell back to English for each word. */
-  private readonly fallbacks = new Map<string, { file: string; line: number; column: number }>();
-  private readonly byPath: Map<string, LocatedDoc>;
+  /** The regions of each source-language page asked for so far, by name; null for a page that is not there. */
+  private readonly sources = new Map<string, Map<string, SourceRegion> | null>();
 
   constructor(
     private readonly catalog: Catalog,
-    private readonly docDirs: readonly string[],
-    docs: readonly LocatedDoc[],
+    private readonly places: DocPlaces,
     private readonly options: PageSettings,
-  ) {
-    this.byPath = new Map(docs.map((d) => [d.path, d]));
-  }
+    /** Reads and locates a doc that may be another's source page; undefined when it holds no marker or is left out. */
+    private readonly locate: (path: string) => Promise<LocatedDoc | undefined>,
+  ) {}
 
-  for(doc: LocatedDoc): PageContext {
-    // Paths are read relative to the docs folder: folders above it never name a language.
-    const root = this.docDirs.find((d) => !relative(d, doc.path).startsWith(".."));
-    const inRoot = root === undefined ? doc.path : relative(root, doc.path);
+  /** The context of one doc; its source-language page is located first (once per run). */
+  async for(doc: LocatedDoc): Promise<PageContext> {
+    const { inRoot } = this.places.inRoot(doc.path);
     const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const source = sourcePagePath(inRoot);
-    const sourcePath = source === undefined || root === undefined ? undefined : join(root, source);
-    const counted = new Set(words.missing);
-    const fallbacks = this.fallbacks;
+    const sourcePath = this.places.sourceOf(doc.path);
+    if (sourcePath !== undefined && !this.sources.has(sourcePath)) {
+      const source = await this.locate(sourcePath);
+      this.sources.set(sourcePath, source === undefined ? null : regionsByName(source));
+    }
+    const regions = sourcePath === undefined ? undefined : this.sources.get(sourcePath);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
-    return {
-      words,
-      settings,
-      source: sourcePath === undefined ? undefined : (name) => this.sourceRegion(sourcePath, name),
-      noteFallbacks(at) {
-        for (const key of words.missing) {
-          if (counted.has(key)) continue;
-          counted.add(key);
-          fallbacks.set(`${locale}\u0000${key}`, { file: doc.path, ...at });
-        }
-      },
-    };
-  }
-
-  private sourceRegion(path: string, name: string): SourceRegion | undefined {
-    const doc = this.byPath.get(path);
-    const region = doc?.regions.find((r) => r.name === name);
-    if (!doc || !region) return undefined;
-    return { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns };
-  }
-
-  /** One warning per word and language that fell back to English, at the first place it did. */
-  missingWords(): Diagnostic[] {
-    return [...this.fallbacks].map(([id, at]) => {
-      const [locale, key] = id.split("\u0000") as [string, string];
-      return diagnostic(at.file, at, "docs/missing-word",
-        `no ${locale} text for the word "${key}", so English "${this.catalog.words.base[key] ?? key}" is used; ` +
-          `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning");
-    });
+    return { words, settings, source: sourcePath === undefined ? undefined : (name) => regions?.get(name) };
   }
 }
 
+/** What a translation may take from a source page: each region's body and `columns=`. */
+function regionsByName(doc: LocatedDoc): Map<string, SourceRegion> {
+  const regions = new Map<string, SourceRegion>();
+  for (const region of doc.regions) {
+    if (!regions.has(region.name)) regions.set(region.name, { body: regionBody(doc.text, doc.lines, region), columns: region.start.options.columns });
+  }
+  return regions;
+}
+
+/**
+ * One warning per word and language that fell back to English, at the first place
+ * (by file, line and column) any page needed it.
+ */
+export function missingWordWarnings(catalog: Catalog, pages: ReadonlyArray<{ file: string; fallbacks: readonly WordFallback[] }>): Diagnostic[] {
+  const first = new Map<string, { file: string } & WordFallback>();
+  for (const { file, fallbacks } of pages) {
+    for (const fallback of fallbacks) {
+      const id = `${fallback.locale}\u0000${fallback.key}`;
+      const earlier = first.get(id);
+      const place = { file, ...fallback };
+      if (!earlier || byPosition(place, earlier) < 0) first.set(id, place);
+    }
+  }
+  return [...first.values()].map(({ file, locale, key, line, column }) =>
+    diagnostic(file, { line, column }, "docs/missing-word",
+      `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; ` +
+        `add "${key}" to locales/${locale}.jsonc beside the catalog`, "warning"));
+}

@@ -5,7 +5,7 @@
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
-import type { Words } from "../catalog/words.ts";
+import { recordingLookups, type WordKey, type Words } from "../catalog/words.ts";
 import { catalogFieldFor, entryKeys } from "./hand-written.ts";
 import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
 import { isCodeCommentLine, parseCodeMarker } from "./markers.ts";
@@ -82,8 +82,6 @@ export interface PageContext {
   settings(region: string): RegionSettings;
   /** The region of this name in the page this one translates. */
   source?(region: string): SourceRegion | undefined;
-  /** Called after each region is rendered, to place the warnings about words that fell back to English. */
-  noteFallbacks?(at: { line: number; column: number }): void;
 }
 
 /** A region's body lines, without the start marker's indentation. */
@@ -96,16 +94,28 @@ export function regionBody(text: string, lines: readonly SourceLine[], region: R
 }
 
 /** A rendered body, or why it cannot be; positions are in the body (see BodyPosition). */
-type Rendered = { text: string; notes: RenderNote[] } | { error: string; at?: BodyPosition };
+type Rendered = { text: string; notes: RenderNote[]; fallbacks?: WordKey[] } | { error: string; at?: BodyPosition };
 
 /**
  * Rendered bodies by everything they depend on, for one run: the same region
  * written the same way on many pages (every translation of a page) is rendered once.
  */
-export type RenderCache = Map<string, Rendered>;
+export type RenderCache = Map<string, Rendered | { needs: RenderNeeds }>;
+
+/** What beyond the region's own text a rendering asked for. */
+interface RenderNeeds {
+  words: boolean;
+  source: boolean;
+}
+
+function sourceKey(source: SourceRegion | undefined): string {
+  return source === undefined ? "-" : [source.columns ?? "", ...source.body].join("\u0000");
+}
 
 export interface RenderResult {
   edit?: Edit;
+  /** Words the body needed that the page's language lacks, so English stands in. */
+  fallbacks: readonly WordKey[];
   /** Errors stop the run; warnings name what a person wrote that the new text does not keep. */
   diagnostics: Diagnostic[];
 }
@@ -129,17 +139,27 @@ export function renderRegion(
   const options = Object.entries(region.start.options).flat();
   const settings = page.settings(region.name);
   const key = [
-    region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow, page.words.locale,
+    region.name, region.start.fence?.lang ?? "", prefix, eol, entriesFollow,
     ...options, "", ...(settings.columns ?? []), "", text.slice(from, to),
   ].join("\u0000");
   const body = regionBody(text, lines, region);
-  let rendered = cache.get(key);
+  // The page's language and the source-language page's region join the key only for
+  // bodies whose rendering asked for them (most JSON5 bodies use no word): the plain
+  // key then holds which of the two to add.
+  const fullKey = (needs: RenderNeeds) =>
+    `${key}\u0000${needs.words ? page.words.locale : ""}\u0000${needs.source ? sourceKey(page.source?.(region.name)) : ""}`;
+  let cached = cache.get(key);
+  if (cached !== undefined && "needs" in cached) cached = cache.get(fullKey(cached.needs));
+  let rendered = cached as Rendered | undefined;
   if (rendered === undefined) {
-    // What the source-language page holds is not part of the key: a body rendered with its help is not kept.
     let consulted = false;
     const source = page.source && (() => ((consulted = true), page.source!(region.name)));
-    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body }, { words: page.words, settings, source });
-    if (!consulted) cache.set(key, rendered);
+    const lookups = recordingLookups(page.words);
+    rendered = renderBody(region, target, catalog, { prefix, eol, entriesFollow, body }, { words: lookups.words, settings, source });
+    if (!("error" in rendered)) rendered.fallbacks = [...lookups.fallbacks];
+    const needs = { words: lookups.asked(), source: consulted };
+    if (needs.words || needs.source) cache.set(key, { needs }).set(fullKey(needs), rendered);
+    else cache.set(key, rendered);
   }
 
   const first = trimBlankEnds(body).first;
@@ -148,10 +168,10 @@ export function renderRegion(
     return { line: region.start.line + 2 + first + position.line, column: prefix.length + position.column + 1 };
   };
   if ("error" in rendered) {
-    return { diagnostics: [diagnostic(file, at(rendered.at), "docs/cannot-render", `region ${region.name}: ${rendered.error}`)] };
+    return { fallbacks: [], diagnostics: [diagnostic(file, at(rendered.at), "docs/cannot-render", `region ${region.name}: ${rendered.error}`)] };
   }
   const notes = rendered.notes.map((note) => diagnostic(file, at(note.at), "docs/hand-written", note.message, "warning"));
-  return { edit: { from, to, text: rendered.text }, diagnostics: notes };
+  return { edit: { from, to, text: rendered.text }, fallbacks: rendered.fallbacks ?? [], diagnostics: notes };
 }
 
 interface Placement {

@@ -10,7 +10,8 @@
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { discoverDocs, type UnmarkedInspector } from "./discover.ts";
+import { contentKey } from "../lib/content-cache.ts";
+import { discoverDocs, readDocText, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
 import { DEFAULT_LOCALE } from "./locale.ts";
@@ -19,7 +20,8 @@ import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
-import { PageContexts, type PageSettings } from "./page-context.ts";
+import { DocPlaces, missingWordWarnings, PageContexts, type PageSettings } from "./page-context.ts";
+import type { PageVerdict, PageVerdicts } from "./page-verdicts.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
 import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
@@ -27,15 +29,27 @@ import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
-  /** Every doc that may hold a marker, with or without regions, each with its messages. */
+  /** The docs that may hold a marker and were planned this run, with their messages (those `keep` kept). */
   docs: Doc[];
   /** The docs without errors: what `gen` would write. */
   files: Doc[];
-  /** Messages about the docs folders rather than one doc (an unreadable folder, a link leading outside). */
+  /** Docs an earlier run found up to date (page-verdicts.ts), not planned again; their warnings are in `runMessages`. */
+  known: number;
+  /**
+   * Messages that belong to no planned doc: about the docs folders (an unreadable folder, a link
+   * leading outside), the known docs' warnings, and the words languages lack.
+   */
   runMessages: Diagnostic[];
-  /** Every message, of the run and of each doc; errors make the run exit 2 with nothing written. */
+  /** Every message the engine found (not the rules'), of the run and of each doc; errors make the run exit 2 with nothing written. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
+}
+
+/** The hashes a planned doc's verdict is stored with (page-verdicts.ts). */
+export interface DocHashes {
+  hash: string;
+  /** Of its source-language page; null when there is none. */
+  source: string | null;
 }
 
 export interface SyncOptions extends PageSettings {
@@ -43,23 +57,86 @@ export interface SyncOptions extends PageSettings {
   inspectUnmarked?: UnmarkedInspector;
   /** Glob patterns of docs to leave alone, relative to the working directory. */
   exclude?: readonly string[];
+  /** Verdicts of earlier runs: a page found up to date on the same bytes and settings is not planned again. */
+  verdicts?: PageVerdicts;
+  /**
+   * Sees each doc as soon as it is planned (the docs rules run here); false drops it
+   * from `docs` and `files`, so a run keeps only what it reports or writes. Default: keep.
+   */
+  keep?: (doc: Doc, hashes: DocHashes) => boolean | Promise<boolean>;
 }
 
+/**
+ * Plans every doc under the folders, one at a time: a doc is read, located,
+ * rendered and handed to `keep` before the next is read, so memory holds what is
+ * kept, not the tree.
+ */
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
-  const keep = excluding(options.exclude);
-  const inspect = keep && options.inspectUnmarked;
-  const found = discoverDocs(docDirs, inspect ? (path, bytes) => (keep(path) ? inspect(path, bytes) : []) : options.inspectUnmarked);
+  const included = excluding(options.exclude);
+  const inspect = included && options.inspectUnmarked;
+  const hashes = new Map<string, string>();
+  const known = new Map<string, PageVerdict>();
+  const toPlan: string[] = [];
+  const found = discoverDocs(
+    docDirs,
+    inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
+    (path, bytes) => {
+      if (included && !included(path)) return;
+      const hash = contentKey(bytes);
+      hashes.set(path, hash);
+      const verdict = options.verdicts?.lookup(path, hash);
+      if (verdict) known.set(path, verdict);
+      else toPlan.push(path);
+    },
+  );
+  const places = new DocPlaces(docDirs);
+  const sourceHash = (path: string) => {
+    const source = places.sourceOf(path);
+    return source === undefined ? null : (hashes.get(source) ?? null);
+  };
+  // A verdict reached with another text of the source-language page no longer holds.
+  for (const [path, verdict] of known) {
+    if (verdict.source === sourceHash(path)) continue;
+    known.delete(path);
+    toPlan.push(path);
+  }
+  toPlan.sort(); // by UTF-16 code unit, as discovery orders its files
+
+  const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
   const names = new RegionNames(catalog, REGION_KINDS);
+  // Each doc was read (and checked) by discovery; it is read again here, one at a time.
+  const read = async (path: string): Promise<LocatedDoc | undefined> => {
+    const text = readDocText(path);
+    if (typeof text !== "string") {
+      runMessages.push(text);
+      return undefined;
+    }
+    return locateRegions(path, text, names);
+  };
+  const pages = new PageContexts(catalog, places, options, (path) => (hashes.has(path) ? read(path) : Promise.resolve(undefined)));
   const cache: RenderCache = new Map();
-  const located: LocatedDoc[] = [];
-  for (const doc of found.files) if (!keep || keep(doc.path)) located.push(await locateRegions(doc.path, doc.text, names));
-  const pages = new PageContexts(catalog, docDirs, located, options);
-  const docs = located.map((doc) => planDoc(doc, catalog, names, { cache, page: pages.for(doc) }));
-  const byPath = new Map(docs.map((d) => [d.path, d]));
-  for (const warning of pages.missingWords()) byPath.get(warning.file)!.messages.push(warning);
-  const diagnostics = [...found.diagnostics, ...docs.flatMap((d) => d.messages)].sort(byPosition);
-  const regions = docs.reduce((n, d) => n + d.regionCount, 0);
-  return { docs, files: docs.filter((d) => !hasErrors(d)), runMessages: found.diagnostics, diagnostics, stats: { regions, docs: found.docs } };
+  const docs: Doc[] = [];
+  const engineMessages: Diagnostic[] = [];
+  const fallbacks = [...known].map(([file, v]) => ({ file, fallbacks: v.fallbacks }));
+  let regions = [...known.values()].reduce((n, v) => n + v.regions, 0);
+  for (const path of toPlan) {
+    const located = await read(path);
+    if (!located) continue;
+    const doc = planDoc(located, catalog, names, { cache, page: await pages.for(located) });
+    regions += doc.regionCount;
+    fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
+    engineMessages.push(...doc.messages);
+    if (await (options.keep?.(doc, { hash: contentKey(located.text), source: sourceHash(path) }) ?? true)) docs.push(doc);
+  }
+  runMessages.push(...missingWordWarnings(catalog, fallbacks));
+  return {
+    docs,
+    files: docs.filter((d) => !hasErrors(d)),
+    known: known.size,
+    runMessages,
+    diagnostics: [...runMessages, ...engineMessages].sort(byPosition),
+    stats: { regions, docs: found.docs },
+  };
 }
 
 export interface DocOptions {
@@ -134,7 +211,9 @@ export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionName
       continue;
     }
     const rendered = renderRegion(path, text, lines, region, target, catalog, page, cache);
-    page.noteFallbacks?.(at(region.start));
+    for (const key of rendered.fallbacks) {
+      if (!doc.fallbacks.some((f) => f.key === key)) doc.fallbacks.push({ locale: page.words.locale, key, ...at(region.start) });
+    }
     diagnostics.push(...rendered.diagnostics);
     if (rendered.edit) edits.push(rendered.edit);
   }

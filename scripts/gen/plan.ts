@@ -6,6 +6,8 @@ import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import type { PlannedFile } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
+import { hasErrors } from "../docs/doc.ts";
+import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
@@ -50,17 +52,39 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   ];
   const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
-  const docs = await syncDocs(catalog, options.docDirs, {
-    inspectUnmarked: unmarked.inspect,
+  const settings = {
     regions: options.regions,
     defaultLocale: options.defaultLocale,
     exclude: options.exclude,
+  };
+  // Everything outside a page that decides its verdict (see page-verdicts.ts).
+  const verdicts = new PageVerdicts(settingsKey({
+    catalog: { file: catalog.file, data: catalog.data, words: [catalog.words.base, [...catalog.words.locales]] },
+    docDirs: options.docDirs,
+    rules: rules.map((r) => [r.rule.id, r.setting]),
+    ...settings,
+  }));
+  // The rules run on each doc as soon as it is planned; only the docs that change are kept.
+  const docMessages: Diagnostic[] = [];
+  const docs = await syncDocs(catalog, options.docDirs, {
+    inspectUnmarked: unmarked.inspect,
+    verdicts,
+    ...settings,
+    keep: async (doc, { hash, source }) => {
+      if (!hasErrors(doc)) await checkPlannedDocs([doc], rules);
+      docMessages.push(...doc.messages);
+      const upToDate = doc.after === doc.before;
+      if (upToDate && !hasErrors(doc)) {
+        const warnings = doc.messages.filter((m) => m.rule !== "docs/missing-word");
+        verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings, fallbacks: doc.fallbacks });
+      }
+      return !upToDate;
+    },
   });
+  // The engine's errors come alone: rule findings on text that cannot be generated would only add noise.
   stopOnErrors(docs.diagnostics);
-  // The rules add their findings to each doc's messages.
-  const every = [...docs.docs, ...unmarked.docs];
-  await checkPlannedDocs(every, rules);
-  const messages = [...docs.runMessages, ...every.flatMap((d) => d.messages)].sort(byPosition);
+  await checkPlannedDocs(unmarked.docs, rules);
+  const messages = [...docs.runMessages, ...docMessages, ...unmarked.docs.flatMap((d) => d.messages)].sort(byPosition);
   stopOnErrors(messages);
   return {
     catalog,

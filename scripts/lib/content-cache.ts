@@ -17,8 +17,8 @@ export interface ContentCache<T> {
   set(key: string, value: T): void;
 }
 
-/** The key of a text: its SHA-1 (collisions are not a concern for docs people write). */
-export function contentKey(text: string): string {
+/** The key of a text (or of its UTF-8 bytes: the same key): its SHA-1 (collisions are not a concern for docs people write). */
+export function contentKey(text: string | Uint8Array): string {
   return createHash("sha1").update(text).digest("base64url");
 }
 

@@ -42,6 +42,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}: ${level}${d.message}`;
 }
 
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
+export function byPosition(a: Pick<Diagnostic, "file" | "line" | "column">, b: Pick<Diagnostic, "file" | "line" | "column">): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }

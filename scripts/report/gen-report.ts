@@ -17,6 +17,12 @@ export function displayPath(path: string): string {
 export const LONG_DIFF_LINES = 40;
 /** How many lines of a summarised diff are still shown. */
 const SHOWN_DIFF_LINES = 12;
+/**
+ * Past this many drifted regions the rest are listed (file, line, region) without
+ * their diff unless `--verbose`: a catalog change that touches every page would
+ * otherwise print thousands of diffs that `git diff` after `gen` shows better.
+ */
+export const SHOWN_REGION_DIFFS = 50;
 
 /** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
 export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): string {
@@ -50,18 +56,26 @@ export interface DriftTextOptions {
 }
 
 /**
- * Check mode: docs first (one unified diff per drifted region), then every other
- * file (one diff per file, summarised past LONG_DIFF_LINES unless verbose).
+ * Check mode: docs first (one unified diff per drifted region, the first
+ * SHOWN_REGION_DIFFS of them unless verbose), then every other file (one diff per
+ * file, summarised past LONG_DIFF_LINES unless verbose).
  */
 export function driftText(changed: readonly PlannedFile[], options: DriftTextOptions = {}): string {
   const paint = options.paint ?? ((_style, text) => text);
   const ordered = [...changed.filter((f) => f.kind === "doc"), ...changed.filter((f) => f.kind !== "doc")];
-  return ordered
+  let diffsLeft = options.verbose ? Infinity : SHOWN_REGION_DIFFS;
+  let listedOnly = 0;
+  const text = ordered
     .map((file) => {
       const path = displayPath(file.path);
       if (file.regions && file.regions.length > 0) {
         return file.regions
-          .map((r) => `${paint("bold", `${path}:${r.line}: region ${r.name} is out of date`)}\n${paintDiff(regionDiff(path, r), paint)}`)
+          .map((r) => {
+            const heading = paint("bold", `${path}:${r.line}: region ${r.name} is out of date`);
+            if (diffsLeft-- > 0) return `${heading}\n${paintDiff(regionDiff(path, r), paint)}`;
+            listedOnly++;
+            return heading;
+          })
           .join("\n");
       }
       const what = file.before === null ? "missing" : "out of date";
@@ -69,6 +83,8 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
       return `${heading}\n${paintDiff(shortened(unifiedDiff(path, file.before, file.after), options.verbose === true), paint)}`;
     })
     .join("\n");
+  if (listedOnly === 0) return text;
+  return `${text}\n… the diffs of ${counted(listedOnly, "more region")} are not shown (the first ${SHOWN_REGION_DIFFS} are); --verbose shows every diff`;
 }
 
 /** The first lines of a long diff and a count of the rest. */

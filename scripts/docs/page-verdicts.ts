@@ -1,0 +1,50 @@
+// Pages already known to be up to date, kept between runs (content-cache.ts), the
+// way ESLint's `--cache` skips files unchanged since they passed.
+//
+// A verdict says: this exact page text, under these settings, needed no change and
+// had no error; here are its warnings. It is looked up by the page's path and the
+// hash of its bytes, and it holds only while the settings (the catalog with its
+// words, the docs folders, the region and rule settings: see `settingsKey`) and the
+// page's one dependency on another page are what they were: the text of the page
+// in the source language, whose tables a translation's columns may be read from.
+// A page with an error, or one that `gen` would change, is never stored, so every
+// problem is reported on every run.
+import { contentKey, openCache, type ContentCache } from "../lib/content-cache.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
+import type { WordFallback } from "./doc.ts";
+
+export interface PageVerdict {
+  /** Hash of the page's bytes. */
+  hash: string;
+  settings: string;
+  /** Hash of the source-language page the verdict was reached with; null when there was none. */
+  source: string | null;
+  /** How many regions the page holds. */
+  regions: number;
+  /** The page's own warnings (those about words its language lacks are `fallbacks`: a run reports each at its first place only). */
+  warnings: Diagnostic[];
+  fallbacks: WordFallback[];
+}
+
+export class PageVerdicts {
+  private readonly cache: ContentCache<PageVerdict>;
+
+  constructor(private readonly settings: string) {
+    this.cache = openCache<PageVerdict>("pages");
+  }
+
+  /** The stored verdict of this path, if it was reached on the same bytes under the same settings. */
+  lookup(path: string, hash: string): PageVerdict | undefined {
+    const verdict = this.cache.get(path);
+    return verdict && verdict.hash === hash && verdict.settings === this.settings ? verdict : undefined;
+  }
+
+  remember(path: string, verdict: Omit<PageVerdict, "settings">): void {
+    this.cache.set(path, { ...verdict, settings: this.settings });
+  }
+}
+
+/** One key for everything outside a page that its verdict depends on. */
+export function settingsKey(parts: Record<string, unknown>): string {
+  return contentKey(JSON.stringify(parts));
+}
