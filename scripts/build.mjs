@@ -146,7 +146,7 @@ const LIBRARY_SETUP = {
   zod: "library.config({ jitless: true }); ",
 };
 
-/** Each package's export names (of a JSON module, only its default), as esbuild sees them. */
+/** Each package's export names, as esbuild sees them (a JSON module has its default only). */
 async function exportNames(build, packages) {
   const { metafile } = await build({
     entryPoints: packages.map((p, i) => ({ in: p, out: `export-names-${i}` })),
@@ -161,7 +161,7 @@ async function exportNames(build, packages) {
   const outputs = Object.entries(metafile.outputs);
   return new Map(packages.map((p, i) => {
     const [, output] = outputs.find(([path]) => basename(path) === `export-names-${i}.js`);
-    return [p, p.endsWith(".json") ? ["default"] : output.exports];
+    return [p, p.endsWith(".json") ? [] : output.exports];
   }));
 }
 
@@ -183,6 +183,8 @@ function librariesApart(groups, exported) {
         return {
           contents: [
             `const library = require("./${groupOf.get(args.path)}.cjs")[${JSON.stringify(args.path)}];`,
+            // An ES module comes as its namespace; a JSON module as its value, which is its default.
+            ...(args.path.endsWith(".json") ? ["export default library;"] : []),
             ...names.map((name, i) => `const e${i} = library[${JSON.stringify(name)}];\nexport { e${i} as ${JSON.stringify(name)} };`),
           ].join("\n"),
           loader: "js",
