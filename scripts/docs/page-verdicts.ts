@@ -27,10 +27,13 @@ export interface PageVerdict {
 }
 
 export class PageVerdicts {
-  private readonly cache: ContentCache<PageVerdict>;
+  // Opened at the first page, not before: a run with no page (an empty docs folder) reads no verdict file.
+  private opened: ContentCache<PageVerdict> | undefined;
 
-  constructor(private readonly settings: string) {
-    this.cache = openCache<PageVerdict>("pages");
+  constructor(private readonly settings: string) {}
+
+  private get cache(): ContentCache<PageVerdict> {
+    return (this.opened ??= openCache<PageVerdict>("pages"));
   }
 
   /** The stored verdict of this path, if it was reached on the same bytes under the same settings. */
