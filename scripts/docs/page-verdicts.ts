@@ -39,7 +39,9 @@ export class PageVerdicts {
   /** The stored verdict of this path, if it was reached on the same bytes under the same settings. */
   lookup(path: string, hash: string): PageVerdict | undefined {
     const verdict = this.cache.get(path);
-    return verdict && verdict.hash === hash && verdict.settings === this.settings ? verdict : undefined;
+    if (!verdict || verdict.hash !== hash || verdict.settings !== this.settings) return undefined;
+    // A cache file edited by hand (or by another program) is only a miss, never a crash.
+    return Array.isArray(verdict.warnings) && Array.isArray(verdict.fallbacks) && Number.isInteger(verdict.regions) ? verdict : undefined;
   }
 
   remember(path: string, verdict: Omit<PageVerdict, "settings">): void {
