@@ -20,9 +20,8 @@ const { dirname, join } = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
 const { constants, Script } = process.getBuiltinModule("node:vm");
 
-if (existsSync(new URL("./cli.ts", import.meta.url))) {
-  const { buildCli, isStale } = await import("./build.mjs");
-  if (isStale()) await buildCli();
+if (existsSync(new URL("./cli.ts", import.meta.url)) && createRequire(import.meta.url)("./stale.cjs").isStale()) {
+  await (await import("./build.mjs")).buildCli();
 }
 
 /** The scripts run so far, by file. */

@@ -10,13 +10,15 @@
 // functions, and the linked source map turns its positions into source lines.
 // esbuild is imported only when a build runs: loading it costs ~40 ms. Node's
 // modules are taken with process.getBuiltinModule, not imported (see bin.mjs).
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { basename, dirname, join, relative } = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
+import { isStale, stamp } from "./stale.cjs";
+
+export { isStale, stamp };
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const dist = join(root, "dist");
-export const stamp = join(dist, ".built");
 export const bundle = join(dist, "cli.cjs");
 
 /**
@@ -49,25 +51,6 @@ export const DEFERRED_MODULES = [
   "scripts/validate/check-config.ts",
   "scripts/docs/kinds/display-width.ts",
 ];
-
-/**
- * True when the bundle is missing or older than one of its inputs: the sources
- * it was built from (the stamp lists them), this build script, package.json and
- * the lockfile. A new source matters only once an input imports it, and that
- * input is then newer.
- */
-export function isStale() {
-  let built;
-  let inputs;
-  try {
-    built = statSync(stamp).mtimeMs;
-    inputs = JSON.parse(readFileSync(stamp, "utf8")).inputs;
-  } catch {
-    return true;
-  }
-  if (!Array.isArray(inputs)) return true;
-  return inputs.some((input) => !(statSync(join(root, input), { throwIfNoEntry: false })?.mtimeMs <= built));
-}
 
 /**
  * Builds into memory, then writes each output to a temporary file and renames it
@@ -115,6 +98,7 @@ export async function buildCli() {
   );
   const results = await Promise.all([...libraries, cli]);
   const sources = Object.keys(results.at(-1).metafile.inputs).filter((input) => !input.includes(":") && !input.includes("node_modules/"));
+  // What stale.cjs checks: the sources, this build script, package.json and the lockfile.
   const inputs = [...sources, "scripts/build.mjs", "package.json", "pnpm-lock.yaml"];
   mkdirSync(dist, { recursive: true });
   // Each map before the script that names it; the CLI after its libraries; the stamp last.
