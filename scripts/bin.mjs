@@ -56,10 +56,14 @@ function load(file) {
 
 await load(fileURLToPath(new URL("../dist/cli.cjs", import.meta.url))).run();
 
-// After the run, so that a cache also holds the functions this command compiled.
+// After the run, so that a cache also holds the functions this command compiled;
+// not after a run that only printed help or the version, which compiles so little
+// that every later command would compile the rest again, run after run.
 // Written beside and renamed, so a concurrent run never reads half a file.
+const args = process.argv.slice(2);
+const onlyPrinted = args.length === 0 || args.some((arg) => ["help", "--help", "-h", "--version", "-V"].includes(arg));
 const unsaved = [...loaded.values()].filter((script) => script.saveCache);
-if (unsaved.length > 0) {
+if (unsaved.length > 0 && !onlyPrinted) {
   const { randomBytes } = process.getBuiltinModule("node:crypto");
   for (const { script, codeCache } of unsaved) {
     try {
