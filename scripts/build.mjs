@@ -88,7 +88,8 @@ export async function buildCli() {
       entryPoints: [join(root, "scripts/cli.ts")],
       outfile: bundle,
       // scripts/lib/package-root.ts finds the package from its own folder.
-      define: { "import.meta.dirname": "__dirname" },
+      // The build's name (content-cache.ts); the placeholder becomes a hash of the scripts below.
+      define: { "import.meta.dirname": "__dirname", __KCS_BUILD__: JSON.stringify(BUILD_PLACEHOLDER) },
       plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path))), librariesApart(LIBRARY_BUNDLES, exported)],
       minifyWhitespace: true,
       minifySyntax: true,
@@ -104,13 +105,15 @@ export async function buildCli() {
   // Each map before the script that names it; the CLI after its libraries; the stamp last.
   const outputs = results.flatMap((result) => result.outputFiles);
   const order = (path) => (path === bundle ? 2 : path.endsWith(".cjs") ? 1 : 0);
-  outputs.sort((a, b) => order(a.path) - order(b.path));
+  outputs.sort((a, b) => order(a.path) - order(b.path) || (a.path < b.path ? -1 : 1));
+  const contents = new Map(outputs.map((output) => [output.path, output.contents]));
+  contents.set(bundle, named(contents.get(bundle), outputs.filter((output) => output.path.endsWith(".cjs")).map((output) => output.contents)));
   const replace = (path, contents) => {
     const temp = `${path}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
     writeFileSync(temp, contents);
     renameSync(temp, path);
   };
-  for (const output of outputs) replace(output.path, output.contents);
+  for (const output of outputs) replace(output.path, contents.get(output.path));
   replace(stamp, `${JSON.stringify({ built: new Date().toISOString(), inputs }, null, 2)}\n`);
   // Anything else in dist/ is left from an older layout or is an old code cache
   // (V8 would reject it anyway). Other builds' temporary files are theirs to rename.
@@ -118,6 +121,22 @@ export async function buildCli() {
   for (const entry of readdirSync(dist)) {
     if (!keep.has(entry) && !entry.endsWith(".tmp")) rmSync(join(dist, entry), { force: true });
   }
+}
+
+/** Stands in the CLI for its build's name until the scripts are built: as long as a name. */
+const BUILD_PLACEHOLDER = "kcs-build-not-yet-named-000";
+
+/**
+ * The CLI with its build's name: a hash of every built script, so the same sources
+ * give the same name on any machine and any day, and any change gives another.
+ */
+function named(cli, scripts) {
+  const hash = process.getBuiltinModule("node:crypto").createHash("sha1");
+  for (const script of scripts) hash.update(script);
+  const name = hash.digest("base64url");
+  const text = Buffer.from(cli).toString("utf8");
+  if (name.length !== BUILD_PLACEHOLDER.length || !text.includes(BUILD_PLACEHOLDER)) throw new Error("the CLI holds no place for its build's name");
+  return Buffer.from(text.replaceAll(BUILD_PLACEHOLDER, name));
 }
 
 /**
