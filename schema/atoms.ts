@@ -1,7 +1,19 @@
 // Schema pieces shared by the catalog (schema/catalog.ts), the user's config file
 // (schema/config.ts) and the model-ref rules of `validate`: each fact about the
-// host application's config is written once, here.
+// host application's config is written once, here or, as a plain value, in host.ts.
 import { z } from "zod";
+import { API_VALUES, MODALITY_VALUES, RETIRED_API_VALUES, THINKING_LEVELS } from "./host.ts";
+
+export {
+  API_VALUES,
+  MODALITY_VALUES,
+  MODEL_REF_MESSAGE,
+  MODEL_REF_PATTERN,
+  providerIds,
+  RETIRED_API_VALUES,
+  splitModelRef,
+  THINKING_LEVELS,
+} from "./host.ts";
 
 /**
  * A string that must match `pattern`. The message is what `validate` says; the same
@@ -15,26 +27,6 @@ export function matching(pattern: RegExp, message: string, maxLength?: number) {
     .meta({ patternErrorMessage: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` });
 }
 
-/** Wire protocols the host application speaks (its `MODEL_APIS`). */
-export const API_VALUES = [
-  "openai-completions",
-  "openai-responses",
-  "openai-chatgpt-responses",
-  "anthropic-messages",
-  "google-generative-ai",
-  "google-vertex",
-  "github-copilot",
-  "bedrock-converse-stream",
-  "ollama",
-  "azure-openai-responses",
-  "pi-messages",
-] as const;
-
-/** Api ids the host no longer accepts, with what to write instead. */
-export const RETIRED_API_VALUES: Readonly<Record<string, (typeof API_VALUES)[number]>> = {
-  "openai-codex-responses": "openai-chatgpt-responses",
-};
-
 export const Api = z
   .enum(API_VALUES, {
     error: (issue) => {
@@ -44,7 +36,6 @@ export const Api = z
   })
   .describe("Wire protocol the endpoint speaks, e.g. `openai-completions` or `anthropic-messages`.");
 
-export const MODALITY_VALUES = ["text", "image", "video", "audio"] as const;
 export const Modality = z.enum(MODALITY_VALUES).describe("An input modality.");
 
 /** HTTP header names are RFC 9110 tokens. */
@@ -117,9 +108,6 @@ export const Compat = z
   .strict()
   .describe("Client compatibility flags for endpoints that differ from OpenAI's behaviour.");
 
-/** The host application's thinking levels, lowest first. */
-export const THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
-
 const effortFor = (level: string) =>
   z
     .string()
@@ -137,17 +125,6 @@ export const ThinkingLevelMap = z
 
 // ---- Model refs and provider ids ----------------------------------------------
 
-/** `provider/model`: a provider id, `/`, and a model id (which may contain further `/`). */
-export const MODEL_REF_PATTERN = /^[^/\s]+\/\S+$/;
-
-export const MODEL_REF_MESSAGE = "must be a model ref such as `moonshot/kimi-k2.6` (provider id, `/`, model id)";
-
-export function splitModelRef(ref: string): { provider: string; model: string } | undefined {
-  if (!MODEL_REF_PATTERN.test(ref)) return undefined;
-  const slash = ref.indexOf("/");
-  return { provider: ref.slice(0, slash), model: ref.slice(slash + 1) };
-}
-
 /** Model and provider ids of the catalog: what appears in refs such as `moonshot/kimi-k2.6`. */
 export const Id = matching(
   /^[a-z0-9][a-z0-9._-]{0,63}$/,
@@ -159,8 +136,3 @@ export const ProviderAliases = z
   .array(Id)
   .min(1)
   .describe("Other provider ids the host application accepts for this provider, e.g. `kimi-code` for `kimi`.");
-
-/** Every id a provider answers to: its id first, then its aliases. */
-export function providerIds(provider: { id: string; aliases?: readonly string[] | undefined }): string[] {
-  return [provider.id, ...(provider.aliases ?? [])];
-}

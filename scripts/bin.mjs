@@ -1,53 +1,77 @@
 #!/usr/bin/env node
-// Entry point: run the CLI from the bundle, dist/cli.cjs. An installed package
-// ships the bundle (built by `prepack`) and never builds; a source checkout
-// (scripts/cli.ts beside this file) rebuilds it first when a source changed
+// Entry point: run the CLI from its bundle, dist/cli.cjs, which loads the
+// library scripts beside it (dist/zod.cjs, ...; see LIBRARY_BUNDLES in
+// build.mjs) the first time it needs one. An installed package ships the
+// scripts (built by `prepack`) and never builds; a source checkout
+// (scripts/cli.ts beside this file) rebuilds them first when a source changed
 // (a few stat calls when nothing did).
 //
-// The bundle is compiled with V8's code cache: the machine code V8 made for it
-// on an earlier run, saved beside it. V8 checks the cache against the source
-// text and its own version and flags, and ignores it on any mismatch, so it
-// cannot run stale code; it spares most of the parse and compile work (~30 ms).
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { constants, Script } from "node:vm";
+// Each script is compiled with V8's code cache: the machine code V8 made for it
+// on an earlier run, saved beside it (`<script>.v8-cache`). V8 checks the cache
+// against the source text and its own version and flags, and ignores it on any
+// mismatch, so it cannot run stale code; it spares most of the parse and
+// compile work (~30 ms for the CLI).
+//
+// Node's modules are taken with process.getBuiltinModule, not imported: an import
+// of node:fs makes Node build fs's ES module facade, which loads its streams (~2 ms).
+const { existsSync, readFileSync, renameSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { dirname, join } = process.getBuiltinModule("node:path");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
+const { constants, Script } = process.getBuiltinModule("node:vm");
 
-const bundle = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
-const codeCache = `${bundle}.v8-cache`;
-
-if (existsSync(new URL("./cli.ts", import.meta.url))) {
-  const { buildCli, isStale } = await import("./build.mjs");
-  if (isStale()) await buildCli();
+if (existsSync(new URL("./cli.ts", import.meta.url)) && createRequire(import.meta.url)("./stale.cjs").isStale()) {
+  await (await import("./build.mjs")).buildCli();
 }
 
-let cachedData;
-try {
-  cachedData = readFileSync(codeCache);
-} catch {
-  // First run after a build: compile from source, then save the cache below.
-}
-// CommonJS's function wrapper, on the first line so that line numbers stay those of the file.
-const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, "utf8")}\n})`;
-const script = new Script(source, {
-  filename: bundle,
-  cachedData,
-  importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
-await cli.exports.run();
+/** The scripts run so far, by file. */
+const loaded = new Map();
 
-if (cachedData === undefined || script.cachedDataRejected) {
-  // After the run, so the cache also holds the functions this command compiled.
-  // Written beside and renamed, so a concurrent run never reads half a file.
+/** Runs a CommonJS script of dist/ once, as Node would run it, and returns its exports. */
+function load(file) {
+  const done = loaded.get(file);
+  if (done) return done.module.exports;
+  const codeCache = `${file}.v8-cache`;
+  let cachedData;
   try {
-    const temp = `${codeCache}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
-    writeFileSync(temp, script.createCachedData());
-    renameSync(temp, codeCache);
+    cachedData = readFileSync(codeCache);
   } catch {
-    // A read-only install simply runs without the cache.
+    // First run after a build: compile from source, then save the cache below.
+  }
+  // CommonJS's function wrapper, on the first line so that line numbers stay those of the file.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, "utf8")}\n})`;
+  const script = new Script(source, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} };
+  loaded.set(file, { module, script, codeCache, saveCache: cachedData === undefined || script.cachedDataRejected });
+  const nodeRequire = createRequire(file);
+  // `./zod.cjs` and the like are the library scripts beside this one.
+  const require = (id) => (id.startsWith("./") ? load(join(dirname(file), id)) : nodeRequire(id));
+  script.runInThisContext()(module.exports, require, module, file, dirname(file));
+  return module.exports;
+}
+
+await load(fileURLToPath(new URL("../dist/cli.cjs", import.meta.url))).run();
+
+// After the run, so that a cache also holds the functions this command compiled;
+// not after a run that only printed help or the version, which compiles so little
+// that every later command would compile the rest again, run after run.
+// Written beside and renamed, so a concurrent run never reads half a file.
+const args = process.argv.slice(2);
+const onlyPrinted = args.length === 0 || args.some((arg) => ["help", "--help", "-h", "--version", "-V"].includes(arg));
+const unsaved = [...loaded.values()].filter((script) => script.saveCache);
+if (unsaved.length > 0 && !onlyPrinted) {
+  const { randomBytes } = process.getBuiltinModule("node:crypto");
+  for (const { script, codeCache } of unsaved) {
+    try {
+      const temp = `${codeCache}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+      writeFileSync(temp, script.createCachedData());
+      renameSync(temp, codeCache);
+    } catch {
+      // A read-only install simply runs without the cache.
+    }
   }
 }

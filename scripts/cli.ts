@@ -95,9 +95,6 @@ export async function run(): Promise<void> {
     process.once("SIGINT", () => stop.abort());
     process.once("SIGTERM", () => stop.abort());
   }
-  // A run validates a few documents once: zod's generated validators (new Function on
-  // first use, ~5 ms here, out of reach of V8's code cache) would cost more than they save.
-  const { z } = await import("zod");
-  z.config({ jitless: true });
+  // zod, where a run needs it, runs jitless (see LIBRARY_SETUP in scripts/build.mjs).
   process.exitCode = await main(argv, out, processContext(stop.signal));
 }

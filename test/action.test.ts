@@ -1,7 +1,7 @@
 // The GitHub Action's check step (scripts/action/check.sh), run here as the
 // action runs it: inputs in INPUT_* variables, in the docs repository's folder.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -47,9 +47,27 @@ describe("the action's check step", () => {
   it("is the step action.yml runs, with the inputs it declares", () => {
     const action = parse(readFileSync(join(repoRoot, "action.yml"), "utf8"));
     expect(action.runs.using).toBe("composite");
-    expect(Object.keys(action.inputs)).toEqual(["docs", "config", "working-directory"]);
+    expect(Object.keys(action.inputs)).toEqual(["docs", "config", "working-directory", "cache"]);
     const step = action.runs.steps.find((s: { run?: string }) => s.run?.includes("check.sh"));
     expect(step.run).toContain("$GITHUB_ACTION_PATH/scripts/action/check.sh");
-    expect(step.env).toEqual({ INPUT_DOCS: "${{ inputs.docs }}", INPUT_CONFIG: "${{ inputs.config }}" });
+    const cacheDir = "format('{0}/kimi-config-sync-cache', runner.temp)";
+    expect(step.env).toEqual({
+      INPUT_DOCS: "${{ inputs.docs }}",
+      INPUT_CONFIG: "${{ inputs.config }}",
+      KIMI_CONFIG_SYNC_CACHE: `\${{ inputs.cache == 'true' && ${cacheDir} || '' }}`,
+    });
+    // The folder the check keeps its cache in is the one actions/cache restores and saves.
+    const restore = action.runs.steps.find((s: { uses?: string }) => s.uses?.startsWith("actions/cache@"));
+    expect(restore.with.path).toBe("${{ runner.temp }}/kimi-config-sync-cache");
+    expect(restore.if).toBe("inputs.cache == 'true'");
+  });
+
+  it("keeps its cache in the folder KIMI_CONFIG_SYNC_CACHE names, and a second run reports the same", () => {
+    const dir = site();
+    const cache = join(dir, "runner-temp", "kimi-config-sync-cache");
+    const first = check(dir, { INPUT_DOCS: "site", KIMI_CONFIG_SYNC_CACHE: cache });
+    expect(first.code, first.stderr).toBe(1);
+    expect(readdirSync(cache)).toContain("catalog.json");
+    expect(check(dir, { INPUT_DOCS: "site", KIMI_CONFIG_SYNC_CACHE: cache })).toEqual(first);
   });
 });

@@ -55,7 +55,7 @@ describe("content cache", () => {
     const first = check();
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toContain("moonshot-kimi-k2-model-refs");
-    expect(readdirSync(cacheDir).sort()).toEqual(["catalog.json", "classification.json", "mdx.json"]);
+    expect(readdirSync(cacheDir).sort()).toEqual(["catalog.json", "classification.json", "mdx.json", "project-config.json"]);
     const second = check();
     expect(second).toEqual(first);
   });

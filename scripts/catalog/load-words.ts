@@ -1,15 +1,12 @@
-// The catalog's words: `locales/<tag>.jsonc` beside the catalog file, English in
-// `en.jsonc`. A catalog without a locales folder has no words of its own.
-//
-// Each file is validated like the catalog, every problem at its position: JSONC
-// syntax, the file's shape, the text of each word (what no escaping makes safe
-// in docs is refused), the file name (a BCP 47 tag), and — in a language other
-// than English — keys English does not have (with a did-you-mean). Another
-// language may be partial: what it lacks falls back to English at render time.
+// The catalog's words, validated: each locale file (see locales.ts) like the
+// catalog, every problem at its position: JSONC syntax, the file's shape, the text
+// of each word (what no escaping makes safe in docs is refused), the file name (a
+// BCP 47 tag), and — in a language other than English — keys English does not have
+// (with a did-you-mean). Another language may be partial: what it lacks falls back
+// to English at render time.
 //
 // Some English words come from the catalog itself: an endpoint's `label` is the
 // word `endpoint.<provider>.<endpoint>`, so that translations can name it.
-import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { SafeText, type CatalogData } from "../../schema/catalog.ts";
@@ -17,9 +14,8 @@ import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
+import { endpointWordKey, LOCALES_DIR, type LocaleText } from "./locales.ts";
 import { BASE_LOCALE, type WordBook } from "./words.ts";
-
-export const LOCALES_DIR = "locales";
 
 const WordKey = z.string().regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/, {
   message: "must be a dotted key of a-z, 0-9 and '-', such as `status.retired`",
@@ -36,7 +32,7 @@ const WordText = z.string().superRefine((text, ctx) => {
   for (const issue of result.error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message });
 });
 
-export const LocaleFile = z
+const LocaleFile = z
   .object({
     $schema: z.string().optional(),
     words: z.record(WordKey, WordText).describe("Text of each word in this language, by key."),
@@ -44,16 +40,12 @@ export const LocaleFile = z
   .strict();
 
 /** The words the catalog data itself supplies in English (endpoint labels). */
-export function catalogWords(data: CatalogData): Record<string, string> {
+function catalogWords(data: CatalogData): Record<string, string> {
   const words: Record<string, string> = {};
   for (const provider of data.providers) {
     for (const endpoint of provider.endpoints) words[endpointWordKey(provider.id, endpoint.id)] = endpoint.label;
   }
   return words;
-}
-
-export function endpointWordKey(providerId: string, endpointId: string): string {
-  return `endpoint.${providerId}.${endpointId}`;
 }
 
 interface LocaleSource {
@@ -63,21 +55,18 @@ interface LocaleSource {
   words: Record<string, string>;
 }
 
-export function loadWords(catalogFile: string, data?: CatalogData): WordBook {
+/** The words of a catalog whose locale files (read by readLocales) hold these texts; an InputError lists every problem. */
+export function loadWords(catalogFile: string, texts: readonly LocaleText[] | undefined, data: CatalogData): WordBook {
+  if (texts === undefined) return { base: catalogWords(data), locales: new Map() };
   const dir = join(dirname(catalogFile), LOCALES_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".jsonc")).sort();
-  } catch {
-    return { base: data ? catalogWords(data) : {}, locales: new Map() };
-  }
+  const names = texts.map((t) => `${t.tag}.jsonc`);
   const problems: Diagnostic[] = [];
   const sources: LocaleSource[] = [];
-  for (const name of names) {
-    const source = readLocale(join(dir, name), name.slice(0, -".jsonc".length), problems);
+  for (const text of texts) {
+    const source = readLocale(text, problems);
     if (source) sources.push(source);
   }
-  const fromCatalog = data ? catalogWords(data) : {};
+  const fromCatalog = catalogWords(data);
   const english = sources.find((s) => s.tag === BASE_LOCALE);
   if (!names.includes(`${BASE_LOCALE}.jsonc`)) {
     problems.push(diagnostic(join(dir, `${BASE_LOCALE}.jsonc`), { line: 1, column: 1 }, "locale/missing-base",
@@ -108,8 +97,7 @@ export function loadWords(catalogFile: string, data?: CatalogData): WordBook {
   return { base, locales };
 }
 
-function readLocale(file: string, tag: string, problems: Diagnostic[]): LocaleSource | undefined {
-  const text = readFileSync(file, "utf8");
+function readLocale({ tag, file, text }: LocaleText, problems: Diagnostic[]): LocaleSource | undefined {
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");

@@ -1,6 +1,6 @@
 // The validated catalog as the renderers see it: plain data plus lookups.
 import type { CatalogData, CostData, DocGroupData, EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
-import { THINKING_LEVELS } from "../../schema/atoms.ts";
+import { THINKING_LEVELS } from "../../schema/host.ts";
 import type { WordBook } from "./words.ts";
 
 export type { EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";

@@ -2,7 +2,7 @@
 // `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { LOCALES_DIR } from "../catalog/load-words.ts";
+import { LOCALES_DIR } from "../catalog/locales.ts";
 import { InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { testPause } from "../lib/test-pause.ts";

@@ -27,16 +27,21 @@ export interface PageVerdict {
 }
 
 export class PageVerdicts {
-  private readonly cache: ContentCache<PageVerdict>;
+  // Opened at the first page, not before: a run with no page (an empty docs folder) reads no verdict file.
+  private opened: ContentCache<PageVerdict> | undefined;
 
-  constructor(private readonly settings: string) {
-    this.cache = openCache<PageVerdict>("pages");
+  constructor(private readonly settings: string) {}
+
+  private get cache(): ContentCache<PageVerdict> {
+    return (this.opened ??= openCache<PageVerdict>("pages"));
   }
 
   /** The stored verdict of this path, if it was reached on the same bytes under the same settings. */
   lookup(path: string, hash: string): PageVerdict | undefined {
     const verdict = this.cache.get(path);
-    return verdict && verdict.hash === hash && verdict.settings === this.settings ? verdict : undefined;
+    if (!verdict || verdict.hash !== hash || verdict.settings !== this.settings) return undefined;
+    // A cache file edited by hand (or by another program) is only a miss, never a crash.
+    return Array.isArray(verdict.warnings) && Array.isArray(verdict.fallbacks) && Number.isInteger(verdict.regions) ? verdict : undefined;
   }
 
   remember(path: string, verdict: Omit<PageVerdict, "settings">): void {

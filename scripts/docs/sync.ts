@@ -33,11 +33,10 @@ export interface DocsResult {
   docs: Doc[];
   /** The docs without errors: what `gen` would write. */
   files: Doc[];
-  /** Docs an earlier run found up to date (page-verdicts.ts), not planned again; their warnings are in `runMessages`. */
-  known: number;
   /**
    * Messages that belong to no planned doc: about the docs folders (an unreadable folder, a link
-   * leading outside), the known docs' warnings, and the words languages lack.
+   * leading outside), the warnings of docs an earlier run found up to date (page-verdicts.ts),
+   * which are not planned again, and the words languages lack.
    */
   runMessages: Diagnostic[];
   /** Every message the engine found (not the rules'), of the run and of each doc; errors make the run exit 2 with nothing written. */
@@ -132,7 +131,6 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   return {
     docs,
     files: docs.filter((d) => !hasErrors(d)),
-    known: known.size,
     runMessages,
     diagnostics: [...runMessages, ...engineMessages].sort(byPosition),
     stats: { regions, docs: found.docs },

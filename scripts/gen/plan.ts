@@ -4,9 +4,8 @@ import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
-import type { PlannedFile } from "../docs/doc.ts";
+import { hasErrors, type PlannedFile } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
-import { hasErrors } from "../docs/doc.ts";
 import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
@@ -20,6 +19,7 @@ export type { RuleScope, RuleSetting, RuleSeverity } from "../docs-checks/rule.t
 
 export interface GenPlan {
   catalog: Catalog;
+  /** The generated files: every schema and example config asked for, and the docs `gen` changes. */
   files: PlannedFile[];
   /** Warnings only; errors throw InputError. */
   warnings: Diagnostic[];
@@ -75,8 +75,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
       docMessages.push(...doc.messages);
       const upToDate = doc.after === doc.before;
       if (upToDate && !hasErrors(doc)) {
-        const warnings = doc.messages.filter((m) => m.rule !== "docs/missing-word");
-        verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings, fallbacks: doc.fallbacks });
+        verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings: doc.messages, fallbacks: doc.fallbacks });
       }
       return !upToDate;
     },

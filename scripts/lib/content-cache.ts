@@ -12,6 +12,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+/** Set by build.mjs in the built CLI: a hash of the built scripts. */
+declare const __KCS_BUILD__: string | undefined;
+
 export interface ContentCache<T> {
   get(key: string): T | undefined;
   set(key: string, value: T): void;
@@ -45,18 +48,17 @@ function where(): Location | null {
   location = null;
   const setting = process.env.KIMI_CONFIG_SYNC_CACHE;
   if (setting === "off" || setting === "0" || setting === "false") return location;
-  // The bundle's path and stamp name the build; code loaded from source is not cached.
-  const bundle = typeof __filename === "string" && __filename.endsWith(".cjs") ? __filename : undefined;
-  if (!bundle) return location;
-  const stat = statSync(bundle, { throwIfNoEntry: false });
-  if (!stat) return location;
+  // The build names itself (build.mjs writes a hash of its scripts into the CLI), so
+  // fresh builds of the same sources, in CI say, share one cache; code loaded from
+  // source has no build to name and is not cached.
+  if (typeof __KCS_BUILD__ !== "string") return location;
   let dir = setting && setting !== "on" ? setting : undefined;
   if (!dir) {
     const modules = join(process.cwd(), "node_modules");
     if (!statSync(modules, { throwIfNoEntry: false })?.isDirectory()) return location;
     dir = join(modules, ".cache", "kimi-config-sync");
   }
-  location = { dir, build: `${stat.size}-${Math.round(stat.mtimeMs)}` };
+  location = { dir, build: __KCS_BUILD__ };
   process.once("exit", saveCaches);
   return location;
 }

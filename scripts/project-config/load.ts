@@ -4,14 +4,14 @@
 // cannot be used is an InputError with file:line:column, before anything is written.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError } from "../lib/diagnostics.ts";
-import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
-import { descriptionAt, objectKeysAt } from "../lib/json-schema-keys.ts";
+import { JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
 import { bundledCatalog } from "../lib/package-root.ts";
-import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
-import { projectConfigJsonSchema } from "./json-schema.ts";
-import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE, ProjectConfig } from "./schema.ts";
+import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
+import type { ProjectConfig } from "./schema.ts";
+import { validProjectConfig } from "./validate.ts";
 
 export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
   /** The configuration file that was read, if any. */
@@ -44,6 +44,12 @@ export function readProjectConfig(file: string): ProjectConfig {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
     throw new InputError([diagnostic(file, { line: 1, column: 1 }, "project-config/unreadable", `cannot read the configuration file: ${reason}`)]);
   }
+  // Like the catalog, a configuration that passed is kept in the build's cache
+  // (content-cache.ts), keyed by its text: an unchanged file is not checked again.
+  const cache = openCache<ProjectConfig>("project-config");
+  const key = contentKey(text);
+  const cached = cache.get(key);
+  if (cached) return cached;
   let parsed: ParsedJson;
   try {
     parsed = parseJsonSource(text, "jsonc");
@@ -51,24 +57,9 @@ export function readProjectConfig(file: string): ProjectConfig {
     if (!(error instanceof JsonSyntaxError)) throw error;
     throw new InputError([diagnostic(file, error, "project-config/syntax", `${error.message}; the configuration file is JSON with comments (JSONC)`)]);
   }
-  const repeated = parsed.duplicateKeys.map((d) => ({
-    ...diagnostic(file, d.at, "project-config/duplicate-key", `${formatJsonPath(d.path)}: key "${d.key}" is already set at line ${d.first.line}, column ${d.first.column}; remove one of the two`),
-    path: formatJsonPath(d.path),
-  }));
-  const issues = parseIssues(ProjectConfig, parsed.value);
-  if (issues.length === 0 && repeated.length === 0) return ProjectConfig.parse(parsed.value);
-  // Did-you-mean candidates and descriptions come from the file's own JSON Schema.
-  const knownKeys = (path: JsonPath) => objectKeysAt(projectConfigJsonSchema(), path);
-  const describe = (path: JsonPath) => descriptionAt(projectConfigJsonSchema(), path);
-  throw new InputError([
-    ...repeated,
-    ...issues.flatMap((issue) =>
-      zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
-        ...diagnostic(file, parsed.locate(f.path, f.part), `project-config/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
-        path: formatJsonPath(f.path),
-      })),
-    ),
-  ]);
+  const config = validProjectConfig(file, parsed);
+  cache.set(key, config);
+  return config;
 }
 
 /**

@@ -2,11 +2,7 @@
 // Strict everywhere, so a typo is an error with a did-you-mean, never ignored.
 import { z } from "zod";
 
-export const PROJECT_CONFIG_FILE = "kimi-config-sync.config.jsonc";
-/** Where this repository writes the configuration file's own JSON Schema; shipped in the package. */
-export const PROJECT_CONFIG_SCHEMA_FILE = "kimi-config-sync.config.schema.json";
-/** The value of `catalog` that names the catalog shipped in the package. */
-export const BUNDLED_CATALOG = "bundled";
+export { BUNDLED_CATALOG, PROJECT_CONFIG_FILE, PROJECT_CONFIG_SCHEMA_FILE } from "./names.ts";
 
 const Path = z.string().min(1);
 

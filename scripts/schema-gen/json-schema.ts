@@ -3,15 +3,12 @@
 // what editors need on top: markdown descriptions and model-ref completions.
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { providerIds } from "../../schema/atoms.ts";
+import { providerIds } from "../../schema/host.ts";
 import { Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
 
 type JsonSchema = Record<string, unknown>;
-
-export const CATALOG_SCHEMA_FILE = "catalog.schema.json";
-export const CONFIG_SCHEMA_FILE = "config.schema.json";
 
 export interface ModelRefCompletion {
   ref: string;

@@ -4,7 +4,7 @@
 // region's endpoints, so each row carries its own key source. An endpoint that
 // refuses ordinary clients says so in its row.
 import { endpointKey } from "../../catalog/model.ts";
-import { endpointWordKey } from "../../catalog/load-words.ts";
+import { endpointWordKey } from "../../catalog/locales.ts";
 import type { RegionKind } from "./kind.ts";
 import { escapeText, inlineCode } from "./markdown.ts";
 import { tableBelowHeader } from "./row-table.ts";

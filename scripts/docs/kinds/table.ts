@@ -15,10 +15,10 @@
 // A column none of these identifies stops the run at its header cell. Cells hold
 // words in the page's language and numbers written the way the table writes them.
 // An empty region gets a header in the page's language.
-import stringWidth from "string-width";
 import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import type { WordBook, Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
+import { displayWidth } from "./display-width.ts";
 import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
@@ -214,8 +214,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Pads to a width in columns on screen, where CJK characters take two. */
 function pad(text: string, width: number, align: string): string {
-  // Printable ASCII takes one column a character; string-width is for the rest (and costs more).
-  const columns = PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  // Printable ASCII takes one column a character; displayWidth is for the rest (and costs more).
+  const columns = PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text);
   const fill = " ".repeat(Math.max(0, width - columns));
   return align.endsWith(":") && !align.startsWith(":") ? fill + text : text + fill;
 }

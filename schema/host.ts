@@ -1,0 +1,46 @@
+// Facts about the host application's config as plain values, for code that needs
+// them without building any zod schema (schema/atoms.ts builds the schemas from them).
+
+/** Wire protocols the host application speaks (its `MODEL_APIS`). */
+export const API_VALUES = [
+  "openai-completions",
+  "openai-responses",
+  "openai-chatgpt-responses",
+  "anthropic-messages",
+  "google-generative-ai",
+  "google-vertex",
+  "github-copilot",
+  "bedrock-converse-stream",
+  "ollama",
+  "azure-openai-responses",
+  "pi-messages",
+] as const;
+
+/** Api ids the host no longer accepts, with what to write instead. */
+export const RETIRED_API_VALUES: Readonly<Record<string, (typeof API_VALUES)[number]>> = {
+  "openai-codex-responses": "openai-chatgpt-responses",
+};
+
+/** Input modalities a model may accept. */
+export const MODALITY_VALUES = ["text", "image", "video", "audio"] as const;
+
+/** The host application's thinking levels, lowest first. */
+export const THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
+
+// ---- Model refs and provider ids ----------------------------------------------
+
+/** `provider/model`: a provider id, `/`, and a model id (which may contain further `/`). */
+export const MODEL_REF_PATTERN = /^[^/\s]+\/\S+$/;
+
+export const MODEL_REF_MESSAGE = "must be a model ref such as `moonshot/kimi-k2.6` (provider id, `/`, model id)";
+
+export function splitModelRef(ref: string): { provider: string; model: string } | undefined {
+  if (!MODEL_REF_PATTERN.test(ref)) return undefined;
+  const slash = ref.indexOf("/");
+  return { provider: ref.slice(0, slash), model: ref.slice(slash + 1) };
+}
+
+/** Every id a provider answers to: its id first, then its aliases. */
+export function providerIds(provider: { id: string; aliases?: readonly string[] | undefined }): string[] {
+  return [provider.id, ...(provider.aliases ?? [])];
+}
