@@ -15,8 +15,8 @@ const RUN_FOLDER = /^kcs-test-run-(\d+)-/;
 export default function setup(): () => void {
   removeFoldersOfEndedRuns();
   // The bundle the CLI processes run is built (or found fresh) once, before any test
-  // starts. A build while tests run would give it a new stamp, and the cache of a new
-  // build starts empty under a test that is reading it.
+  // starts, so that no test waits for a build within its time limit and the first
+  // tests of each worker do not build it side by side.
   execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "scripts", "bin.mjs"), "--version"], { stdio: "ignore" });
   const root = mkdtempSync(join(tmpdir(), `kcs-test-run-${process.pid}-`));
   // Open to every user, as the system's temporary folder is: some tests run the CLI as another user.
