@@ -20,27 +20,33 @@ export interface PageSettings {
 
 /** Where docs stand in the docs folders, worked out once per folder and run. */
 export class DocPlaces {
-  private readonly folders = new Map<string, { root?: string; inRoot: string }>();
+  private readonly folders = new Map<string, { root?: string; inRoot: string; source?: string }>();
 
   constructor(private readonly docDirs: readonly string[]) {}
 
   /** The doc's path relative to the docs folder holding it: folders above it never name a language. */
   inRoot(path: string): { root?: string; inRoot: string } {
-    const dir = dirname(path);
-    let folder = this.folders.get(dir);
-    if (!folder) {
-      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
-      folder = { root, inRoot: root === undefined ? dir : relative(root, dir) };
-      this.folders.set(dir, folder);
-    }
+    const folder = this.folder(dirname(path));
     return { root: folder.root, inRoot: join(folder.inRoot, basename(path)) };
   }
 
   /** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
   sourceOf(path: string): string | undefined {
-    const { root, inRoot } = this.inRoot(path);
-    const source = sourcePagePath(inRoot);
-    return source === undefined || root === undefined ? undefined : join(root, source);
+    const { source } = this.folder(dirname(path));
+    return source === undefined ? undefined : join(source, basename(path));
+  }
+
+  private folder(dir: string): { root?: string; inRoot: string; source?: string } {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+      const inRoot = root === undefined ? dir : relative(root, dir);
+      // Only folders name a language, so the source of any page here is in one folder.
+      const source = root === undefined ? undefined : sourcePagePath(join(inRoot, "page"));
+      folder = { root, inRoot, source: source === undefined ? undefined : dirname(join(root!, source)) };
+      this.folders.set(dir, folder);
+    }
+    return folder;
   }
 }
 
