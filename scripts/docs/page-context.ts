@@ -67,20 +67,34 @@ export class PageContexts {
     private readonly locate: (path: string) => Promise<LocatedDoc | undefined>,
   ) {}
 
-  /** The context of one doc; its source-language page is located first (once per run). */
-  async for(doc: LocatedDoc): Promise<PageContext> {
+  /**
+   * The context of one doc. Its source-language page is read only when a region asks
+   * for it: until then the source answers nothing and `sourceWanted` names the page,
+   * which `loadSource` reads; the doc is then planned again with a new context.
+   */
+  for(doc: LocatedDoc): PageContext & { readonly sourceWanted?: string } {
     const { inRoot } = this.places.inRoot(doc.path);
     const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
     const sourcePath = this.places.sourceOf(doc.path);
-    if (sourcePath !== undefined && !this.sources.has(sourcePath)) {
-      const source = await this.locate(sourcePath);
-      this.sources.set(sourcePath, source === undefined ? null : regionsByName(source));
-    }
-    const regions = sourcePath === undefined ? undefined : this.sources.get(sourcePath);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
-    return { words, settings, source: sourcePath === undefined ? undefined : (name) => regions?.get(name) };
+    const context: PageContext & { sourceWanted?: string } = { words, settings };
+    if (sourcePath === undefined) return context;
+    const sources = this.sources;
+    context.source = (name) => {
+      const regions = sources.get(sourcePath);
+      if (regions === undefined) context.sourceWanted = sourcePath;
+      return regions?.get(name) ?? undefined;
+    };
+    return context;
+  }
+
+  /** Reads the source-language page a context asked for (once per run). */
+  async loadSource(path: string): Promise<void> {
+    if (this.sources.has(path)) return;
+    const source = await this.locate(path);
+    this.sources.set(path, source === undefined ? null : regionsByName(source));
   }
 }
 

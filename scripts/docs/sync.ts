@@ -133,7 +133,14 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   for (const path of toPlan) {
     const located = await read(path);
     if (!located) continue;
-    const doc = planDoc(located, catalog, names, { cache, page: await pages.for(located) });
+    let page = pages.for(located);
+    let doc = planDoc(located, catalog, names, { cache, page });
+    if (page.sourceWanted !== undefined) {
+      // A region needs the page this one translates: read it, and plan this doc again.
+      await pages.loadSource(page.sourceWanted);
+      page = pages.for(located);
+      doc = planDoc(located, catalog, names, { cache, page });
+    }
     regions += doc.regionCount;
     fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
     engineMessages.push(...doc.messages);
