@@ -61,6 +61,8 @@ export const DEFERRED_MODULES = [
 export async function buildCli() {
   const [{ build }, { randomBytes }] = await Promise.all([import("esbuild"), import("node:crypto")]);
   const common = {
+    // Packages resolve from this repository whatever folder the build is started from.
+    absWorkingDir: root,
     bundle: true,
     format: "cjs",
     platform: "node",
@@ -93,7 +95,6 @@ export async function buildCli() {
       plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path))), librariesApart(LIBRARY_BUNDLES, exported)],
       minifyWhitespace: true,
       minifySyntax: true,
-      absWorkingDir: root,
       metafile: true,
     }),
   );
@@ -153,6 +154,7 @@ const LIBRARY_SETUP = {
 async function exportNames(build, packages) {
   const { metafile } = await build({
     entryPoints: packages.map((p, i) => ({ in: p, out: `export-names-${i}` })),
+    absWorkingDir: root,
     bundle: true,
     format: "esm",
     platform: "node",

@@ -25,11 +25,13 @@ function compileOnce(doc: CheckedDoc): Promise<Outcome> {
     result = (async () => {
       if (!needsMdxCompile(doc.content)) return "not-needed" as const;
       if (doc.content.length > MAX_COMPILED_LENGTH) return tooLargeToCompile(doc);
-      const deep = tooDeeplyNested(doc.content);
-      if (deep) return tooDeepToCompile(doc, deep);
       // Loaded only when needed: importing the MDX compiler alone takes tens of milliseconds.
       const { compileMdx } = await import("./mdx.ts");
-      return compileMdx(doc.path, doc.content);
+      // Asked only when no stored verdict answers: a text that was compiled did not nest too deeply.
+      return compileMdx(doc.path, doc.content, () => {
+        const deep = tooDeeplyNested(doc.content);
+        return deep ? tooDeepToCompile(doc, deep) : undefined;
+      });
     })();
     compiled.set(doc, result);
   }

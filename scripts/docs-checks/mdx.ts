@@ -33,7 +33,11 @@ interface StoredCompile {
   blocks: Array<Omit<CodeBlock, "value"> & { key: string }>;
 }
 
-export async function compileMdx(file: string, content: string): Promise<MdxResult> {
+/**
+ * The compile's result, from the cache when it holds this text; `notCompiled` may
+ * say why a text must not be compiled (a warning), before it would be.
+ */
+export async function compileMdx(file: string, content: string, notCompiled?: () => Diagnostic | undefined): Promise<MdxResult | Diagnostic> {
   const cache = openCache<StoredCompile>("mdx");
   const values = openCache<string>("code-blocks");
   const key = contentKey(content);
@@ -45,6 +49,8 @@ export async function compileMdx(file: string, content: string): Promise<MdxResu
     if (codeBlocks.every((b): b is CodeBlock => b.value !== undefined)) compiled = { failure: stored.failure, codeBlocks };
   }
   if (!compiled) {
+    const reason = notCompiled?.();
+    if (reason) return reason;
     const { compile } = await import("./mdx-compile.ts");
     const all = compile(file, content);
     // Only the blocks the JSON checks read are kept.

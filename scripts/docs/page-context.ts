@@ -20,27 +20,33 @@ export interface PageSettings {
 
 /** Where docs stand in the docs folders, worked out once per folder and run. */
 export class DocPlaces {
-  private readonly folders = new Map<string, { root?: string; inRoot: string }>();
+  private readonly folders = new Map<string, { root?: string; inRoot: string; source?: string }>();
 
   constructor(private readonly docDirs: readonly string[]) {}
 
   /** The doc's path relative to the docs folder holding it: folders above it never name a language. */
   inRoot(path: string): { root?: string; inRoot: string } {
-    const dir = dirname(path);
-    let folder = this.folders.get(dir);
-    if (!folder) {
-      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
-      folder = { root, inRoot: root === undefined ? dir : relative(root, dir) };
-      this.folders.set(dir, folder);
-    }
+    const folder = this.folder(dirname(path));
     return { root: folder.root, inRoot: join(folder.inRoot, basename(path)) };
   }
 
   /** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
   sourceOf(path: string): string | undefined {
-    const { root, inRoot } = this.inRoot(path);
-    const source = sourcePagePath(inRoot);
-    return source === undefined || root === undefined ? undefined : join(root, source);
+    const { source } = this.folder(dirname(path));
+    return source === undefined ? undefined : join(source, basename(path));
+  }
+
+  private folder(dir: string): { root?: string; inRoot: string; source?: string } {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+      const inRoot = root === undefined ? dir : relative(root, dir);
+      // Only folders name a language, so the source of any page here is in one folder.
+      const source = root === undefined ? undefined : sourcePagePath(join(inRoot, "page"));
+      folder = { root, inRoot, source: source === undefined ? undefined : dirname(join(root!, source)) };
+      this.folders.set(dir, folder);
+    }
+    return folder;
   }
 }
 
@@ -61,20 +67,34 @@ export class PageContexts {
     private readonly locate: (path: string) => Promise<LocatedDoc | undefined>,
   ) {}
 
-  /** The context of one doc; its source-language page is located first (once per run). */
-  async for(doc: LocatedDoc): Promise<PageContext> {
+  /**
+   * The context of one doc. Its source-language page is read only when a region asks
+   * for it: until then the source answers nothing and `sourceWanted` names the page,
+   * which `loadSource` reads; the doc is then planned again with a new context.
+   */
+  for(doc: LocatedDoc): PageContext & { readonly sourceWanted?: string } {
     const { inRoot } = this.places.inRoot(doc.path);
     const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
     const sourcePath = this.places.sourceOf(doc.path);
-    if (sourcePath !== undefined && !this.sources.has(sourcePath)) {
-      const source = await this.locate(sourcePath);
-      this.sources.set(sourcePath, source === undefined ? null : regionsByName(source));
-    }
-    const regions = sourcePath === undefined ? undefined : this.sources.get(sourcePath);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
-    return { words, settings, source: sourcePath === undefined ? undefined : (name) => regions?.get(name) };
+    const context: PageContext & { sourceWanted?: string } = { words, settings };
+    if (sourcePath === undefined) return context;
+    const sources = this.sources;
+    context.source = (name) => {
+      const regions = sources.get(sourcePath);
+      if (regions === undefined) context.sourceWanted = sourcePath;
+      return regions?.get(name) ?? undefined;
+    };
+    return context;
+  }
+
+  /** Reads the source-language page a context asked for (once per run). */
+  async loadSource(path: string): Promise<void> {
+    if (this.sources.has(path)) return;
+    const source = await this.locate(path);
+    this.sources.set(path, source === undefined ? null : regionsByName(source));
   }
 }
 

@@ -65,6 +65,9 @@ export interface SyncOptions extends PageSettings {
   keep?: (doc: Doc, hashes: DocHashes) => boolean | Promise<boolean>;
 }
 
+/** How much of the docs to plan discovery keeps, rather than reading it again (UTF-8 bytes). */
+const HELD_BYTES = 16 * 1024 * 1024;
+
 /**
  * Plans every doc under the folders, one at a time: a doc is read, located,
  * rendered and handed to `keep` before the next is read, so memory holds what is
@@ -76,6 +79,9 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   const hashes = new Map<string, string>();
   const known = new Map<string, PageVerdict>();
   const toPlan: string[] = [];
+  // The texts of the first docs to plan stay from discovery's read; the others are read again when planned.
+  const held = new Map<string, string>();
+  let heldBytes = 0;
   const found = discoverDocs(
     docDirs,
     inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
@@ -84,8 +90,14 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
       const hash = contentKey(bytes);
       hashes.set(path, hash);
       const verdict = options.verdicts?.lookup(path, hash);
-      if (verdict) known.set(path, verdict);
-      else toPlan.push(path);
+      if (verdict) {
+        known.set(path, verdict);
+        return;
+      }
+      toPlan.push(path);
+      if (heldBytes + bytes.length > HELD_BYTES) return;
+      held.set(path, bytes.toString("utf8"));
+      heldBytes += bytes.length;
     },
   );
   const places = new DocPlaces(docDirs);
@@ -103,9 +115,9 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
 
   const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
   const names = new RegionNames(catalog, REGION_KINDS);
-  // Each doc was read (and checked) by discovery; it is read again here, one at a time.
   const read = async (path: string): Promise<LocatedDoc | undefined> => {
-    const text = readDocText(path);
+    const text = held.get(path) ?? readDocText(path);
+    held.delete(path);
     if (typeof text !== "string") {
       runMessages.push(text);
       return undefined;
@@ -121,7 +133,14 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   for (const path of toPlan) {
     const located = await read(path);
     if (!located) continue;
-    const doc = planDoc(located, catalog, names, { cache, page: await pages.for(located) });
+    let page = pages.for(located);
+    let doc = planDoc(located, catalog, names, { cache, page });
+    if (page.sourceWanted !== undefined) {
+      // A region needs the page this one translates: read it, and plan this doc again.
+      await pages.loadSource(page.sourceWanted);
+      page = pages.for(located);
+      doc = planDoc(located, catalog, names, { cache, page });
+    }
     regions += doc.regionCount;
     fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
     engineMessages.push(...doc.messages);

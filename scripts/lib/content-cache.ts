@@ -8,7 +8,7 @@
 // that project has a node_modules folder (as Babel, ESLint loaders and others do).
 // Only the built CLI (dist/cli.cjs) caches: code loaded from source has no build to
 // name. `KIMI_CONFIG_SYNC_CACHE=off` turns it off; a path puts it there instead.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -22,7 +22,7 @@ export interface ContentCache<T> {
 
 /** The key of a text (or of its UTF-8 bytes: the same key): its SHA-1 (collisions are not a concern for docs people write). */
 export function contentKey(text: string | Uint8Array): string {
-  return createHash("sha1").update(text).digest("base64url");
+  return hash("sha1", text, "base64url");
 }
 
 interface Stored<T> {
