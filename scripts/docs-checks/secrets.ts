@@ -76,12 +76,12 @@ const ASSIGNED_SECRET =
 
 /**
  * One cheap scan that every text holding a finding matches (most docs do not):
- * the fixed prefixes of the key shapes, and an assigned value long enough for
- * ASSIGNED_SECRET. Words like "token" alone are in most docs about models.
- * Only ASCII is matched, so it may also run on bytes decoded as latin1.
+ * the start of each key shape, long enough that the docs' placeholders (`sk-...`)
+ * do not match it, and an assigned value long enough for ASSIGNED_SECRET. Words
+ * like "token" alone are in most docs about models. Only ASCII is matched, so it may also run on bytes decoded as latin1.
  */
 const SECRET_HINT =
-  /sk-|AKIA|ASIA|gh[pousr]_|github_pat_|AIza|xox|eyJ|PRIVATE KEY|(?:api[_-]?key|secret|token|passw)["']?[ \t]*[:=][ \t]*["']?[A-Za-z0-9_+/=-]{24}/i;
+  /sk-[A-Za-z0-9_-]{20}|(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_|AIza[0-9A-Za-z_-]{35}|xox[abposr]-|eyJ[A-Za-z0-9_-]{10}|PRIVATE KEY|(?:api[_-]?key|secret|token|passw(?:or)?d)["']?[ \t]*[:=][ \t]*["']?[A-Za-z0-9_+/=-]{24}/i;
 
 export function mayHoldSecret(text: string): boolean {
   return SECRET_HINT.test(text);
