@@ -5,7 +5,7 @@
 // source-language page a translation takes its columns from, the page that was
 // first to need a missing word, and the catalog.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
@@ -26,7 +26,9 @@ const project = tempProjectWith({
   "notes.md": "# Notes\n\nNo regions here.\n",
 });
 mkdirSync(join(project.dir, "node_modules"));
-const pagesCache = join(project.dir, "node_modules", ".cache", "kimi-config-sync", "pages.json");
+const cacheDir = join(project.dir, "node_modules", ".cache", "kimi-config-sync");
+/** The verdict files: one per settings (the catalog, its words, the docs and rule settings). */
+const verdictFiles = () => readdirSync(cacheDir).filter((name) => name.startsWith("pages-") && name.endsWith(".json"));
 afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
 
 function run(command: string[], cache: "on" | "off") {
@@ -54,6 +56,8 @@ describe("verdicts of earlier runs", () => {
     const first = check();
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(missingWord("de/a.md"));
+    expect(verdictFiles()).toHaveLength(1);
+    const pagesCache = join(cacheDir, verdictFiles()[0]!);
     const stored = JSON.parse(readFileSync(pagesCache, "utf8")) as { entries: Record<string, [number, { regions: number }]> };
     const paths = Object.keys(stored.entries).map((p) => p.slice(project.docs.length + 1)).sort();
     expect(paths).toEqual(["de/a.md", "de/page.md", "page.md"]);
@@ -107,5 +111,16 @@ describe("verdicts of earlier runs", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("page.md");
     expect(result.stdout).toContain("de/page.md");
+  });
+
+  it("are kept in one file per settings, the four most recent of them", () => {
+    const text = readFileSync(project.catalog, "utf8");
+    const model = loadCatalog(project.catalog).groups.find((g) => g.id === "kimi-code")!.models[0]!;
+    for (let edit = 1; edit <= 5; edit++) {
+      writeFileSync(project.catalog, text.replace(`"name": "${model.name}"`, `"name": "${model.name} ${edit}"`));
+      expect(run(["gen"], "on").code).toBe(0);
+      expect(run(["gen", "--check"], "on").code).toBe(0);
+      expect(verdictFiles().length).toBe(Math.min(edit + 1, 4));
+    }
   });
 });

@@ -32,8 +32,10 @@ export class PageVerdicts {
 
   constructor(private readonly settings: string) {}
 
+  // One file per settings: a run reads only the verdicts it can use, and the files of the
+  // last few settings stay (going back to an earlier catalog finds its verdicts again).
   private get cache(): ContentCache<PageVerdict> {
-    return (this.opened ??= openCache<PageVerdict>("pages"));
+    return (this.opened ??= openCache<PageVerdict>(`pages-${this.settings.slice(0, 16)}`, { prefix: "pages-", keep: 4 }));
   }
 
   /** The stored verdict of this path, if it was reached on the same bytes under the same settings. */

@@ -9,8 +9,8 @@
 // Only the built CLI (dist/cli.cjs) caches: code loaded from source has no build to
 // name. `KIMI_CONFIG_SYNC_CACHE=off` turns it off; a path puts it there instead.
 import { hash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 /** Set by build.mjs in the built CLI: a hash of the built scripts. */
 declare const __KCS_BUILD__: string | undefined;
@@ -41,7 +41,7 @@ interface Location {
 }
 
 let location: Location | null | undefined;
-const open = new Map<string, { file: string; stored: Stored<unknown>; dirty: boolean }>();
+const open = new Map<string, { file: string; stored: Stored<unknown>; dirty: boolean; family?: CacheFamily; isNew?: boolean }>();
 
 function where(): Location | null {
   if (location !== undefined) return location;
@@ -65,19 +65,29 @@ function where(): Location | null {
 
 const NO_CACHE: ContentCache<never> = { get: () => undefined, set: () => {} };
 
+/**
+ * Caches of one family (`pages-<settings>`, say): when one is first saved, only the
+ * `keep` most recently saved of the family stay, so old settings' files do not pile up.
+ */
+export interface CacheFamily {
+  prefix: string;
+  keep: number;
+}
+
 /** The named cache of this build, or one that keeps nothing when caching is off. */
-export function openCache<T>(name: string): ContentCache<T> {
+export function openCache<T>(name: string, family?: CacheFamily): ContentCache<T> {
   const at = where();
   if (!at) return NO_CACHE;
   let slot = open.get(name);
   if (!slot) {
     const file = join(at.dir, `${name}.json`);
-    slot = { file, stored: { build: at.build, entries: {}, run: 0 }, dirty: false };
+    slot = { file, stored: { build: at.build, entries: {}, run: 0 }, dirty: false, family };
     try {
       const read = JSON.parse(readFileSync(file, "utf8")) as Stored<unknown>;
       if (read.build === at.build && typeof read.run === "number" && read.entries) slot.stored = read;
     } catch {
-      // No cache yet, or an unreadable one: start afresh.
+      // No cache yet, or an unreadable one: start afresh (and, in a family, make room).
+      slot.isNew = true;
     }
     slot.stored.run++;
     open.set(name, slot);
@@ -102,6 +112,18 @@ export function openCache<T>(name: string): ContentCache<T> {
   };
 }
 
+/** Removes the family's files beyond the `keep` most recently saved (never `file`, just saved). */
+function pruneFamily(file: string, family: CacheFamily): void {
+  const dir = dirname(file);
+  const members = readdirSync(dir)
+    .filter((name) => name.startsWith(family.prefix) && name.endsWith(".json"))
+    .map((name) => join(dir, name))
+    .filter((path) => path !== file)
+    .map((path) => ({ path, mtimeMs: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { path } of members.slice(family.keep - 1)) rmSync(path, { force: true });
+}
+
 /** Writes what changed (temporary file, then rename: a concurrent run never reads half a file). */
 export function saveCaches(): void {
   for (const slot of open.values()) {
@@ -116,6 +138,8 @@ export function saveCaches(): void {
       writeFileSync(temp, JSON.stringify(stored));
       renameSync(temp, slot.file);
       slot.dirty = false;
+      if (slot.family && slot.isNew) pruneFamily(slot.file, slot.family);
+      slot.isNew = false;
     } catch {
       // A cache that cannot be written only costs the next run time.
       rmSync(temp, { force: true });
