@@ -1,16 +1,20 @@
 // Where a run's time goes: one `gen --check` under `node --cpu-prof`, summed per
 // function (time with everything it calls) and per source area (own time only).
-// Function names come from the bundle; the module comments esbuild writes into
-// dist/cli.cjs tell which source file each line of the bundle comes from.
+// Function names come from the bundle (built with its names kept); the source maps
+// beside the scripts in dist/ tell which source file each position comes from.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { SourceMap } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { measure, type Command } from "./measure.ts";
 
 interface CallFrame {
   functionName: string;
   url: string;
+  /** 0-based, as source maps count. */
   lineNumber: number;
+  columnNumber: number;
 }
 
 interface ProfileNode {
@@ -43,33 +47,40 @@ export function profileRun(command: Command, bundle: string, top = 15): ProfileS
     measure({ ...command, args: ["--cpu-prof", "--cpu-prof-dir", dir, ...command.args] }, false);
     const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
     if (!file) throw new Error("node --cpu-prof wrote no profile");
-    return summarizeProfile(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, moduleIndex(bundle), top);
+    return summarizeProfile(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, distSources(dirname(bundle)), top);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Line numbers (0-based) where each bundled module starts, from esbuild's `// path` comments. */
-function moduleIndex(bundle: string): Array<{ line: number; source: string }> {
-  const starts: Array<{ line: number; source: string }> = [];
-  readFileSync(bundle, "utf8")
-    .split("\n")
-    .forEach((text, line) => {
-      // Paths are relative to where the build ran, which may be another folder (`../../repo/scripts/…`).
-      const match = /^\/\/ (?:\S*?\/)?((?:node_modules|scripts|schema)\/\S+\.[cm]?[jt]s)$/.exec(text);
-      if (match) starts.push({ line, source: match[1]! });
-    });
-  return starts;
+/** Finds the source file of a position in a built script (dist/*.cjs), through the script's source map. */
+type Sources = (url: string, line: number, column: number) => string | undefined;
+
+/** Source maps of the scripts in `dist` (read when first asked for). */
+function distSources(dist: string): Sources {
+  const maps = new Map<string, SourceMap | null>();
+  return (url, line, column) => {
+    const script = url.startsWith("file://") ? fileURLToPath(url) : url;
+    if (dirname(script) !== dist || !script.endsWith(".cjs")) return undefined;
+    let map = maps.get(script);
+    if (map === undefined) {
+      try {
+        map = new SourceMap(JSON.parse(readFileSync(`${script}.map`, "utf8")));
+      } catch {
+        map = null;
+      }
+      maps.set(script, map);
+    }
+    const entry = map?.findEntry(line, column) as { originalSource?: string } | undefined;
+    // Paths are relative to where the build ran, which may be another folder (`../../repo/scripts/…`).
+    const match = entry?.originalSource && /(?:^|\/)((?:node_modules|scripts|schema)\/\S+\.[cm]?[jt]s)$/.exec(entry.originalSource);
+    return match ? match[1]! : undefined;
+  };
 }
 
-function sourceOf(frame: CallFrame, modules: ReadonlyArray<{ line: number; source: string }>): string {
-  if (!frame.url.endsWith("cli.cjs")) return frame.url === "" ? "(native)" : frame.url.replace(/^file:\/\/.*\/(scripts\/)/, "$1");
-  let found = "(bundle)";
-  for (const m of modules) {
-    if (m.line > frame.lineNumber) break;
-    found = m.source;
-  }
-  return found;
+function sourceOf(frame: CallFrame, sources: Sources): string {
+  if (frame.url === "") return "(native)";
+  return sources(frame.url, frame.lineNumber, frame.columnNumber) ?? (frame.url.endsWith(".cjs") ? "(bundle)" : frame.url.replace(/^file:\/\/.*\/(scripts\/)/, "$1"));
 }
 
 /** `node_modules/.pnpm/micromark@4/node_modules/micromark/lib/x.js` -> `micromark`; project files keep their folder. */
@@ -79,7 +90,7 @@ function area(source: string): string {
   return source.includes("/") ? source.slice(0, source.lastIndexOf("/")) : source;
 }
 
-function summarizeProfile(profile: CpuProfile, modules: ReadonlyArray<{ line: number; source: string }>, top: number): ProfileSummary {
+function summarizeProfile(profile: CpuProfile, sources: Sources, top: number): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -102,14 +113,14 @@ function summarizeProfile(profile: CpuProfile, modules: ReadonlyArray<{ line: nu
       ? frame.functionName
       : frame.functionName.startsWith("RegExp:")
         ? "(regular expressions)"
-        : area(sourceOf(frame, modules));
+        : area(sourceOf(frame, sources));
     areas.set(own, (areas.get(own) ?? 0) + ms);
     // Each function on the stack once, however often it recurses.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)!.callFrame;
       if (idle.has(f.functionName) || f.url.startsWith("node:") || f.functionName === "") continue;
-      const source = sourceOf(f, modules);
+      const source = sourceOf(f, sources);
       // esbuild names a module's initializer after its path.
       const label = f.functionName.startsWith("(") || f.functionName === source ? f.functionName : `${f.functionName} (${source})`;
       if (seen.has(label)) continue;
