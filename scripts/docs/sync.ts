@@ -115,9 +115,14 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
 
   const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
   const names = new RegionNames(catalog, REGION_KINDS);
+  // Docs planned from the text discovery hashed: their hash is known, not computed again.
+  const hashedTexts = new Set<string>();
   const read = async (path: string): Promise<LocatedDoc | undefined> => {
-    const text = held.get(path) ?? readDocText(path);
+    const kept = held.get(path);
     held.delete(path);
+    if (kept !== undefined) hashedTexts.add(path);
+    else hashedTexts.delete(path);
+    const text = kept ?? readDocText(path);
     if (typeof text !== "string") {
       runMessages.push(text);
       return undefined;
@@ -144,7 +149,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     regions += doc.regionCount;
     fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
     engineMessages.push(...doc.messages);
-    if (await (options.keep?.(doc, { hash: contentKey(located.text), source: sourceHash(path) }) ?? true)) docs.push(doc);
+    const hash = hashedTexts.has(path) ? hashes.get(path)! : contentKey(located.text);
+    if (await (options.keep?.(doc, { hash, source: sourceHash(path) }) ?? true)) docs.push(doc);
   }
   runMessages.push(...missingWordWarnings(catalog, fallbacks));
   return {
