@@ -1,7 +1,8 @@
 // Failure injection for the all-or-nothing writer: whichever step fails,
 // every file keeps its exact bytes and permissions, no temporary file is
 // left behind, and the error names the file that could not be written.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -144,7 +145,24 @@ async function genAsUnprivileged(dir: string, args: string[]) {
   if (!AS_ROOT) return runCli(["gen", ...args]);
   // The bundle is built (or found fresh) by root first: `nobody` may not write dist/.
   expect((await spawnCli(["--version"]).done).code).toBe(0);
-  return (await spawnCli(["gen", ...args], { uid: NOBODY, cwd: dir }).done);
+  return (await spawnCli(["gen", ...args], { uid: NOBODY, cwd: dir, bin: binForNobody() }).done);
+}
+
+/**
+ * This checkout's bin, or, when `nobody` cannot reach it (a clone in a folder only
+ * root may enter), a copy of the built package as npm would install it.
+ */
+function binForNobody(): string {
+  const bin = join(repoRoot, "scripts", "bin.mjs");
+  const probe = spawnSync(process.execPath, ["-e", `require("node:fs").accessSync(${JSON.stringify(bin)})`], { uid: NOBODY, gid: NOBODY });
+  if (probe.status === 0) return bin;
+  const installed = tempDir("kcs-installed-");
+  cpSync(join(repoRoot, "package.json"), join(installed, "package.json"));
+  cpSync(join(repoRoot, "scripts", "bin.mjs"), join(installed, "scripts", "bin.mjs"));
+  cpSync(join(repoRoot, "schema"), join(installed, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
+  cpSync(join(repoRoot, "dist"), join(installed, "dist"), { recursive: true, filter: (src) => !/\.(?:map|v8-cache)$/.test(src) });
+  openTo(installed);
+  return join(installed, "scripts", "bin.mjs");
 }
 
 function openTo(dir: string): void {

@@ -14,10 +14,10 @@ export interface ChildRun {
 /** Like runCli, `--no-config` unless the arguments name a configuration file: this repository's own would be found. */
 export function spawnCli(
   args: readonly string[],
-  options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number } = {},
+  options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number; bin?: string } = {},
 ): ChildRun {
   const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
-  const argv = [join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
+  const argv = [options.bin ?? join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
   const child = spawn(process.execPath, argv, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
