@@ -39,6 +39,16 @@ describe("docs check: MDX", () => {
     expect(formatDiagnostic(diagnostics[1]!)).toContain("does not compile as MDX");
   });
 
+  it("fails what only the full compile refuses: ESM a page cannot hold, at its line", async () => {
+    const dir = writeDocs({
+      "layouts.md": ["export default function A() {}", "", "export default function B() {}", "", "Text.", ""].join("\n"),
+      "one-export.md": ["export const rate = 1", "", "Rate: {rate}.", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["layouts.md:3: docs/mdx"]);
+    expect(formatDiagnostic(diagnostics[0]!)).toContain("duplicate layout");
+  });
+
   it("says so, rather than compile for minutes, when a page is too large to compile", async () => {
     const filler = "Plain paragraph text.\n\n".repeat(Math.ceil(MAX_COMPILED_LENGTH / 23) + 1);
     const dir = writeDocs({ "huge.md": `# Title\n\nUse {the key here.\n\n${filler}` });

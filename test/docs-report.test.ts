@@ -99,6 +99,10 @@ describe("drift report", () => {
     const verbose = await runCli([...args, "--verbose"]);
     expect(hunks(verbose.stdout)).toHaveLength(54);
     expect(verbose.stdout).not.toContain("are not shown");
+    // --json keeps every region's diff and every page's whole-file diff.
+    const json = JSON.parse((await runCli([...args, "--json"])).stdout) as { files: Array<{ diff: string; regions: Array<{ diff: string }> }> };
+    expect(json.files.flatMap((f) => f.regions).filter((r) => r.diff.includes("@@"))).toHaveLength(54);
+    expect(json.files.filter((f) => f.diff.includes("@@"))).toHaveLength(18);
   });
 
   it("annotates each drifted region for GitHub Actions", async () => {

@@ -9,7 +9,7 @@ import { testPause } from "../lib/test-pause.ts";
 import { writeAllOrNothing, WriteError } from "../lib/write-files.ts";
 import { changedFiles, planGeneration, type GenOptions, type PlannedFile } from "../gen/plan.ts";
 import { painter } from "../report/colour.ts";
-import { diagnosticsText, driftText, genJson, githubAnnotations, invalidJson, summaryLine } from "../report/gen-report.ts";
+import { diagnosticsText, driftText, genJson, githubAnnotations, invalidJson, SHOWN_REGION_DIFFS, summaryLine } from "../report/gen-report.ts";
 import { settingsFor, type Output, type RunContext } from "./context.ts";
 import { fixCommand } from "./fix-command.ts";
 import { parseCommand, usageText } from "./spec.ts";
@@ -66,7 +66,12 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
   const paintErr = painter(out.colour?.stderr === true);
   let plan;
   try {
-    plan = await planGeneration(options);
+    // The printed report shows the diffs of the first drifted regions (a check) or names the
+    // files written; --json shows every diff, region and whole file, so it keeps everything.
+    const retain = options.json ? undefined
+      : options.check ? { texts: false, regionDiffs: options.verbose ? Infinity : SHOWN_REGION_DIFFS }
+      : { texts: true, regionDiffs: 0 };
+    plan = await planGeneration({ ...options, retain });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     if (options.json) out.stdout(JSON.stringify(invalidJson(error.diagnostics), null, 2));

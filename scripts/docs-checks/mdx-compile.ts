@@ -1,10 +1,19 @@
 // The MDX compile itself, in a module of its own: loading the compiler costs tens of
 // milliseconds, which a run whose verdicts all come from the cache never pays (mdx.ts).
+//
+// A page is parsed as MDX (micromark with the MDX, GFM and front matter syntax, and
+// acorn for every expression and ESM block), which is where every syntax error is
+// found. The steps of a full compile after the parse turn the tree into JavaScript;
+// they can still refuse a page in two ways: its ESM (a second default export, say),
+// or a tree so deep that their recursion exhausts the stack. A page holding ESM or
+// nesting deeper than COMPILED_DEPTH is compiled whole; the others are spared the
+// rest of the compile, about a third of the time.
 import { compileSync } from "@mdx-js/mdx";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { parseMdx } from "../docs/mdx-parse.ts";
 import type { CodeBlock } from "./mdx.ts";
 
 /** What a compile of one text found, independent of the file's name (so it can be kept between runs). */
@@ -22,12 +31,17 @@ interface CodeNode {
   children?: CodeNode[];
 }
 
+/** Past this depth of the tree the full compile runs (a 3,000-deep JSX nesting parses, then overflows the stack). */
+const COMPILED_DEPTH = 64;
+
 export function compile(file: string, content: string): Compiled {
   const codeBlocks: CodeBlock[] = [];
-  const collectCode = () => (tree: CodeNode) => collect(tree, codeBlocks);
   try {
+    // The same parse as the region engine's, made once when the page is unchanged (mdx-parse.ts).
+    const tree = parseMdx(content) as CodeNode;
     // `format: "mdx"`: left to detect, a `.md` path would be compiled as plain Markdown.
-    compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm, collectCode] });
+    if (holdsEsm(tree) || deeperThan(tree, COMPILED_DEPTH)) compileSync({ path: file, value: content }, { format: "mdx", remarkPlugins: [remarkFrontmatter, remarkGfm] });
+    collect(tree, codeBlocks);
   } catch (error) {
     // The compiler recurses once per level of nesting: thousands of levels exhaust the stack.
     if (error instanceof RangeError) {
@@ -59,6 +73,22 @@ export function compile(file: string, content: string): Compiled {
     };
   }
   return { codeBlocks };
+}
+
+/** ESM (`import`, `export`) stands only at the top level of an MDX tree. */
+function holdsEsm(tree: CodeNode): boolean {
+  return (tree.children ?? []).some((node) => node.type === "mdxjsEsm");
+}
+
+function deeperThan(tree: CodeNode, depth: number): boolean {
+  // Iterative, so that the walk itself cannot exhaust the stack.
+  const stack: Array<[CodeNode, number]> = [[tree, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, level] = next;
+    if (level > depth) return true;
+    for (const child of node.children ?? []) stack.push([child, level + 1]);
+  }
+  return false;
 }
 
 function codeBlocksOfMarkdown(content: string): CodeBlock[] {

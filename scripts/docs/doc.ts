@@ -19,6 +19,8 @@ export interface RegionChange {
   /** The region from its start marker line to its end marker line, with `\n` line breaks. */
   before: string;
   after: string;
+  /** Its two texts were dropped (both empty): a report that lists it without its diff. */
+  textsDropped?: boolean;
 }
 
 /** 1-based lines `from`..`to` (inclusive) of a region's body in the planned content. */
@@ -40,6 +42,30 @@ export interface PlannedFile {
   generated?: LineRange[];
   /** For docs: the doc groups its regions belong to (empty for a doc without regions). */
   groups?: string[];
+  /**
+   * For a changed doc kept for a report that shows its regions only: `before` and
+   * `after` were dropped (both empty) to spare memory; see `isChanged`.
+   */
+  textsDropped?: boolean;
+}
+
+/** Whether `gen` would change the file. */
+export function isChanged(file: PlannedFile): boolean {
+  return file.textsDropped === true || file.before !== file.after;
+}
+
+/** What a changed doc keeps once planned, for what follows the plan. */
+export interface Retained {
+  /** Its current and planned texts (a write needs them; a region report does not). */
+  texts: boolean;
+  /** How many of its changed regions keep their texts, for their diffs; the rest are listed by name only. */
+  regionDiffs: number;
+}
+
+/** A changed doc with only what `retain` asks for: the rest of its texts is most of its memory. */
+export function retaining<T extends Doc>(doc: T, retain: Retained): T {
+  const regions = doc.regions.map((r, i) => (i < retain.regionDiffs ? r : { ...r, before: "", after: "", textsDropped: true }));
+  return retain.texts ? { ...doc, regions } : { ...doc, before: "", after: "", regions, textsDropped: true };
 }
 
 /**

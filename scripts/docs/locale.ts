@@ -9,7 +9,7 @@
 // the docs folder, so that folders above it never count.
 import { sep } from "node:path";
 import { frontMatterClose } from "./scan.ts";
-import { splitLines } from "./text.ts";
+import { splitLines, type SourceLine } from "./text.ts";
 
 export const DEFAULT_LOCALE = "en";
 
@@ -54,9 +54,9 @@ function localeSegment(path: string): number {
 }
 
 /** `lang:` or `locale:` in the page's front matter, as a canonical tag. */
-function frontMatterLocale(text: string): string | undefined {
+function frontMatterLocale(text: string, split?: readonly SourceLine[]): string | undefined {
   if (!text.startsWith("---") && !text.startsWith("\ufeff---")) return undefined;
-  const lines = splitLines(text);
+  const lines = split ?? splitLines(text);
   const close = frontMatterClose(text, lines);
   for (let i = 1; i < close; i++) {
     const match = FRONT_MATTER_LOCALE.exec(text.slice(lines[i]!.start, lines[i]!.end));
@@ -65,8 +65,9 @@ function frontMatterLocale(text: string): string | undefined {
   return undefined;
 }
 
-export function pageLocale(path: string, text: string, defaultLocale: string = DEFAULT_LOCALE): string {
-  const declared = frontMatterLocale(text);
+/** `lines`: the text's lines, when the caller has split it already. */
+export function pageLocale(path: string, text: string, defaultLocale: string = DEFAULT_LOCALE, lines?: readonly SourceLine[]): string {
+  const declared = frontMatterLocale(text, lines);
   if (declared !== undefined) return declared;
   const index = localeSegment(path);
   return index === -1 ? defaultLocale : localeTag(segments(path)[index]!)!;

@@ -74,7 +74,7 @@ export class PageContexts {
    */
   for(doc: LocatedDoc): PageContext & { readonly sourceWanted?: string } {
     const { inRoot } = this.places.inRoot(doc.path);
-    const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE);
+    const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE, doc.lines);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
     const sourcePath = this.places.sourceOf(doc.path);

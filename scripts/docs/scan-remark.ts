@@ -28,19 +28,19 @@ let parsers: Promise<Record<Flavor, Parse>> | undefined;
 
 function loadParsers(): Promise<Record<Flavor, Parse>> {
   parsers ??= (async () => {
-    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkMdx }, { default: remarkFrontmatter }] =
+    const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkFrontmatter }, { parseMdx }] =
       await Promise.all([
         import("unified"),
         import("remark-parse"),
         import("remark-gfm"),
-        import("remark-mdx"),
         import("remark-frontmatter"),
+        // The MDX parse is shared with the docs rule that compiles the page (mdx-parse.ts).
+        import("./mdx-parse.ts"),
       ]);
     const markdown = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm);
-    const mdx = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx);
     return {
       markdown: (text) => markdown.parse(text) as unknown as MdNode,
-      mdx: (text) => mdx.parse(text) as unknown as MdNode,
+      mdx: (text) => parseMdx(text) as MdNode,
     };
   })();
   return parsers;

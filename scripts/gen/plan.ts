@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
-import { hasErrors, type PlannedFile } from "../docs/doc.ts";
+import { hasErrors, isChanged, retaining, type PlannedFile, type Retained } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
 import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
 import { syncDocs } from "../docs/sync.ts";
@@ -42,6 +42,13 @@ export interface GenOptions {
   defaultLocale?: string;
   /** The configuration file the settings came from, named in messages about them. */
   configFile?: string;
+  /**
+   * What each changed doc keeps once planned (default: everything). A check that shows
+   * the diffs of the first drifted regions needs neither the pages' texts nor the other
+   * regions' texts; a write needs the pages' texts and no region's: memory then holds
+   * what the run reports or writes, not every changed page twice over.
+   */
+  retain?: Retained;
 }
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
@@ -66,6 +73,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   }));
   // The rules run on each doc as soon as it is planned; only the docs that change are kept.
   const docMessages: Diagnostic[] = [];
+  let diffsLeft = options.retain?.regionDiffs ?? Infinity;
   const docs = await syncDocs(catalog, options.docDirs, {
     inspectUnmarked: unmarked.inspect,
     verdicts,
@@ -75,9 +83,13 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
       docMessages.push(...doc.messages);
       const upToDate = doc.after === doc.before;
       if (upToDate && !hasErrors(doc)) {
-        verdicts.remember(doc.path, { hash, source, regions: doc.regionCount, warnings: doc.messages, fallbacks: doc.fallbacks });
+        verdicts.remember(doc.path, { hash: hash(), source, regions: doc.regionCount, warnings: doc.messages, fallbacks: doc.fallbacks });
       }
-      return !upToDate;
+      if (upToDate) return false;
+      if (!options.retain || doc.regions.length === 0) return true;
+      const kept = retaining(doc, { texts: options.retain.texts, regionDiffs: Math.max(0, diffsLeft) });
+      diffsLeft -= doc.regions.length;
+      return kept;
     },
   });
   // The engine's errors come alone: rule findings on text that cannot be generated would only add noise.
@@ -99,7 +111,7 @@ function stopOnErrors(messages: readonly Diagnostic[]): void {
 }
 
 export function changedFiles(plan: GenPlan): PlannedFile[] {
-  return plan.files.filter((f) => f.before !== f.after);
+  return plan.files.filter(isChanged);
 }
 
 /** The JSON Schemas the settings ask for, each where they ask for it. */

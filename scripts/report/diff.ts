@@ -26,6 +26,8 @@ export function unifiedDiff(path: string, before: string | null, after: string):
  * hunk header, where git puts the enclosing function.
  */
 export function regionDiff(path: string, change: RegionChange): string {
+  // A plan made for a region report keeps the texts of the regions it shows only.
+  if (change.textsDropped) throw new Error(`${path}:${change.line}: the texts of region ${change.name} were not kept`);
   const before = `${change.before}\n`;
   const after = `${change.after}\n`;
   const options = { context: CONTEXT, maxEditLength: MAX_EDIT_LENGTH };

@@ -72,7 +72,7 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
         return file.regions
           .map((r) => {
             const heading = paint("bold", `${path}:${r.line}: region ${r.name} is out of date`);
-            if (diffsLeft-- > 0) return `${heading}\n${paintDiff(regionDiff(path, r), paint)}`;
+            if (!r.textsDropped && diffsLeft-- > 0) return `${heading}\n${paintDiff(regionDiff(path, r), paint)}`;
             listedOnly++;
             return heading;
           })
