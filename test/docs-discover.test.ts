@@ -1,7 +1,7 @@
 // Which files the engine reads and may write: Markdown and MDX under the docs
 // folders, never anything through a symbolic link leading outside them.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverDocs } from "../scripts/docs/discover.ts";
 import { snapshot, tempDir } from "./support/run-cli.ts";
@@ -23,6 +23,16 @@ describe("finding docs", () => {
     expect(found.docs).toBe(3);
     expect(found.files.map((f) => f.path.slice(project.docs.length + 1))).toEqual(["a.md", "b/c.mdx"]);
     expect(found.diagnostics).toEqual([]);
+  });
+
+  it("names each file as path.join would, however the folder is spelled", async () => {
+    const project = await docsProject({ "a.md": REGION, "b/c/d.mdx": REGION });
+    const fromHere = relative(process.cwd(), project.docs);
+    const spellings = [project.docs, `${project.docs}/`, `${project.docs}//`, join(project.docs, "b", ".."), `${project.docs}/./b/../`, fromHere, `./${fromHere}/`];
+    for (const spelling of spellings) {
+      const paths = discoverDocs([spelling]).files.map((f) => f.path);
+      expect(paths, spelling).toEqual([join(spelling, "a.md"), join(spelling, "b", "c", "d.mdx")]);
+    }
   });
 
   it("refuses a missing docs folder with exit 2", async () => {

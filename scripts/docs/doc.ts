@@ -4,7 +4,7 @@
 // reporters and the docs rules all read these shapes; the engine owns them.
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { Marker, Region } from "./regions.ts";
-import type { SourceLine } from "./text.ts";
+import { ownCopy, type SourceLine } from "./text.ts";
 
 /** A changed region inside a planned doc, for per-region reports. */
 export interface RegionChange {
@@ -64,7 +64,10 @@ export interface Retained {
 
 /** A changed doc with only what `retain` asks for: the rest of its texts is most of its memory. */
 export function retaining<T extends Doc>(doc: T, retain: Retained): T {
-  const regions = doc.regions.map((r, i) => (i < retain.regionDiffs ? r : { ...r, before: "", after: "", textsDropped: true }));
+  // A region's texts are views into the page's texts, which they would keep whole in memory: copies are kept.
+  const regions = doc.regions.map((r, i) => (i < retain.regionDiffs
+    ? { ...r, before: ownCopy(r.before), after: ownCopy(r.after) }
+    : { ...r, before: "", after: "", textsDropped: true }));
   return retain.texts ? { ...doc, regions } : { ...doc, before: "", after: "", regions, textsDropped: true };
 }
 

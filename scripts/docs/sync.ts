@@ -26,7 +26,7 @@ import { renderRegion, type Edit, type PageContext, type RenderCache } from "./r
 import { classifyWithRemark } from "./scan-remark.ts";
 import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
-import { ownCopy, splitLines, type SourceLine } from "./text.ts";
+import { splitLines, type SourceLine } from "./text.ts";
 
 export interface DocsResult {
   /** The docs that may hold a marker and were planned this run, with their messages (those `keep` kept). */
@@ -360,9 +360,8 @@ function regionChanges(
       column: region.start.from + 1,
       endLine: region.end.line + 1,
       newLine: newLine + 1,
-      // Kept for the report after the page is dropped: copies, not views into the page.
-      before: ownCopy(oldText.replace(/\r\n/g, "\n")),
-      after: ownCopy(newText.replace(/\r\n/g, "\n")),
+      before: oldText.replace(/\r\n/g, "\n"),
+      after: newText.replace(/\r\n/g, "\n"),
     });
   }
   return { changed: changes, bodies };
