@@ -43,6 +43,11 @@ function setUp(specs: readonly FileSpec[]): { dir: string; writes: FileWrite[] }
   return { dir, writes: specs.map((s) => ({ path: join(dir, s.name), before: s.before, after: s.after })) };
 }
 
+function asUtf8(write: FileWrite): FileWrite {
+  const bytes = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : text);
+  return { path: write.path, before: write.before === null ? null : bytes(write.before), after: bytes(write.after) };
+}
+
 function thrownBy(run: () => void): unknown {
   try {
     run();
@@ -78,6 +83,25 @@ describe("all-or-nothing writes under injected failures", () => {
     expect(filesIn(dir)).toEqual({ "a.md": { bytes: "new a\n", mode: 0o644 }, "b.mdx": { bytes: "new b\n", mode: 0o644 } });
   });
 
+  it("writes contents given as UTF-8 bytes, and refuses a file whose bytes changed since the plan", () => {
+    const specs: FileSpec[] = [
+      { name: "a.md", before: "旧 a\n", after: "新 a\n", readOnly: false },
+      { name: "b.md", before: "b\n", after: "B\n", readOnly: false },
+    ];
+    const { dir, writes } = setUp(specs);
+    writeAllOrNothing(writes.map(asUtf8));
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toBe("新 a\n");
+    expect(readFileSync(join(dir, "b.md"), "utf8")).toBe("B\n");
+
+    const again = setUp(specs);
+    writeFileSync(join(again.dir, "b.md"), "b edited\n");
+    const before = filesIn(again.dir);
+    const error = thrownBy(() => writeAllOrNothing(again.writes.map(asUtf8)));
+    expect((error as WriteError).file).toBe(join(again.dir, "b.md"));
+    expect((error as WriteError).message).toContain("changed on disk");
+    expect(filesIn(again.dir)).toEqual(before);
+  });
+
   it(
     "a failure at any temporary write or rename leaves every file as it was",
     () => {
@@ -88,11 +112,14 @@ describe("all-or-nothing writes under injected failures", () => {
             fc.record({ op: fc.constant("write" as const), nth: fc.integer({ min: 1, max: specs.length }), partial: fc.option(fc.nat(20), { nil: undefined }) }),
             fc.record({ op: fc.constant("rename" as const), nth: fc.integer({ min: 1, max: specs.length }) }),
           ),
+          // The contents as text, or as the UTF-8 bytes `gen` keeps for a write.
+          fc.boolean(),
         ),
       );
       fc.assert(
-        fc.property(scenario, ([specs, fault]: [FileSpec[], Fault]) => {
-          const { dir, writes } = setUp(specs);
+        fc.property(scenario, ([specs, fault, asBytes]: [FileSpec[], Fault, boolean]) => {
+          const { dir, writes: texts } = setUp(specs);
+          const writes = asBytes ? texts.map(asUtf8) : texts;
           try {
             const before = filesIn(dir);
             const fs = faultyFs(fault);

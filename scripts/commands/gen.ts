@@ -69,8 +69,8 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
     // The printed report shows the diffs of the first drifted regions (a check) or names the
     // files written; --json shows every diff, region and whole file, so it keeps everything.
     const retain = options.json ? undefined
-      : options.check ? { texts: false, regionDiffs: options.verbose ? Infinity : SHOWN_REGION_DIFFS }
-      : { texts: true, regionDiffs: 0 };
+      : options.check ? { texts: "none" as const, regionDiffs: options.verbose ? Infinity : SHOWN_REGION_DIFFS }
+      : { texts: "bytes" as const, regionDiffs: 0 };
     plan = await planGeneration({ ...options, retain });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -86,7 +86,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
     // A schema the configuration asks for may go to a folder that does not exist yet.
     for (const file of changed) if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
     testPause("before-write");
-    writeAllOrNothing(changed);
+    writeAllOrNothing(changed.map((file) => (file.bytes ? { path: file.path, ...file.bytes } : file)));
   }
 
   if (options.json) {
@@ -139,7 +139,7 @@ async function watchGen(
       }
       const { code, written } = result;
       if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");
-      return new Map(written.map((file) => [resolve(file.path), file.after]));
+      return new Map(written.map((file) => [resolve(file.path), file.bytes ? file.bytes.after.toString("utf8") : file.after]));
     },
     signal,
   );

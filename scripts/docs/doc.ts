@@ -43,10 +43,12 @@ export interface PlannedFile {
   /** For docs: the doc groups its regions belong to (empty for a doc without regions). */
   groups?: string[];
   /**
-   * For a changed doc kept for a report that shows its regions only: `before` and
+   * For a changed doc kept for what follows the plan (see `retaining`): `before` and
    * `after` were dropped (both empty) to spare memory; see `isChanged`.
    */
   textsDropped?: boolean;
+  /** The dropped texts as UTF-8, when a write needs them. */
+  bytes?: { before: Buffer; after: Buffer };
 }
 
 /** Whether `gen` would change the file. */
@@ -56,8 +58,12 @@ export function isChanged(file: PlannedFile): boolean {
 
 /** What a changed doc keeps once planned, for what follows the plan. */
 export interface Retained {
-  /** Its current and planned texts (a write needs them; a region report does not). */
-  texts: boolean;
+  /**
+   * Its current and planned texts: as strings; as UTF-8 bytes, all a write needs (a page
+   * with one character outside Latin-1 is a string of two bytes a character, so most
+   * pages take half the memory as UTF-8); or not at all (a region report).
+   */
+  texts: "strings" | "bytes" | "none";
   /** How many of its changed regions keep their texts, for their diffs; the rest are listed by name only. */
   regionDiffs: number;
 }
@@ -68,7 +74,9 @@ export function retaining<T extends Doc>(doc: T, retain: Retained): T {
   const regions = doc.regions.map((r, i) => (i < retain.regionDiffs
     ? { ...r, before: ownCopy(r.before), after: ownCopy(r.after) }
     : { ...r, before: "", after: "", textsDropped: true }));
-  return retain.texts ? { ...doc, regions } : { ...doc, before: "", after: "", regions, textsDropped: true };
+  if (retain.texts === "strings") return { ...doc, regions };
+  const dropped = { ...doc, before: "", after: "", regions, textsDropped: true };
+  return retain.texts === "none" ? dropped : { ...dropped, bytes: { before: Buffer.from(doc.before), after: Buffer.from(doc.after) } };
 }
 
 /**

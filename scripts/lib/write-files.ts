@@ -14,7 +14,7 @@ import { testPause } from "./test-pause.ts";
 
 /** The file-system calls used here, so tests can inject failures. */
 export interface WriteFs {
-  writeFileSync(path: string, data: string, options: { flag: string; mode?: number }): void;
+  writeFileSync(path: string, data: string | Uint8Array, options: { flag: string; mode?: number }): void;
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { force: boolean }): void;
   statSync(path: string): { mode: number };
@@ -23,9 +23,12 @@ export interface WriteFs {
 
 export interface FileWrite {
   path: string;
-  /** Content the plan was made from (null: the file did not exist); the file must still hold it, and gets it back if a later step fails. */
-  before: string | null;
-  after: string;
+  /**
+   * Content the plan was made from (null: the file did not exist), as text or as its
+   * UTF-8 bytes; the file must still hold it, and gets it back if a later step fails.
+   */
+  before: string | Uint8Array | null;
+  after: string | Uint8Array;
 }
 
 export class WriteError extends Error {
@@ -135,7 +138,9 @@ function writeTarget(path: string): string {
 
 function stillHolds(file: FileWrite): boolean {
   try {
-    return nodeFs.readFileSync(file.path, "utf8") === file.before;
+    const current = nodeFs.readFileSync(file.path);
+    if (file.before === null) return false;
+    return typeof file.before === "string" ? current.toString("utf8") === file.before : current.equals(file.before);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" && file.before === null;
   }
