@@ -152,6 +152,9 @@ function timeTree(tools: Tools, tree: PreparedTree, runs: number, withRss: boole
 
 function run(c: BenchCase, withRss: boolean): Sample {
   c.before?.();
+  // What a writing case or a restore left in the page cache is flushed first, untimed: its
+  // write-back would otherwise land in whichever case runs next (the floor, say).
+  spawnSync("sync");
   return measure(c.command, withRss);
 }
 
