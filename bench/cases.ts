@@ -19,6 +19,8 @@ export interface BenchCase {
   /** Exit code a correct run gives. */
   expect: number;
   before?: () => void;
+  /** The tree the case reads, read once untimed before it runs (see main.ts). */
+  reads?: string;
 }
 
 const WORK_LABEL: Record<Work, string> = {
@@ -39,32 +41,35 @@ export function casesFor(tools: Tools, tree: PreparedTree, withStartup: boolean)
       label: "floor: read every page, look for the marker bytes",
       command: { file: tools.node, args: [join(tools.root, "bench/floor.mjs"), ours.clean], cwd: tools.root },
       expect: 0,
+      reads: ours.clean,
     },
-    { id: "ours-check-clean", label: "`gen --check`, clean tree", command: gen(ours.clean, true), expect: 0 },
-    { id: "ours-check-drift", label: "`gen --check`, drifted tree", command: gen(ours.drift, true), expect: 1 },
+    { id: "ours-check-clean", label: "`gen --check`, clean tree", command: gen(ours.clean, true), expect: 0, reads: ours.clean },
+    { id: "ours-check-drift", label: "`gen --check`, drifted tree", command: gen(ours.drift, true), expect: 1, reads: ours.drift },
     {
       id: "ours-write-drift",
       label: "`gen`, drifted tree",
       command: gen(ours.work, false),
       expect: 0,
       before: () => restoreStale(ours.stale, ours.work, manifest),
+      reads: ours.work,
     },
-    { id: "ours-check-clean-cold", label: "`gen --check`, clean tree, no cache", command: cold(gen(ours.clean, true)), expect: 0 },
-    { id: "ours-check-drift-cold", label: "`gen --check`, drifted tree, no cache", command: cold(gen(ours.drift, true)), expect: 1 },
+    { id: "ours-check-clean-cold", label: "`gen --check`, clean tree, no cache", command: cold(gen(ours.clean, true)), expect: 0, reads: ours.clean },
+    { id: "ours-check-drift-cold", label: "`gen --check`, drifted tree, no cache", command: cold(gen(ours.drift, true)), expect: 1, reads: ours.drift },
   ];
   for (const [id, peer] of Object.entries(tree.peers) as Array<[PeerId, NonNullable<PreparedTree["peers"][PeerId]>]>) {
     if (peer.failure) continue;
     const tool = PEER_TOOLS[id];
     const run = (dir: string, check: boolean) => tool.command(tools.root, tools.node, dir, peer.content, check);
     cases.push(
-      { id: `${id}-check-clean`, label: `${id} ${tool.checkLabel}, clean tree`, command: run(peer.clean, true), expect: 0 },
-      { id: `${id}-check-drift`, label: `${id} ${tool.checkLabel}, drifted tree`, command: run(peer.drift, true), expect: tool.driftExit },
+      { id: `${id}-check-clean`, label: `${id} ${tool.checkLabel}, clean tree`, command: run(peer.clean, true), expect: 0, reads: peer.clean },
+      { id: `${id}-check-drift`, label: `${id} ${tool.checkLabel}, drifted tree`, command: run(peer.drift, true), expect: tool.driftExit, reads: peer.drift },
       {
         id: `${id}-write-drift`,
         label: `${id}, drifted tree`,
         command: run(peer.work, false),
         expect: 0,
         before: () => restoreStale(peer.stale, peer.work, manifest),
+        reads: peer.work,
       },
     );
   }

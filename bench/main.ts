@@ -6,7 +6,7 @@
 // --minutes M (time budget of the timed rounds, default 30: fewer runs, flagged, when a round is too slow),
 // --only NAME (one tree of the full set, e.g. synthetic-40000 or host-like-16000; prints, writes nothing unless --write).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { casesFor, type BenchCase, type CaseId } from "./cases.ts";
@@ -155,7 +155,19 @@ function run(c: BenchCase, withRss: boolean): Sample {
   // What a writing case or a restore left in the page cache is flushed first, untimed: its
   // write-back would otherwise land in whichever case runs next (the floor, say).
   spawnSync("sync");
+  // Every case starts from a tree in the page cache: this machine's kernel gives back pages
+  // unused for a few seconds (after a 30-second first run, say), and the case that happened to
+  // read the tree first paid the disk for the others (the floor was 1.6x slower than our check).
+  if (c.reads) readTree(c.reads);
   return measure(c.command, withRss);
+}
+
+function readTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) readTree(path);
+    else if (entry.isFile()) readFileSync(path);
+  }
 }
 
 /** After the warm-up, every writer must have produced exactly its clean tree. */
