@@ -78,9 +78,10 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       return;
     }
     const inDir = pathPrefix(dir);
+    const inRealDir = pathPrefix(realDir);
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(inDir + entry.name, pathPrefix(realDir) + entry.name);
+        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(inDir + entry.name, inRealDir + entry.name);
       } else if (entry.isSymbolicLink()) {
         checkLink(inDir + entry.name);
       } else if (entry.isFile() && DOC_FILE.test(entry.name)) {

@@ -59,11 +59,11 @@ export function isChanged(file: PlannedFile): boolean {
 /** What a changed doc keeps once planned, for what follows the plan. */
 export interface Retained {
   /**
-   * Its current and planned texts: as strings; as UTF-8 bytes, all a write needs (a page
-   * with one character outside Latin-1 is a string of two bytes a character, so most
-   * pages take half the memory as UTF-8); or not at all (a region report).
+   * Its current and planned texts: as UTF-8 bytes, all a write needs (a page with one
+   * character outside Latin-1 is a string of two bytes a character, so most pages take
+   * half the memory as UTF-8), or not at all (a region report).
    */
-  texts: "strings" | "bytes" | "none";
+  texts: "bytes" | "none";
   /** How many of its changed regions keep their texts, for their diffs; the rest are listed by name only. */
   regionDiffs: number;
 }
@@ -74,7 +74,6 @@ export function retaining<T extends Doc>(doc: T, retain: Retained): T {
   const regions = doc.regions.map((r, i) => (i < retain.regionDiffs
     ? { ...r, before: ownCopy(r.before), after: ownCopy(r.after) }
     : { ...r, before: "", after: "", textsDropped: true }));
-  if (retain.texts === "strings") return { ...doc, regions };
   const dropped = { ...doc, before: "", after: "", regions, textsDropped: true };
   return retain.texts === "none" ? dropped : { ...dropped, bytes: { before: Buffer.from(doc.before), after: Buffer.from(doc.after) } };
 }
