@@ -163,10 +163,8 @@ function run(c: BenchCase, withRss: boolean): Sample {
 }
 
 function readTree(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) readTree(path);
-    else if (entry.isFile()) readFileSync(path);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) readFileSync(join(entry.parentPath, entry.name));
   }
 }
 
