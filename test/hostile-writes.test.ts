@@ -2,7 +2,7 @@
 // while `gen` runs, `kill -9` in the middle of the write, a symbolic link or a
 // folder where a generated file belongs. Real child processes, paused at exact
 // points by the test hook in scripts/lib/test-pause.ts.
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, lstatSync, symlinkSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, lstatSync, symlinkSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pausedGen } from "./support/child-cli.ts";
@@ -14,7 +14,7 @@ const STALE = "# Page\n\n{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end *
 const STACK = /\n\s+at .+[(:]\d+/;
 
 function temporaryFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".tmp"));
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.kcs-\d+-[0-9a-f]{12}\.(?:tmp|old)$/.test(name));
 }
 
 describe("another program saves a doc while gen runs", () => {
@@ -77,14 +77,17 @@ describe("gen killed with kill -9 in the middle of its write", () => {
     expect(readFileSync(join(project.docs, "a.md"), "utf8")).toContain("`demo-large`");
   });
 
-  it("a temporary file left under this run's own process id (PID 1 in a container) is no obstacle", async () => {
+  it("a temporary file or an old version left under this run's own process id (PID 1 in a container) is no obstacle", async () => {
     const project = await docProject(CATALOG);
     writeFileSync(join(project.docs, "a.md"), STALE);
     const left = join(project.docs, `.a.md.kcs-${process.pid}-0123456789ab.tmp`);
     writeFileSync(left, "half a page");
+    const old = join(project.docs, `.a.md.kcs-${process.pid}-0123456789ab.old`);
+    linkSync(join(project.docs, "a.md"), old);
     const result = await project.gen();
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(left)).toBe(false);
+    expect(existsSync(old)).toBe(false);
     expect(temporaryFiles(project.dir)).toEqual([]);
   });
 });

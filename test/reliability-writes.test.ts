@@ -6,6 +6,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSy
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { contentKey } from "../scripts/lib/content-cache.ts";
 import { WriteError, writeAllOrNothing, type FileWrite } from "../scripts/lib/write-files.ts";
 import { faultyFs, InjectedFault, unprivilegedFs, type Fault } from "./support/faulty-fs.ts";
 import { spawnCli } from "./support/child-cli.ts";
@@ -43,9 +44,11 @@ function setUp(specs: readonly FileSpec[]): { dir: string; writes: FileWrite[] }
   return { dir, writes: specs.map((s) => ({ path: join(dir, s.name), before: s.before, after: s.after })) };
 }
 
-function asUtf8(write: FileWrite): FileWrite {
+/** How `gen` gives a doc to write: the new content as UTF-8 bytes, the old one by its key. */
+function asGenGives(write: FileWrite): FileWrite {
   const bytes = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : text);
-  return { path: write.path, before: write.before === null ? null : bytes(write.before), after: bytes(write.after) };
+  const before = write.before === null ? null : { key: contentKey(write.before as string) };
+  return { path: write.path, before, after: bytes(write.after as string) };
 }
 
 function thrownBy(run: () => void): unknown {
@@ -83,20 +86,20 @@ describe("all-or-nothing writes under injected failures", () => {
     expect(filesIn(dir)).toEqual({ "a.md": { bytes: "new a\n", mode: 0o644 }, "b.mdx": { bytes: "new b\n", mode: 0o644 } });
   });
 
-  it("writes contents given as UTF-8 bytes, and refuses a file whose bytes changed since the plan", () => {
+  it("writes contents given as UTF-8 bytes and old ones by key, and refuses a file whose bytes changed since the plan", () => {
     const specs: FileSpec[] = [
       { name: "a.md", before: "旧 a\n", after: "新 a\n", readOnly: false },
       { name: "b.md", before: "b\n", after: "B\n", readOnly: false },
     ];
     const { dir, writes } = setUp(specs);
-    writeAllOrNothing(writes.map(asUtf8));
+    writeAllOrNothing(writes.map(asGenGives));
     expect(readFileSync(join(dir, "a.md"), "utf8")).toBe("新 a\n");
     expect(readFileSync(join(dir, "b.md"), "utf8")).toBe("B\n");
 
     const again = setUp(specs);
     writeFileSync(join(again.dir, "b.md"), "b edited\n");
     const before = filesIn(again.dir);
-    const error = thrownBy(() => writeAllOrNothing(again.writes.map(asUtf8)));
+    const error = thrownBy(() => writeAllOrNothing(again.writes.map(asGenGives)));
     expect((error as WriteError).file).toBe(join(again.dir, "b.md"));
     expect((error as WriteError).message).toContain("changed on disk");
     expect(filesIn(again.dir)).toEqual(before);
@@ -112,17 +115,19 @@ describe("all-or-nothing writes under injected failures", () => {
             fc.record({ op: fc.constant("write" as const), nth: fc.integer({ min: 1, max: specs.length }), partial: fc.option(fc.nat(20), { nil: undefined }) }),
             fc.record({ op: fc.constant("rename" as const), nth: fc.integer({ min: 1, max: specs.length }) }),
           ),
-          // The contents as text, or as the UTF-8 bytes `gen` keeps for a write.
+          // The contents as text, or as `gen` gives them (bytes and a key).
+          fc.boolean(),
+          // A file system with hard links (old files kept under a second name) or without (kept as bytes).
           fc.boolean(),
         ),
       );
       fc.assert(
-        fc.property(scenario, ([specs, fault, asBytes]: [FileSpec[], Fault, boolean]) => {
+        fc.property(scenario, ([specs, fault, asGen, links]: [FileSpec[], Fault, boolean, boolean]) => {
           const { dir, writes: texts } = setUp(specs);
-          const writes = asBytes ? texts.map(asUtf8) : texts;
+          const writes = asGen ? texts.map(asGenGives) : texts;
           try {
             const before = filesIn(dir);
-            const fs = faultyFs(fault);
+            const fs = faultyFs(fault, { links });
             const error = thrownBy(() => writeAllOrNothing(writes, fs));
 
             expect(error).toBeInstanceOf(WriteError);

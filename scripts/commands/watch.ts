@@ -8,6 +8,7 @@
 // Node 20's recursive fs.watch on Linux, and chokidar, lose such a file.
 import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { isWriterFile } from "../lib/write-files.ts";
 
 /** What a run wrote: absolute path -> content, so the events those writes cause are ignored. */
 export type Written = ReadonlyMap<string, string>;
@@ -68,7 +69,7 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
     existing?.watcher.close(); // watched for one file so far; now for everything in it
     const names = only === undefined ? undefined : new Set([only]);
     const watcher = watch(folder, (_event, name) => {
-      if (!name || (names !== undefined && !names.has(name.toString())) || name.toString().endsWith(".tmp")) return;
+      if (!name || (names !== undefined && !names.has(name.toString())) || isWriterFile(name.toString())) return;
       const path = join(folder, name.toString());
       if (names === undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory()) watchTree(path);
       changed(path);

@@ -5,9 +5,10 @@
 // Symbolic links are never followed: a link to a file or folder inside the docs
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { readIntoScratch } from "../lib/scratch-read.ts";
 import { notUtf8Problem, wideEncodingProblem } from "./encoding.ts";
 import { mayHoldMarker } from "./markers.ts";
 
@@ -106,26 +107,15 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   const warn = (path: string, rule: string, message: string) =>
     result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, rule, message, "warning"));
 
-  let buffer = Buffer.allocUnsafe(1 << 16);
   const read = (path: string) => {
-    let size = 0;
+    let bytes: Buffer;
     try {
-      // One reused buffer: most files are only searched, never kept.
-      const fd = openSync(path, "r");
-      try {
-        for (let n; (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) {
-          size += n;
-          if (size === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-        }
-      } finally {
-        closeSync(fd);
-      }
+      bytes = readIntoScratch(path);
     } catch (error) {
       result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`));
       return;
     }
     result.docs++;
-    const bytes = buffer.subarray(0, size);
     if (!mayHoldMarker(bytes)) {
       const wide = wideEncodingProblem(path, bytes);
       if (wide) result.diagnostics.push(wide);
@@ -150,7 +140,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
 export function readDocText(path: string): string | Diagnostic {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readIntoScratch(path);
   } catch (error) {
     return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`);
   }

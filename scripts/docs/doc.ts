@@ -3,6 +3,8 @@
 // messages each step found in it. The planning step above (gen/plan.ts), the
 // reporters and the docs rules all read these shapes; the engine owns them.
 import type { Diagnostic } from "../lib/diagnostics.ts";
+import { contentKey } from "../lib/content-cache.ts";
+import type { KeyedContent } from "../lib/write-files.ts";
 import type { Marker, Region } from "./regions.ts";
 import { ownCopy, type SourceLine } from "./text.ts";
 
@@ -47,8 +49,8 @@ export interface PlannedFile {
    * `after` were dropped (both empty) to spare memory; see `isChanged`.
    */
   textsDropped?: boolean;
-  /** The dropped texts as UTF-8, when a write needs them. */
-  bytes?: { before: Buffer; after: Buffer };
+  /** What a write needs of the dropped texts: the planned one as UTF-8, the current one by its key. */
+  bytes?: { before: KeyedContent; after: Buffer };
 }
 
 /** Whether `gen` would change the file. */
@@ -59,9 +61,11 @@ export function isChanged(file: PlannedFile): boolean {
 /** What a changed doc keeps once planned, for what follows the plan. */
 export interface Retained {
   /**
-   * Its current and planned texts: as UTF-8 bytes, all a write needs (a page with one
+   * What a write needs of its texts: the planned one as UTF-8 bytes (a page with one
    * character outside Latin-1 is a string of two bytes a character, so most pages take
-   * half the memory as UTF-8), or not at all (a region report).
+   * half the memory as UTF-8) and the current one by its key (the writer checks the file
+   * still holds it, and keeps the old file under a second name while it writes); or
+   * nothing (a region report).
    */
   texts: "bytes" | "none";
   /** How many of its changed regions keep their texts, for their diffs; the rest are listed by name only. */
@@ -75,7 +79,7 @@ export function retaining<T extends Doc>(doc: T, retain: Retained): T {
     ? { ...r, before: ownCopy(r.before), after: ownCopy(r.after) }
     : { ...r, before: "", after: "", textsDropped: true }));
   const dropped = { ...doc, before: "", after: "", regions, textsDropped: true };
-  return retain.texts === "none" ? dropped : { ...dropped, bytes: { before: Buffer.from(doc.before), after: Buffer.from(doc.after) } };
+  return retain.texts === "none" ? dropped : { ...dropped, bytes: { before: { key: contentKey(doc.before) }, after: Buffer.from(doc.after) } };
 }
 
 /**

@@ -67,9 +67,6 @@ export interface SyncOptions extends PageSettings {
   keep?: (doc: Doc, hashes: DocHashes) => boolean | Doc | Promise<boolean | Doc>;
 }
 
-/** How much of the docs to plan discovery keeps, rather than reading it again (UTF-8 bytes). */
-const HELD_BYTES = 16 * 1024 * 1024;
-
 /**
  * Plans every doc under the folders, one at a time: a doc is read, located,
  * rendered and handed to `keep` before the next is read, so memory holds what is
@@ -81,12 +78,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   const hashes = new Map<string, string>();
   const known = new Map<string, PageVerdict>();
   const toPlan: string[] = [];
-  // The bytes of the first docs to plan stay from discovery's read; the others are read again when planned.
-  // Kept as bytes, outside the JavaScript heap, and decoded when planned: a text decoded in discovery
-  // lives long enough to be moved to the old generation, where it stays as garbage until a full
-  // collection, which grows the heap (peak memory ~30 MB higher on a 40,000-page tree).
-  const held = new Map<string, Buffer>();
-  let heldBytes = 0;
+  // The pages to plan are read again when planned, one at a time, rather than kept from discovery:
+  // a copy costs more than the read (see discover.ts), and memory holds one page, not thousands.
   const found = discoverDocs(
     docDirs,
     inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
@@ -100,9 +93,6 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
         return;
       }
       toPlan.push(path);
-      if (heldBytes + bytes.length > HELD_BYTES) return;
-      held.set(path, Buffer.from(bytes));
-      heldBytes += bytes.length;
     },
   );
   const places = new DocPlaces(docDirs);
@@ -120,14 +110,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
 
   const runMessages = [...found.diagnostics, ...[...known.values()].flatMap((v) => v.warnings)];
   const names = new RegionNames(catalog, REGION_KINDS);
-  // Docs planned from the text discovery hashed: their hash is known, not computed again.
-  const hashedTexts = new Set<string>();
   const read = async (path: string): Promise<LocatedDoc | undefined> => {
-    const kept = held.get(path);
-    held.delete(path);
-    if (kept !== undefined) hashedTexts.add(path);
-    else hashedTexts.delete(path);
-    const text = kept?.toString("utf8") ?? readDocText(path);
+    const text = readDocText(path);
     if (typeof text !== "string") {
       runMessages.push(text);
       return undefined;
@@ -154,7 +138,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     regions += doc.regionCount;
     fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
     engineMessages.push(...doc.messages);
-    const hash = hashedTexts.has(path) ? () => hashes.get(path)! : () => contentKey(located.text);
+    // Of the text planned: the file may have changed since discovery hashed it.
+    const hash = () => contentKey(located.text);
     const kept = (await options.keep?.(doc, { hash, source: sourceHash(path) })) ?? true;
     if (kept !== false) docs.push(kept === true ? doc : kept);
   }

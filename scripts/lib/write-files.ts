@@ -3,6 +3,11 @@
 // what the plan was made from, are they renamed into place. If a rename fails,
 // the files already replaced get their old content back.
 //
+// The old contents are not kept in memory: just before the renames each target
+// gets a second name (a hard link, `.<name>.kcs-<pid>-<random>.old`), which a
+// failed run renames back and a finished one removes. Where the file system has
+// no hard links, the old bytes are kept instead.
+//
 // Temporary names are `.<name>.kcs-<pid>-<random>.tmp`: unique even where every
 // run has the same process id (PID 1 in a container). A run killed outright
 // (`kill -9`) cannot remove its own; the next write to that folder recognises
@@ -10,6 +15,8 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { contentKey } from "./content-cache.ts";
+import { readIntoScratch } from "./scratch-read.ts";
 import { testPause } from "./test-pause.ts";
 
 /** The file-system calls used here, so tests can inject failures. */
@@ -17,17 +24,24 @@ export interface WriteFs {
   writeFileSync(path: string, data: string | Uint8Array, options: { flag: string; mode?: number }): void;
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { force: boolean }): void;
+  linkSync(existing: string, name: string): void;
   statSync(path: string): { mode: number };
   accessSync(path: string, mode: number): void;
+}
+
+/** A content known by its key (content-cache.ts) rather than kept: enough to tell a file still holds it. */
+export interface KeyedContent {
+  key: string;
 }
 
 export interface FileWrite {
   path: string;
   /**
-   * Content the plan was made from (null: the file did not exist), as text or as its
-   * UTF-8 bytes; the file must still hold it, and gets it back if a later step fails.
+   * Content the plan was made from (null: the file did not exist), as text, as its
+   * UTF-8 bytes or by its key; the file must still hold it, and gets it back if a
+   * later step fails.
    */
-  before: string | Uint8Array | null;
+  before: string | Uint8Array | KeyedContent | null;
   after: string | Uint8Array;
 }
 
@@ -41,12 +55,17 @@ export class WriteError extends Error {
   }
 }
 
-const TEMP = /^\.(.+)\.kcs-(\d+)-[0-9a-f]{12}\.tmp$/;
+const TEMP = /^\.(.+)\.kcs-(\d+)-[0-9a-f]{12}\.(?:tmp|old)$/;
 /** A temporary file this old is left from a dead run even if its process id is in use again. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
-function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+/** Whether a file name is one of the writer's own temporary files (a watcher ignores them). */
+export function isWriterFile(name: string): boolean {
+  return TEMP.test(name);
+}
+
+function tempPathFor(path: string, kind: "tmp" | "old" = "tmp"): string {
+  return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.${kind}`);
 }
 
 /** Signals that would end the process between two renames; held off while the write runs. */
@@ -93,23 +112,47 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
 
   testPause("before-rename");
   // Checked last, so that the window in which another program's save could be lost is as short as it can be.
-  const changed = targets.find((file) => !stillHolds(file));
-  if (changed) {
-    removeStaged();
-    throw new WriteError(changed.path, new Error(
-      `it changed on disk after \`gen\` read it (another program saved it meanwhile); run \`gen\` again`));
+  const olds: Array<OldContent | null> = [];
+  const dropOlds = () => {
+    for (const old of olds) if (old?.link) fs.rmSync(old.link, { force: true });
+  };
+  for (const { file } of staged) {
+    const current = unchangedContent(file);
+    if (current === false) {
+      removeStaged();
+      dropOlds();
+      throw new WriteError(file.path, new Error(
+        `it changed on disk after \`gen\` read it (another program saved it meanwhile); run \`gen\` again`));
+    }
+    olds.push(current === null ? null : keepOld(fs, file.path, current));
   }
 
-  const done: FileWrite[] = [];
   for (const [i, { file, temp }] of staged.entries()) {
     try {
       fs.renameSync(temp, file.path);
-      done.push(file);
     } catch (error) {
       removeStaged(i);
-      restore(done, fs);
+      restore(staged.slice(0, i).map(({ file }, j) => ({ path: file.path, old: olds[j]! })), fs);
+      dropOlds();
       throw new WriteError(file.path, error as Error);
     }
+  }
+  dropOlds();
+}
+
+/** A replaced file's old content while the renames run: a second name for it, or its bytes. */
+interface OldContent {
+  link?: string;
+  bytes?: Buffer;
+}
+
+function keepOld(fs: WriteFs, path: string, current: Buffer): OldContent {
+  const link = tempPathFor(path, "old");
+  try {
+    fs.linkSync(path, link);
+    return { link };
+  } catch {
+    return { bytes: Buffer.from(current) }; // no hard links here (FAT, some network shares)
   }
 }
 
@@ -136,14 +179,20 @@ function writeTarget(path: string): string {
   }
 }
 
-function stillHolds(file: FileWrite): boolean {
+/** The file's bytes when it still holds what the plan was made from (null: it did not and does not exist); false when not. */
+function unchangedContent(file: FileWrite): Buffer | null | false {
+  let current: Buffer;
   try {
-    const current = nodeFs.readFileSync(file.path);
-    if (file.before === null) return false;
-    return typeof file.before === "string" ? current.toString("utf8") === file.before : current.equals(file.before);
+    current = readIntoScratch(file.path);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" && file.before === null;
+    return (error as NodeJS.ErrnoException).code === "ENOENT" && file.before === null ? null : false;
   }
+  const { before } = file;
+  if (before === null) return false;
+  const holds = typeof before === "string" ? current.toString("utf8") === before
+    : before instanceof Uint8Array ? current.equals(before)
+    : contentKey(current) === before.key;
+  return holds ? current : false; // the shared buffer: keepOld copies it if it must keep it
 }
 
 /** Removes temporary files of earlier runs that were killed before they could remove their own. */
@@ -182,10 +231,12 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-function restore(done: readonly FileWrite[], fs: WriteFs): void {
-  for (const file of done) {
-    if (file.before === null) fs.rmSync(file.path, { force: true });
-    else fs.writeFileSync(file.path, file.before, { flag: "w" });
+/** Puts back the files already replaced: the old name again (a rename, as atomic as the write), or the old bytes. */
+function restore(done: ReadonlyArray<{ path: string; old: OldContent | null }>, fs: WriteFs): void {
+  for (const { path, old } of done) {
+    if (old === null) fs.rmSync(path, { force: true });
+    else if (old.link) fs.renameSync(old.link, path);
+    else fs.writeFileSync(path, old.bytes!, { flag: "w" });
   }
 }
 

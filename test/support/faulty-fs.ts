@@ -14,8 +14,11 @@ export class InjectedFault extends Error {
   }
 }
 
-/** Temporary files are created exclusively ("wx"); restoring old content uses "w". */
-export function faultyFs(fault: Fault): WriteFs & { calls: { write: number; rename: number } } {
+/**
+ * Temporary files are created exclusively ("wx"); restoring old content uses "w".
+ * `links: false` is a file system without hard links (FAT, some network shares).
+ */
+export function faultyFs(fault: Fault, { links = true } = {}): WriteFs & { calls: { write: number; rename: number } } {
   const calls = { write: 0, rename: 0 };
   return {
     calls,
@@ -35,6 +38,10 @@ export function faultyFs(fault: Fault): WriteFs & { calls: { write: number; rena
       nodeFs.renameSync(from, to);
     },
     rmSync: (path, options) => nodeFs.rmSync(path, options),
+    linkSync(existing, name) {
+      if (!links) throw Object.assign(new Error(`EPERM: operation not permitted, link '${existing}' -> '${name}'`), { code: "EPERM" });
+      nodeFs.linkSync(existing, name);
+    },
     statSync: (path) => nodeFs.statSync(path),
     accessSync: (path, mode) => nodeFs.accessSync(path, mode),
   };
@@ -51,6 +58,7 @@ export function unprivilegedFs(): WriteFs {
     writeFileSync: (path, data, options) => nodeFs.writeFileSync(path, data, options),
     renameSync: (from, to) => nodeFs.renameSync(from, to),
     rmSync: (path, options) => nodeFs.rmSync(path, options),
+    linkSync: (existing, name) => nodeFs.linkSync(existing, name),
     statSync: (path) => nodeFs.statSync(path),
     accessSync(path, mode) {
       if (!asRoot) return nodeFs.accessSync(path, mode);

@@ -1,0 +1,26 @@
+// Reads a file into one buffer that every read reuses. Most files a run reads are
+// only searched or compared, and the ones it keeps are decoded straight from the
+// buffer, so no read allocates memory of its own: fresh memory costs a page fault
+// for every 4 KB, which made keeping copies of pages dearer than reading them again.
+import { closeSync, openSync, readSync } from "node:fs";
+
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/** The file's bytes, in the shared buffer: valid until the next call (copy what must outlive it). */
+export function readIntoScratch(path: string): Buffer {
+  let size = 0;
+  const fd = openSync(path, "r");
+  try {
+    for (let n; (n = readSync(fd, scratch, size, scratch.length - size, null)) > 0; ) {
+      size += n;
+      if (size === scratch.length) {
+        const grown = Buffer.allocUnsafeSlow(scratch.length * 2);
+        scratch.copy(grown);
+        scratch = grown;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return scratch.subarray(0, size);
+}
