@@ -1,6 +1,6 @@
 // What is timed for one tree. Each case is one process, started the way a user
 // starts it; `before` restores what the previous run of a writing case changed.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "./measure.ts";
 import { PEER_TOOLS, type PeerId } from "./peers.ts";
@@ -10,7 +10,7 @@ import { restoreStale, type PreparedTree, type Tools } from "./prepare.ts";
 export const WORK = ["check-clean", "check-drift", "write-drift"] as const;
 export type Work = (typeof WORK)[number];
 
-export type CaseId = `ours-${Work}` | `ours-${Work}-cold` | `${PeerId}-${Work}` | "floor" | "node" | "ours-startup";
+export type CaseId = `ours-${Work}` | `ours-${Work}-cold` | `${PeerId}-${Work}` | "floor" | "write-floor" | "node" | "ours-startup";
 
 export interface BenchCase {
   id: CaseId;
@@ -35,6 +35,8 @@ export function casesFor(tools: Tools, tree: PreparedTree, withStartup: boolean)
     tools.ours(["gen", ...(check ? ["--check"] : []), "--catalog", catalog, "--docs", docs]);
   // Without the content cache: what a first run on a tree costs.
   const cold = (command: Command): Command => ({ ...command, env: { KIMI_CONFIG_SYNC_CACHE: "off" } });
+  const staleList = join(tree.dir, "stale-pages.txt");
+  writeFileSync(staleList, manifest.staleDocs.join("\n"));
   const cases: BenchCase[] = [
     {
       id: "floor",
@@ -42,6 +44,14 @@ export function casesFor(tools: Tools, tree: PreparedTree, withStartup: boolean)
       command: { file: tools.node, args: [join(tools.root, "bench/floor.mjs"), ours.clean], cwd: tools.root },
       expect: 0,
       reads: ours.clean,
+    },
+    {
+      id: "write-floor",
+      label: "write floor: read every page, replace the drifted ones atomically (temporary file, rename)",
+      command: { file: tools.node, args: [join(tools.root, "bench/write-floor.mjs"), ours.work, staleList, ours.clean], cwd: tools.root },
+      expect: 0,
+      before: () => restoreStale(ours.stale, ours.work, manifest),
+      reads: ours.work,
     },
     { id: "ours-check-clean", label: "`gen --check`, clean tree", command: gen(ours.clean, true), expect: 0, reads: ours.clean },
     { id: "ours-check-drift", label: "`gen --check`, drifted tree", command: gen(ours.drift, true), expect: 1, reads: ours.drift },

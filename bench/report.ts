@@ -81,6 +81,9 @@ function summaryRow(result: TreeResult): string {
     const ours = median(result, `ours-${work}`);
     cells.push(ours === undefined ? "n/a" : `${ratio(ours / floor)} (${ms(ours)})`);
   }
+  const writeFloor = median(result, "write-floor");
+  const gen = median(result, "ours-write-drift");
+  cells.push(writeFloor === undefined || gen === undefined ? "n/a" : `${ratio(gen / writeFloor)} (${ms(writeFloor)})`);
   for (const id of ["ours-check-clean-cold", "ours-check-drift-cold"] as const) {
     const ours = median(result, id);
     cells.push(ours === undefined ? "n/a" : `${ratio(ours / floor)} (${ms(ours)})`);
@@ -192,10 +195,10 @@ export function renderResults(results: readonly TreeResult[], machine: MachineIn
   return [
     "# Benchmark results",
     "",
-    `Written by \`pnpm bench\` on ${machine.date} UTC (commit ${machine.commit}): median of ${options.runs} ${options.runs === 1 ? "run" : "runs"} (unless said below) after one warm-up round, cases interleaved, seed ${options.seed}. Ratios are taken within one run, against the floor: a bare Node script that lists the tree, reads every page and looks for the marker bytes.`,
+    `Written by \`pnpm bench\` on ${machine.date} UTC (commit ${machine.commit}): median of ${options.runs} ${options.runs === 1 ? "run" : "runs"} (unless said below) after one warm-up round, cases interleaved, seed ${options.seed}. Ratios are taken within one run, against the floor: a bare Node script that lists the tree, reads every page and looks for the marker bytes. \`gen\` is also set against the write floor (\`bench/write-floor.mjs\`): the same read, then each drifted page replaced by its up-to-date version as an atomic write must (a temporary file renamed over it), which is the file system's share of any safe writer's time.`,
     "",
-    "| Tree | Size | Floor | Clean check ÷ floor | Drifted check ÷ floor | `gen` ÷ floor | Clean, no cache | Drifted, no cache | Peak RSS (clean / drifted / `gen`) | Clean ÷ fastest peer | Drifted ÷ fastest peer |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| Tree | Size | Floor | Clean check ÷ floor | Drifted check ÷ floor | `gen` ÷ floor | `gen` ÷ write floor | Clean, no cache | Drifted, no cache | Peak RSS (clean / drifted / `gen`) | Clean ÷ fastest peer | Drifted ÷ fastest peer |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ...results.map(summaryRow),
     "",
     "## Targets",
