@@ -164,6 +164,34 @@ describe("all-or-nothing writes under injected failures", () => {
     expect(filesIn(dir)).toEqual(before);
     expect(before["b.md"]!.mode).toBe(0o444);
   });
+
+  it("when a file already replaced cannot be put back either, its old content stays beside it, and the error says where", () => {
+    const specs: FileSpec[] = [
+      { name: "a.md", before: "old a\n", after: "new a\n", readOnly: false },
+      { name: "b.md", before: "old b\n", after: "new b\n", readOnly: false },
+      { name: "c.md", before: "old c\n", after: "new c\n", readOnly: false },
+    ];
+    const { dir, writes } = setUp(specs);
+    // The third rename fails, and so does every rename that would put an old version back.
+    const faulty = faultyFs({ op: "rename", nth: 3 });
+    const fs = { ...faulty, renameSync: (from: string, to: string) => {
+      if (from.endsWith(".old")) throw new InjectedFault(to);
+      faulty.renameSync(from, to);
+    } };
+    const error = thrownBy(() => writeAllOrNothing(writes.map(asGenGives), fs)) as WriteError;
+
+    expect(error).toBeInstanceOf(WriteError);
+    expect(error.file).toBe(join(dir, "c.md"));
+    expect(error.unrestored.map((u) => u.path)).toEqual([join(dir, "a.md"), join(dir, "b.md")]);
+    for (const [i, { oldAt }] of error.unrestored.entries()) {
+      expect(readFileSync(oldAt, "utf8")).toBe(specs[i]!.before);
+      expect(error.message).toContain(`${error.unrestored[i]!.path} (its old content is in ${oldAt}; rename it back)`);
+    }
+    expect(error.message).not.toContain("no file was changed");
+    // Nothing else is left: no temporary file, no second name of the file that was not replaced.
+    expect(Object.keys(filesIn(dir)).sort()).toEqual(["a.md", "b.md", "c.md", ...error.unrestored.map((u) => u.oldAt.slice(dir.length + 1))].sort());
+    expect(readFileSync(join(dir, "c.md"), "utf8")).toBe("old c\n");
+  });
 });
 
 /**

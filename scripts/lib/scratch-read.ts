@@ -5,22 +5,26 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
+/** The shared buffer grows up to this; a larger file gets a buffer of its own, so one huge page is not held for good. */
+const SCRATCH_MAX = 4 << 20;
 
 /** The file's bytes, in the shared buffer: valid until the next call (copy what must outlive it). */
 export function readIntoScratch(path: string): Buffer {
+  let buffer = scratch;
   let size = 0;
   const fd = openSync(path, "r");
   try {
-    for (let n; (n = readSync(fd, scratch, size, scratch.length - size, null)) > 0; ) {
+    for (let n; (n = readSync(fd, buffer, size, buffer.length - size, null)) > 0; ) {
       size += n;
-      if (size === scratch.length) {
-        const grown = Buffer.allocUnsafeSlow(scratch.length * 2);
-        scratch.copy(grown);
-        scratch = grown;
+      if (size === buffer.length) {
+        const grown = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(grown);
+        buffer = grown;
+        if (grown.length <= SCRATCH_MAX) scratch = grown;
       }
     }
   } finally {
     closeSync(fd);
   }
-  return scratch.subarray(0, size);
+  return buffer.subarray(0, size);
 }

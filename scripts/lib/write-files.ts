@@ -49,8 +49,13 @@ export class WriteError extends Error {
   constructor(
     readonly file: string,
     override readonly cause: Error,
+    /** Files a failed write could not put back, each with where its old content is. */
+    readonly unrestored: ReadonlyArray<{ path: string; oldAt: string }> = [],
   ) {
-    super(`${file}: cannot write: ${cause.message}; no file was changed`);
+    super(unrestored.length === 0
+      ? `${file}: cannot write: ${cause.message}; no file was changed`
+      : `${file}: cannot write: ${cause.message}; ${unrestored.length} file(s) already replaced could not be put back: ` +
+        `${unrestored.map((u) => `${u.path} (its old content is in ${u.oldAt}; rename it back)`).join(", ")}`);
     this.name = "WriteError";
   }
 }
@@ -132,9 +137,10 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
       fs.renameSync(temp, file.path);
     } catch (error) {
       removeStaged(i);
-      restore(staged.slice(0, i).map(({ file }, j) => ({ path: file.path, old: olds[j]! })), fs);
-      dropOlds();
-      throw new WriteError(file.path, error as Error);
+      const unrestored = restore(staged.slice(0, i).map(({ file }, j) => ({ path: file.path, old: olds[j]! })), fs);
+      const kept = new Set(unrestored.map((u) => u.oldAt));
+      for (const old of olds) if (old?.link && !kept.has(old.link)) fs.rmSync(old.link, { force: true });
+      throw new WriteError(file.path, error as Error, unrestored);
     }
   }
   dropOlds();
@@ -231,13 +237,24 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Puts back the files already replaced: the old name again (a rename, as atomic as the write), or the old bytes. */
-function restore(done: ReadonlyArray<{ path: string; old: OldContent | null }>, fs: WriteFs): void {
+/**
+ * Puts back the files already replaced: the old name again (a rename, as atomic as the
+ * write), or the old bytes. Returns those it could not put back whose old content is
+ * still on disk under its second name (which is then left in place).
+ */
+function restore(done: ReadonlyArray<{ path: string; old: OldContent | null }>, fs: WriteFs): Array<{ path: string; oldAt: string }> {
+  const unrestored: Array<{ path: string; oldAt: string }> = [];
   for (const { path, old } of done) {
-    if (old === null) fs.rmSync(path, { force: true });
-    else if (old.link) fs.renameSync(old.link, path);
-    else fs.writeFileSync(path, old.bytes!, { flag: "w" });
+    try {
+      if (old === null) fs.rmSync(path, { force: true });
+      else if (old.link) fs.renameSync(old.link, path);
+      else fs.writeFileSync(path, old.bytes!, { flag: "w" });
+    } catch (error) {
+      if (old?.link) unrestored.push({ path, oldAt: old.link });
+      else throw error;
+    }
   }
+  return unrestored;
 }
 
 /** False when the file exists and this process may not write to it. */
