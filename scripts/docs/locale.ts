@@ -8,6 +8,7 @@
 // knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`). Paths here are relative to
 // the docs folder, so that folders above it never count.
 import { sep } from "node:path";
+import { openCache, type ContentCache } from "../lib/content-cache.ts";
 import { frontMatterClose } from "./scan.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
@@ -20,17 +21,29 @@ let languageNames: Intl.DisplayNames | undefined;
 
 /** Folder names repeat on every page of a tree, and asking Intl costs: each is judged once. */
 const judged = new Map<string, string | undefined>();
+/**
+ * Judgements of earlier runs: the first question to Intl's language names loads their
+ * data (~20 ms, a few percent of a check). They depend only on the runtime's ICU.
+ */
+let stored: ContentCache<string | null> | undefined;
 
 /** The canonical tag (`zh-CN`) when `segment` is a language tag, else undefined. */
 export function localeTag(segment: string): string | undefined {
   if (judged.has(segment)) return judged.get(segment);
-  const tag = canonicalTag(segment);
+  let tag: string | undefined;
+  if (TAG_SHAPE.test(segment)) {
+    stored ??= openCache<string | null>("locale-tags");
+    const key = `${process.versions.icu ?? ""} ${segment}`;
+    const known = stored.get(key);
+    // A cache file edited by hand (or by another program) is only a miss.
+    if (typeof known === "string" || known === null) tag = known ?? undefined;
+    else stored.set(key, (tag = canonicalTag(segment)) ?? null);
+  }
   judged.set(segment, tag);
   return tag;
 }
 
 function canonicalTag(segment: string): string | undefined {
-  if (!TAG_SHAPE.test(segment)) return undefined;
   let canonical: string;
   try {
     canonical = Intl.getCanonicalLocales(segment)[0]!;
