@@ -4,22 +4,13 @@
 // atomic write must: a temporary file beside it, renamed over it. No planning, no
 // checks: the file system's share of `gen`.
 // Usage: node write-floor.mjs <tree> <list of pages, one per line> <clean tree>
-import { readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readPages } from "./read-pages.mjs";
 
 const [tree, list, clean] = process.argv.slice(2);
 let files = 0;
-const visit = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) visit(path);
-    else if (/\.mdx?$/.test(entry.name)) {
-      readFileSync(path);
-      files++;
-    }
-  }
-};
-visit(tree);
+readPages(tree, () => files++);
 const pages = readFileSync(list, "utf8").split("\n").filter(Boolean);
 for (const page of pages) {
   const target = join(tree, page);
