@@ -79,7 +79,7 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   const known = new Map<string, PageVerdict>();
   const toPlan: string[] = [];
   // The pages to plan are read again when planned, one at a time, rather than kept from discovery:
-  // a copy costs more than the read (see discover.ts), and memory holds one page, not thousands.
+  // a copy costs more than the read (see lib/scratch-read.ts), and memory holds one page, not thousands.
   const found = discoverDocs(
     docDirs,
     inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,

@@ -118,8 +118,9 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
   testPause("before-rename");
   // Checked last, so that the window in which another program's save could be lost is as short as it can be.
   const olds: Array<OldContent | null> = [];
-  const dropOlds = () => {
-    for (const old of olds) if (old?.link) fs.rmSync(old.link, { force: true });
+  /** Removes the second names, but those of files that could not be put back (`kept`). */
+  const dropOlds = (kept: ReadonlySet<string> = new Set()) => {
+    for (const old of olds) if (old?.link && !kept.has(old.link)) fs.rmSync(old.link, { force: true });
   };
   for (const { file } of staged) {
     const current = unchangedContent(file);
@@ -138,8 +139,7 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
     } catch (error) {
       removeStaged(i);
       const unrestored = restore(staged.slice(0, i).map(({ file }, j) => ({ path: file.path, old: olds[j]! })), fs);
-      const kept = new Set(unrestored.map((u) => u.oldAt));
-      for (const old of olds) if (old?.link && !kept.has(old.link)) fs.rmSync(old.link, { force: true });
+      dropOlds(new Set(unrestored.map((u) => u.oldAt)));
       throw new WriteError(file.path, error as Error, unrestored);
     }
   }
