@@ -3,8 +3,9 @@
 // folder where a generated file belongs. Real child processes, paused at exact
 // points by the test hook in scripts/lib/test-pause.ts.
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, lstatSync, symlinkSync, writeFileSync, renameSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isWriterFile } from "../scripts/lib/write-files.ts";
 import { pausedGen } from "./support/child-cli.ts";
 import { docProject } from "./support/doc-project.ts";
 import { repoRoot, runCli, tempProject } from "./support/run-cli.ts";
@@ -14,7 +15,7 @@ const STALE = "# Page\n\n{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end *
 const STACK = /\n\s+at .+[(:]\d+/;
 
 function temporaryFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => /\.kcs-\d+-[0-9a-f]{12}\.(?:tmp|old)$/.test(name));
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => isWriterFile(basename(name)));
 }
 
 describe("another program saves a doc while gen runs", () => {

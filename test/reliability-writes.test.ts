@@ -46,9 +46,8 @@ function setUp(specs: readonly FileSpec[]): { dir: string; writes: FileWrite[] }
 
 /** How `gen` gives a doc to write: the new content as UTF-8 bytes, the old one by its key. */
 function asGenGives(write: FileWrite): FileWrite {
-  const bytes = (text: string | Uint8Array) => (typeof text === "string" ? Buffer.from(text) : text);
   const before = write.before === null ? null : { key: contentKey(write.before as string) };
-  return { path: write.path, before, after: bytes(write.after as string) };
+  return { path: write.path, before, after: Buffer.from(write.after as string) };
 }
 
 function thrownBy(run: () => void): unknown {

@@ -37,11 +37,10 @@ export interface KeyedContent {
 export interface FileWrite {
   path: string;
   /**
-   * Content the plan was made from (null: the file did not exist), as text, as its
-   * UTF-8 bytes or by its key; the file must still hold it, and gets it back if a
-   * later step fails.
+   * Content the plan was made from (null: the file did not exist), as text or by its
+   * key; the file must still hold it, and gets it back if a later step fails.
    */
-  before: string | Uint8Array | KeyedContent | null;
+  before: string | KeyedContent | null;
   after: string | Uint8Array;
 }
 
@@ -195,9 +194,7 @@ function unchangedContent(file: FileWrite): Buffer | null | false {
   }
   const { before } = file;
   if (before === null) return false;
-  const holds = typeof before === "string" ? current.toString("utf8") === before
-    : before instanceof Uint8Array ? current.equals(before)
-    : contentKey(current) === before.key;
+  const holds = typeof before === "string" ? current.toString("utf8") === before : contentKey(current) === before.key;
   return holds ? current : false; // the shared buffer: keepOld copies it if it must keep it
 }
 
