@@ -139,10 +139,16 @@ const FULL_WIDTH_NEEDLES = ["\uff1astart", "\uff1aend"].map((needle) => Buffer.f
 
 /** `start` or `end` in any case at `i`. */
 function verbAt(bytes: Uint8Array, i: number): boolean {
-  const lower = (k: number) => (bytes[i + k] ?? 0) | 0x20;
-  if (lower(0) === 0x73) return lower(1) === 0x74 && lower(2) === 0x61 && lower(3) === 0x72 && lower(4) === 0x74;
-  if (lower(0) === 0x65) return lower(1) === 0x6e && lower(2) === 0x64;
+  // Called for every colon of every page: no closure here, it would be allocated each time.
+  const first = lowerByte(bytes, i);
+  if (first === 0x73) return lowerByte(bytes, i + 1) === 0x74 && lowerByte(bytes, i + 2) === 0x61 && lowerByte(bytes, i + 3) === 0x72 && lowerByte(bytes, i + 4) === 0x74;
+  if (first === 0x65) return lowerByte(bytes, i + 1) === 0x6e && lowerByte(bytes, i + 2) === 0x64;
   return false;
+}
+
+/** The byte at `i` with the ASCII lower-case bit set; 0x20 past the end. */
+function lowerByte(bytes: Uint8Array, i: number): number {
+  return (bytes[i] ?? 0) | 0x20;
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   parseMarkdownMarker,
   type Candidate,
 } from "./markers.ts";
-import { indentWidth, type SourceLine } from "./text.ts";
+import { indentWidth, leadingBlanks, type SourceLine } from "./text.ts";
 
 export interface Fence {
   /** 0-based lines of the opening and the closing fence; `close` is null when the block runs to the end. */
@@ -63,6 +63,8 @@ const RAW_HTML = /^<(script|pre|style|textarea)(?=[\s>]|$)/i;
 
 interface OpenFence {
   fence: Fence;
+  /** The context of every line inside it (one object for the whole block). */
+  context: Context;
   char: string;
   length: number;
   indent: number;
@@ -127,11 +129,18 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
     const first = next;
     while (next < candidates.length && candidates[next]!.line === i) next++;
     const hasCandidates = next > first;
-    const assign = (context: Context) => {
-      for (let k = first; k < next; k++) contexts[k] = context;
-    };
     if (i <= frontMatterEnd) {
-      assign(OTHER);
+      assign(contexts, first, next, OTHER);
+      continue;
+    }
+    if (open && !mayCloseFence(text, lines[i]!, open)) {
+      // Most lines of a page are inside code blocks: these are judged without slicing them out.
+      const { start, end } = lines[i]!;
+      const blank = leadingBlanks(text, start, end);
+      if (open.indent > 0 && blank < end && indentWidth(text, start, blank) < open.indent) {
+        return unsure(i, "code block line indented less than its opening fence");
+      }
+      assign(contexts, first, next, open.context);
       continue;
     }
     const content = text.slice(lines[i]!.start, lines[i]!.end);
@@ -144,12 +153,12 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
         if (width < open.indent) return unsure(i, "closing fence indented less than its opening fence");
         open.fence.close = i;
         open = null;
-        assign(OTHER);
+        assign(contexts, first, next, OTHER);
       } else {
         if (open.indent > 0 && width < open.indent && rest !== "") {
           return unsure(i, "code block line indented less than its opening fence");
         }
-        assign({ kind: "code", fence: open.fence });
+        assign(contexts, first, next, open.context);
       }
       continue;
     }
@@ -170,9 +179,9 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
       if (htmlBlock) return unsure(i, "code fence right after an HTML or JSX line");
       const fence: Fence = { open: i, close: null, lang: fenceLang(opener[2]!) };
       fences.push(fence);
-      open = { fence, char: opener[1]![0]!, length: opener[1]!.length, indent: width };
+      open = { fence, context: { kind: "code", fence }, char: opener[1]![0]!, length: opener[1]!.length, indent: width };
       backtickOpen = false;
-      assign(OTHER);
+      assign(contexts, first, next, OTHER);
       continue;
     }
 
@@ -218,6 +227,24 @@ export function frontMatterClose(text: string, lines: readonly SourceLine[]): nu
   if (lines.length < 2 || !isDashes(0)) return -1;
   for (let i = 1; i < lines.length; i++) if (isDashes(i)) return i;
   return -1;
+}
+
+/** Gives the candidates `from` to `to` (exclusive) their context. */
+function assign(contexts: Context[], from: number, to: number, context: Context): void {
+  for (let k = from; k < to; k++) contexts[k] = context;
+}
+
+/**
+ * Whether a line inside a fence may close it, so that it needs the full look:
+ * false only when its first character after spaces and tabs is plain ASCII other
+ * than a fence character (such a line is never a closing fence, and trimming it
+ * stops at the same place), or when it holds nothing but spaces and tabs.
+ */
+function mayCloseFence(text: string, line: SourceLine, open: OpenFence): boolean {
+  const at = leadingBlanks(text, line.start, line.end);
+  if (at === line.end) return false;
+  const c = text.charCodeAt(at);
+  return c <= 32 || c >= 127 || c === open.char.charCodeAt(0);
 }
 
 function isClosingFence(rest: string, open: OpenFence): boolean {

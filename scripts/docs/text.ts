@@ -42,16 +42,26 @@ export function lineIndexAt(lines: readonly SourceLine[], offset: number): numbe
   return lo;
 }
 
-/** Width of the leading white space, with tabs advancing to the next multiple of 4 (as CommonMark counts). */
-export function indentWidth(line: string): number {
+/**
+ * Width of the leading white space (of the line, or of `text` from `from` to `to`),
+ * with tabs advancing to the next multiple of 4 (as CommonMark counts).
+ */
+export function indentWidth(text: string, from = 0, to = text.length): number {
   let width = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32) width++;
     else if (c === 9) width += 4 - (width % 4);
     else break;
   }
   return width;
+}
+
+/** Offset of the first character from `from` that is not a space or a tab (`to` if there is none). */
+export function leadingBlanks(text: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9)) at++;
+  return at;
 }
 
 /**
