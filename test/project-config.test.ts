@@ -132,6 +132,37 @@ describe("a configuration file that cannot be used", () => {
     expect(result.stderr).toContain(`${result.file}:3:3: missing comma: add "," after the value that ends on line 2; the configuration file is JSON with comments (JSONC)`);
   });
 
+  it("refuses a schema path that is the configuration file, a docs page, the catalog or another schema's file", async () => {
+    const own = await genWith('{\n  "schemas": { "config": "kimi-config-sync.config.jsonc" }\n}\n');
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain(`${own.file}:2:26: schemas.config: a JSON Schema is written to this path: give one ending in \`.json\``);
+    const page = await genWith('{ "schemas": { "catalog": "docs/models.md" } }');
+    expect(page.stderr).toContain(`${page.file}:1:27: schemas.catalog: a JSON Schema is written to this path`);
+    const twice = await genWith('{ "schemas": { "catalog": "out/s.json", "config": "./out/../out/s.json" } }');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(`${twice.file}:1:51: schemas.config: ./out/../out/s.json is also where schemas.catalog is written; give each schema a file of its own`);
+  });
+
+  it("refuses to write a schema over the catalog or over a file that is not a JSON Schema", async () => {
+    const project = tempProject();
+    write(join(project.dir, "docs", "models.md"), STALE);
+    write(join(project.dir, "data", "catalog.json"), readFileSync(join(repoRoot, "schema", "catalog.jsonc"), "utf8"));
+    write(join(project.dir, "package.json"), '{ "name": "site" }\n');
+    writeFileSync(project.config, '{\n  "catalog": "data/catalog.json",\n  "schemas": { "catalog": "data/catalog.json", "config": "package.json" }\n}\n');
+    const before = snapshot(project.dir);
+    const result = await runCli(["gen", "--config", project.config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${project.config}:3:27: schemas.catalog: data/catalog.json is the catalog, which \`gen\` reads; write the schema to a file of its own`);
+    expect(result.stderr).toContain(`${project.config}:3:58: schemas.config: package.json exists and is not a JSON Schema, and \`gen\` would replace it whole; choose another path`);
+    expect(snapshot(project.dir)).toEqual(before);
+    // A schema written by an earlier run is replaced as usual.
+    writeFileSync(project.config, '{ "catalog": "data/catalog.json", "schemas": { "config": "out/config.schema.json" } }');
+    expect((await runCli(["gen", "--config", project.config])).code).toBe(0);
+    writeFileSync(join(project.dir, "out", "config.schema.json"), '{ "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object" }\n');
+    expect((await runCli(["gen", "--config", project.config])).code).toBe(0);
+    expect(readFileSync(join(project.dir, "out", "config.schema.json"), "utf8")).toBe(readFileSync(join(repoRoot, "schema", "config.schema.json"), "utf8"));
+  });
+
   it("names a --config file that does not exist", async () => {
     const missing = join(tempDir(), "nope.jsonc");
     const result = await runCli(["gen", "--config", missing]);

@@ -2,7 +2,7 @@
 // every file keeps its exact bytes and permissions, no temporary file is
 // left behind, and the error names the file that could not be written.
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -162,6 +162,21 @@ describe("all-or-nothing writes under injected failures", () => {
     expect((error as WriteError).message).toBe(`${join(dir, "b.md")}: cannot write: the file is read-only; no file was changed`);
     expect(filesIn(dir)).toEqual(before);
     expect(before["b.md"]!.mode).toBe(0o444);
+  });
+
+  it("two contents for one file (by another spelling of its path, or through a link) stop the write before anything changes", () => {
+    const { dir, writes } = setUp([
+      { name: "a.md", before: "a\n", after: "A\n", readOnly: false },
+      { name: "b.md", before: "b\n", after: "B\n", readOnly: false },
+    ]);
+    symlinkSync("a.md", join(dir, "link.md"));
+    const before = filesIn(dir);
+    for (const other of [join(dir, ".", "b.md"), join(dir, "link.md")]) {
+      const error = thrownBy(() => writeAllOrNothing([...writes, { path: other, before: null, after: "other\n" }]));
+      expect(error).toBeInstanceOf(WriteError);
+      expect((error as WriteError).message).toMatch(/is the same file and was given another content; no file was changed$/);
+      expect(filesIn(dir)).toEqual(before);
+    }
   });
 
   it("when a file already replaced cannot be put back either, its old content stays beside it, and the error says where", () => {

@@ -14,7 +14,7 @@
 // them by name and removes them once their process is gone.
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { contentKey } from "./content-cache.ts";
 import { readIntoScratch } from "./scratch-read.ts";
 import { testPause } from "./test-pause.ts";
@@ -92,6 +92,14 @@ export function writeAllOrNothing(files: readonly FileWrite[], fs: WriteFs = nod
 
 function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
   const targets = files.map((file) => ({ ...file, path: writeTarget(file.path) }));
+  const seen = new Map<string, string>();
+  for (const [i, target] of targets.entries()) {
+    const key = resolve(target.path);
+    const first = seen.get(key);
+    // One content would silently replace the other: a mistake in what was planned, stopped before any write.
+    if (first !== undefined) throw new WriteError(files[i]!.path, new Error(`${first} is the same file and was given another content`));
+    seen.set(key, files[i]!.path);
+  }
   removeStaleTemps(new Set(targets.map((file) => dirname(file.path))));
 
   const staged: Array<{ file: FileWrite; temp: string }> = [];

@@ -11,6 +11,7 @@ import { bundledCatalog } from "../lib/package-root.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
 import type { ProjectConfig } from "./schema.ts";
+import { schemaPathProblems } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
 export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
@@ -83,6 +84,13 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
   for (const key of ["catalog", "config", "projectConfig"] as const) {
     const path = schemas[key];
     if (path !== undefined) schemaFiles[key] = fromFile(path);
+  }
+  const clashes = schemaPathProblems(schemaFiles, schemas, { catalogFile: catalog, ...(configFile === undefined ? {} : { configFile }) }, cwd);
+  if (clashes.length > 0) {
+    // Only a configuration file names schema paths, so there is one to point into.
+    const parsed = parseJsonSource(readFileSync(configFile!, "utf8"), "jsonc");
+    throw new InputError(clashes.map(({ key, message }) =>
+      diagnostic(configFile!, parsed.locate(["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`)));
   }
   return {
     ...(configFile === undefined ? {} : { configFile }),

@@ -1,10 +1,13 @@
 // The zod schema of a project's configuration file, kimi-config-sync.config.jsonc.
 // Strict everywhere, so a typo is an error with a did-you-mean, never ignored.
 import { z } from "zod";
+import { matching } from "../../schema/atoms.ts";
 
 export { BUNDLED_CATALOG, PROJECT_CONFIG_FILE, PROJECT_CONFIG_SCHEMA_FILE } from "./names.ts";
 
 const Path = z.string().min(1);
+/** `gen` writes a JSON Schema there: a `.json` file, so that it can never be a docs page, a `.jsonc` catalog or this file. */
+const SchemaPath = matching(/\.json$/i, "a JSON Schema is written to this path: give one ending in `.json`");
 
 const Severity = z.enum(["error", "warn", "off"]).describe("`error` stops the run (exit 2), `warn` prints a warning, `off` skips the rule.");
 const Scope = z
@@ -26,9 +29,9 @@ export const ProjectConfig = z
     exclude: z.array(Path).optional().describe("Glob patterns of docs to leave alone, relative to this file, e.g. `docs/archive/**`."),
     schemas: z
       .strictObject({
-        catalog: Path.optional().describe("Where to write the catalog's JSON Schema; absent: not written."),
-        config: Path.optional().describe("Where to write the JSON Schema of the host's config file; absent: not written."),
-        projectConfig: Path.optional().describe("Where to write the JSON Schema of this configuration file; absent: not written."),
+        catalog: SchemaPath.optional().describe("Where to write the catalog's JSON Schema; absent: not written."),
+        config: SchemaPath.optional().describe("Where to write the JSON Schema of the host's config file; absent: not written."),
+        projectConfig: SchemaPath.optional().describe("Where to write the JSON Schema of this configuration file; absent: not written."),
       })
       .optional()
       .describe("Which JSON Schemas `gen` writes, and where, relative to this file. Without this key none is written."),
