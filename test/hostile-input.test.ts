@@ -116,6 +116,18 @@ describe("pages that are not UTF-8", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${r.file}:1:1: the file is encoded as UTF-16 (little-endian), not UTF-8, and holds region markers`);
   });
+
+  it("a UTF-16 page without a byte-order mark is recognised by its zero bytes, in either byte order", async () => {
+    const le = await genOn("utf16.md", Buffer.from(REGION, "utf16le"), "--check");
+    expect(le.code, le.output).toBe(2);
+    expect(le.stderr).toContain(`${le.file}:1:1: the file is encoded as UTF-16 (little-endian, without a byte-order mark), not UTF-8, and holds region markers`);
+    const be = await genOn("utf16.md", Buffer.from(REGION, "utf16le").swap16(), "--check");
+    expect(be.stderr).toContain("the file is encoded as UTF-16 (big-endian, without a byte-order mark), not UTF-8, and holds region markers");
+    // A stray NUL in a UTF-8 page is no sign of UTF-16: the page is synced as usual.
+    const nul = await genOn("nul.md", `# T\u0000\n\n${REGION}`, "--check");
+    expect(nul.stderr).not.toContain("UTF-16");
+    expect(nul.code, nul.output).toBe(1);
+  });
 });
 
 describe("markers that cannot be regions", () => {

@@ -151,6 +151,15 @@ describe("validate: exit codes", () => {
     ]);
   });
 
+  it("names a UTF-16 config saved without a byte-order mark by its encoding, not by a NUL character", async () => {
+    const real = readFileSync(fixture("valid/docs-zh-cn-kimi-coding-k2p5.json5"), "utf8");
+    const utf16 = join(scratch, "utf16-unmarked.json5");
+    writeFileSync(utf16, Buffer.from(real, "utf16le"));
+    const result = await validate(utf16);
+    expect(result.code).toBe(2);
+    expect(result.lines[0]).toBe(`${utf16}:1:1  -  cannot read the file: it is encoded as UTF-16 (little-endian, without a byte-order mark); save it as UTF-8`);
+  });
+
   it("says a file holds no value when it is empty or only comments (exit 2), not just 'Unexpected end of input found.'", async () => {
     const empty = join(scratch, "empty-config.json");
     writeFileSync(empty, "");

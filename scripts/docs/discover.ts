@@ -100,7 +100,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       return;
     }
     // A link inside the docs is synced through its target's own path; links to other files are no docs.
-    if (inside(target) || !(DOC_FILE.test(target) || statSync(target).isDirectory())) return;
+    if (inside(target) || !(DOC_FILE.test(target) || isFolder(target))) return;
     warn(path, "docs/link-outside", `symbolic link to ${target}, outside the docs folders; not synced (nothing is written through links)`);
   };
 
@@ -134,6 +134,15 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   for (const root of roots) visit(root.dir, root.real);
   result.files.sort(inPathOrder);
   return result;
+}
+
+/** Whether the path is a folder; false when it is gone (removed since its link was resolved, say) or cannot be looked at. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A doc that may hold markers, read again: its text, or why it cannot be used (as discovery says it). */

@@ -17,10 +17,35 @@ const WIDE_BOMS: ReadonlyArray<WideEncoding & { bom: readonly number[] }> = [
   { bom: [0xfe, 0xff], encoding: "UTF-16 (big-endian)", decoder: "utf-16be" },
 ];
 
-/** The UTF-16 or UTF-32 encoding named by the file's byte-order mark, or null. */
+/**
+ * The UTF-16 or UTF-32 encoding named by the file's byte-order mark; else UTF-16
+ * recognised by its zero bytes (every ASCII character is one byte and a zero, so
+ * a page saved as UTF-16 without a mark has a zero in every other byte); or null.
+ */
 export function wideEncoding(bytes: Uint8Array): WideEncoding | null {
   const found = WIDE_BOMS.find(({ bom }) => bom.every((byte, i) => bytes[i] === byte));
-  return found ? { encoding: found.encoding, decoder: found.decoder } : null;
+  if (found) return { encoding: found.encoding, decoder: found.decoder };
+  return unmarkedUtf16(bytes);
+}
+
+/** Bytes looked at for zeros: enough to tell, and a huge file is not counted through. */
+const UTF16_SAMPLE = 64 * 1024;
+
+function unmarkedUtf16(bytes: Uint8Array): WideEncoding | null {
+  // Most files hold no zero byte at all: one search rules them out.
+  if (bytes.length < 4 || bytes.indexOf(0) === -1) return null;
+  const pairs = Math.min(bytes.length, UTF16_SAMPLE) >> 1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  // A zero in most odd bytes and almost no even one (or the other way round): not a stray NUL in a UTF-8 page.
+  const looksLike = (zeros: number, others: number) => zeros >= pairs * 0.3 && others <= pairs * 0.02;
+  if (looksLike(oddZeros, evenZeros)) return { encoding: "UTF-16 (little-endian, without a byte-order mark)", decoder: "utf-16le" };
+  if (looksLike(evenZeros, oddZeros)) return { encoding: "UTF-16 (big-endian, without a byte-order mark)", decoder: "utf-16be" };
+  return null;
 }
 
 export const NOT_UTF8 = "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252: this byte is not UTF-8)";
