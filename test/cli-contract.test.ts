@@ -34,7 +34,7 @@ function staleProject(pages = 1) {
   const project = tempProject();
   mkdirSync(project.docs);
   for (let i = 0; i < pages; i++) {
-    writeFileSync(join(project.docs, `page-${i}.md`), "{/* moonshot-kimi-k2-ids:start */}\n- `old`\n{/* moonshot-kimi-k2-ids:end */}\n");
+    writeFileSync(join(project.docs, `page-${i}.md`), "{/* moonshot-kimi-k2-ids:start */}\n- `kimi-k2-0905-preview`\n{/* moonshot-kimi-k2-ids:end */}\n");
   }
   return { ...project, args: ["--no-config", "--catalog", project.catalog, "--docs", project.docs] };
 }
@@ -151,7 +151,7 @@ describe("output to a pipe or a terminal", () => {
     const project = staleProject();
     const check = (env: NodeJS.ProcessEnv) => node(["gen", "--check", ...project.args], { env }).stdout;
     expect(check({})).not.toMatch(ANSI);
-    expect(check({ FORCE_COLOR: "1" })).toMatch(/\u001b\[31m-- `old`\u001b\[39m/);
+    expect(check({ FORCE_COLOR: "1" })).toMatch(/\u001b\[31m-- `kimi-k2-0905-preview`\u001b\[39m/);
     expect(check({ FORCE_COLOR: "0" })).not.toMatch(ANSI);
     expect(check({ NO_COLOR: "1" })).not.toMatch(ANSI);
   });

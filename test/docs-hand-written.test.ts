@@ -1,9 +1,10 @@
 // Something a person wrote inside a generated region that the catalog cannot
 // produce is named in a warning at its line; never an error, and --check still shows the diff.
-import { join } from "node:path";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
-import { runGenWith, tempProjectWith } from "./support/run-cli.ts";
+import { repoRoot, runCli, runGenWith, tempProject, tempProjectWith } from "./support/run-cli.ts";
 
 it("warns about a key the catalog does not produce for the entry's model, at its line, and about no key it does", async () => {
   const catalog = loadCatalog(tempProjectWith({}).catalog);
@@ -34,4 +35,73 @@ it("warns about a key the catalog does not produce for the entry's model, at its
   ]);
   expect(warnings[0]).toContain(`\`thinkingLevelMap\` in the entry of \`${without.id}\` in region moonshot-kimi-k2-models is written by hand: the catalog does not produce it for this model`);
   expect(warnings[0]).toContain("record the model's reasoning effort levels in the catalog to keep it");
+});
+
+/** The warnings about text a region would drop (dropped-text.ts). */
+const droppedWarnings = (stderr: string) => stderr.split("\n").filter((line) => /warning: this (line|entry|comment)s? (of|in) region/.test(line));
+
+it("names each line or entry written by hand that a region listing models would drop, and gen still writes", async () => {
+  const page = [
+    "# Models", // 1
+    "",
+    "{/* moonshot-kimi-k2-ids:start */}", // 3
+    "",
+    "* `kimi-k3.1-pro`", // 5
+    "* `my-private-finetune`: ask sales", // 6
+    "* `kimi-k2-0905-preview`", // 7: retired, a catalog model: no warning
+    "",
+    "> **Note:** the HighSpeed models cost more.", // 9
+    "",
+    "{/* moonshot-kimi-k2-ids:end */}",
+    "",
+    "```json5",
+    "{",
+    "  agents: { defaults: { models: {",
+    "    // moonshot-kimi-k2-aliases:start", // 16
+    '    "moonshot/kimi-k3": { alias: "K3" }, // the default', // 17
+    '    "moonshot/my-finetune": { alias: "Mine" },', // 18
+    "    // moonshot-kimi-k2-aliases:end",
+    "  } } },",
+    "}",
+    "```",
+    "",
+  ].join("\n");
+  const p = tempProjectWith({ "page.md": page });
+  const file = join(p.docs, "page.md");
+  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  expect(check.code).toBe(1);
+  expect(droppedWarnings(check.stderr)).toEqual([
+    `${file}:6:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:9:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:17:42: warning: this comment in region moonshot-kimi-k2-aliases is not generated from the catalog; \`pnpm gen\` drops it: move it out of the region`,
+    `${file}:18:5: warning: this entry of region moonshot-kimi-k2-aliases names none of the catalog's models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
+  ]);
+  // A warning, not an error: gen writes, says the same, and the next check is clean.
+  const gen = await runGenWith({ catalog: p.catalog, docs: p.docs });
+  expect(gen.code).toBe(0);
+  expect(droppedWarnings(gen.stderr)).toHaveLength(4);
+  const again = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  expect(again.code).toBe(0);
+  expect(droppedWarnings(again.stderr)).toEqual([]);
+});
+
+it("never warns about regions made stale by the catalog: other names, numbers and models, on every page of the docs", async () => {
+  // The repository's docs, generated from an older catalog (other names and figures, a
+  // model since removed from a doc group), then checked against the current one.
+  const p = tempProject();
+  cpSync(join(repoRoot, "docs"), p.docs, { recursive: true });
+  const current = readFileSync(p.catalog, "utf8");
+  const older = current
+    .replace(/("(?:contextWindow|maxTokens)": )(\d+)/g, (_, key: string, n: string) => `${key}${Number(n) / 2}`)
+    .replace(/("(?:input|output)": )(\d+(?:\.\d+)?)/g, (_, key: string, n: string) => `${key}${Number(n) + 1}`)
+    .replace(/("name": ")([^"]+)"/g, (_, key: string, name: string) => `${key}${name} (preview)"`)
+    .replace('"models": [\n        "kimi-k3.1-pro",\n', '"models": [\n');
+  expect(older).not.toBe(current);
+  const olderCatalog = join(dirname(p.catalog), "older.jsonc");
+  writeFileSync(olderCatalog, older);
+  expect((await runCli(["gen", "--no-config", "--catalog", olderCatalog, "--docs", p.docs])).code).toBe(0);
+  const check = await runCli(["gen", "--check", "--no-config", "--catalog", p.catalog, "--docs", p.docs]);
+  expect(check.code).toBe(1);
+  expect(check.stdout).toMatch(/[1-9]\d* regions in [1-9]\d* files/);
+  expect(droppedWarnings(check.stderr)).toEqual([]);
 });

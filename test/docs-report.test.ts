@@ -9,7 +9,7 @@ import { runCli } from "./support/run-cli.ts";
 const PAGE = "moonshot.md";
 /** The seed page with one id, one alias and one context window changed by hand. */
 const edited = seedPage
-  .replace("* `kimi-k2-thinking`\n", "* `kimi-k2-thinking-old`\n")
+  .replace("* `kimi-k2-thinking`\n", "* `kimi-k2-thinking-turbo`\n")
   .replace('{ alias: "Kimi K2 Turbo" }', '{ alias: "Turbo" }')
   .replace("contextWindow: 256000,\n            maxTokens: 8192\n          }\n          // moonshot", "contextWindow: 1,\n            maxTokens: 8192\n          }\n          // moonshot");
 

@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
 import { recordingLookups, type WordKey, type Words } from "../catalog/words.ts";
+import { droppedEntries, droppedLines } from "./dropped-text.ts";
 import { catalogFieldFor, entryKeys } from "./hand-written.ts";
 import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
 import { isCodeCommentLine, parseCodeMarker } from "./markers.ts";
@@ -213,9 +214,16 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   const notes = [...(output.notes ?? [])];
   if ("entries" in output) notes.push(...handWrittenKeys(target, context));
   let out = "lines" in output ? output.lines : joinEntries(output.entries, habit || entriesFollow);
+  if (target.kind.listsModels && !sameLines(trimmed, out)) {
+    notes.push(...("entries" in output ? droppedEntries : droppedLines)(trimmed, out, region.name, catalog));
+  }
   if (!fence) out = ["", ...out, ""];
   const blank = prefix.trimEnd();
   return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
 /**

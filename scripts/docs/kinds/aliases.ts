@@ -5,6 +5,7 @@ import type { RegionKind } from "./kind.ts";
 
 export const aliases: RegionKind = {
   suffix: "aliases",
+  listsModels: true,
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: group.models.map((model) => json5Property(modelRef(group.provider, model), { alias: model.alias }, json5)),

@@ -8,6 +8,7 @@ import { endpointFor } from "./client-endpoint.ts";
 
 export const continueModels: RegionKind = {
   suffix: "continue-models",
+  listsModels: true,
   contexts: ["code"],
   render: ({ group, json5 }) => {
     const endpoint = endpointFor(group.provider, "Continue", "openai-completions");

@@ -21,6 +21,7 @@ export function stringList(context: RenderContext, values: readonly string[]): R
 
 export const ids: RegionKind = {
   suffix: "ids",
+  listsModels: true,
   contexts: ["markdown", "code"],
   options: ["columns"],
   render: (context) => stringList(context, context.group.models.map((m) => m.id)),

@@ -80,4 +80,10 @@ export interface RegionKind {
   /** Option names the start marker may carry. */
   options?: readonly string[];
   render(context: RenderContext): RegionOutput;
+  /**
+   * Each line or entry it writes is about one model: a line or entry of the current
+   * body that names no catalog model was written by a person, and is named in a
+   * warning when the new text drops it (see dropped-text.ts).
+   */
+  listsModels?: boolean;
 }

@@ -6,6 +6,7 @@ import type { RegionKind } from "./kind.ts";
 
 export const modelRefs: RegionKind = {
   suffix: "model-refs",
+  listsModels: true,
   contexts: ["markdown", "code"],
   options: ["columns"],
   render: (context) => stringList(context, context.group.models.map((m) => modelRef(context.group.provider, m))),

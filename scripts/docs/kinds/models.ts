@@ -32,6 +32,7 @@ export function configModel(provider: ProviderData, model: ModelData): Json5Valu
 
 export const models: RegionKind = {
   suffix: "models",
+  listsModels: true,
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: group.models.map((model) => json5Lines(configModel(group.provider, model), json5)),

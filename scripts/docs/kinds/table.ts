@@ -345,6 +345,7 @@ export function modelTable(context: RenderContext): RegionOutput {
 
 export const table: RegionKind = {
   suffix: "table",
+  listsModels: true,
   contexts: ["markdown"],
   options: ["columns"],
   render: modelTable,
