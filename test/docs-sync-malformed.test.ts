@@ -66,6 +66,13 @@ const CASES: Case[] = [
     expected: ["3:3: region moonshot-kimi-k2-table is in a code block, but regions of its kind belong in Markdown text"],
   },
   {
+    name: "JSON5 entries in a YAML block (a list of ids there is a YAML list, and strings go anywhere)",
+    page: "```yaml\nmodels:\n  # moonshot-kimi-k2-models:start\n  # moonshot-kimi-k2-models:end\nids:\n  # moonshot-kimi-k2-ids:start\n  # moonshot-kimi-k2-ids:end\n```\n\n```python\nIDS = [\n  # moonshot-kimi-k2-ids:start\n  # moonshot-kimi-k2-ids:end\n]\n```\n",
+    expected: [
+      "3:3: region moonshot-kimi-k2-models: writes JSON5 entries, which do not belong in a `yaml` code block; put the region in a json5, jsonc, json, JavaScript or TypeScript one",
+    ],
+  },
+  {
     name: "a region leaving its code block",
     page: "```json5\n[\n  // moonshot-kimi-k2-ids:start\n]\n```\n\n{/* moonshot-kimi-k2-ids:end */}\n",
     expected: [

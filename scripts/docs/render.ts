@@ -22,6 +22,11 @@ export interface Edit {
 
 const CLOSING = /^[}\])]/;
 const QUOTED_KEY_LANGS = new Set(["json", "jsonc"]);
+/**
+ * Code blocks whose language reads JSON5 entries (object literals, properties); "" is a block without one.
+ * Entries that are strings alone (a list of ids) read the same in most languages (Python, Ruby, Go…) and go anywhere.
+ */
+const ENTRY_LANGS = new Set(["", "json", "jsonc", "json5", "js", "javascript", "mjs", "cjs", "jsx", "ts", "typescript", "mts", "cts", "tsx", "text", "txt", "plaintext"]);
 
 /** A line's content without the start marker's prefix (or, failing that, its leading white space). */
 function relative(line: string, prefix: string): string {
@@ -211,6 +216,9 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   };
   const output: RegionOutput = target.kind.render(context);
   if ("error" in output) return output;
+  if ("entries" in output && !ENTRY_LANGS.has(context.lang) && !output.entries.every(isStringEntry)) {
+    return { error: `writes JSON5 entries, which do not belong in a \`${context.lang}\` code block; put the region in a json5, jsonc, json, JavaScript or TypeScript one` };
+  }
   const notes = [...(output.notes ?? [])];
   if ("entries" in output) notes.push(...handWrittenKeys(target, context));
   let out = "lines" in output ? output.lines : joinEntries(output.entries, habit || entriesFollow);
@@ -220,6 +228,10 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   if (!fence) out = ["", ...out, ""];
   const blank = prefix.trimEnd();
   return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
+}
+
+function isStringEntry(entry: readonly string[]): boolean {
+  return entry.length === 1 && /^(["']).*\1$/.test(entry[0]!);
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
