@@ -84,7 +84,7 @@ describe("rule scopes and severities", () => {
     const p = project({ "page.md": "# Page\n" });
     const result = await p.check({ secrets: { severity: "error" } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/kimi-config-sync\.config\.jsonc:1:1: unknown docs rule "secrets" \(did you mean `secret`\?\)/);
+    expect(result.stderr).toMatch(/kimi-config-sync\.config\.jsonc:\d+:\d+: rules\.secrets: unknown key "secrets" \(did you mean `secret`\?\)/);
   });
 
   // One hand-written problem per rule, on a page with a region and on a page without one.

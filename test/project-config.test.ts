@@ -54,7 +54,7 @@ describe("paths in the configuration file", () => {
         docs: ["pages", "blog"],
         exclude: ["pages/archive/**"],
         schemas: { config: "public/config.schema.json" },
-        rules: { "inactive-models": "off", "json-blocks": { severity: "warn", scope: "all" } },
+        rules: { "inactive-model": "off", json: { severity: "warn", scope: "all" } },
         regions: { "moonshot-kimi-k2-table": { columns: ["ref", "name"] } },
         defaultLocale: "zh-CN",
         fixCommand: "make docs",
@@ -67,7 +67,7 @@ describe("paths in the configuration file", () => {
       docDirs: ["site/pages", "site/blog"],
       exclude: ["site/pages/archive/**"],
       schemaFiles: { config: "site/public/config.schema.json" },
-      rules: { "inactive-models": { severity: "off" }, "json-blocks": { severity: "warn", scope: "all" } },
+      rules: { "inactive-model": { severity: "off" }, json: { severity: "warn", scope: "all" } },
       regions: { "moonshot-kimi-k2-table": { columns: ["ref", "name"] } },
       defaultLocale: "zh-CN",
       fixCommand: "make docs",
@@ -120,10 +120,12 @@ describe("a configuration file that cannot be used", () => {
   });
 
   it("names a nested unknown key and a wrong value", async () => {
-    const result = await genWith('{\n  "schemas": { "confg": "x.json" },\n  "rules": { "secrets": "warning" }\n}\n');
+    const result = await genWith('{\n  "schemas": { "confg": "x.json" },\n  "rules": { "secret": "warning", "secrets": "warn" }\n}\n');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${result.file}:2:16: schemas.confg: unknown key "confg" (did you mean \`config\`?)`);
-    expect(result.stderr).toMatch(new RegExp(`${result.file}:3:25: rules\\.secrets: `));
+    expect(result.stderr).toMatch(new RegExp(`${result.file}:3:24: rules\\.secret: `));
+    // Rule ids are keys of the file's schema: an unknown one is named at its key in the same run.
+    expect(result.stderr).toContain(`${result.file}:3:35: rules.secrets: unknown key "secrets" (did you mean \`secret\`?)`);
   });
 
   it("reports a syntax error at its position", async () => {
@@ -159,6 +161,15 @@ describe("a configuration file that cannot be used", () => {
     writeFileSync(join(project.dir, "out", "config.schema.json"), '<<<<<<< HEAD\n{ "type": "object" }\n');
     expect((await runCli(["gen", "--config", project.config])).code).toBe(0);
     expect(readFileSync(join(project.dir, "out", "config.schema.json"), "utf8")).toBe(readFileSync(join(repoRoot, "schema", "config.schema.json"), "utf8"));
+  });
+
+  it("names region settings the catalog has no region for, or that the region's kind does not take", async () => {
+    const result = await genWith(
+      '{\n  "regions": {\n    "moonshot-kimi-k2-tabel": { "columns": ["ref"] },\n    "moonshot-kimi-k2-models": { "columns": ["ref"] }\n  }\n}\n',
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${result.file}:3:5: regions: unknown region "moonshot-kimi-k2-tabel" (did you mean \`moonshot-kimi-k2-table\`?)`);
+    expect(result.stderr).toContain(`${result.file}:4:34: regions.moonshot-kimi-k2-models.columns: a models region has no columns; ids, model-refs, table regions take them`);
   });
 
   it("names a --config file that does not exist", async () => {

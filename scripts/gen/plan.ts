@@ -6,10 +6,12 @@ import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import { hasErrors, isChanged, retaining, type PlannedFile, type Retained } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
+import { RegionNames } from "../docs/names.ts";
 import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
+import { settingPosition } from "../project-config/load.ts";
 import { exampleFiles } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
@@ -57,6 +59,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     ...plannedSchemas(options.schemaFiles ?? {}, catalog),
     ...exampleFiles(catalog).map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),
   ];
+  stopOnErrors(regionSettingProblems(catalog, options.regions ?? {}, options.configFile));
   const rules = activeRules(catalog, options.rules, options.configFile);
   const unmarked = unmarkedDocCollector(rules);
   const settings = {
@@ -103,6 +106,21 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     warnings: messages.filter((d) => d.severity === "warning"),
     stats: docs.stats,
   };
+}
+
+/** Settings of a region the catalog does not have, or that its kind does not take: never ignored without a word. */
+function regionSettingProblems(catalog: Catalog, regions: NonNullable<GenOptions["regions"]>, configFile = "the regions setting"): Diagnostic[] {
+  const names = new RegionNames(catalog, REGION_KINDS);
+  const withColumns = REGION_KINDS.filter((k) => k.options?.includes("columns")).map((k) => k.suffix).join(", ");
+  return Object.entries(regions).flatMap(([name, settings]): Diagnostic[] => {
+    const target = names.resolve(name);
+    if (!target) return [diagnostic(configFile, settingPosition(configFile, ["regions", name], "key"), "project-config/unknown-region", `regions: ${names.unknownMessage(name)}`)];
+    if (settings.columns && !target.kind.options?.includes("columns")) {
+      return [diagnostic(configFile, settingPosition(configFile, ["regions", name, "columns"], "key"), "project-config/unknown-option",
+        `regions.${name}.columns: a ${target.kind.suffix} region has no columns; ${withColumns} regions take them`)];
+    }
+    return [];
+  });
 }
 
 function stopOnErrors(messages: readonly Diagnostic[]): void {

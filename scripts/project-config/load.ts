@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError } from "../lib/diagnostics.ts";
-import { JsonSyntaxError, parseJsonSource, type ParsedJson } from "../lib/json-source.ts";
+import { JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { bundledCatalog } from "../lib/package-root.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
@@ -88,9 +88,8 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
   const clashes = schemaPathProblems(schemaFiles, schemas, { catalogFile: catalog, ...(configFile === undefined ? {} : { configFile }) }, cwd);
   if (clashes.length > 0) {
     // Only a configuration file names schema paths, so there is one to point into.
-    const parsed = parseJsonSource(readFileSync(configFile!, "utf8"), "jsonc");
     throw new InputError(clashes.map(({ key, message }) =>
-      diagnostic(configFile!, parsed.locate(["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`)));
+      diagnostic(configFile!, settingPosition(configFile!, ["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`)));
   }
   return {
     ...(configFile === undefined ? {} : { configFile }),
@@ -99,12 +98,25 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
     exclude: overrides.exclude ? [...overrides.exclude] : (config.exclude ?? []).map((glob) => globFromCwd(base, glob, cwd)),
     schemaFiles,
     rules: Object.fromEntries(
-      Object.entries(config.rules ?? {}).map(([id, setting]): [string, RuleSetting] => [id, typeof setting === "string" ? { severity: setting } : setting]),
+      Object.entries(config.rules ?? {}).flatMap(([id, setting]): Array<[string, RuleSetting]> =>
+        setting === undefined ? [] : [[id, typeof setting === "string" ? { severity: setting } : setting]]),
     ),
     regions: config.regions ?? {},
     ...(config.defaultLocale === undefined ? {} : { defaultLocale: config.defaultLocale }),
     ...(config.fixCommand === undefined ? {} : { fixCommand: config.fixCommand }),
   };
+}
+
+/**
+ * Where a setting stands in the configuration file (its key with `part: "key"`), for a
+ * problem found after the file was read; line 1, column 1 when the file cannot be read again.
+ */
+export function settingPosition(file: string, path: JsonPath, part: "value" | "key" = "value"): { line: number; column: number } {
+  try {
+    return parseJsonSource(readFileSync(file, "utf8"), "jsonc").locate(path, part);
+  } catch {
+    return { line: 1, column: 1 };
+  }
 }
 
 /** A path under the working folder as a relative one, so reports show `docs/a.md`, not a long absolute path. */

@@ -2,6 +2,7 @@
 // Strict everywhere, so a typo is an error with a did-you-mean, never ignored.
 import { z } from "zod";
 import { matching } from "../../schema/atoms.ts";
+import { DOC_RULES } from "../docs-checks/registry.ts";
 
 export { BUNDLED_CATALOG, PROJECT_CONFIG_FILE, PROJECT_CONFIG_SCHEMA_FILE } from "./names.ts";
 
@@ -36,7 +37,7 @@ export const ProjectConfig = z
       .optional()
       .describe("Which JSON Schemas `gen` writes, and where, relative to this file. Without this key none is written."),
     rules: z
-      .record(z.string().min(1), RuleSetting)
+      .strictObject(Object.fromEntries(DOC_RULES.map((rule) => [rule.id, RuleSetting.optional().describe(rule.description)])))
       .optional()
       .describe("Docs rules by id: `\"error\"`, `\"warn\"`, `\"off\"`, or `{ \"severity\": ..., \"scope\": ... }`."),
     regions: z
