@@ -66,6 +66,15 @@ const CASES: Case[] = [
     expected: ["3:3: region moonshot-kimi-k2-table is in a code block, but regions of its kind belong in Markdown text"],
   },
   {
+    name: "options that cannot be read, and a column named twice (one problem each, no follow-on about the end marker)",
+    page: `${table("start columns=")}\n${table("end")}\n\n${ids('start columns="ref, name"')}\n${ids("end")}\n\n${table("start columns=ref,ref")}\n${table("end")}\n\n\`\`\`js\n// build:start the server\n\`\`\`\n`,
+    expected: [
+      "1:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns=`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`",
+      '4:1: the options of `moonshot-kimi-k2-ids:start` cannot be read (`columns="ref, name"`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`',
+      '7:1: region moonshot-kimi-k2-table: column "ref" is named twice; name each column once',
+    ],
+  },
+  {
     name: "JSON5 entries in a YAML block (a list of ids there is a YAML list, and strings go anywhere)",
     page: "```yaml\nmodels:\n  # moonshot-kimi-k2-models:start\n  # moonshot-kimi-k2-models:end\nids:\n  # moonshot-kimi-k2-ids:start\n  # moonshot-kimi-k2-ids:end\n```\n\n```python\nIDS = [\n  # moonshot-kimi-k2-ids:start\n  # moonshot-kimi-k2-ids:end\n]\n```\n",
     expected: [

@@ -44,6 +44,8 @@ export interface ParsedMarker {
   options: Record<string, string>;
   /** An option given twice (the marker is then refused). */
   repeatedOption?: string;
+  /** Text after the label that is not `key=value` options (the marker is then refused). */
+  unreadableOptions?: string;
   syntax: MarkerSyntax;
   /** Where the comment itself sits in the line (columns), after any indentation or `>` prefix. */
   from: number;
@@ -52,6 +54,8 @@ export interface ParsedMarker {
 
 const NAME = String.raw`[A-Za-z0-9][\w.-]*`;
 const LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end|off|on)((?:\s+[\w-]+=\S+)*)\s*$`);
+/** A label whose options cannot be read (`columns=`, `columns="ref, name"`): reported, not taken for prose. */
+const LOOSE_LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end)(\s+\S.*?)\s*$`);
 
 /** Text that a written doc would hold as a region marker token (`name:start`, `name:end`). */
 export const MARKER_TOKEN = new RegExp(String.raw`${NAME}:(?:start|end)(?![A-Za-z0-9])`);
@@ -223,11 +227,13 @@ function parseMarker(line: string, forms: readonly Form[]): ParsedMarker | null 
     const inner = pattern.exec(comment)?.[1];
     if (inner === undefined) continue;
     const label = LABEL.exec(inner);
-    if (!label) return null;
+    const loose = label ? null : LOOSE_LABEL.exec(inner);
+    if (!label && !loose) return null;
+    const [, name, verb, options] = (label ?? loose)!;
     return {
-      name: label[1]!,
-      verb: label[2] as ParsedMarker["verb"],
-      ...parseOptions(label[3]!),
+      name: name!,
+      verb: verb as ParsedMarker["verb"],
+      ...(label ? parseOptions(options!) : { options: Object.create(null) as Record<string, string>, unreadableOptions: options!.trim() }),
       syntax,
       from,
       to: from + comment.length,

@@ -72,7 +72,9 @@ export function locateMarkers(
       continue;
     }
     const inCode = context.kind === "code";
-    const parsed = inCode ? parseCodeMarker(content) : parseMarkdownMarker(content);
+    let parsed = inCode ? parseCodeMarker(content) : parseMarkdownMarker(content);
+    // A comment such as `// build:start the server` is the program's, not a marker with unreadable options.
+    if (parsed?.unreadableOptions !== undefined && !names.looksLikeRegion(parsed.name)) parsed = null;
 
     if (parsed?.name === DIRECTIVE) {
       if (parsed.verb === "off") offSince ??= candidate.line;
@@ -84,6 +86,13 @@ export function locateMarkers(
     if (parsed && (parsed.verb === "start" || parsed.verb === "end")) {
       const marker: Marker = { ...parsed, verb: parsed.verb, line: candidate.line, fence: inCode ? context.fence : null };
       markers.push(marker);
+      if (parsed.unreadableOptions !== undefined) {
+        problems.push(
+          diagnostic(file, at(candidate.line, parsed.from), "docs/unreadable-option",
+            `the options of \`${parsed.name}:${parsed.verb}\` cannot be read (\`${parsed.unreadableOptions}\`): ` +
+              "write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`"),
+        );
+      }
       if (parsed.repeatedOption !== undefined) {
         problems.push(
           diagnostic(file, at(candidate.line, parsed.from), "docs/repeated-option",

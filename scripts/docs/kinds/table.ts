@@ -165,6 +165,9 @@ function declaredColumns(list: string): { ids: string[] } | { error: string } {
   if (unknown !== undefined) {
     return { error: `unknown table column "${unknown}"${didYouMeanSuffix(unknown, KNOWN)}; columns are ${KNOWN.join(", ")}, and \`${HAND}\` for a column written by hand` };
   }
+  if (ids.length === 0) return { error: `no columns are named; list them, e.g. columns=ref,name` };
+  const twice = ids.find((n, i) => n !== HAND && ids.indexOf(n) !== i);
+  if (twice !== undefined) return { error: `column "${twice}" is named twice; name each column once` };
   return { ids };
 }
 
