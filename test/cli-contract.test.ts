@@ -87,7 +87,7 @@ describe("exit codes", () => {
     writeFileSync(join(dir, "broken.json"), '{ "agents": ');
     const result = await runCli(["validate", join(dir, "broken.json")]);
     expect(result.code).toBe(ExitCode.input);
-    expect(result.stdout).toMatch(/broken\.json:1:\d+  -  Unexpected end of input/);
+    expect(result.stdout).toMatch(/broken\.json:1:\d+  -  end of input: the object that opens at line 1, column 1 is never closed; add a value, then `}` at the end/);
   });
 
   it("3 for an internal error, with a short message, in-process", async () => {

@@ -102,7 +102,7 @@ describe("validate: invalid files", () => {
     expect(result.code).toBe(2);
     expect(result.lines).toEqual([
       `${at(comma, `"models"`)}  -  missing comma: add "," after the value that ends on line 4`,
-      `${at(truncated, "}", "models: [")}  -  Unexpected token RBrace found.`,
+      `${at(truncated, "}", "models: [")}  -  \`}\` stands where the array that opens at line 4, column 11 needs its \`]\`: close the array first`,
       "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)",
     ]);
   });
@@ -158,6 +158,30 @@ describe("validate: exit codes", () => {
     const result = await validate(utf16);
     expect(result.code).toBe(2);
     expect(result.lines[0]).toBe(`${utf16}:1:1  -  cannot read the file: it is encoded as UTF-16 (little-endian, without a byte-order mark); save it as UTF-8`);
+  });
+
+  it("says what is wrong with a config that does not parse, at the place to fix, in a person's words", async () => {
+    const cases: Array<[string, string, string]> = [
+      // A string left open: at its quote, not at the end of the file.
+      ["open-string.json", '{\n  "agents": {\n    "defaults": { "model": "moonshot/kimi-k3 }\n  }\n}\n', '3:28  -  end of input inside this string: add its closing " where the string ends'],
+      // A trailing comma is fine in JSON5: the missing brackets are the problem.
+      ["unclosed.json5", '{\n  agents: {\n    defaults: { model: "moonshot/kimi-k3" },\n\n', "5:1  -  end of input: the object that opens at line 2, column 11 is never closed; add `}}` at the end"],
+      // A .json file written in JSON5: its JSON5 reading got further, so that error is the one shown.
+      ["json5-style.json", "{ agents: { defaults: { model: 'moonshot/kimi-k3' } }", "1:54  -  end of input: the object that opens at line 1, column 1 is never closed; add `}` at the end"],
+      ["wrong-closer.json", '{ "a": 1, "b": [1, 2,\n}', "2:1  -  `}` stands where the array that opens at line 1, column 16 needs its `]`: close the array first"],
+      ["lone-closer.json", "}}", "1:1  -  `}` closes nothing: no `{` is open here; remove it"],
+      ["nul.json", '{"agents": {}}\u0000', "1:15  -  unexpected invisible character U+0000 here; remove it"],
+      ["two-values.json", '{"agents": {}}\n{}\n', "2:1  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
+      ["control.json", '{"agents": \u0001{}}', "1:12  -  unexpected invisible character U+0001 here; remove it"],
+    ];
+    for (const [name, text, expected] of cases) {
+      const file = join(scratch, name);
+      writeFileSync(file, text);
+      const result = await validate(file);
+      expect(result.code).toBe(2);
+      expect(result.lines[0]).toBe(`${file}:${expected}`);
+      expect(result.lines[0]).not.toMatch(/[\u0000-\u0008]/);
+    }
   });
 
   it("says a file holds no value when it is empty or only comments (exit 2), not just 'Unexpected end of input found.'", async () => {

@@ -1,6 +1,7 @@
 // Parse JSON, JSONC or JSON5 with a source position for every value, so that a
 // problem found on the parsed data (by zod, say) can be reported at file:line:column.
 import { evaluate, parse, tokenize, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
+import { explainSyntaxError, positionAt } from "./json-syntax-messages.ts";
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -63,17 +64,18 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     // The parser and evaluator recurse once per nesting level.
     if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number; offset?: number };
-    const message =
-      missingCommaMessage(source, mode, e.offset) ?? noValueMessage(source, mode) ?? e.message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+    const explained = explainSyntaxError(source, mode, { message: e.message, offset: e.offset });
     // The parser gives some unexpected ends of input the position 1:1, and errors
     // inside a string that spans lines a line and column that miss the text; its
     // character offset is right.
-    const at = e.message.startsWith("Unexpected end of input")
-      ? positionAt(source, source.length)
-      : typeof e.offset === "number"
-        ? positionAt(source, e.offset)
-        : { line: e.line ?? 1, column: e.column ?? 1 };
-    throw new JsonSyntaxError(message, at.line, at.column);
+    const at = explained.offset !== undefined
+      ? positionAt(source, explained.offset)
+      : e.message.startsWith("Unexpected end of input")
+        ? positionAt(source, source.length)
+        : typeof e.offset === "number"
+          ? positionAt(source, e.offset)
+          : { line: e.line ?? 1, column: e.column ?? 1 };
+    throw new JsonSyntaxError(explained.message, at.line, at.column);
   }
   return {
     value,
@@ -99,47 +101,6 @@ function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
   return found;
 }
 
-/** The parser says "Unexpected end of input found." for an empty text or one of comments only; say so. */
-function noValueMessage(source: string, mode: Mode): string | undefined {
-  try {
-    for (const token of tokenize(source, { mode })) if (token.type !== "LineComment" && token.type !== "BlockComment") return undefined;
-  } catch {
-    return undefined;
-  }
-  return "no value before the end of input: the text is empty or holds only white space and comments (an empty object is `{}`)";
-}
-
-const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
-const VALUE_START = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "LBrace", "LBracket"]);
-
-/**
- * The parser says "Unexpected token String found." where a comma is missing between
- * two members or elements; say what to write instead.
- */
-function missingCommaMessage(source: string, mode: Mode, offset: number | undefined): string | undefined {
-  if (offset === undefined) return undefined;
-  let previous: { type: string; loc: { end: { line: number } } } | undefined;
-  let unexpected: { type: string } | undefined;
-  let depth = 0;
-  try {
-    for (const token of tokenize(source, { mode })) {
-      if (token.type === "LineComment" || token.type === "BlockComment") continue;
-      if (token.loc.start.offset >= offset) {
-        unexpected = token;
-        break;
-      }
-      if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
-      else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
-      previous = token;
-    }
-  } catch {
-    return undefined;
-  }
-  // Only between two members or elements: after the document's last bracket, no comma helps.
-  if (depth < 1 || !previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
-  return `missing comma: add "," after the value that ends on line ${previous.loc.end.line}`;
-}
-
 /** Where nesting goes too deep, report the bracket that opens this level. */
 const REPORTED_DEPTH = 1000;
 
@@ -161,12 +122,6 @@ function nestedTooDeeply(source: string, mode: Mode): JsonSyntaxError {
     // A bad token later on: the depth counted so far still shows where it went wrong.
   }
   return new JsonSyntaxError(`values are nested ${deepest} levels deep, too deep to read`, at.line, at.column);
-}
-
-/** Line and column of a character offset, counting line breaks as the parser does. */
-function positionAt(source: string, offset: number): { line: number; column: number } {
-  const lines = source.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 function find(root: AnyNode, path: JsonPath, part: "value" | "key"): AnyNode {

@@ -80,7 +80,8 @@ export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): Co
 /**
  * `.json5` is read as JSON5 and `.jsonc` as JSONC. A `.json` file is read as JSONC
  * and, if that fails, as JSON5, since some programs (OpenClaw among them) read
- * their `.json` config as JSON5; the JSONC error is the one reported if both fail.
+ * their `.json` config as JSON5; if both fail, the error of the reading that got
+ * further is reported (a JSON5-style file fails as JSONC at its first bare key).
  */
 export function parseConfigSource(file: string, text: string): ParsedJson {
   const mode = modeForFile(file);
@@ -90,8 +91,10 @@ export function parseConfigSource(file: string, text: string): ParsedJson {
     if (!(error instanceof JsonSyntaxError) || !file.endsWith(".json")) throw error;
     try {
       return parseJsonSource(text, "json5");
-    } catch {
-      throw error;
+    } catch (json5Error) {
+      if (!(json5Error instanceof JsonSyntaxError)) throw json5Error;
+      const further = json5Error.line > error.line || (json5Error.line === error.line && json5Error.column > error.column);
+      throw further ? json5Error : error;
     }
   }
 }

@@ -1,0 +1,209 @@
+// What to tell a person whose JSON, JSONC or JSON5 does not parse. The parser
+// (momoa) names the token it did not expect ("Unexpected token RBrace found.") and
+// sometimes a place far from the cause (the end of the file, for a string left
+// open on line 3). These read the text again around the failure and say what is
+// wrong and what to write, at the place to fix.
+import { tokenize, type Mode } from "@humanwhocodes/momoa";
+
+export interface SyntaxExplanation {
+  message: string;
+  /** Character offset to report; the parser's place when left out. */
+  offset?: number;
+}
+
+/** The parser's failure, as it gives it. */
+export interface ParserFailure {
+  message: string;
+  offset: number | undefined;
+}
+
+export function explainSyntaxError(source: string, mode: Mode, failure: ParserFailure): SyntaxExplanation {
+  const structure = scanStructure(source);
+  return (
+    openString(structure, failure) ??
+    missingComma(source, mode, failure.offset) ??
+    noValue(source, mode) ??
+    unclosedAtEnd(source, structure, failure) ??
+    wrongCloser(source, structure, failure) ??
+    afterTheValue(source, mode, failure.offset) ?? { message: plainWords(failure.message) }
+  );
+}
+
+interface Opener {
+  char: "{" | "[";
+  offset: number;
+}
+
+/** Brackets still open, and a string left open, scanning the text as JSON5 (which JSON and JSONC are subsets of). */
+interface Structure {
+  /** For each offset a closing bracket was found at: the bracket it closes, if any. */
+  closing: Map<number, Opener | null>;
+  /** Brackets open at the end of the text, outermost first. */
+  open: Opener[];
+  /** A string that runs to the end of the text: where it starts and its quote. */
+  openString?: { offset: number; quote: string };
+}
+
+function scanStructure(source: string): Structure {
+  const open: Opener[] = [];
+  const closing = new Map<number, Opener | null>();
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' || c === "'") {
+      // The parser lets a string run over line breaks, so only the end of the text leaves one open.
+      let j = i + 1;
+      for (; j < source.length && source[j] !== c; j++) if (source[j] === "\\") j++;
+      if (j >= source.length) return { closing, open, openString: { offset: i, quote: c } };
+      i = j;
+    } else if (c === "/" && source[i + 1] === "/") {
+      const end = source.indexOf("\n", i);
+      i = end === -1 ? source.length : end;
+    } else if (c === "/" && source[i + 1] === "*") {
+      const end = source.indexOf("*/", i + 2);
+      i = end === -1 ? source.length : end + 1;
+    } else if (c === "{" || c === "[") {
+      open.push({ char: c, offset: i });
+    } else if (c === "}" || c === "]") {
+      closing.set(i, open.pop() ?? null);
+    }
+  }
+  return { closing, open };
+}
+
+function openString(structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  const string = structure.openString;
+  if (!string || (failure.offset !== undefined && failure.offset < string.offset)) return undefined;
+  return { message: `end of input inside this string: add its closing ${string.quote} where the string ends`, offset: string.offset };
+}
+
+/** The text from `offset` holds nothing but white space, commas and comments. */
+function onlyFillerFrom(source: string, offset: number): boolean {
+  return /^(?:\s|,|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*$/.test(source.slice(offset));
+}
+
+function unclosedAtEnd(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  const innermost = structure.open.at(-1);
+  const atEnd = failure.message.startsWith("Unexpected end of input") || (failure.offset !== undefined && onlyFillerFrom(source, failure.offset));
+  if (!innermost || !atEnd) return undefined;
+  const { line, column } = positionAt(source, innermost.offset);
+  const what = innermost.char === "{" ? "object" : "array";
+  const closers = structure.open.map((o) => (o.char === "{" ? "}" : "]")).reverse().join("");
+  const last = source.trimEnd().at(-1);
+  const missing = last === ":" ? "a value, then " : "";
+  return {
+    message: `end of input: the ${what} that opens at line ${line}, column ${column} is never closed; add ${missing}\`${closers}\` at the end`,
+    offset: source.length,
+  };
+}
+
+function wrongCloser(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined || !structure.closing.has(failure.offset)) return undefined;
+  const closer = source[failure.offset];
+  const opener = structure.closing.get(failure.offset);
+  if (!opener) return { message: `\`${closer}\` closes nothing: no \`${closer === "}" ? "{" : "["}\` is open here; remove it` };
+  const { line, column } = positionAt(source, opener.offset);
+  const [what, wanted] = opener.char === "{" ? ["object", "}"] : ["array", "]"];
+  if (wanted === closer) return undefined;
+  return { message: `\`${closer}\` stands where the ${what} that opens at line ${line}, column ${column} needs its \`${wanted}\`: close the ${what} first` };
+}
+
+/** Text after the document's value (`{…}{}`, a second object pasted below the first). */
+function afterTheValue(source: string, mode: Mode, offset: number | undefined): SyntaxExplanation | undefined {
+  if (offset === undefined) return undefined;
+  let depth = 0;
+  let values = 0;
+  try {
+    for (const token of tokenize(source, { mode })) {
+      if (token.loc.start.offset >= offset) break;
+      if (token.type === "LineComment" || token.type === "BlockComment") continue;
+      if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
+      else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
+      if (depth === 0) values += 1;
+    }
+  } catch {
+    return undefined;
+  }
+  if (depth !== 0 || values === 0) return undefined;
+  return { message: "unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above" };
+}
+
+const VALUE_END = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "RBrace", "RBracket"]);
+const VALUE_START = new Set(["String", "Number", "Boolean", "Null", "NaN", "Infinity", "Identifier", "LBrace", "LBracket"]);
+
+/**
+ * The parser says "Unexpected token String found." where a comma is missing between
+ * two members or elements; say what to write instead.
+ */
+function missingComma(source: string, mode: Mode, offset: number | undefined): SyntaxExplanation | undefined {
+  if (offset === undefined) return undefined;
+  let previous: { type: string; loc: { end: { line: number } } } | undefined;
+  let unexpected: { type: string } | undefined;
+  let depth = 0;
+  try {
+    for (const token of tokenize(source, { mode })) {
+      if (token.type === "LineComment" || token.type === "BlockComment") continue;
+      if (token.loc.start.offset >= offset) {
+        unexpected = token;
+        break;
+      }
+      if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
+      else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
+      previous = token;
+    }
+  } catch {
+    return undefined;
+  }
+  // Only between two members or elements: after the document's last bracket, no comma helps.
+  if (depth < 1 || !previous || !unexpected || !VALUE_END.has(previous.type) || !VALUE_START.has(unexpected.type)) return undefined;
+  return { message: `missing comma: add "," after the value that ends on line ${previous.loc.end.line}` };
+}
+
+/** The parser says "Unexpected end of input found." for an empty text or one of comments only; say so. */
+function noValue(source: string, mode: Mode): SyntaxExplanation | undefined {
+  try {
+    for (const token of tokenize(source, { mode })) if (token.type !== "LineComment" && token.type !== "BlockComment") return undefined;
+  } catch {
+    return undefined;
+  }
+  return { message: "no value before the end of input: the text is empty or holds only white space and comments (an empty object is `{}`)" };
+}
+
+const TOKEN_WORDS: Readonly<Record<string, string>> = {
+  LBrace: "`{`",
+  RBrace: "`}`",
+  LBracket: "`[`",
+  RBracket: "`]`",
+  Comma: "`,`",
+  Colon: "`:`",
+  String: "a string",
+  Number: "a number",
+  Boolean: "`true` or `false`",
+  Null: "`null`",
+  NaN: "`NaN`",
+  Infinity: "`Infinity`",
+  Identifier: "a name without quotes",
+};
+
+/** The parser's message in words a person reads: `}` for RBrace, U+0000 for an invisible character. */
+function plainWords(message: string): string {
+  const bare = message.replace(/\s*\(\d+:\d+\)\s*$/, "");
+  const token = /^Unexpected token (\w+) found\.?$/.exec(bare);
+  if (token) return `unexpected ${TOKEN_WORDS[token[1]!] ?? token[1]} here`;
+  const character = /^Unexpected character '([\s\S])' found\.?$/.exec(bare);
+  if (character) {
+    const c = character[1]!;
+    const code = c.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) {
+      return `unexpected invisible character U+${code.toString(16).toUpperCase().padStart(4, "0")} here; remove it`;
+    }
+    return `unexpected character \`${c}\` here`;
+  }
+  // Messages go on with "; …" after this one: no full stop of the parser's in between.
+  return bare.replace(/\.$/, "");
+}
+
+/** Line and column of a character offset, counting line breaks as the parser does. */
+export function positionAt(source: string, offset: number): { line: number; column: number } {
+  const lines = source.slice(0, offset).split(/\r\n|\n|\r/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
