@@ -132,6 +132,17 @@ describe("malformed markers", () => {
     }
   });
 
+  it("a region's marker named in prose or in a link is a warning, not an error: the run goes on", async () => {
+    const prose = "# About regions\n\nThe list sits between moonshot-kimi-k2-ids:start and its end.\n\nSee [the list](https://example.com/models#moonshot-kimi-k2-ids:start).\n";
+    const project = await docsProject({ "about.md": prose, "drifted.md": DRIFTED });
+    const about = displayPath(join(project.docs, "about.md"));
+    const check = await project.gen({ check: true });
+    expect(check.code).toBe(1); // the drifted page, nothing else
+    expect(check.stderr).toContain(`${about}:3:23: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
+    expect(check.stderr).toContain(`${about}:5:43: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
+    expect((await project.gen({ check: false })).code).toBe(0);
+  });
+
   it("reports every problem of every file at once", async () => {
     const project = await docsProject({
       "a.md": `${ids("start")}\n`,

@@ -132,12 +132,17 @@ export function locateMarkers(
       const token = candidates[j]!;
       if (token.nearMiss || (token.verb !== "start" && token.verb !== "end")) continue;
       if (classification.contexts[j]!.kind === "inline-code" || !names.looksLikeRegion(token.name)) continue;
-      if (inCode && !hasCodeCommentOpener(content.slice(0, token.column))) continue;
+      const before = content.slice(0, token.column);
+      if (inCode && !hasCodeCommentOpener(before)) continue;
+      // Written in a comment, it was meant as a marker and its region would go unsynced: an error. Named in
+      // prose or in a link (`…/page#NAME:start`), it is text about the region: a warning, which no CI run fails on.
+      const attempted = inCode || MARKDOWN_COMMENT_OPENER.test(before) || CODE_COMMENT_START.test(before);
       problems.push(
         diagnostic(file, at(token.line, token.column), "docs/marker-not-alone",
           `\`${token.name}:${token.verb}\` looks like a region marker but is not one: a marker is a comment standing alone ` +
             `on one line, like \`{/* ${token.name}:${token.verb} */}\`${inCode ? ` or \`// ${token.name}:${token.verb}\`` : ""}; ` +
-            "to show it as text, put it in backticks"),
+            "to show it as text, put it in backticks",
+          attempted ? "error" : "warning"),
       );
       break;
     }
@@ -150,6 +155,11 @@ export function locateMarkers(
   }
   return { markers, problems };
 }
+
+/** A Markdown comment opened before a token on its line: `{/*`, `<!--`, `[//]: #`. */
+const MARKDOWN_COMMENT_OPENER = /\{\s*\/\*|<!--|\[\/\/\]:/;
+/** A line of Markdown that begins like a code comment (`// NAME:start`, `# NAME:start`). */
+const CODE_COMMENT_START = /^[ \t>]*(?:\/\/|\/\*|#)/;
 
 /**
  * Pair start and end markers. Regions never nest, overlap or cross a code block's edge.
