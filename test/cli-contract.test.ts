@@ -65,6 +65,12 @@ describe("wrong arguments: exit 2 with a did-you-mean", () => {
     expect(option.code).toBe(ExitCode.input);
     expect(option.stderr).toContain("gen: unknown option --dosc (did you mean `--docs`?)");
     expect(option.stderr).toContain(usageText(GEN));
+    // A value left out, at the end or before another option.
+    for (const args of [["gen", "--docs"], ["gen", "--docs", "--no-config"]]) {
+      const missing = await runCli(args);
+      expect(missing.code).toBe(ExitCode.input);
+      expect(missing.stderr).toContain("gen: --docs takes a value (--docs DIR); none was given");
+    }
     let stderr = "";
     expect(await main([], { stdout: () => {}, stderr: (text) => void (stderr += text) })).toBe(ExitCode.input);
     expect(stderr).toContain("no command given");

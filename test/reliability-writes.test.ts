@@ -179,6 +179,24 @@ describe("all-or-nothing writes under injected failures", () => {
     }
   });
 
+  it("a folder where no new file can be made is named as the problem, not the temporary file", () => {
+    const { dir, writes } = setUp([{ name: "a.md", before: "a\n", after: "A\n", readOnly: false }]);
+    const before = filesIn(dir);
+    const denied = (code: string) => ({
+      ...unprivilegedFs(),
+      writeFileSync: (path: string) => {
+        throw Object.assign(new Error(`${code}: cannot open '${path}'`), { code });
+      },
+    });
+    const error = thrownBy(() => writeAllOrNothing(writes, denied("EACCES")));
+    expect((error as WriteError).message).toBe(
+      `${join(dir, "a.md")}: cannot write: the folder ${dir} is not writable, and a file is replaced by writing a new one beside it ` +
+        "and renaming it over the old one; make the folder writable; no file was changed",
+    );
+    expect((thrownBy(() => writeAllOrNothing(writes, denied("EROFS"))) as WriteError).message).toContain("cannot write: the file system is mounted read-only;");
+    expect(filesIn(dir)).toEqual(before);
+  });
+
   it("when a file already replaced cannot be put back either, its old content stays beside it, and the error says where", () => {
     const specs: FileSpec[] = [
       { name: "a.md", before: "old a\n", after: "new a\n", readOnly: false },

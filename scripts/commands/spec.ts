@@ -66,10 +66,15 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS")) throw error;
-    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    const text = (error as Error).message;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(text)?.[1];
+    // Node's words for an option whose value is missing: "argument missing", or "ambiguous" when the next word is an option.
+    const valueless = /Option '(-{1,2}[\w-]+)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(text)?.[1];
     const message = unknown
       ? `${spec.name}: unknown option ${unknown}${didYouMeanSuffix(unknown, Object.keys(all).map((n) => `--${n}`))}`
-      : `${spec.name}: ${(error as Error).message.split("\n")[0]}`;
+      : valueless
+        ? `${spec.name}: ${valueless} takes a value (${valueless} ${all[valueless.replace(/^-+/, "")]?.value ?? "VALUE"}); none was given`
+        : `${spec.name}: ${text.split("\n")[0]}`;
     throw new UsageError(message, usageText(spec));
   }
 }

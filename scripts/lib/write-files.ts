@@ -118,7 +118,7 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
       fs.writeFileSync(temp, file.after, { flag: "wx", mode });
     } catch (error) {
       removeStaged();
-      throw new WriteError(file.path, error as Error);
+      throw new WriteError(file.path, folderProblem(error as NodeJS.ErrnoException, file.path) ?? (error as Error));
     }
   }
 
@@ -263,6 +263,17 @@ function restore(done: ReadonlyArray<{ path: string; old: OldContent | null }>, 
 }
 
 /** False when the file exists and this process may not write to it. */
+/**
+ * A temporary file that cannot be made beside a target the user may write: the folder
+ * is the problem (the error names the temporary file, which the user never sees).
+ */
+function folderProblem(error: NodeJS.ErrnoException, target: string): Error | undefined {
+  if (error.code === "EROFS") return new Error("the file system is mounted read-only");
+  if (error.code !== "EACCES" && error.code !== "EPERM") return undefined;
+  return new Error(`the folder ${dirname(target)} is not writable, and a file is replaced by writing a new one beside it ` +
+    "and renaming it over the old one; make the folder writable");
+}
+
 function mayWrite(fs: WriteFs, path: string): boolean {
   try {
     fs.accessSync(path, nodeFs.constants.W_OK);
