@@ -105,6 +105,18 @@ describe("drift report", () => {
     expect(json.files.filter((f) => f.diff.includes("@@"))).toHaveLength(18);
   });
 
+  it("cuts a very long line of a diff short, unless --verbose; --json keeps it whole", async () => {
+    const long = `* \`kimi-k3\` ${"x".repeat(100_000)}`;
+    const project = await docsProject({ [PAGE]: seedPage.replace("* `kimi-k2-thinking`\n", `${long}\n`) });
+    const args = ["gen", "--check", "--catalog", project.catalog, "--docs", project.docs];
+    const check = await runCli(args);
+    expect(check.code).toBe(1);
+    expect(check.stdout.length).toBeLessThan(20_000);
+    expect(check.stdout).toContain(`-${long.slice(0, 199)}… (${long.length - 199} more characters; --verbose shows them)`);
+    expect((await runCli([...args, "--verbose"])).stdout).toContain(`-${long}\n`);
+    expect((await runCli([...args, "--json"])).stdout).toContain(long);
+  });
+
   it("annotates each drifted region for GitHub Actions", async () => {
     const project = await docsProject({ [PAGE]: edited });
     vi.stubEnv("GITHUB_ACTIONS", "true");

@@ -62,6 +62,7 @@ export interface DriftTextOptions {
  */
 export function driftText(changed: readonly PlannedFile[], options: DriftTextOptions = {}): string {
   const paint = options.paint ?? ((_style, text) => text);
+  const verbose = options.verbose === true;
   const ordered = [...changed.filter((f) => f.kind === "doc"), ...changed.filter((f) => f.kind !== "doc")];
   let diffsLeft = options.verbose ? Infinity : SHOWN_REGION_DIFFS;
   let listedOnly = 0;
@@ -72,7 +73,7 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
         return file.regions
           .map((r) => {
             const heading = paint("bold", `${path}:${r.line}: region ${r.name} is out of date`);
-            if (!r.textsDropped && diffsLeft-- > 0) return `${heading}\n${paintDiff(regionDiff(path, r), paint)}`;
+            if (!r.textsDropped && diffsLeft-- > 0) return `${heading}\n${paintDiff(clipped(regionDiff(path, r), verbose), paint)}`;
             listedOnly++;
             return heading;
           })
@@ -80,11 +81,22 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
       }
       const what = file.before === null ? "missing" : "out of date";
       const heading = paint("bold", `${path}:${firstChangedLine(file.before, file.after)}: ${what}`);
-      return `${heading}\n${paintDiff(shortened(unifiedDiff(path, file.before, file.after), options.verbose === true), paint)}`;
+      return `${heading}\n${paintDiff(clipped(shortened(unifiedDiff(path, file.before, file.after), verbose), verbose), paint)}`;
     })
     .join("\n");
   if (listedOnly === 0) return text;
   return `${text}\n… the diffs of ${counted(listedOnly, "more region")} are not shown (the first ${SHOWN_REGION_DIFFS} are); --verbose shows every diff`;
+}
+
+/** Diff lines longer than this are cut (unless verbose): one minified line can be megabytes. */
+const LONG_LINE = 500;
+const SHOWN_LINE = 200;
+
+/** Each over-long line of a diff cut to its start and a count of the rest. */
+function clipped(diff: string, verbose: boolean): string {
+  if (verbose) return diff;
+  return diff.replace(new RegExp(`^(.{${SHOWN_LINE}}).{${LONG_LINE - SHOWN_LINE},}$`, "gmu"), (line, start: string) =>
+    `${start}… (${[...line].length - [...start].length} more characters; --verbose shows them)`);
 }
 
 /** The first lines of a long diff and a count of the rest. */
