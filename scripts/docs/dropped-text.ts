@@ -8,9 +8,10 @@
 // whichever provider's and whatever its state (then it is an earlier rendering of
 // that model: a price or a name that changed, a model that was retired). Only the
 // rest is reported, so a catalog change never raises a warning.
-import { parse, tokenize, type AnyNode } from "@humanwhocodes/momoa";
+import { tokenize } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
-import type { BodyPosition, RenderNote } from "./kinds/kind.ts";
+import { bodyPosition, parseBodyEntries } from "./body-entries.ts";
+import type { RenderNote } from "./kinds/kind.ts";
 
 /** The words by which text can name a catalog model. */
 interface ModelNames {
@@ -81,47 +82,33 @@ export function droppedEntries(body: readonly string[], next: readonly string[],
   const names = modelNames(catalog);
   const notes: RenderNote[] = [];
   for (const entry of parsed.entries) {
-    const written = parsed.source.slice(entry.range[0], entry.range[1]);
+    const written = parsed.source.slice(...entry.range!);
     if (joined.includes(squeeze(written)) || namesAModel(written, names)) continue;
-    notes.push({ message: `this entry of region ${region} names none of the catalog's models; ${DROPPED}`, at: positionOf(entry.loc.start) });
+    notes.push({ message: `this entry of region ${region} names none of the catalog's models; ${DROPPED}`, at: bodyPosition(entry.loc.start) });
   }
   for (const comment of parsed.comments) {
-    const written = parsed.source.slice(comment.range[0], comment.range[1]);
+    const written = parsed.source.slice(...comment.range!);
     if (joined.includes(squeeze(written))) continue;
     notes.push({
       message: `this comment in region ${region} is not generated from the catalog; \`pnpm gen\` drops it: move it out of the region`,
-      at: positionOf(comment.loc.start),
+      at: bodyPosition(comment.loc.start),
     });
   }
   return notes;
 }
 
 interface Located {
-  range: [number, number];
+  range?: [number, number];
   loc: { start: { line: number; column: number } };
 }
 
-/** The body as the inside of an array or of an object: its entries and its comments. */
+/** The body's entries and comments, each with its range in the parsed text. */
 function parseEntries(text: string): { source: string; entries: Located[]; comments: Located[] } | undefined {
-  for (const [open, close] of [["[", "]"], ["{", "}"]] as const) {
-    const source = `${open}\n${text}\n${close}`;
-    let root: AnyNode;
-    try {
-      root = parse(source, { mode: "json5", allowTrailingCommas: true, ranges: true }).body;
-    } catch {
-      continue;
-    }
-    // With `ranges`, every node and token has its range.
-    const entries = (root.type === "Array" ? root.elements.map((e) => e.value) : root.type === "Object" ? root.members : []) as Located[];
-    const comments = [...tokenize(source, { mode: "json5", ranges: true })].filter((t) => t.type === "LineComment" || t.type === "BlockComment");
-    return { source, entries, comments: comments as Located[] };
-  }
-  return undefined;
-}
-
-/** Line 1 of the parsed source is the opening bracket: body line i is line i + 2. */
-function positionOf(start: { line: number; column: number }): BodyPosition {
-  return { line: start.line - 2, column: start.column - 1 };
+  const body = parseBodyEntries(text);
+  if (!body) return undefined;
+  const entries: Located[] = body.root.type === "Array" ? body.root.elements.map((e) => e.value) : body.root.members;
+  const comments = tokenize(body.source, { mode: "json5", ranges: true }).filter((t) => t.type === "LineComment" || t.type === "BlockComment");
+  return { source: body.source, entries, comments };
 }
 
 /** The text without white space, so that indentation and line breaks do not count. */

@@ -6,7 +6,8 @@
 // A key counts as hand-written when the entry the kind renders for the same model
 // (matched by the entry's `id`, or its key in an object) has no key at the same
 // path — or, for an entry of no catalog model, when no model's entry has one.
-import { parse, type AnyNode } from "@humanwhocodes/momoa";
+import type { AnyNode } from "@humanwhocodes/momoa";
+import { bodyPosition, parseBodyEntries } from "./body-entries.ts";
 import type { BodyPosition } from "./kinds/kind.ts";
 
 export interface KeyUse {
@@ -57,21 +58,10 @@ const parsed = new Map<string, EntryKeys[] | undefined>();
 const MAX_REMEMBERED = 5_000;
 
 function parseEntryKeys(text: string): EntryKeys[] | undefined {
-  for (const [open, close, members] of [["[", "]", "elements"], ["{", "}", "members"]] as const) {
-    let root: AnyNode;
-    try {
-      root = parse(`${open}\n${text}\n${close}`, { mode: "json5", allowTrailingCommas: true }).body;
-    } catch {
-      continue;
-    }
-    if (members === "elements") {
-      const elements = (root as { elements?: Array<{ value: AnyNode }> }).elements ?? [];
-      return elements.map(({ value }) => ({ entry: idOf(value), keys: keysOf(value) }));
-    }
-    const properties = (root as { members?: Array<{ name: AnyNode; value: AnyNode }> }).members ?? [];
-    return properties.map((member) => ({ entry: nameOf(member.name), keys: keysOf(member.value) }));
-  }
-  return undefined;
+  const body = parseBodyEntries(text);
+  if (!body) return undefined;
+  if (body.root.type === "Array") return body.root.elements.map(({ value }) => ({ entry: idOf(value), keys: keysOf(value) }));
+  return body.root.members.map((member) => ({ entry: nameOf(member.name), keys: keysOf(member.value) }));
 }
 
 function keysOf(node: AnyNode): KeyUse[] {
@@ -99,8 +89,7 @@ function collect(node: AnyNode, path: string[], out: KeyUse[]): void {
   if (node.type !== "Object") return;
   for (const member of node.members) {
     const keyPath = [...path, nameOf(member.name)];
-    // Line 1 of the parsed text is the opening bracket: body line i is line i + 2.
-    out.push({ path: keyPath.join("."), at: { line: member.name.loc.start.line - 2, column: member.name.loc.start.column - 1 } });
+    out.push({ path: keyPath.join("."), at: bodyPosition(member.name.loc.start) });
     collect(member.value, keyPath, out);
   }
 }
