@@ -103,7 +103,7 @@ describe("validate: invalid files", () => {
     expect(result.lines).toEqual([
       `${at(comma, `"models"`)}  -  missing comma: add "," after the value that ends on line 4`,
       `${at(truncated, "}", "models: [")}  -  \`}\` stands where the array that opens at line 4, column 11 needs its \`]\`: close the array first`,
-      "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)",
+      "2 files checked: 0 valid, 0 invalid, 2 not parsed (2 errors, 0 warnings)",
     ]);
   });
 
@@ -215,7 +215,7 @@ describe("validate --json", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.exitCode).toBe(1);
-    expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1, unreadable: 0, errors: 3, warnings: 3 });
+    expect(report.summary).toEqual({ files: 2, valid: 1, invalid: 1, unparsable: 0, unreadable: 0, errors: 3, warnings: 3 });
     expect(report.files.map((f: { status: string }) => f.status)).toEqual(["valid", "invalid"]);
     const [first] = report.files[1].diagnostics;
     expect(first).toEqual({

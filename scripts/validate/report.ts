@@ -4,9 +4,22 @@ import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
 
+/** A file whose text is not JSON, JSONC or JSON5: counted apart from files that parse and break a rule. */
+const unparsable = (r: FileResult) => r.diagnostics.some((d) => d.rule === "config/syntax");
+
+/** How many files are in each state; a file that does not parse is not also counted as invalid. */
+function counts(results: readonly FileResult[]) {
+  const count = (test: (r: FileResult) => boolean) => results.filter(test).length;
+  return {
+    valid: count((r) => r.status === "valid"),
+    invalid: count((r) => r.status === "invalid" && !unparsable(r)),
+    unparsable: count((r) => r.status === "invalid" && unparsable(r)),
+    unreadable: count((r) => r.status === "unreadable"),
+  };
+}
+
 /** 2 if a file could not be read or parsed, else 1 if one is invalid, else 0 (warnings do not fail). */
 export function validateExitCode(results: readonly FileResult[]): number {
-  const unparsable = (r: FileResult) => r.diagnostics.some((d) => d.rule === "config/syntax");
   if (results.some((r) => r.status === "unreadable" || unparsable(r))) return ExitCode.input;
   if (results.some((r) => r.status === "invalid")) return ExitCode.failed;
   return ExitCode.ok;
@@ -24,18 +37,18 @@ export function validateText(results: readonly FileResult[]): string {
 }
 
 export function summaryLine(results: readonly FileResult[]): string {
-  const count = (status: FileResult["status"]) => results.filter((r) => r.status === status).length;
+  const { valid, invalid, unparsable: notParsed, unreadable } = counts(results);
   const { errors, warnings } = totals(results);
-  const parts = [`${count("valid")} valid`, `${count("invalid")} invalid`];
-  if (count("unreadable") > 0) parts.push(`${count("unreadable")} unreadable`);
+  const parts = [`${valid} valid`, `${invalid} invalid`];
+  if (notParsed > 0) parts.push(`${notParsed} not parsed`);
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
   return `${counted(results.length, "file")} checked: ${parts.join(", ")} (${counted(errors, "error")}, ${counted(warnings, "warning")})`;
 }
 
 export function validateJson(results: readonly FileResult[]) {
-  const count = (status: FileResult["status"]) => results.filter((r) => r.status === status).length;
   return {
     exitCode: validateExitCode(results),
-    summary: { files: results.length, valid: count("valid"), invalid: count("invalid"), unreadable: count("unreadable"), ...totals(results) },
+    summary: { files: results.length, ...counts(results), ...totals(results) },
     files: results,
   };
 }
