@@ -209,7 +209,8 @@ function cellColumns(row: string): number[] {
 
 /** Widths to pad cells to, when the written table pads its cells to line up. */
 function paddedWidths(alignment: string, rows: readonly string[]): number[] | undefined {
-  if (!rows.some((row) => / {2}\|/.test(row))) return undefined;
+  // Text followed by two or more spaces before its pipe: an empty cell (`|  |`) is no sign of padding.
+  if (!rows.some((row) => /[^\s|] {2,}\|/.test(row))) return undefined;
   return splitRow(alignment).map((c) => c.length);
 }
 
