@@ -67,11 +67,13 @@ const CASES: Case[] = [
   },
   {
     name: "options that cannot be read, and a column named twice (one problem each, no follow-on about the end marker)",
-    page: `${table("start columns=")}\n${table("end")}\n\n${ids('start columns="ref, name"')}\n${ids("end")}\n\n${table("start columns=ref,ref")}\n${table("end")}\n\n\`\`\`js\n// build:start the server\n\`\`\`\n`,
+    page: `${table("start columns=")}\n${table("end")}\n\n${ids('start columns="ref, name"')}\n${ids("end")}\n\n${table("start columns=ref,ref")}\n${table("end")}\n\n\`\`\`js\n// build:start the server\n\`\`\`\n\n${table("start columns='ref,name'")}\n${table("end")}\n\n${table("start columns=ref,,name")}\n${table("end")}\n`,
     expected: [
       "1:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns=`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`",
       '4:1: the options of `moonshot-kimi-k2-ids:start` cannot be read (`columns="ref, name"`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`',
       '7:1: region moonshot-kimi-k2-table: column "ref" is named twice; name each column once',
+      "14:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns='ref,name'`)",
+      "17:1: region moonshot-kimi-k2-table: a column name is empty (two commas in a row, or one at either end); name every column",
     ],
   },
   {
@@ -133,13 +135,15 @@ describe("malformed markers", () => {
   });
 
   it("a region's marker named in prose or in a link is a warning, not an error: the run goes on", async () => {
-    const prose = "# About regions\n\nThe list sits between moonshot-kimi-k2-ids:start and its end.\n\nSee [the list](https://example.com/models#moonshot-kimi-k2-ids:start).\n";
+    const prose = "# About regions\n\nThe list sits between moonshot-kimi-k2-ids:start and its end.\n\nSee [the list](https://example.com/models#moonshot-kimi-k2-ids:start).\n\n## The moonshot-kimi-k2-ids:start marker\n";
     const project = await docsProject({ "about.md": prose, "drifted.md": DRIFTED });
     const about = displayPath(join(project.docs, "about.md"));
     const check = await project.gen({ check: true });
     expect(check.code).toBe(1); // the drifted page, nothing else
     expect(check.stderr).toContain(`${about}:3:23: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
     expect(check.stderr).toContain(`${about}:5:43: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
+    // A heading is Markdown, not a `#` comment.
+    expect(check.stderr).toContain(`${about}:7:8: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
     expect((await project.gen({ check: false })).code).toBe(0);
   });
 

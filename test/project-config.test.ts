@@ -165,11 +165,13 @@ describe("a configuration file that cannot be used", () => {
 
   it("names region settings the catalog has no region for, or that the region's kind does not take", async () => {
     const result = await genWith(
-      '{\n  "regions": {\n    "moonshot-kimi-k2-tabel": { "columns": ["ref"] },\n    "moonshot-kimi-k2-models": { "columns": ["ref"] }\n  }\n}\n',
+      '{\n  "regions": {\n    "moonshot-kimi-k2-tabel": { "columns": ["ref"] },\n    "moonshot-kimi-k2-models": { "columns": ["ref"] },\n    "moonshot-kimi-k2-table": { "columns": ["ref", "ref"] }\n  }\n}\n',
     );
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${result.file}:3:5: regions: unknown region "moonshot-kimi-k2-tabel" (did you mean \`moonshot-kimi-k2-table\`?)`);
-    expect(result.stderr).toContain(`${result.file}:4:34: regions.moonshot-kimi-k2-models.columns: a models region has no columns; ids, model-refs, table regions take them`);
+    expect(result.stderr).toContain(`${result.file}:3:5: regions["moonshot-kimi-k2-tabel"]: unknown region "moonshot-kimi-k2-tabel" (did you mean \`moonshot-kimi-k2-table\`?)`);
+    expect(result.stderr).toContain(`${result.file}:4:34: regions["moonshot-kimi-k2-models"].columns: a models region has no columns; ids, model-refs, table regions take them`);
+    // Checked here, at the key, whether or not a page holds the region.
+    expect(result.stderr).toContain(`${result.file}:5:44: regions["moonshot-kimi-k2-table"].columns: column "ref" is named twice; name each column once`);
   });
 
   it("names a --config file that does not exist", async () => {

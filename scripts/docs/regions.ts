@@ -134,9 +134,11 @@ export function locateMarkers(
       if (classification.contexts[j]!.kind === "inline-code" || !names.looksLikeRegion(token.name)) continue;
       const before = content.slice(0, token.column);
       if (inCode && !hasCodeCommentOpener(before)) continue;
+      // Quoted in a code comment (`# see \`NAME:start\``): text about the marker, as backticks are in Markdown.
+      if (inCode && /[`'"]$/.test(before)) continue;
       // Written in a comment, it was meant as a marker and its region would go unsynced: an error. Named in
       // prose or in a link (`…/page#NAME:start`), it is text about the region: a warning, which no CI run fails on.
-      const attempted = inCode || MARKDOWN_COMMENT_OPENER.test(before) || CODE_COMMENT_START.test(before);
+      const attempted = inCode || MARKDOWN_COMMENT_OPENER.test(before) || CODE_COMMENT_START.test(before) || parseCodeMarker(content) !== null;
       problems.push(
         diagnostic(file, at(token.line, token.column), "docs/marker-not-alone",
           `\`${token.name}:${token.verb}\` looks like a region marker but is not one: a marker is a comment standing alone ` +
@@ -158,8 +160,11 @@ export function locateMarkers(
 
 /** A Markdown comment opened before a token on its line: `{/*`, `<!--`, `[//]: #`. */
 const MARKDOWN_COMMENT_OPENER = /\{\s*\/\*|<!--|\[\/\/\]:/;
-/** A line of Markdown that begins like a code comment (`// NAME:start`, `# NAME:start`). */
-const CODE_COMMENT_START = /^[ \t>]*(?:\/\/|\/\*|#)/;
+/**
+ * A line of Markdown that begins like a code comment (`// NAME:start`). `#` begins a heading
+ * there: only `# NAME:start` alone, a code marker written in Markdown, counts (parseCodeMarker).
+ */
+const CODE_COMMENT_START = /^[ \t>]*(?:\/\/|\/\*)/;
 
 /**
  * Pair start and end markers. Regions never nest, overlap or cross a code block's edge.

@@ -6,10 +6,12 @@ import type { Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import { hasErrors, isChanged, retaining, type PlannedFile, type Retained } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
+import { columnListProblem } from "../docs/kinds/table.ts";
 import { RegionNames } from "../docs/names.ts";
 import { PageVerdicts, settingsKey } from "../docs/page-verdicts.ts";
 import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { formatJsonPath } from "../lib/json-source.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { settingPosition } from "../project-config/load.ts";
 import { exampleFiles } from "./examples.ts";
@@ -114,12 +116,18 @@ function regionSettingProblems(catalog: Catalog, regions: NonNullable<GenOptions
   const withColumns = REGION_KINDS.filter((k) => k.options?.includes("columns")).map((k) => k.suffix).join(", ");
   return Object.entries(regions).flatMap(([name, settings]): Diagnostic[] => {
     const target = names.resolve(name);
-    if (!target) return [diagnostic(configFile, settingPosition(configFile, ["regions", name], "key"), "project-config/unknown-region", `regions: ${names.unknownMessage(name)}`)];
-    if (settings.columns && !target.kind.options?.includes("columns")) {
-      return [diagnostic(configFile, settingPosition(configFile, ["regions", name, "columns"], "key"), "project-config/unknown-option",
-        `regions.${name}.columns: a ${target.kind.suffix} region has no columns; ${withColumns} regions take them`)];
+    if (!target) {
+      return [diagnostic(configFile, settingPosition(configFile, ["regions", name], "key"), "project-config/unknown-region", `${formatJsonPath(["regions", name])}: ${names.unknownMessage(name)}`)];
     }
-    return [];
+    if (!settings.columns) return [];
+    const path = ["regions", name, "columns"];
+    const at = (part: "key" | "value") => settingPosition(configFile, path, part);
+    if (!target.kind.options?.includes("columns")) {
+      return [diagnostic(configFile, at("key"), "project-config/unknown-option",
+        `${formatJsonPath(path)}: a ${target.kind.suffix} region has no columns; ${withColumns} regions take them`)];
+    }
+    const problem = columnListProblem(settings.columns);
+    return problem === undefined ? [] : [diagnostic(configFile, at("value"), "project-config/columns", `${formatJsonPath(path)}: ${problem}`)];
   });
 }
 

@@ -160,15 +160,21 @@ function headerIndex(book: WordBook): Map<string, string | null> {
 }
 
 function declaredColumns(list: string): { ids: string[] } | { error: string } {
-  const ids = list.split(",").map((n) => n.trim()).filter((n) => n !== "");
+  const ids = list.split(",").map((n) => n.trim());
+  const problem = columnListProblem(ids);
+  return problem === undefined ? { ids } : { error: problem };
+}
+
+/** What is wrong with a list of column ids (from `columns=` or the project configuration), if anything. */
+export function columnListProblem(ids: readonly string[]): string | undefined {
+  if (ids.every((n) => n === "")) return "no columns are named; list them, e.g. columns=ref,name";
+  if (ids.includes("")) return "a column name is empty (two commas in a row, or one at either end); name every column";
   const unknown = ids.find((n) => n !== HAND && !KNOWN.includes(n));
   if (unknown !== undefined) {
-    return { error: `unknown table column "${unknown}"${didYouMeanSuffix(unknown, KNOWN)}; columns are ${KNOWN.join(", ")}, and \`${HAND}\` for a column written by hand` };
+    return `unknown table column "${unknown}"${didYouMeanSuffix(unknown, KNOWN)}; columns are ${KNOWN.join(", ")}, and \`${HAND}\` for a column written by hand`;
   }
-  if (ids.length === 0) return { error: `no columns are named; list them, e.g. columns=ref,name` };
   const twice = ids.find((n, i) => n !== HAND && ids.indexOf(n) !== i);
-  if (twice !== undefined) return { error: `column "${twice}" is named twice; name each column once` };
-  return { ids };
+  return twice === undefined ? undefined : `column "${twice}" is named twice; name each column once`;
 }
 
 /** Columns from the header's words, and where that fails, from the source-language table. */
