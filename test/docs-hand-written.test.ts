@@ -71,10 +71,10 @@ it("names each line or entry written by hand that a region listing models would 
   const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
   expect(check.code).toBe(1);
   expect(droppedWarnings(check.stderr)).toEqual([
-    `${file}:6:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
-    `${file}:9:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
-    `${file}:17:42: warning: this comment in region moonshot-kimi-k2-aliases is not generated from the catalog; \`pnpm gen\` drops it: move it out of the region`,
-    `${file}:18:5: warning: this entry of region moonshot-kimi-k2-aliases names none of the catalog's models; \`pnpm gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:6:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:9:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:17:42: warning: this comment in region moonshot-kimi-k2-aliases is not generated from the catalog; \`gen\` drops it: move it out of the region`,
+    `${file}:18:5: warning: this entry of region moonshot-kimi-k2-aliases names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
   ]);
   // A warning, not an error: gen writes, says the same, and the next check is clean.
   const gen = await runGenWith({ catalog: p.catalog, docs: p.docs });
@@ -83,6 +83,57 @@ it("names each line or entry written by hand that a region listing models would 
   const again = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
   expect(again.code).toBe(0);
   expect(droppedWarnings(again.stderr)).toEqual([]);
+});
+
+it("judges each line by the model it names: in emphasis, a link, a footnote or another case it is one; another provider's ref is not", async () => {
+  const page = [
+    "{/* moonshot-kimi-k2-ids:start */}", // 1
+    "",
+    "- _kimi-k2.6_", // 3
+    "- __kimi-code/k3-256k__",
+    "- [kimi-k2.7-code](#kimi-k27-code)",
+    "- Kimi-K2-Thinking",
+    "| moonshot/kimi-k2.5[^1] |",
+    "- `moonshot/moonshot-v1-8k/32k/128k`", // 8
+    "- `openrouter/moonshotai/kimi-k2.6`", // 9: another provider's ref
+    "- Requires a Kimi Code membership.", // 10: a model's name inside a longer phrase
+    "- `kimi-k3-custom`", // 11: a catalog id inside a longer one
+    "",
+    "{/* moonshot-kimi-k2-ids:end */}",
+    "",
+    "```json5",
+    "{",
+    "  // moonshot-kimi-k2-aliases:start", // 17
+    '  "openrouter/moonshotai/kimi-k2.5": { alias: "K2.5 via OpenRouter" },', // 18
+    '  "kimi-code/k3": { alias: "K3" },',
+    "  // moonshot-kimi-k2-aliases:end",
+    "}",
+    "```",
+    "",
+    "```json5",
+    "[",
+    "  // moonshot-kimi-k2-models:start", // 26
+    '  { id: "kimi-k3-custom", name: "Kimi K3 custom", contextWindow: 1000 },', // 27: judged by its id, not its name
+    '  { id: "kimi-k2.5", name: "Kimi K2.5 (old name)" },',
+    "  // moonshot-kimi-k2-models:end",
+    "]",
+    "```",
+    "",
+    "```python",
+    "MODELS = [",
+    "    # moonshot-kimi-k2-ids:start", // 35
+    '    "my-private-model",  # our fine-tune', // 36: not JSON5, so judged line by line
+    '    "kimi-k2.6",',
+    "    # moonshot-kimi-k2-ids:end",
+    "]",
+    "```",
+    "",
+  ].join("\n");
+  const p = tempProjectWith({ "page.md": page });
+  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  expect(check.code).toBe(1);
+  const lines = droppedWarnings(check.stderr).map((w) => Number(/page\.md:(\d+):/.exec(w)![1]));
+  expect(lines).toEqual([9, 10, 11, 18, 27, 36]);
 });
 
 it("never warns about regions made stale by the catalog: other names, numbers and models, on every page of the docs", async () => {

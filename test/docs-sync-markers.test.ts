@@ -272,6 +272,11 @@ describe("rendering in place", () => {
     expect(text).toContain('    "kimi-k2-thinking-turbo"\n    // moonshot-kimi-k2-ids:end');
   });
 
+  it("ends a Go list with a comma, as Go requires before a closing brace on its own line", async () => {
+    const { text } = await generate("```go\nvar ids = []string{\n\t// moonshot-kimi-k2-ids:start\n\t// moonshot-kimi-k2-ids:end\n}\n```\n");
+    expect(text).toContain(`\t"${IDS.at(-1)}",\n\t// moonshot-kimi-k2-ids:end\n}`);
+  });
+
   it("quotes every key in JSON blocks", async () => {
     const page = '```jsonc\n{\n  "models": {\n    // moonshot-kimi-k2-aliases:start\n    // moonshot-kimi-k2-aliases:end\n  }\n}\n```\n';
     const { text } = await generate(page);

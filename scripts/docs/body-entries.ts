@@ -1,7 +1,7 @@
 // A code region's body read as what it is: the entries of an array or the members
 // of an object, cut out of their brackets. Parsed with the brackets put back
 // around it, so line 1 of the parsed text is the opening bracket.
-import { parse, type ArrayNode, type ObjectNode } from "@humanwhocodes/momoa";
+import { parse, type AnyNode, type ArrayNode, type ObjectNode } from "@humanwhocodes/momoa";
 import type { BodyPosition } from "./kinds/kind.ts";
 
 export interface BodyEntries {
@@ -27,4 +27,19 @@ export function parseBodyEntries(text: string): BodyEntries | undefined {
 /** Where a place of the parsed text is in the body: its line 1 is the opening bracket, so body line i is line i + 2. */
 export function bodyPosition(start: { line: number; column: number }): BodyPosition {
   return { line: start.line - 2, column: start.column - 1 };
+}
+
+/** A member's key as written, quoted or not. */
+export function keyName(node: AnyNode): string {
+  return node.type === "String" ? node.value : node.type === "Identifier" ? node.name : "";
+}
+
+/** The string under the first of `keys` that an object entry has (its `id`, say). */
+export function objectId(node: AnyNode, ...keys: string[]): string | undefined {
+  if (node.type !== "Object") return undefined;
+  for (const key of keys) {
+    const value = node.members.find((m) => keyName(m.name) === key)?.value;
+    if (value?.type === "String") return value.value;
+  }
+  return undefined;
 }

@@ -8,47 +8,67 @@
 // whichever provider's and whatever its state (then it is an earlier rendering of
 // that model: a price or a name that changed, a model that was retired). Only the
 // rest is reported, so a catalog change never raises a warning.
-import { tokenize } from "@humanwhocodes/momoa";
+import { tokenize, type AnyNode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
-import { bodyPosition, parseBodyEntries } from "./body-entries.ts";
+import { bodyPosition, keyName, objectId, parseBodyEntries } from "./body-entries.ts";
 import type { RenderNote } from "./kinds/kind.ts";
 
 /** The words by which text can name a catalog model. */
 interface ModelNames {
-  /** Model ids and the host's other ids for them; a ref (`provider/id`) is matched by its id. */
-  ids: Set<string>;
-  /** Display names and aliases, lower-cased: matched anywhere in the text. */
-  names: string[];
+  /**
+   * A model id (or another id the host accepts for it) standing alone, in any case, with
+   * whatever `provider/` path is written before it (group 1, checked against `providers`).
+   */
+  id: RegExp;
+  /** Ids and aliases of the catalog's providers, lower-cased: `moonshot/…` and `kimi-code/…` name its models, `openrouter/…` does not. */
+  providers: Set<string>;
+  /** A display name or alias as a whole phrase: "Kimi K3" in "| Kimi K3 |", not in "Kimi K3 custom". */
+  name: RegExp;
 }
 
 const namesByCatalog = new WeakMap<Catalog, ModelNames>();
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Longest first, so that `kimi-k3.1-pro` is tried before `kimi-k3`. */
+const alternatives = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escaped).join("|");
 
 function modelNames(catalog: Catalog): ModelNames {
   let names = namesByCatalog.get(catalog);
   if (!names) {
     const models = catalog.providers.flatMap((p) => p.models);
+    const ids = alternatives(models.flatMap((m) => [m.id, ...(m.hostIds ?? []), ...(m.anthropicModel ? [m.anthropicModel] : [])]));
     names = {
-      ids: new Set(models.flatMap((m) => [m.id, ...(m.hostIds ?? []), ...(m.anthropicModel ? [m.anthropicModel] : [])])),
-      names: [...new Set(models.flatMap((m) => [m.name, m.alias]).map((n) => n.toLowerCase()))],
+      // Not part of a longer id on either side: `kimi-k3` is not in `kimi-k3-custom` or `kimi-k3.1-pro`.
+      id: new RegExp(`(?<![A-Za-z0-9./-])((?:[A-Za-z0-9][A-Za-z0-9._-]*/)*)(${ids})(?![A-Za-z0-9-]|\\.[A-Za-z0-9])`, "gi"),
+      providers: new Set(catalog.providers.flatMap((p) => [p.id, ...(p.aliases ?? [])]).map((id) => id.toLowerCase())),
+      name: new RegExp(`(?<![A-Za-z0-9])(?:${alternatives(models.flatMap((m) => [m.name, m.alias]))})(?![ \\t]*[A-Za-z0-9]|\\.[A-Za-z0-9])`, "i"),
     };
     namesByCatalog.set(catalog, names);
   }
   return names;
 }
 
-/** Runs of the characters a model id or ref is made of. */
-const ID_LIKE = /[A-Za-z0-9][\w.:[\]/-]*/g;
-
+/** Whether the text names a catalog model by its id or ref (of a catalog provider), or by its name. */
 function namesAModel(text: string, names: ModelNames): boolean {
-  for (const [token] of text.matchAll(ID_LIKE)) {
-    const id = token.slice(token.lastIndexOf("/") + 1).replace(/[.:]+$/, "");
-    if (names.ids.has(id) || names.ids.has(token)) return true;
-  }
-  const lower = text.toLowerCase();
-  return names.names.some((name) => lower.includes(name));
+  return namesAModelById(text, names) || names.name.test(text);
 }
 
-const DROPPED = "`pnpm gen` drops it: move it out of the region, or add the model to the catalog";
+function namesAModelById(text: string, names: ModelNames): boolean {
+  for (const [, path] of text.matchAll(names.id)) {
+    if (path === "" || names.providers.has(path!.slice(0, -1).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Whether a JSON5 entry's own key or id (`"moonshot/kimi-k3": {…}`, `{ id: "kimi-k3", … }`, `"kimi-k3"`) is a catalog model's. */
+function isModelKey(key: string, names: ModelNames): boolean {
+  names.id.lastIndex = 0;
+  const match = names.id.exec(key);
+  names.id.lastIndex = 0;
+  return match !== null && match.index === 0 && match[0].length === key.length && namesAModelById(key, names);
+}
+
+const DROPPED = "`gen` drops it: move it out of the region, or add the model to the catalog";
 
 /**
  * Lines of the body (without its blank padding) that the new lines do not hold and
@@ -72,25 +92,28 @@ export function droppedLines(body: readonly string[], next: readonly string[], r
 /**
  * JSON5 entries (array elements or object members) of the body that the new entries
  * do not hold and that name no catalog model, and comments the new text does not
- * hold. Nothing when the body does not parse: the JSON checks report that.
+ * hold. Undefined when the body does not parse as JSON5 (it may be Python, say).
  */
-export function droppedEntries(body: readonly string[], next: readonly string[], region: string, catalog: Catalog): RenderNote[] {
+export function droppedEntries(body: readonly string[], next: readonly string[], region: string, catalog: Catalog): RenderNote[] | undefined {
   const text = body.join("\n");
   const parsed = parseEntries(text);
-  if (!parsed) return [];
+  if (!parsed) return undefined;
   const joined = squeeze(next.join("\n"));
   const names = modelNames(catalog);
   const notes: RenderNote[] = [];
   for (const entry of parsed.entries) {
     const written = parsed.source.slice(...entry.range!);
-    if (joined.includes(squeeze(written)) || namesAModel(written, names)) continue;
+    if (joined.includes(squeeze(written))) continue;
+    // An entry with a key or id is judged by it alone: its other values (a name such as "Kimi K3 custom") say nothing.
+    const key = entryKey(entry.node);
+    if (key === undefined ? namesAModel(written, names) : isModelKey(key, names)) continue;
     notes.push({ message: `this entry of region ${region} names none of the catalog's models; ${DROPPED}`, at: bodyPosition(entry.loc.start) });
   }
   for (const comment of parsed.comments) {
     const written = parsed.source.slice(...comment.range!);
     if (joined.includes(squeeze(written))) continue;
     notes.push({
-      message: `this comment in region ${region} is not generated from the catalog; \`pnpm gen\` drops it: move it out of the region`,
+      message: `this comment in region ${region} is not generated from the catalog; \`gen\` drops it: move it out of the region`,
       at: bodyPosition(comment.loc.start),
     });
   }
@@ -103,12 +126,20 @@ interface Located {
 }
 
 /** The body's entries and comments, each with its range in the parsed text. */
-function parseEntries(text: string): { source: string; entries: Located[]; comments: Located[] } | undefined {
+function parseEntries(text: string): { source: string; entries: Array<Located & { node: AnyNode }>; comments: Located[] } | undefined {
   const body = parseBodyEntries(text);
   if (!body) return undefined;
-  const entries: Located[] = body.root.type === "Array" ? body.root.elements.map((e) => e.value) : body.root.members;
+  const nodes: AnyNode[] = body.root.type === "Array" ? body.root.elements.map((e) => e.value) : body.root.members;
+  const entries = nodes.map((node) => ({ range: node.range, loc: node.loc, node }));
   const comments = tokenize(body.source, { mode: "json5", ranges: true }).filter((t) => t.type === "LineComment" || t.type === "BlockComment");
   return { source: body.source, entries, comments };
+}
+
+/** What an entry is keyed by: a member's key, an array element's `id` (or Continue's `model`), a string element itself. */
+function entryKey(node: AnyNode): string | undefined {
+  if (node.type === "Member") return keyName(node.name);
+  if (node.type === "String") return node.value;
+  return objectId(node, "id", "model");
 }
 
 /** The text without white space, so that indentation and line breaks do not count. */

@@ -7,7 +7,7 @@
 // (matched by the entry's `id`, or its key in an object) has no key at the same
 // path — or, for an entry of no catalog model, when no model's entry has one.
 import type { AnyNode } from "@humanwhocodes/momoa";
-import { bodyPosition, parseBodyEntries } from "./body-entries.ts";
+import { bodyPosition, keyName, objectId, parseBodyEntries } from "./body-entries.ts";
 import type { BodyPosition } from "./kinds/kind.ts";
 
 export interface KeyUse {
@@ -60,25 +60,14 @@ const MAX_REMEMBERED = 5_000;
 function parseEntryKeys(text: string): EntryKeys[] | undefined {
   const body = parseBodyEntries(text);
   if (!body) return undefined;
-  if (body.root.type === "Array") return body.root.elements.map(({ value }) => ({ entry: idOf(value), keys: keysOf(value) }));
-  return body.root.members.map((member) => ({ entry: nameOf(member.name), keys: keysOf(member.value) }));
+  if (body.root.type === "Array") return body.root.elements.map(({ value }) => ({ entry: objectId(value, "id"), keys: keysOf(value) }));
+  return body.root.members.map((member) => ({ entry: keyName(member.name), keys: keysOf(member.value) }));
 }
 
 function keysOf(node: AnyNode): KeyUse[] {
   const uses: KeyUse[] = [];
   collect(node, [], uses);
   return uses;
-}
-
-function nameOf(node: AnyNode): string {
-  return node.type === "String" ? node.value : node.type === "Identifier" ? node.name : "";
-}
-
-/** The `id` string of an object entry. */
-function idOf(node: AnyNode): string | undefined {
-  if (node.type !== "Object") return undefined;
-  const id = node.members.find((m) => nameOf(m.name) === "id")?.value;
-  return id?.type === "String" ? id.value : undefined;
 }
 
 function collect(node: AnyNode, path: string[], out: KeyUse[]): void {
@@ -88,7 +77,7 @@ function collect(node: AnyNode, path: string[], out: KeyUse[]): void {
   }
   if (node.type !== "Object") return;
   for (const member of node.members) {
-    const keyPath = [...path, nameOf(member.name)];
+    const keyPath = [...path, keyName(member.name)];
     out.push({ path: keyPath.join("."), at: bodyPosition(member.name.loc.start) });
     collect(member.value, keyPath, out);
   }

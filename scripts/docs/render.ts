@@ -22,6 +22,8 @@ export interface Edit {
 
 const CLOSING = /^[}\])]/;
 const QUOTED_KEY_LANGS = new Set(["json", "jsonc"]);
+/** Languages whose multi-line lists need a comma after the last element (Go's composite literals). */
+const TRAILING_COMMA_REQUIRED = new Set(["go", "golang"]);
 /**
  * Code blocks whose language reads JSON5 entries (object literals, properties); "" is a block without one.
  * Entries that are strings alone (a list of ids) read the same in most languages (Python, Ruby, Go…) and go anywhere.
@@ -195,7 +197,7 @@ type PageSpecifics = Pick<RenderContext, "words" | "settings" | "source">;
 function renderBody(region: Region, target: RegionTarget, catalog: Catalog, placement: Placement, page: PageSpecifics): Rendered {
   const { prefix, eol, entriesFollow, body } = placement;
   const fence = region.start.fence;
-  const habit = fence !== null && trailingCommaHabit(body, entriesFollow);
+  const habit = fence !== null && (TRAILING_COMMA_REQUIRED.has(fence.lang) || trailingCommaHabit(body, entriesFollow));
   const trimmed = trimBlankEnds(body).lines;
   const context: RenderContext = {
     catalog,
@@ -223,7 +225,11 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   if ("entries" in output) notes.push(...handWrittenKeys(target, context));
   let out = "lines" in output ? output.lines : joinEntries(output.entries, habit || entriesFollow);
   if (target.kind.listsModels && !sameLines(trimmed, out)) {
-    notes.push(...("entries" in output ? droppedEntries : droppedLines)(trimmed, out, region.name, catalog));
+    // A body that is not JSON5 is judged line by line where its language is another (a Python list of ids);
+    // in a JSON block the JSON checks report it.
+    const entries = "entries" in output ? droppedEntries(trimmed, out, region.name, catalog) : undefined;
+    const byLine = !("entries" in output) || (entries === undefined && !ENTRY_LANGS.has(context.lang));
+    notes.push(...(entries ?? []), ...(byLine ? droppedLines(trimmed, out, region.name, catalog) : []));
   }
   if (!fence) out = ["", ...out, ""];
   const blank = prefix.trimEnd();
@@ -267,7 +273,7 @@ function handWrittenKeys(target: RegionTarget, context: RenderContext): RenderNo
       notes.push({
         message:
           `\`${key.path}\`${entry === undefined ? "" : ` in the entry of \`${entry}\``} in region ${context.region} is written by hand: ` +
-          `the catalog does not produce it${entry !== undefined && byEntry.has(entry) ? " for this model" : ""}, so \`pnpm gen\` drops it; ` +
+          `the catalog does not produce it${entry !== undefined && byEntry.has(entry) ? " for this model" : ""}, so \`gen\` drops it; ` +
           `record ${catalogFieldFor(key.path)} in the catalog to keep it`,
         at: key.at,
       });
