@@ -145,6 +145,12 @@ describe("a configuration file that cannot be used", () => {
     expect(twice.stderr).toContain(`${twice.file}:1:51: schemas.config: ./out/../out/s.json is also where schemas.catalog is written; give each schema a file of its own`);
   });
 
+  it("refuses a schema path that is an example config the catalog generates (each run would rewrite the other's file)", async () => {
+    const result = await genWith('{\n  "catalog": "schema/catalog.jsonc",\n  "schemas": { "config": "examples/openclaw.json" }\n}\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${result.file}:3:26: schemas\\.config: \\S*examples/openclaw\\.json is an example config that \`gen\` writes from the catalog; write the schema to a file of its own`));
+  });
+
   it("refuses to write a schema over the catalog; a schema file broken by hand is regenerated", async () => {
     const project = tempProject();
     write(join(project.dir, "docs", "models.md"), STALE);

@@ -14,7 +14,8 @@ import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diag
 import { formatJsonPath } from "../lib/json-source.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { settingPosition } from "../project-config/load.ts";
-import { exampleFiles } from "./examples.ts";
+import { schemaPathProblems } from "../project-config/schema-paths.ts";
+import { exampleFiles, type ExampleFile } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
 export type { LineRange, PlannedFile, RegionChange } from "../docs/doc.ts";
@@ -57,9 +58,11 @@ export interface GenOptions {
 
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
+  const examples = exampleFiles(catalog);
+  stopOnErrors(schemaOverExample(options.schemaFiles ?? {}, examples, options.configFile));
   const schemas = [
     ...plannedSchemas(options.schemaFiles ?? {}, catalog),
-    ...exampleFiles(catalog).map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),
+    ...examples.map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),
   ];
   stopOnErrors(regionSettingProblems(catalog, options.regions ?? {}, options.configFile));
   const rules = activeRules(catalog, options.rules, options.configFile);
@@ -108,6 +111,13 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     warnings: messages.filter((d) => d.severity === "warning"),
     stats: docs.stats,
   };
+}
+
+/** A schema path that is also an example config the catalog generates: each run would rewrite the other's file. */
+function schemaOverExample(schemaFiles: NonNullable<GenOptions["schemaFiles"]>, examples: readonly ExampleFile[], configFile = "the schemas setting"): Diagnostic[] {
+  const taken = examples.map((e) => ({ path: e.path, what: "an example config that `gen` writes from the catalog" }));
+  return schemaPathProblems(schemaFiles, schemaFiles, taken, process.cwd()).map(({ key, message }) =>
+    diagnostic(configFile, settingPosition(configFile, ["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`));
 }
 
 /** Settings of a region the catalog does not have, or that its kind does not take: never ignored without a word. */

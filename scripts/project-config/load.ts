@@ -11,7 +11,7 @@ import { bundledCatalog } from "../lib/package-root.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
 import type { ProjectConfig } from "./schema.ts";
-import { schemaPathProblems } from "./schema-paths.ts";
+import { readFiles, schemaPathProblems } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
 export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
@@ -85,7 +85,7 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
     const path = schemas[key];
     if (path !== undefined) schemaFiles[key] = fromFile(path);
   }
-  const clashes = schemaPathProblems(schemaFiles, schemas, { catalogFile: catalog, ...(configFile === undefined ? {} : { configFile }) }, cwd);
+  const clashes = schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd);
   if (clashes.length > 0) {
     // Only a configuration file names schema paths, so there is one to point into.
     throw new InputError(clashes.map(({ key, message }) =>

@@ -1,6 +1,6 @@
 // Where `gen` may write the JSON Schemas that the configuration file asks for: never
-// over a file the run reads (the catalog, the configuration file itself), and never
-// two schemas into one file. `gen` replaces a schema file whole, so a wrong path there
+// over a file the run reads (the catalog, the configuration file itself) or writes
+// otherwise (an example config), and never two schemas into one file. `gen` replaces a schema file whole, so a wrong path there
 // would destroy what a person wrote. (The file's schema already requires `.json`,
 // which keeps docs pages and `.jsonc` files out.) What a schema file holds is not
 // judged: a schema broken by a merge conflict or emptied by hand is regenerated.
@@ -14,28 +14,38 @@ export interface SchemaPathProblem {
   message: string;
 }
 
+/** A file a schema must not be written over, and what it is ("the catalog, which `gen` reads"). */
+export interface TakenFile {
+  path: string;
+  what: string;
+}
+
+/** The files the run reads: the catalog and the configuration file. */
+export function readFiles(catalogFile: string, configFile?: string): TakenFile[] {
+  return [
+    { path: catalogFile, what: "the catalog, which `gen` reads" },
+    ...(configFile === undefined ? [] : [{ path: configFile, what: "this configuration file" }]),
+  ];
+}
+
 export function schemaPathProblems(
   schemaFiles: Partial<Record<SchemaKey, string>>,
   written: Partial<Record<SchemaKey, string>>,
-  inputs: { catalogFile: string; configFile?: string },
+  taken: readonly TakenFile[],
   /** What relative paths are relative to. */
   cwd: string,
 ): SchemaPathProblem[] {
   const identity = (path: string) => fileIdentity(resolve(cwd, path));
   const problems: SchemaPathProblem[] = [];
-  const read = [
-    { path: inputs.catalogFile, what: "the catalog" },
-    ...(inputs.configFile === undefined ? [] : [{ path: inputs.configFile, what: "this configuration file" }]),
-  ];
   const claimed = new Map<string, SchemaKey>();
   for (const [key, path] of Object.entries(schemaFiles) as Array<[SchemaKey, string]>) {
     const file = identity(path);
     const shown = written[key] ?? path;
-    const input = read.find((r) => identity(r.path) === file);
+    const input = taken.find((r) => identity(r.path) === file);
     const other = claimed.get(file);
     claimed.set(file, key);
     if (input) {
-      problems.push({ key, message: `${shown} is ${input.what}, which \`gen\` reads; write the schema to a file of its own` });
+      problems.push({ key, message: `${shown} is ${input.what}; write the schema to a file of its own` });
     } else if (other !== undefined) {
       problems.push({ key, message: `${shown} is also where schemas.${other} is written; give each schema a file of its own` });
     }
