@@ -170,9 +170,17 @@ describe("validate: exit codes", () => {
       ["json5-style.json", "{ agents: { defaults: { model: 'moonshot/kimi-k3' } }", "1:54  -  end of input: the object that opens at line 1, column 1 is never closed; add `}` at the end"],
       ["wrong-closer.json", '{ "a": 1, "b": [1, 2,\n}', "2:1  -  `}` stands where the array that opens at line 1, column 16 needs its `]`: close the array first"],
       ["lone-closer.json", "}}", "1:1  -  `}` closes nothing: no `{` is open here; remove it"],
-      ["nul.json", '{"agents": {}}\u0000', "1:15  -  unexpected invisible character U+0000 here; remove it"],
+      ["nul.json", '{"agents": {}}\u0000', "1:15  -  an invisible character (U+0000) stands here; remove it"],
       ["two-values.json", '{"agents": {}}\n{}\n', "2:1  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
-      ["control.json", '{"agents": \u0001{}}', "1:12  -  unexpected invisible character U+0001 here; remove it"],
+      ["control.json", '{"agents": \u0001{}}', "1:12  -  an invisible character (U+0001) stands here; remove it"],
+      ["zero-width.json", '{"agents":\u200b {}}', "1:11  -  an invisible character (U+200B) stands here; remove it"],
+      ["smart-quotes.json", '{\u201cagents\u201d: {}}', "1:2  -  a typographic quote \u201c (U+201C) stands here: JSON takes straight quotes (\") around strings and keys"],
+      // A closing quote left out mid-file: named at the string it belongs to, not at the next line.
+      ["quote-missing.json", '{"env": { "A": "b },\n  "agents": {}}', '1:16  -  this string runs on over a line break: its closing " is probably missing on this line'],
+      ["quote-missing-inline.json", '{ "primary": "moonshot/kimi-k3, "fallbacks": [] }', '1:14  -  this string ends right where a word begins: a closing " is probably missing inside it'],
+      ["bare-word-after.json", '{"env": {"A": "b"}} trailing', "1:21  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
+      ["python-true.json", '{ "reasoning": True }', "1:16  -  `True` was not expected here: JSON writes true, false and null in lower case"],
+      ["bare-key.jsonc", '{ "env": { "A": "b" }, agents: {} }', "1:24  -  `agents` was not expected here: in JSON, strings and keys are quoted"],
     ];
     for (const [name, text, expected] of cases) {
       const file = join(scratch, name);

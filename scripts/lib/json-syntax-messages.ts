@@ -21,11 +21,14 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
   const structure = scanStructure(source);
   return (
     openString(structure, failure) ??
+    brokenString(source, structure, failure) ??
     missingComma(source, mode, failure.offset) ??
     noValue(source, mode) ??
     unclosedAtEnd(source, structure, failure) ??
     wrongCloser(source, structure, failure) ??
-    afterTheValue(source, mode, failure.offset) ?? { message: plainWords(failure.message) }
+    unseenCharacter(failure.message) ??
+    afterTheValue(source, mode, failure.offset) ??
+    bareWord(source, failure) ?? { message: plainWords(failure.message) }
   );
 }
 
@@ -42,18 +45,26 @@ interface Structure {
   open: Opener[];
   /** A string that runs to the end of the text: where it starts and its quote. */
   openString?: { offset: number; quote: string };
+  /** Every string that closes: where its quotes are, and whether a raw line break stands inside it. */
+  strings: Array<{ start: number; end: number; quote: string; overLines: boolean }>;
 }
 
 function scanStructure(source: string): Structure {
   const open: Opener[] = [];
   const closing = new Map<number, Opener | null>();
+  const strings: Structure["strings"] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '"' || c === "'") {
       // The parser lets a string run over line breaks, so only the end of the text leaves one open.
       let j = i + 1;
-      for (; j < source.length && source[j] !== c; j++) if (source[j] === "\\") j++;
-      if (j >= source.length) return { closing, open, openString: { offset: i, quote: c } };
+      let overLines = false;
+      for (; j < source.length && source[j] !== c; j++) {
+        if (source[j] === "\\") j++;
+        else if (source[j] === "\n" || source[j] === "\r") overLines = true;
+      }
+      if (j >= source.length) return { closing, open, strings, openString: { offset: i, quote: c } };
+      strings.push({ start: i, end: j, quote: c, overLines });
       i = j;
     } else if (c === "/" && source[i + 1] === "/") {
       const end = source.indexOf("\n", i);
@@ -67,13 +78,33 @@ function scanStructure(source: string): Structure {
       closing.set(i, open.pop() ?? null);
     }
   }
-  return { closing, open };
+  return { closing, open, strings };
 }
 
 function openString(structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
   const string = structure.openString;
   if (!string || (failure.offset !== undefined && failure.offset < string.offset)) return undefined;
   return { message: `end of input inside this string: add its closing ${string.quote} where the string ends`, offset: string.offset };
+}
+
+/**
+ * A closing quote left out mid-file: the string then runs on to the next quote, and
+ * the parser fails just after it. The last string before the failure is the suspect
+ * when it runs over a line break (no string in these files does), or when the failure
+ * touches its closing quote (`"kimi-k3, "fallbacks"`: after a string, a missing comma
+ * leaves a space; a missing quote does not).
+ */
+function brokenString(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined) return undefined;
+  const last = structure.strings.findLast((str) => str.end < failure.offset!);
+  if (!last) return undefined;
+  if (last.overLines) {
+    return { message: `this string runs on over a line break: its closing ${last.quote} is probably missing on this line`, offset: last.start };
+  }
+  if (failure.offset === last.end + 1 && /[\w$]/.test(source[failure.offset] ?? "")) {
+    return { message: `this string ends right where a word begins: a closing ${last.quote} is probably missing inside it`, offset: last.start };
+  }
+  return undefined;
 }
 
 /** The text from `offset` holds nothing but white space, commas and comments. */
@@ -113,8 +144,8 @@ function afterTheValue(source: string, mode: Mode, offset: number | undefined): 
   let depth = 0;
   let values = 0;
   try {
-    for (const token of tokenize(source, { mode })) {
-      if (token.loc.start.offset >= offset) break;
+    // Only the text before the failure: the tokenizer reads all it is given, and the bad text may not tokenize.
+    for (const token of tokenize(source.slice(0, offset), { mode })) {
       if (token.type === "LineComment" || token.type === "BlockComment") continue;
       if (token.type === "LBrace" || token.type === "LBracket") depth += 1;
       else if (token.type === "RBrace" || token.type === "RBracket") depth -= 1;
@@ -184,20 +215,40 @@ const TOKEN_WORDS: Readonly<Record<string, string>> = {
   Identifier: "a name without quotes",
 };
 
+/** Control and format characters and spaces other than the plain one: nothing shows on screen. */
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Z}]$/u;
+const TYPOGRAPHIC_QUOTE = /^[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb]$/;
+
+/** A word without quotes where JSON wants a quoted key or string (`agents: {}` in a .jsonc file). */
+function bareWord(source: string, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined || !/^Unexpected (?:character|identifier)/.test(failure.message)) return undefined;
+  const word = /^[A-Za-z_$][\w$]*/.exec(source.slice(failure.offset, failure.offset + 200))?.[0];
+  if (word === undefined) return undefined;
+  if (/^(?:true|false|null|none)$/i.test(word)) return { message: `\`${word}\` was not expected here: JSON writes true, false and null in lower case` };
+  return { message: `\`${word}\` was not expected here: in JSON, strings and keys are quoted` };
+}
+
+function unexpectedCharacter(message: string): string | undefined {
+  return /^Unexpected character '([\s\S]+?)' found\.?(?:\s*\(\d+:\d+\))?$/u.exec(message)?.[1];
+}
+
+/** A character that does not show as what it is: an invisible one, or a typographic quote where a straight one belongs. */
+function unseenCharacter(message: string): SyntaxExplanation | undefined {
+  const c = unexpectedCharacter(message);
+  if (c === undefined) return undefined;
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  if (TYPOGRAPHIC_QUOTE.test(c)) return { message: `a typographic quote ${c} (${code}) stands here: JSON takes straight quotes (") around strings and keys` };
+  if (INVISIBLE.test(c)) return { message: `an invisible character (${code}) stands here; remove it` };
+  return undefined;
+}
+
 /** The parser's message in words a person reads: `}` for RBrace, U+0000 for an invisible character. */
 function plainWords(message: string): string {
   const bare = message.replace(/\s*\(\d+:\d+\)\s*$/, "");
   const token = /^Unexpected token (\w+) found\.?$/.exec(bare);
-  if (token) return `unexpected ${TOKEN_WORDS[token[1]!] ?? token[1]} here`;
-  const character = /^Unexpected character '([\s\S])' found\.?$/.exec(bare);
-  if (character) {
-    const c = character[1]!;
-    const code = c.codePointAt(0)!;
-    if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0)) {
-      return `unexpected invisible character U+${code.toString(16).toUpperCase().padStart(4, "0")} here; remove it`;
-    }
-    return `unexpected character \`${c}\` here`;
-  }
+  if (token) return `${TOKEN_WORDS[token[1]!] ?? token[1]} was not expected here`;
+  const character = unexpectedCharacter(bare);
+  if (character !== undefined) return `the character \`${character}\` was not expected here`;
   // Messages go on with "; …" after this one: no full stop of the parser's in between.
   return bare.replace(/\.$/, "");
 }
