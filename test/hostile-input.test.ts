@@ -123,6 +123,10 @@ describe("pages that are not UTF-8", () => {
     expect(le.stderr).toContain(`${le.file}:1:1: the file is encoded as UTF-16 (little-endian, without a byte-order mark), not UTF-8, and holds region markers`);
     const be = await genOn("utf16.md", Buffer.from(REGION, "utf16le").swap16(), "--check");
     expect(be.stderr).toContain("the file is encoded as UTF-16 (big-endian, without a byte-order mark), not UTF-8, and holds region markers");
+    // A page mostly in Chinese has few zero bytes; its ASCII markers have them.
+    const chinese = `# 模型\n\n${"这是一个很长的中文段落，用于说明模型的用途。".repeat(30)}\n\n${REGION}`;
+    const cjk = await genOn("zh.md", Buffer.from(chinese, "utf16le"), "--check");
+    expect(cjk.stderr).toContain("the file is encoded as UTF-16 (little-endian, without a byte-order mark), not UTF-8, and holds region markers");
     // A stray NUL in a UTF-8 page is no sign of UTF-16: the page is synced as usual.
     const nul = await genOn("nul.md", `# T\u0000\n\n${REGION}`, "--check");
     expect(nul.stderr).not.toContain("UTF-16");

@@ -43,10 +43,21 @@ function unmarkedUtf16(bytes: Uint8Array): WideEncoding | null {
   }
   // A zero in most odd bytes and almost no even one (or the other way round): not a stray NUL in a UTF-8 page.
   const looksLike = (zeros: number, others: number) => zeros >= pairs * 0.3 && others <= pairs * 0.02;
-  if (looksLike(oddZeros, evenZeros)) return { encoding: "UTF-16 (little-endian, without a byte-order mark)", decoder: "utf-16le" };
-  if (looksLike(evenZeros, oddZeros)) return { encoding: "UTF-16 (big-endian, without a byte-order mark)", decoder: "utf-16be" };
+  if (looksLike(oddZeros, evenZeros)) return UTF16LE;
+  if (looksLike(evenZeros, oddZeros)) return UTF16BE;
+  // A page mostly in CJK has few zero bytes, but its markers are ASCII: `:start` or `:end` a zero byte after each letter.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const needle of UTF16_VERBS) {
+    const at = buffer.indexOf(needle);
+    if (at !== -1) return at % 2 === 0 ? UTF16LE : UTF16BE;
+  }
   return null;
 }
+
+const UTF16LE: WideEncoding = { encoding: "UTF-16 (little-endian, without a byte-order mark)", decoder: "utf-16le" };
+const UTF16BE: WideEncoding = { encoding: "UTF-16 (big-endian, without a byte-order mark)", decoder: "utf-16be" };
+/** `:start` and `:end` as UTF-16LE; in big-endian text they stand one byte later (an odd offset). */
+const UTF16_VERBS = [":start", ":end"].map((verb) => Buffer.from(verb, "utf16le").subarray(0, -1));
 
 export const NOT_UTF8 = "the file is not valid UTF-8 (perhaps Latin-1 or Windows-1252: this byte is not UTF-8)";
 
