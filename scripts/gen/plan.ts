@@ -13,7 +13,7 @@ import { syncDocs } from "../docs/sync.ts";
 import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath } from "../lib/json-source.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
-import { settingPosition } from "../project-config/load.ts";
+import { schemaPathErrors, settingPosition } from "../project-config/load.ts";
 import { schemaPathProblems } from "../project-config/schema-paths.ts";
 import { exampleFiles, type ExampleFile } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
@@ -114,10 +114,9 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
 }
 
 /** A schema path that is also an example config the catalog generates: each run would rewrite the other's file. */
-function schemaOverExample(schemaFiles: NonNullable<GenOptions["schemaFiles"]>, examples: readonly ExampleFile[], configFile = "the schemas setting"): Diagnostic[] {
+function schemaOverExample(schemaFiles: NonNullable<GenOptions["schemaFiles"]>, examples: readonly ExampleFile[], configFile?: string): Diagnostic[] {
   const taken = examples.map((e) => ({ path: e.path, what: "an example config that `gen` writes from the catalog" }));
-  return schemaPathProblems(schemaFiles, schemaFiles, taken, process.cwd()).map(({ key, message }) =>
-    diagnostic(configFile, settingPosition(configFile, ["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`));
+  return schemaPathErrors(schemaPathProblems(schemaFiles, schemaFiles, taken, process.cwd()), configFile);
 }
 
 /** Settings of a region the catalog does not have, or that its kind does not take: never ignored without a word. */

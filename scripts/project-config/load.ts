@@ -5,13 +5,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { contentKey, openCache } from "../lib/content-cache.ts";
-import { diagnostic, InputError } from "../lib/diagnostics.ts";
+import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { bundledCatalog } from "../lib/package-root.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
 import type { ProjectConfig } from "./schema.ts";
-import { readFiles, schemaPathProblems } from "./schema-paths.ts";
+import { readFiles, schemaPathProblems, type SchemaPathProblem } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
 export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
@@ -85,12 +85,8 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
     const path = schemas[key];
     if (path !== undefined) schemaFiles[key] = fromFile(path);
   }
-  const clashes = schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd);
-  if (clashes.length > 0) {
-    // Only a configuration file names schema paths, so there is one to point into.
-    throw new InputError(clashes.map(({ key, message }) =>
-      diagnostic(configFile!, settingPosition(configFile!, ["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`)));
-  }
+  const clashes = schemaPathErrors(schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd), configFile);
+  if (clashes.length > 0) throw new InputError(clashes);
   return {
     ...(configFile === undefined ? {} : { configFile }),
     catalogFile: catalog,
@@ -117,6 +113,12 @@ export function settingPosition(file: string, path: JsonPath, part: "value" | "k
   } catch {
     return { line: 1, column: 1 };
   }
+}
+
+/** Schema path problems at their keys in the configuration file (which is where schema paths come from). */
+export function schemaPathErrors(problems: readonly SchemaPathProblem[], configFile = "the schemas setting"): Diagnostic[] {
+  return problems.map(({ key, message }) =>
+    diagnostic(configFile, settingPosition(configFile, ["schemas", key]), "project-config/schema-path", `schemas.${key}: ${message}`));
 }
 
 /** A path under the working folder as a relative one, so reports show `docs/a.md`, not a long absolute path. */
