@@ -1,6 +1,6 @@
 // The catalog's words: the committed locale files, the fallback to English, and
 // the validation of locale files (every problem at its line and column).
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
@@ -87,6 +87,29 @@ describe("locale file validation", () => {
     edit(locales);
     return { catalog, locales };
   }
+
+  it("names an English word a catalog's own locale files lack (not a crash later, while rendering)", () => {
+    const { catalog, locales } = project((dir) => {
+      const file = join(dir, "en.jsonc");
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^\s*"endpoint\.refused":.*\n/m, ""));
+    });
+    // (The other languages' text for it is then an unknown word: reported too.)
+    const found = problems(catalog).filter((d) => d.rule === "locale/missing-word");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: join(locales, "en.jsonc") });
+    expect(found[0]!.message).toMatch(/^the English words lack "endpoint\.refused", which generated text uses; add it \(the package's en\.jsonc has "endpoint\.refused": "/);
+  });
+
+  it("gives a catalog without locale files of its own (a copy made to add a model) the package's words", async () => {
+    const { catalog, locales } = project((dir) => rmSync(dir, { recursive: true }));
+    expect(existsSync(locales)).toBe(false);
+    expect(loadCatalog(catalog).words.base).toEqual(committed().words.base);
+    const docs = join(catalog, "..", "..", "docs");
+    mkdirSync(docs);
+    writeFileSync(join(docs, "page.md"), "{/* moonshot-kimi-k2-table:start */}\n{/* moonshot-kimi-k2-table:end */}\n");
+    expect((await runCli(["gen", "--no-config", "--catalog", catalog, "--docs", docs])).code).toBe(0);
+    expect(readFileSync(join(docs, "page.md"), "utf8")).toContain("| Model ref |");
+  });
 
   it("reports an unknown word in another language at its key, with a did-you-mean", () => {
     const { catalog, locales } = project((dir) => {

@@ -14,7 +14,8 @@ import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
-import { endpointWordKey, LOCALES_DIR, type LocaleText } from "./locales.ts";
+import { bundledCatalog } from "../lib/package-root.ts";
+import { endpointWordKey, LOCALES_DIR, readLocales, type LocaleText } from "./locales.ts";
 import { BASE_LOCALE, type WordBook } from "./words.ts";
 
 const WordKey = z.string().regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)*$/, {
@@ -81,6 +82,12 @@ export function loadWords(catalogFile: string, texts: readonly LocaleText[] | un
           `"${key}" comes from the catalog (an endpoint's label); change it there and remove it here`));
       }
     }
+    // Every word generated text uses: the package's English has them all.
+    for (const [key, text] of Object.entries(packageEnglish())) {
+      if (key in base) continue;
+      problems.push(at(english, ["words"], "key", "locale/missing-word",
+        `the English words lack "${key}", which generated text uses; add it (the package's ${BASE_LOCALE}.jsonc has "${key}": ${JSON.stringify(text)})`));
+    }
     const known = Object.keys(base);
     for (const source of sources) {
       if (source === english) continue;
@@ -123,6 +130,13 @@ function readLocale({ tag, file, text }: LocaleText, problems: Diagnostic[]): Lo
     return undefined;
   }
   return { tag, file, parsed, words: result.data.words };
+}
+
+/** The English words shipped with the package, which hold every word the renderers ask for. */
+function packageEnglish(): Record<string, string> {
+  const file = readLocales(bundledCatalog())?.find((l) => l.tag === BASE_LOCALE);
+  if (!file) throw new Error(`the package has no ${LOCALES_DIR}/${BASE_LOCALE}.jsonc`);
+  return LocaleFile.parse(parseJsonSource(file.text, "jsonc").value).words;
 }
 
 function at(source: LocaleSource, path: JsonPath, part: "key" | "value", rule: string, message: string): Diagnostic {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError } from "../lib/diagnostics.ts";
+import { bundledCatalog } from "../lib/package-root.ts";
 import { resolveGroups, type Catalog } from "./model.ts";
 import { readLocales } from "./locales.ts";
 import type { RuleOptions } from "./rules.ts";
@@ -26,7 +27,8 @@ export function parseCatalog(file: string, text: string, options: RuleOptions = 
   // locale files and the rule options; the build's cache (content-cache.ts) keeps
   // it, so an unchanged catalog is not parsed and validated again. A catalog with
   // problems is never stored: they are reported every run.
-  const locales = readLocales(file);
+  // A catalog without locale files of its own (a copy made to add a model) uses the package's words.
+  const locales = readLocales(file) ?? readLocales(bundledCatalog());
   const cache = openCache<ValidCatalog>("catalog");
   const key = contentKey(JSON.stringify([options, text, locales?.map((l) => [l.tag, l.text])]));
   let valid = cache.get(key);
