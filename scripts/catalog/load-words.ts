@@ -74,8 +74,11 @@ export function loadWords(catalogFile: string, texts: readonly LocaleText[] | un
       `${LOCALES_DIR}/ has ${names.join(", ")} but no ${BASE_LOCALE}.jsonc: English is the base every other language falls back to; add it`));
   }
   const base = { ...english?.words, ...fromCatalog };
+  // The package's words lent to a catalog without locale files: their endpoint labels are of the
+  // package's catalog, not this one's, and nothing of them is this project's to fix.
+  const borrowed = texts.length > 0 && dirname(texts[0]!.file) !== dir;
   // Without a valid English file there is nothing to check the other languages' keys against.
-  if (english) {
+  if (english && !borrowed) {
     for (const key of Object.keys(english.words)) {
       if (key in fromCatalog) {
         problems.push(at(english, ["words", key], "key", "locale/catalog-word",
@@ -100,7 +103,8 @@ export function loadWords(catalogFile: string, texts: readonly LocaleText[] | un
     }
   }
   if (problems.length > 0) throw new InputError(problems);
-  const locales = new Map(sources.filter((s) => s !== english).map((s) => [s.tag, s.words] as const));
+  const known = (words: Record<string, string>) => Object.fromEntries(Object.entries(words).filter(([key]) => key in base));
+  const locales = new Map(sources.filter((s) => s !== english).map((s) => [s.tag, borrowed ? known(s.words) : s.words] as const));
   return { base, locales };
 }
 
