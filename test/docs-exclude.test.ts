@@ -1,8 +1,9 @@
 // Docs the project excludes are neither synced nor checked.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { runGenWith, tempProjectWith } from "./support/run-cli.ts";
+import { repoRoot, runGenWith, tempProjectWith } from "./support/run-cli.ts";
 
 const KEY = ["sk", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9Pl1Mn8Bv"].join("-");
 
@@ -18,4 +19,16 @@ it("leaves excluded docs alone: no region synced, no problem reported, nothing w
   expect(check.code).toBe(0);
   expect((await runGenWith({ catalog: p.catalog, docs: p.docs, rules, exclude })).code).toBe(0);
   expect(readFileSync(join(p.docs, "archive/stale.md"), "utf8")).toBe(stale);
+});
+
+it("reads the configuration's globs from its own folder, wherever the run starts (here in docs/)", () => {
+  const stale = "{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
+  const p = tempProjectWith({ "archive/stale.md": stale, "page.md": stale });
+  writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/archive/**"] }));
+  for (const cwd of [join(p.docs, ".."), p.docs]) {
+    const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check"], { cwd, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain("1 region in 1 file is out of date");
+    expect(run.stdout).not.toContain("archive");
+  }
 });
