@@ -192,6 +192,16 @@ describe("validate: exit codes", () => {
     }
   });
 
+  it("gives a file that does not parse the status unparsable in --json, as its summary counts it", async () => {
+    const file = join(scratch, "unparsable.json");
+    writeFileSync(file, '{ "a": 1,, }');
+    const run = await validate("--json", file);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout);
+    expect(report.files[0].status).toBe("unparsable");
+    expect(report.summary).toMatchObject({ files: 1, valid: 0, invalid: 0, unparsable: 1, unreadable: 0 });
+  });
+
   it("says a file holds no value when it is empty or only comments (exit 2), not just 'Unexpected end of input found.'", async () => {
     const empty = join(scratch, "empty-config.json");
     writeFileSync(empty, "");

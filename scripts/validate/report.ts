@@ -4,23 +4,15 @@ import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
 
-/** A file whose text is not JSON, JSONC or JSON5: counted apart from files that parse and break a rule. */
-const unparsable = (r: FileResult) => r.diagnostics.some((d) => d.rule === "config/syntax");
-
-/** How many files are in each state; a file that does not parse is not also counted as invalid. */
+/** How many files are in each state. */
 function counts(results: readonly FileResult[]) {
-  const count = (test: (r: FileResult) => boolean) => results.filter(test).length;
-  return {
-    valid: count((r) => r.status === "valid"),
-    invalid: count((r) => r.status === "invalid" && !unparsable(r)),
-    unparsable: count((r) => r.status === "invalid" && unparsable(r)),
-    unreadable: count((r) => r.status === "unreadable"),
-  };
+  const count = (status: FileResult["status"]) => results.filter((r) => r.status === status).length;
+  return { valid: count("valid"), invalid: count("invalid"), unparsable: count("unparsable"), unreadable: count("unreadable") };
 }
 
 /** 2 if a file could not be read or parsed, else 1 if one is invalid, else 0 (warnings do not fail). */
 export function validateExitCode(results: readonly FileResult[]): number {
-  if (results.some((r) => r.status === "unreadable" || unparsable(r))) return ExitCode.input;
+  if (results.some((r) => r.status === "unreadable" || r.status === "unparsable")) return ExitCode.input;
   if (results.some((r) => r.status === "invalid")) return ExitCode.failed;
   return ExitCode.ok;
 }

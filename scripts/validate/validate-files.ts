@@ -1,10 +1,11 @@
-// Config files on disk -> one result per file: valid, invalid or unreadable.
+// Config files on disk -> one result per file: valid, invalid, unparsable or unreadable.
 import { readFileSync } from "node:fs";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { firstNonUtf8, NOT_UTF8, wideEncoding } from "../lib/encoding.ts";
 import { checkConfigText, type CheckContext } from "./check-config.ts";
 
-export type FileStatus = "valid" | "invalid" | "unreadable";
+/** `unparsable`: not JSON, JSONC or JSON5; `invalid`: it parses and breaks a rule. */
+export type FileStatus = "valid" | "invalid" | "unparsable" | "unreadable";
 
 export interface FileResult {
   file: string;
@@ -38,7 +39,8 @@ export function validateBytes(file: string, bytes: Buffer, context: CheckContext
     ? [{ ...diagnostic(file, badByte, "config/not-utf8", `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`, "warning"), path: "-" }]
     : [];
   const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context)];
-  return { file, status: diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid", diagnostics };
+  const status = diagnostics.some((d) => d.rule === "config/syntax") ? "unparsable" : diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid";
+  return { file, status, diagnostics };
 }
 
 function unreadable(file: string, reason: string): FileResult {
