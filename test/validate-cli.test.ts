@@ -268,8 +268,29 @@ describe("validate --env", () => {
         "1 file checked: 0 valid, 1 invalid (2 errors, 0 warnings)",
       ]);
       vi.stubEnv("UNSET_BASE_URL", "https://llm.example.com/v1");
+      // Empty is missing to the host, as unset is.
       vi.stubEnv("UNSET_KEY_SUFFIX", "");
+      expect((await validate("--env", file)).code).toBe(1);
+      vi.stubEnv("UNSET_KEY_SUFFIX", "-suffix");
       expect((await validate("--env", file)).code).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("reads placeholders as the host does: env.vars set variables, $${VAR} is a literal, lower-case names are no variables", async () => {
+    const config = join(scratch, "env-rules.json5");
+    writeFileSync(config, [
+      "{ env: { vars: { FROM_VARS: \"x\" }, EMPTY_HERE: \"\" },",
+      "  models: { providers: { moonshot: { apiKey: \"${FROM_VARS}\",",
+      "    headers: { \"X-A\": \"$${ESCAPED}\", \"X-B\": \"${lower_case}\", \"X-C\": \"${EMPTY_HERE}\", \"X-E\": \"${U2}${U2}\" } } } } }",
+    ].join("\n"));
+    vi.stubEnv("U2", undefined);
+    vi.stubEnv("EMPTY_HERE", undefined);
+    try {
+      const result = await validate("--env", config);
+      expect(result.code).toBe(1);
+      expect(result.lines.filter((l) => l.includes("is not set")).map((l) => /environment variable (\w+)/.exec(l)![1])).toEqual(["EMPTY_HERE", "U2"]);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -152,7 +152,9 @@ describe("--env", () => {
     expect(check(config, { IN_SHELL: "1" }).map((f) => f.message)).toEqual([
       'environment variable MISSING is not set: export it, or define it under "env" in this file',
     ]);
-    expect(check(config, { IN_SHELL: "1", MISSING: "" })).toEqual([]);
+    // Empty is missing to the host, as unset is.
+    expect(check(config, { IN_SHELL: "1", MISSING: "" })).toHaveLength(1);
+    expect(check(config, { IN_SHELL: "1", MISSING: "x" })).toEqual([]);
   });
 
   it("is off unless asked for", () => {

@@ -1,19 +1,28 @@
 // `--env`: every `${VAR}` placeholder in a string value must name a variable that
-// is set, either in the environment the check runs in or in the file's own `env`.
+// is set (and not empty), either in the environment the check runs in or in the
+// file's own `env` (or `env.vars`).
 import type { JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 
-const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/**
+ * `${VAR}` as the host reads it (its `env-substitution.ts`): only upper-case names are
+ * variables; `$${VAR}` is an escape for a literal `${VAR}`; `${lower}` and other text
+ * are left as they are. Group 1 is the escape's extra `$`, group 2 the name.
+ */
+const PLACEHOLDER = /(\$?)\$\{([A-Z_][A-Z0-9_]*)\}/g;
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export function checkEnvPlaceholders(config: unknown, environment: Environment): ConfigFinding[] {
-  const ownEnv = isRecord(config) && isRecord(config.env) ? config.env : {};
-  const isSet = (name: string) => environment[name] !== undefined || Object.hasOwn(ownEnv, name);
+  const own = ownVariables(config);
+  // The host counts an empty value as missing, wherever it comes from.
+  const isSet = (name: string) => !!environment[name] || !!own.get(name);
   const findings: ConfigFinding[] = [];
   for (const { value, path } of stringValues(config, [])) {
-    for (const [, name] of value.matchAll(PLACEHOLDER)) {
-      if (name === undefined || isSet(name)) continue;
+    const reported = new Set<string>();
+    for (const [, escape, name] of value.matchAll(PLACEHOLDER)) {
+      if (escape || name === undefined || isSet(name) || reported.has(name)) continue;
+      reported.add(name);
       findings.push({
         path,
         part: "value",
@@ -24,6 +33,16 @@ export function checkEnvPlaceholders(config: unknown, environment: Environment):
     }
   }
   return findings;
+}
+
+/** Variables the file sets itself: string values of `env`, and of `env.vars`. */
+function ownVariables(config: unknown): Map<string, string> {
+  const variables = new Map<string, string>();
+  const env = isRecord(config) && isRecord(config.env) ? config.env : {};
+  for (const source of [env, isRecord(env.vars) ? env.vars : {}]) {
+    for (const [name, value] of Object.entries(source)) if (typeof value === "string") variables.set(name, value);
+  }
+  return variables;
 }
 
 function* stringValues(value: unknown, path: JsonPath): Generator<{ value: string; path: JsonPath }> {
