@@ -176,6 +176,27 @@ describe("table cells", () => {
     expect(input("plain.md")).toMatch(/^文本/);
   });
 
+  it("read a language tag as people write it; regional English is English, without a warning", async () => {
+    const header = "| Model ref | Input |";
+    const p = project({
+      "comment.md": tablePage("kimi-code-ids", header, [], "", "---\nlang: zh-CN # Simplified Chinese\n---\n"),
+      "posix.md": tablePage("kimi-code-ids", header, [], "", "---\nlang: zh_CN\n---\n"),
+      "en-US/page.md": tablePage("kimi-code-ids", header),
+      "plain.md": tablePage("kimi-code-ids", header),
+    });
+    const result = await p.gen({ defaultLocale: "ZH-cn" as string });
+    expect(result.code, result.stderr).toBe(0);
+    const input = (path: string) => cells(p.rows(path)[2]!)[1];
+    expect(input("comment.md")).toMatch(/^文本/);
+    expect(input("posix.md")).toMatch(/^文本/);
+    expect(input("plain.md")).toMatch(/^文本/);
+    expect(input("en-US/page.md")).toMatch(/^text/);
+    expect(result.stderr).not.toMatch(/no en-US text/);
+    const wrong = await p.gen({ defaultLocale: "english" });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/defaultLocale: "english" names no language; write a BCP 47 tag such as en, zh-CN or pt-BR/);
+  });
+
   it("fall back to English for a word a language lacks, with one warning per word and language", async () => {
     const header = "| Model ref | Input |";
     const p = project({ "ja-JP/a.md": tablePage("kimi-code-ids", header), "ja-JP/b.md": tablePage("kimi-code-ids", header) });

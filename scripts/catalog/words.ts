@@ -29,9 +29,15 @@ export interface Words {
 
 export const BASE_LOCALE = "en";
 
-/** A lookup for one language. Unknown keys are a programming error: English must have them all. */
+/**
+ * A lookup for one language. Unknown keys are a programming error: English must have them all.
+ * A regional tag without words of its own takes its language's (`ja-JP` → `ja`); any English
+ * (`en-US`, `en-GB`) is the base, and never falls back.
+ */
 export function wordsFor(book: WordBook, locale: string): Words {
-  const own = locale === BASE_LOCALE ? undefined : book.locales.get(locale);
+  const chain = tagChain(locale);
+  const isEnglish = chain.includes(BASE_LOCALE);
+  const own = isEnglish ? undefined : chain.map((tag) => book.locales.get(tag)).find((words) => words !== undefined);
   const missing = new Set<WordKey>();
   return {
     locale,
@@ -39,13 +45,19 @@ export function wordsFor(book: WordBook, locale: string): Words {
     word(key) {
       const english = book.base[key];
       if (english === undefined) throw new Error(`no English text for the word "${key}"`);
-      if (locale === BASE_LOCALE) return english;
+      if (isEnglish) return english;
       const text = own?.[key];
       if (text !== undefined) return text;
       missing.add(key);
       return english;
     },
   };
+}
+
+/** `zh-Hant-TW`, `zh-Hant`, `zh`: the tag and the shorter tags it falls back to. */
+function tagChain(locale: string): string[] {
+  const parts = locale.split("-");
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join("-"));
 }
 
 /**

@@ -15,7 +15,8 @@ import { splitLines, type SourceLine } from "./text.ts";
 export const DEFAULT_LOCALE = "en";
 
 const TAG_SHAPE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9-]+)["']?[ \t]*$/;
+/** `lang: zh-CN`, quoted or not, with a YAML comment after it or not; `zh_CN` (a POSIX locale name) is read as `zh-CN`. */
+const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(?:#.*)?$/;
 
 let languageNames: Intl.DisplayNames | undefined;
 
@@ -41,6 +42,15 @@ export function localeTag(segment: string): string | undefined {
   }
   judged.set(segment, tag);
   return tag;
+}
+
+/** A language tag as a person may write it (`EN`, `zh-cn`, `pt_BR`) in canonical form, or undefined when it names no language. */
+export function languageTag(written: string): string | undefined {
+  try {
+    return localeTag(Intl.getCanonicalLocales(written.replaceAll("_", "-"))[0]!);
+  } catch {
+    return undefined;
+  }
 }
 
 function canonicalTag(segment: string): string | undefined {
@@ -73,7 +83,7 @@ function frontMatterLocale(text: string, split?: readonly SourceLine[]): string 
   const close = frontMatterClose(text, lines);
   for (let i = 1; i < close; i++) {
     const match = FRONT_MATTER_LOCALE.exec(text.slice(lines[i]!.start, lines[i]!.end));
-    if (match) return localeTag(match[1]!) ?? match[1];
+    if (match) return languageTag(match[1]!) ?? match[1];
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { bundledCatalog } from "../lib/package-root.ts";
 import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
 import type { ProjectConfig } from "./schema.ts";
+import { languageTag } from "../docs/locale.ts";
 import { readFiles, schemaPathProblems, type SchemaPathProblem } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
@@ -87,6 +88,11 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
   }
   const clashes = schemaPathErrors(schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd), configFile);
   if (clashes.length > 0) throw new InputError(clashes);
+  const defaultLocale = config.defaultLocale === undefined ? undefined : languageTag(config.defaultLocale);
+  if (config.defaultLocale !== undefined && defaultLocale === undefined) {
+    throw new InputError([diagnostic(configFile!, settingPosition(configFile!, ["defaultLocale"]), "project-config/not-a-language",
+      `defaultLocale: "${config.defaultLocale}" names no language; write a BCP 47 tag such as en, zh-CN or pt-BR`)]);
+  }
   return {
     ...(configFile === undefined ? {} : { configFile }),
     catalogFile: catalog,
@@ -98,7 +104,7 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
         setting === undefined ? [] : [[id, typeof setting === "string" ? { severity: setting } : setting]]),
     ),
     regions: config.regions ?? {},
-    ...(config.defaultLocale === undefined ? {} : { defaultLocale: config.defaultLocale }),
+    ...(defaultLocale === undefined ? {} : { defaultLocale }),
     ...(config.fixCommand === undefined ? {} : { fixCommand: config.fixCommand }),
   };
 }
