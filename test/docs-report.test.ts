@@ -130,6 +130,19 @@ describe("drift report", () => {
     ]);
   });
 
+  it("places annotations relative to the repository (GITHUB_WORKSPACE) when the run starts elsewhere", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    vi.stubEnv("GITHUB_WORKSPACE", join(project.docs, ".."));
+    try {
+      const check = await project.gen({ check: true });
+      const files = check.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => /file=([^,]*)/.exec(l)![1]);
+      expect(files).toEqual(Array(3).fill(`docs/${PAGE.replace(/:/g, "%3A")}`));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("gives the same as data with --json", async () => {
     const project = await docsProject({ [PAGE]: edited });
     const text = await project.gen({ check: true });

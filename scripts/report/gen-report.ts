@@ -1,5 +1,5 @@
 // Turns a generation plan into what people and tools read. Nothing here prints.
-import { relative } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { counted } from "../lib/plural.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
@@ -11,6 +11,18 @@ export type GenMode = "write" | "check";
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
+}
+
+/**
+ * A path as GitHub places annotations: relative to the repository (GITHUB_WORKSPACE),
+ * also when the run starts in a subfolder (the action's `working-directory`).
+ */
+function annotationPath(path: string, workspace = process.env.GITHUB_WORKSPACE): string {
+  if (workspace) {
+    const rel = relative(workspace, resolve(path));
+    if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+  }
+  return displayPath(path);
 }
 
 /** A file diff longer than this many lines is summarised unless `--verbose`. */
@@ -116,7 +128,7 @@ export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: 
   const prop = (s: string) => escape(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const lines: string[] = [];
   for (const file of changed) {
-    const path = prop(displayPath(file.path));
+    const path = prop(annotationPath(file.path));
     if (file.regions && file.regions.length > 0) {
       for (const r of file.regions) {
         lines.push(
@@ -129,7 +141,7 @@ export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: 
     }
   }
   for (const d of diagnostics) {
-    lines.push(`::${d.severity === "warning" ? "warning" : "error"} file=${prop(d.file)},line=${d.line},col=${d.column}::${escape(d.message)}`);
+    lines.push(`::${d.severity === "warning" ? "warning" : "error"} file=${prop(annotationPath(d.file))},line=${d.line},col=${d.column}::${escape(d.message)}`);
   }
   return lines;
 }
