@@ -19,6 +19,8 @@ it("leaves excluded docs alone: no region synced, no problem reported, nothing w
   expect(check.code).toBe(0);
   expect((await runGenWith({ catalog: p.catalog, docs: p.docs, rules, exclude })).code).toBe(0);
   expect(readFileSync(join(p.docs, "archive/stale.md"), "utf8")).toBe(stale);
+  // Not read, so not counted among the docs either.
+  expect(check.stdout).toMatch(/ in 1 doc\b/);
 });
 
 it("reads the configuration's globs from its own folder, wherever the run starts (here in docs/)", () => {

@@ -49,7 +49,8 @@ function pathPrefix(dir: string): string {
   return join(dir, "x").slice(0, -1);
 }
 
-export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector, marked?: MarkedFile): Discovery {
+/** `included`: a doc it rejects (an excluded one) is not read at all, nor counted. */
+export function discoverDocs(dirs: readonly string[], inspectUnmarked?: UnmarkedInspector, marked?: MarkedFile, included?: (path: string) => boolean): Discovery {
   const result: Discovery = { files: [], docs: 0, diagnostics: [] };
   const roots: Array<{ dir: string; real: string }> = [];
   for (const dir of dirs) {
@@ -84,9 +85,9 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       if (entry.isDirectory()) {
         if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(inDir + entry.name, inRealDir + entry.name);
       } else if (entry.isSymbolicLink()) {
-        checkLink(inDir + entry.name);
+        if (!included || included(inDir + entry.name)) checkLink(inDir + entry.name);
       } else if (entry.isFile() && DOC_FILE.test(entry.name)) {
-        read(inDir + entry.name);
+        if (!included || included(inDir + entry.name)) read(inDir + entry.name);
       }
     }
   };

@@ -74,7 +74,6 @@ export interface SyncOptions extends PageSettings {
  */
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
   const included = excluding(options.exclude);
-  const inspect = included && options.inspectUnmarked;
   const hashes = new Map<string, string>();
   const known = new Map<string, PageVerdict>();
   const toPlan: string[] = [];
@@ -82,9 +81,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   // a copy costs more than the read (see lib/scratch-read.ts), and memory holds one page, not thousands.
   const found = discoverDocs(
     docDirs,
-    inspect ? (path, bytes) => (included(path) ? inspect(path, bytes) : []) : options.inspectUnmarked,
+    options.inspectUnmarked,
     (path, bytes) => {
-      if (included && !included(path)) return;
       const hash = contentKey(bytes);
       hashes.set(path, hash);
       const verdict = options.verdicts?.lookup(path, hash);
@@ -94,6 +92,7 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
       }
       toPlan.push(path);
     },
+    included,
   );
   const places = new DocPlaces(docDirs);
   const sourceHash = (path: string) => {
