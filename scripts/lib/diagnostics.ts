@@ -33,7 +33,9 @@ export function diagnostic(
   message: string,
   severity: Severity = "error",
 ): Diagnostic {
-  return { file, ...at, rule, message, severity };
+  // Only the position's own fields: `at` may be an error or a parser node carrying more.
+  const { line, column, endLine, endColumn } = at;
+  return { file, line, column, ...(endLine === undefined ? {} : { endLine }), ...(endColumn === undefined ? {} : { endColumn }), rule, message, severity };
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
