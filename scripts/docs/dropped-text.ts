@@ -54,18 +54,19 @@ function namesAModel(text: string, names: ModelNames): boolean {
 }
 
 function namesAModelById(text: string, names: ModelNames): boolean {
-  for (const [, path] of text.matchAll(names.id)) {
-    if (path === "" || names.providers.has(path!.slice(0, -1).toLowerCase())) return true;
-  }
+  for (const [, path] of text.matchAll(names.id)) if (isCatalogPath(path!, names)) return true;
   return false;
+}
+
+/** No `provider/` path before the id, or a catalog provider's. */
+function isCatalogPath(path: string, names: ModelNames): boolean {
+  return path === "" || names.providers.has(path.slice(0, -1).toLowerCase());
 }
 
 /** Whether a JSON5 entry's own key or id (`"moonshot/kimi-k3": {…}`, `{ id: "kimi-k3", … }`, `"kimi-k3"`) is a catalog model's. */
 function isModelKey(key: string, names: ModelNames): boolean {
-  names.id.lastIndex = 0;
-  const match = names.id.exec(key);
-  names.id.lastIndex = 0;
-  return match !== null && match.index === 0 && match[0].length === key.length && namesAModelById(key, names);
+  const [match] = key.matchAll(names.id);
+  return match !== undefined && match.index === 0 && match[0].length === key.length && isCatalogPath(match[1]!, names);
 }
 
 const DROPPED = "`gen` drops it: move it out of the region, or add the model to the catalog";

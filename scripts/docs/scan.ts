@@ -133,17 +133,17 @@ export function scanContexts(text: string, lines: readonly SourceLine[], candida
       assign(contexts, first, next, OTHER);
       continue;
     }
-    if (open && !mayCloseFence(text, lines[i]!, open)) {
+    const { start, end } = lines[i]!;
+    const blank = open ? leadingBlanks(text, start, end) : 0;
+    if (open && !mayCloseFence(text, blank, end, open)) {
       // Most lines of a page are inside code blocks: these are judged without slicing them out.
-      const { start, end } = lines[i]!;
-      const blank = leadingBlanks(text, start, end);
       if (open.indent > 0 && blank < end && indentWidth(text, start, blank) < open.indent) {
         return unsure(i, "code block line indented less than its opening fence");
       }
       assign(contexts, first, next, open.context);
       continue;
     }
-    const content = text.slice(lines[i]!.start, lines[i]!.end);
+    const content = text.slice(start, end);
     const width = indentWidth(content);
     const rest = content.trimStart();
 
@@ -240,10 +240,9 @@ function assign(contexts: Context[], from: number, to: number, context: Context)
  * than a fence character (such a line is never a closing fence, and trimming it
  * stops at the same place), or when it holds nothing but spaces and tabs.
  */
-function mayCloseFence(text: string, line: SourceLine, open: OpenFence): boolean {
-  const at = leadingBlanks(text, line.start, line.end);
-  if (at === line.end) return false;
-  const c = text.charCodeAt(at);
+function mayCloseFence(text: string, firstNonBlank: number, end: number, open: OpenFence): boolean {
+  if (firstNonBlank === end) return false;
+  const c = text.charCodeAt(firstNonBlank);
   return c <= 32 || c >= 127 || c === open.char.charCodeAt(0);
 }
 
