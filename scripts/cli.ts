@@ -47,17 +47,28 @@ export async function main(argv: readonly string[], out: Output, context: RunCon
       }
     }
   } catch (error) {
-    return report(error, out, argv.includes("--debug"));
+    return report(error, out, argv);
   }
 }
 
-function report(error: unknown, out: Output, debug: boolean): number {
+function report(error: unknown, out: Output, argv: readonly string[]): number {
   const code = exitCodeFor(error);
   const red = painter(out.colour?.stderr === true);
+  const message = error instanceof UsageError || error instanceof WriteError || error instanceof InputError ? error.message
+    : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // A caller that asked for JSON reads standard output: it gets the failure there too, as data.
+  if (argv.includes("--json")) {
+    const kind = error instanceof UsageError ? "usage" : error instanceof WriteError ? "write" : error instanceof InputError ? "input" : "internal";
+    try {
+      out.stdout(JSON.stringify({ exitCode: code, error: { kind, message } }, null, 2));
+    } catch {
+      // Standard output is what failed: the message still goes to standard error below.
+    }
+  }
   if (error instanceof UsageError) out.stderr(`${red("red", error.message)}${error.usage ? `\n\n${error.usage}` : ""}`);
   else if (error instanceof WriteError || error instanceof InputError) out.stderr(red("red", error.message));
   else {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const debug = argv.includes("--debug");
     out.stderr(
       `${red("red", `internal error: ${message}`)}\n` +
         (debug && error instanceof Error ? `${error.stack}\n` : "run again with --debug for the stack trace; ") +
@@ -86,7 +97,7 @@ export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   // Anything thrown outside main's reach (a callback, a stray promise) is still an
   // internal error with its own exit code; Node's default would exit 1, which reads as drift.
-  const crash = (error: unknown) => process.exit(report(error, out, argv.includes("--debug")));
+  const crash = (error: unknown) => process.exit(report(error, out, argv));
   process.on("uncaughtException", crash);
   process.on("unhandledRejection", crash);
   // Ctrl-C ends `gen --watch` cleanly; any other command stops at once, as usual.

@@ -87,6 +87,57 @@ describe("catalog errors", () => {
     expect(found[0]).toMatchObject({ rule, ...positionOf(text, needle, occurrence) });
   });
 
+  it("names where a duplicate id was first written, by line and column", () => {
+    const text = catalogText.replace('"id": "kimi-k2.7-code",', '"id": "kimi-k2.6",');
+    const duplicate = problems(text).find((d) => d.rule === "catalog/duplicate-id")!;
+    const first = positionOf(text, '"kimi-k2.6",');
+    expect(duplicate.message).toContain(`(first at line ${first.line}, column ${first.column})`);
+  });
+
+  it.each([
+    ["2026-02-30", "2026-02-30 is not a day: February 2026 has 28 days"],
+    ["2028-02-30", "2028-02-30 is not a day: February 2028 has 29 days"],
+    ["2026-13-01", "2026-13-01 has no month 13: months run from 01 to 12"],
+    ["2026-4-20", "must be a date written YYYY-MM-DD"],
+  ])("says why the date %s is not one", (date, message) => {
+    const text = catalogText.replace('"releaseDate": "2026-04-20"', `"releaseDate": "${date}"`);
+    const found = problems(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(message);
+  });
+
+  it("reports the rules' problems along with shape problems, in one run", () => {
+    // The malformed date is in another provider's model than the models the rules find fault with.
+    const text = catalogText
+      .replace('"releaseDate": "2025-12-01"', '"releaseDate": "2025-12-32"')
+      .replace('"maxTokens": 32768,', '"maxTokens": 300000,')
+      .replace('"models": [\n        "kimi-k3.1-pro",', '"models": [\n        "kimi-k9",');
+    const found = problems(text);
+    expect(found.map((d) => d.rule).sort()).toEqual(["catalog/max-tokens", "catalog/schema", "catalog/unknown-model"]);
+    expect(found.find((d) => d.rule === "catalog/max-tokens")).toMatchObject(positionOf(text, "300000"));
+    expect(found.find((d) => d.rule === "catalog/unknown-model")).toMatchObject(positionOf(text, '"kimi-k9"'));
+  });
+
+  it("raises no rule problem that a malformed model could have caused", () => {
+    // kimi-k2.6 is malformed: groups listing it and the models it replaces must not call it unknown.
+    const model = catalogText.indexOf('"id": "kimi-k2.6",');
+    const contextWindow = catalogText.indexOf('"contextWindow":', model);
+    const text = `${catalogText.slice(0, contextWindow)}"contextWindow": "lots",${catalogText.slice(catalogText.indexOf("\n", contextWindow))}`;
+    expect(catalogText).toContain('"replacement": "kimi-k2.6"');
+    const found = problems(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: "catalog/schema", ...positionOf(text, '"lots"') });
+  });
+
+  it("reports a malformed model's neighbours' problems", () => {
+    const model = catalogText.indexOf('"id": "kimi-k2.6",');
+    const contextWindow = catalogText.indexOf('"contextWindow":', model);
+    const text = `${catalogText.slice(0, contextWindow)}"contextWindow": "lots",${catalogText.slice(catalogText.indexOf("\n", contextWindow))}`
+      .replace('"alias": "Kimi K2.7 Code",', '"alias": "Kimi K3.1 Pro",');
+    const found = problems(text);
+    expect(found.map((d) => d.rule).sort()).toEqual(["catalog/duplicate-alias", "catalog/schema"]);
+  });
+
   it("suggests the closest id for a misspelled group member", () => {
     const text = catalogText.replace('"models": [\n        "kimi-k3.1-pro",', '"models": [\n        "kimi-k3.1-prox",');
     expect(problems(text)[0]?.message).toContain("did you mean `kimi-k3.1-pro`?");

@@ -110,6 +110,27 @@ describe("exit codes", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("with --json, a usage or internal error is also data on standard output", async () => {
+    let stdout = "";
+    const collect = { stdout: (text: string) => void (stdout += text), stderr: () => {} };
+    expect(await main(["validate", "--json"], collect)).toBe(ExitCode.input);
+    expect(JSON.parse(stdout)).toEqual({ exitCode: ExitCode.input, error: { kind: "usage", message: expect.stringContaining("validate: no file given") } });
+
+    // The first write (the report) fails; the failure is then reported as data.
+    stdout = "";
+    let writes = 0;
+    const project = staleProject();
+    const flaky = {
+      stdout: (text: string) => {
+        if (writes++ === 0) throw new TypeError("cannot write the report");
+        stdout += text;
+      },
+      stderr: () => {},
+    };
+    expect(await main(["gen", "--check", "--json", ...project.args], flaky)).toBe(ExitCode.internal);
+    expect(JSON.parse(stdout)).toEqual({ exitCode: ExitCode.internal, error: { kind: "internal", message: "TypeError: cannot write the report" } });
+  });
+
   it("3 for a crash of the real process (never 1), the stack only with --debug", () => {
     const project = staleProject();
     // A fault injected below the tool: writing to standard output throws a TypeError.

@@ -10,6 +10,8 @@ export interface RuleFinding {
   path: JsonPath;
   rule: string;
   message: string;
+  /** For a repeated value: where it was first written, which the loader names by line and column. */
+  first?: JsonPath;
 }
 
 export interface RuleOptions {
@@ -19,7 +21,8 @@ export interface RuleOptions {
 
 export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const report = (path: JsonPath, rule: string, message: string) => findings.push({ path, rule, message });
+  const report = (path: JsonPath, rule: string, message: string, first?: JsonPath) =>
+    findings.push({ path, rule, message, ...(first ? { first } : {}) });
 
   // A provider's aliases are ids like its id: no two providers may share one.
   const everyProviderId = data.providers.flatMap((p, i) => [
@@ -27,15 +30,15 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
     ...(p.aliases ?? []).map((alias, a) => ({ key: alias, path: ["providers", i, "aliases", a] })),
   ]);
   reportDuplicates(everyProviderId, (path, key, first) =>
-    report(path, "catalog/duplicate-provider", `duplicate provider id "${key}" (first defined at ${first})`),
+    report(path, "catalog/duplicate-provider", `duplicate provider id "${key}"`, first),
   );
 
   const aliasOwners = new Map<string, string>();
   data.providers.forEach((provider, p) => {
     const at = (...rest: JsonPath) => ["providers", p, ...rest];
 
-    reportDuplicates(provider.endpoints.map((e, i) => ({ key: e.id, path: at("endpoints", i, "id") })), (path, key) =>
-      report(path, "catalog/duplicate-endpoint", `duplicate endpoint id "${key}" in provider "${provider.id}"`),
+    reportDuplicates(provider.endpoints.map((e, i) => ({ key: e.id, path: at("endpoints", i, "id") })), (path, key, first) =>
+      report(path, "catalog/duplicate-endpoint", `duplicate endpoint id "${key}" in provider "${provider.id}"`, first),
     );
     provider.endpoints.forEach((endpoint, e) => {
       if (endpoint.refuses && endpoint.clients?.length) {
@@ -55,7 +58,7 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
       ...provider.models.flatMap((m, i) => (m.hostIds ?? []).map((id, h) => ({ key: id, path: at("models", i, "hostIds", h) }))),
     ];
     reportDuplicates(ids, (path, key, first) =>
-      report(path, "catalog/duplicate-id", `duplicate model id "${key}" in provider "${provider.id}" (first defined at ${first})`),
+      report(path, "catalog/duplicate-id", `duplicate model id "${key}" in provider "${provider.id}"`, first),
     );
 
     const modelIds = provider.models.map((m) => m.id);
@@ -100,8 +103,8 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
     });
   });
 
-  reportDuplicates(data.docGroups.map((g, i) => ({ key: g.id, path: ["docGroups", i, "id"] })), (path, key) =>
-    report(path, "catalog/duplicate-group", `duplicate doc group id "${key}"`),
+  reportDuplicates(data.docGroups.map((g, i) => ({ key: g.id, path: ["docGroups", i, "id"] })), (path, key, first) =>
+    report(path, "catalog/duplicate-group", `duplicate doc group id "${key}"`, first),
   );
   const providerIds = data.providers.map((p) => p.id);
   data.docGroups.forEach((group, g) => {
@@ -113,8 +116,8 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
     }
     const ids = provider.models.map((m) => m.id);
     const byId = modelsById(provider);
-    reportDuplicates(group.models.map((id, i) => ({ key: id, path: ["docGroups", g, "models", i] })), (path, key) =>
-      report(path, "catalog/duplicate-group-model", `doc group "${group.id}" lists "${key}" twice`),
+    reportDuplicates(group.models.map((id, i) => ({ key: id, path: ["docGroups", g, "models", i] })), (path, key, first) =>
+      report(path, "catalog/duplicate-group-model", `doc group "${group.id}" lists "${key}" twice`, first),
     );
     group.models.forEach((id, i) => {
       const model = byId.get(id);
@@ -136,8 +139,8 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
         `example ${example.file} names unknown doc group "${example.group}"${didYouMeanSuffix(example.group, groupIds)}`);
     }
   });
-  reportDuplicates((data.examples ?? []).map((e, i) => ({ key: e.file, path: ["examples", i, "file"] })), (path, key) =>
-    report(path, "catalog/duplicate-example", `two examples are written to ${key}`),
+  reportDuplicates((data.examples ?? []).map((e, i) => ({ key: e.file, path: ["examples", i, "file"] })), (path, key, first) =>
+    report(path, "catalog/duplicate-example", `two examples are written to ${key}`, first),
   );
   for (const { name, first, second } of ambiguousRegionNames(groupIds, options.regionSuffixes ?? [])) {
     // Reported at the group whose id extends the other's: the one that made the name ambiguous.
@@ -152,12 +155,12 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
 
 function reportDuplicates(
   items: Array<{ key: string; path: JsonPath }>,
-  onDuplicate: (path: JsonPath, key: string, firstPath: string) => void,
+  onDuplicate: (path: JsonPath, key: string, firstPath: JsonPath) => void,
 ): void {
   const seen = new Map<string, JsonPath>();
   for (const item of items) {
     const first = seen.get(item.key);
-    if (first) onDuplicate(item.path, item.key, first.join("."));
+    if (first) onDuplicate(item.path, item.key, first);
     else seen.set(item.key, item.path);
   }
 }

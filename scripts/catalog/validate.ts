@@ -1,6 +1,7 @@
 // Catalog text -> parsed JSONC -> zod-validated data -> cross-field rules, and its
 // words. Every problem is collected with its source position; any error throws an
-// InputError holding all of them, so one run shows everything to fix.
+// InputError holding all of them, so one run shows everything to fix (the rules also
+// run on the well-formed parts of a catalog whose shape has errors).
 import type { z } from "zod";
 import { Catalog as CatalogSchema, type CatalogData } from "../../schema/catalog.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
@@ -10,7 +11,8 @@ import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
 import { catalogShape } from "../schema-gen/json-schema.ts";
 import { loadWords } from "./load-words.ts";
 import type { LocaleText } from "./locales.ts";
-import { checkCatalogRules, type RuleOptions } from "./rules.ts";
+import { checkCatalogRules, type RuleFinding, type RuleOptions } from "./rules.ts";
+import { rulesOnWellFormedParts } from "./well-formed-parts.ts";
 
 /** A catalog that passed, and its words: what the loader keeps between runs (plain JSON). */
 export interface ValidCatalog {
@@ -41,26 +43,33 @@ function validatedCatalog(file: string, text: string, options: RuleOptions): Cat
     path: formatJsonPath(d.path),
   }));
   const issues = parseIssues(CatalogSchema, parsed.value);
-  if (issues.length > 0 || repeated.length > 0) {
-    throw new InputError([...repeated, ...issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue))]);
+  const shape = issues.flatMap((issue) => zodIssueDiagnostics(file, parsed, issue));
+  if (shape.length > 0 || repeated.length > 0) {
+    const rules = rulesOnWellFormedParts(parsed.value, shape.map((d) => d.jsonPath), options);
+    throw new InputError([...repeated, ...shape.map(({ jsonPath: _, ...d }) => d), ...ruleDiagnostics(file, parsed, rules)]);
   }
   const data = CatalogSchema.parse(parsed.value);
 
   const findings = checkCatalogRules(data, options);
-  if (findings.length > 0) {
-    throw new InputError(
-      findings.map((f) => ({ ...diagnostic(file, parsed.locate(f.path), f.rule, f.message), path: formatJsonPath(f.path) })),
-    );
-  }
+  if (findings.length > 0) throw new InputError(ruleDiagnostics(file, parsed, findings));
   return data;
 }
 
+function ruleDiagnostics(file: string, parsed: ParsedJson, findings: readonly RuleFinding[]): Diagnostic[] {
+  return findings.map((f) => {
+    const first = f.first && parsed.locate(f.first);
+    const message = first ? `${f.message} (first at line ${first.line}, column ${first.column})` : f.message;
+    return { ...diagnostic(file, parsed.locate(f.path), f.rule, message), path: formatJsonPath(f.path) };
+  });
+}
+
 /** One diagnostic per zod issue; an unknown-keys issue gives one per key, at the key. */
-function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Diagnostic[] {
+function zodIssueDiagnostics(file: string, parsed: ParsedJson, issue: z.core.$ZodIssue): Array<Diagnostic & { jsonPath: JsonPath }> {
   const knownKeys = (path: JsonPath) => objectKeysAt(catalogShape(), path);
   const describe = (path: JsonPath) => descriptionAt(catalogShape(), path);
   return zodIssueFindings(issue, { knownKeys, describe, input: parsed.value }).map((f) => ({
     ...diagnostic(file, parsed.locate(f.path, f.part), `catalog/${f.kind}`, `${formatJsonPath(f.path)}: ${f.message}`),
     path: formatJsonPath(f.path),
+    jsonPath: f.path,
   }));
 }

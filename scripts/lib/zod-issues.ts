@@ -4,6 +4,7 @@
 // the key, with a did-you-mean from the schema's own keys); a failed union reports
 // the problems of the branch the value was meant for.
 import type { z } from "zod";
+import { calendarProblem } from "./dates.ts";
 import { didYouMean, didYouMeanSuffix } from "./did-you-mean.ts";
 import { MAX_SHOWN_KEY, type JsonPath } from "./json-source.ts";
 
@@ -113,6 +114,8 @@ function suggestion(given: string, candidates: readonly string[]): string {
 const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
 
 function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
+  const notADay = issue.code === "invalid_format" && issue.format === "date" && typeof given === "string" ? calendarProblem(given) : undefined;
+  if (notADay) return notADay;
   if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type": {
