@@ -16,23 +16,35 @@ async function until(test: () => boolean, what: () => string, ms = 20_000): Prom
   }
 }
 
+/** `gen --watch` in the project's folder; `stop` sends Ctrl-C and resolves to the exit code. */
+function startWatch(project: { dir: string; config: string }) {
+  const child = spawn(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", "--watch", "--config", project.config], {
+    cwd: project.dir,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
+  });
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d) => (output.stdout += d));
+  child.stderr.on("data", (d) => (output.stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    output,
+    lines: () => output.stdout.trim().split("\n").filter(Boolean),
+    seen: () => `stdout:\n${output.stdout}\nstderr:\n${output.stderr}`,
+    stop: () => {
+      child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
+
 describe("gen --watch", () => {
   it("regenerates once per change, never writes from an invalid catalog, and stops cleanly on Ctrl-C", async () => {
     const project = tempProject();
     mkdirSync(project.docs);
     const page = join(project.docs, "models.md");
     writeFileSync(page, STALE);
-    const child = spawn(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", "--watch", "--config", project.config], {
-      cwd: project.dir,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const lines = () => stdout.trim().split("\n").filter(Boolean);
-    const seen = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
+    const watching = startWatch(project);
+    const { lines, seen, output } = watching;
 
     try {
       // The first run fixes the stale page: one line.
@@ -51,10 +63,10 @@ describe("gen --watch", () => {
       // A half-edited catalog: its errors, nothing written, even when a page then goes stale.
       const catalog = readFileSync(project.catalog, "utf8");
       writeFileSync(project.catalog, catalog.replace('"providers"', '"providers" "'));
-      await until(() => stderr.includes("nothing was written; waiting for the next change"), seen);
-      expect(stderr).toMatch(/catalog\.jsonc:\d+:\d+: /);
+      await until(() => output.stderr.includes("nothing was written; waiting for the next change"), seen);
+      expect(output.stderr).toMatch(/catalog\.jsonc:\d+:\d+: /);
       writeFileSync(page, STALE);
-      await until(() => stderr.split("waiting for the next change").length === 3, seen);
+      await until(() => output.stderr.split("waiting for the next change").length === 3, seen);
       expect(readFileSync(page, "utf8")).toBe(STALE);
 
       // Repaired: the next run writes again.
@@ -62,9 +74,36 @@ describe("gen --watch", () => {
       await until(() => lines().length === 3, seen);
       expect(readFileSync(page, "utf8")).toBe(fixed);
     } finally {
-      child.kill("SIGINT");
+      expect(await watching.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
-    expect(stderr.trim().split("\n").at(-1)).toBe("stopped");
+    expect(output.stderr.trim().split("\n").at(-1)).toBe("stopped");
+  }, 60_000);
+
+  it("follows a docs folder that the edited configuration names, created after the watch started", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    writeFileSync(join(project.docs, "models.md"), STALE);
+    const watching = startWatch(project);
+    const { lines, seen } = watching;
+    try {
+      await until(() => lines().length === 1, seen);
+
+      // The configuration now names a second folder that does not exist yet: a run that reports it.
+      const settings = JSON.parse(readFileSync(project.config, "utf8"));
+      writeFileSync(project.config, JSON.stringify({ ...settings, docs: ["docs", "more"] }, null, 2));
+      await until(() => watching.output.stderr.includes("more"), seen);
+
+      // Created, with a stale page: regenerated; and again on the next edit, so it is watched.
+      const later = join(project.dir, "more", "later.md");
+      mkdirSync(join(project.dir, "more"));
+      writeFileSync(later, STALE);
+      await until(() => readFileSync(later, "utf8").includes("- `kimi-k2.6`"), seen);
+      const runs = lines().length;
+      writeFileSync(later, STALE);
+      await until(() => lines().length > runs && readFileSync(later, "utf8").includes("- `kimi-k2.6`"), seen);
+      expect(lines().at(-1)).toMatch(/updated 1 file: more\/later\.md$/);
+    } finally {
+      expect(await watching.stop()).toBe(0);
+    }
   }, 60_000);
 });

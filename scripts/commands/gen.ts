@@ -14,7 +14,7 @@ import { settingsFor, type Output, type RunContext } from "./context.ts";
 import { fixCommand } from "./fix-command.ts";
 import { parseCommand, usageText } from "./spec.ts";
 import { GEN } from "./specs.ts";
-import { watchAndRun, type Written } from "./watch.ts";
+import { watchAndRun, type RunResult } from "./watch.ts";
 
 export interface GenCommandOptions extends GenOptions {
   check: boolean;
@@ -112,37 +112,43 @@ async function watchGen(
   context: RunContext,
 ): Promise<number> {
   const signal = context.signal ?? new AbortController().signal;
-  // The catalog, its words (locales/ beside it), the docs and the configuration file.
-  const catalogWords = join(dirname(resolve(settings.catalogFile)), LOCALES_DIR);
-  const watched = [settings.catalogFile, catalogWords, ...settings.docDirs, ...(settings.configFile ? [settings.configFile] : [])];
+  // What a run reads: the catalog, its words (locales/ beside it), the docs and the configuration file.
+  const reads = (options: GenCommandOptions) => [
+    options.catalogFile,
+    join(dirname(resolve(options.catalogFile)), LOCALES_DIR),
+    ...options.docDirs,
+    ...(options.configFile ? [options.configFile] : []),
+  ];
+  let lastReads = reads(settings);
   out.stderr(`watching ${[settings.catalogFile, ...settings.docDirs].join(", ")}; Ctrl-C stops`);
   const stamp = () => new Date().toTimeString().slice(0, 8);
-  await watchAndRun(
-    watched,
-    async (): Promise<Written> => {
-      const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
-      let options;
-      try {
-        options = currentOptions();
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        out.stderr(`${diagnosticsText(error.diagnostics)}\nnothing was written; waiting for the next change`);
-        return new Map();
-      }
-      let result;
-      try {
-        result = await generate(options, prefixed);
-      } catch (error) {
-        if (!(error instanceof WriteError)) throw error;
-        out.stderr(`${error.message}; waiting for the next change`);
-        return new Map();
-      }
-      const { code, written } = result;
-      if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");
-      return new Map(written.map((file) => [resolve(file.path), file.bytes ? file.bytes.after.toString("utf8") : file.after]));
-    },
-    signal,
-  );
+  await watchAndRun(async (): Promise<RunResult> => {
+    const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
+    const nothing = { written: new Map(), reads: lastReads };
+    let options;
+    try {
+      options = currentOptions();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      out.stderr(`${diagnosticsText(error.diagnostics)}\nnothing was written; waiting for the next change`);
+      return nothing;
+    }
+    lastReads = reads(options);
+    let result;
+    try {
+      result = await generate(options, prefixed);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      out.stderr(`${error.message}; waiting for the next change`);
+      return { ...nothing, reads: lastReads };
+    }
+    const { code, written } = result;
+    if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");
+    return {
+      written: new Map(written.map((file) => [resolve(file.path), file.bytes ? file.bytes.after.toString("utf8") : file.after])),
+      reads: lastReads,
+    };
+  }, signal);
   out.stderr("stopped");
   return ExitCode.ok;
 }

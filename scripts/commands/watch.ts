@@ -1,22 +1,30 @@
-// Runs a job once, then again whenever something under the watched paths changes,
+// Runs a job once, then again whenever something under the paths it reads changes,
 // until the signal aborts. Changes arriving together make one run; a change during
 // a run makes one more run after it. Files the job itself wrote are not changes.
+// After every run the job names the paths it reads, so a docs folder or catalog that
+// an edited configuration file names, or that is created later, is watched from then on.
 //
 // Every folder is watched on its own (fs.watch without `recursive`): a folder's
 // watch reports its entries by name, so it keeps seeing a file after the file is
 // replaced by rename, which is how every write here happens (and how editors save).
 // Node 20's recursive fs.watch on Linux, and chokidar, lose such a file.
 import { readdirSync, readFileSync, statSync, watch, type FSWatcher } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { isWriterFile } from "../lib/write-files.ts";
 
 /** What a run wrote: absolute path -> content, so the events those writes cause are ignored. */
 export type Written = ReadonlyMap<string, string>;
 
+/** A run's outcome: what it wrote, and the paths (folders or files) whose changes call for the next run. */
+export interface RunResult {
+  written: Written;
+  reads: readonly string[];
+}
+
 const SETTLE_MS = 100;
 
-/** Watches `paths`: folders with everything under them, or single files. */
-export async function watchAndRun(paths: readonly string[], job: () => Promise<Written>, signal: AbortSignal): Promise<void> {
+/** Runs `job` and watches what it reads: folders with everything under them, or single files. */
+export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSignal): Promise<void> {
   let written: Written = new Map();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -32,7 +40,9 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
     running = (async () => {
       do {
         again = false;
-        written = await job();
+        const result = await job();
+        written = result.written;
+        follow(result.reads);
       } while (again && !signal.aborted);
     })();
     await running;
@@ -82,12 +92,35 @@ export async function watchAndRun(paths: readonly string[], job: () => Promise<W
       if (entry.isDirectory()) watchFolder(join(entry.parentPath, entry.name));
     }
   };
-  for (const path of paths.map((p) => resolve(p))) {
-    const stats = statSync(path, { throwIfNoEntry: false });
-    if (stats === undefined) continue; // the run reports a missing folder
-    if (stats.isDirectory()) watchTree(path);
-    else watchFolder(dirname(path), basename(path));
-  }
+  /** Paths already followed: watched, or (missing) awaited in their nearest existing folder. */
+  const followed = new Set<string>();
+  const follow = (paths: readonly string[]) => {
+    for (const path of paths.map((p) => resolve(p))) {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (followed.has(path)) {
+        if (stats) continue;
+        // Deleted since: its watches went with it; wait for it to come back.
+        followed.delete(path);
+        for (const [folder, { watcher }] of watchers) {
+          if (folder === path || folder.startsWith(`${path}${sep}`)) {
+            watcher.close();
+            watchers.delete(folder);
+          }
+        }
+      }
+      if (stats?.isDirectory()) watchTree(path);
+      else if (stats) watchFolder(dirname(path), basename(path));
+      else {
+        // Missing (the run reports it): watch for the first missing step of its path to appear.
+        let step = path;
+        while (dirname(step) !== step && !statSync(dirname(step), { throwIfNoEntry: false })?.isDirectory()) step = dirname(step);
+        if (dirname(step) === step) continue;
+        watchFolder(dirname(step), basename(step));
+        continue; // followed again after the run its creation causes
+      }
+      followed.add(path);
+    }
+  };
 
   try {
     await run();
