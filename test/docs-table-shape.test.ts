@@ -85,6 +85,7 @@ describe("identifying a table's columns", () => {
     // The French page has no English twin: its columns cannot be identified.
     expect(first.code).toBe(2);
     expect(first.stderr).toContain(`${join(p.docs, "fr/other.md")}:5:3: region kimi-code-ids: column 1 ("Référence")`);
+    expect(first.stderr).toContain("(the source-language page has no region kimi-code-ids to take the columns from)");
     expect(first.stderr).not.toContain("de/page.md");
     writeFileSync(join(p.docs, "fr/other.md"), "# Plus de table\n");
     expect((await p.gen()).code).toBe(0);
@@ -100,6 +101,19 @@ describe("identifying a table's columns", () => {
     const result = await p.gen();
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${join(p.docs, "de/page.md")}:5:3: region kimi-code-ids: column 1 ("Modellreferenz") of the table`);
+    expect(result.stderr).toContain("(the same region in the source-language page has 3 columns, this one 2)");
+  });
+
+  it("says when the source page's region is not a table", async () => {
+    const p = project({
+      "page.md": [start("kimi-code-ids"), "- `old`", end("kimi-code-ids"), ""].join("\n"),
+      "es/page.md": tablePage("kimi-code-ids", "| Referencia | Ventana |"),
+    });
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'column 1 ("Referencia") of the table in region kimi-code-ids is not a column the engine knows (the same region in the source-language page is not a table)',
+    );
   });
 
   it("stops with exit 2 at the unidentified column's cell, saying how to declare it, and writes nothing", async () => {

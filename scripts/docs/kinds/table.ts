@@ -178,25 +178,31 @@ export function columnListProblem(ids: readonly string[]): string | undefined {
 }
 
 /** Columns from the header's words, and where that fails, from the source-language table. */
-function columnsOfHeader(header: string, context: RenderContext): Array<string | undefined> {
+/** The column ids the header's words name, then the source page's; `why` tells what the source page could not give. */
+function columnsOfHeader(header: string, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
   const index = headerIndex(context.catalog.words);
   const ids = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
-  if (!ids.includes(undefined)) return ids;
+  if (!ids.includes(undefined) || !context.source) return { ids };
   const source = sourceColumns(context);
-  if (source?.length !== ids.length) return ids;
-  return ids.map((id, i) => id ?? source[i]);
+  if ("why" in source) return { ids, why: source.why };
+  if (source.ids.length !== ids.length) {
+    return { ids, why: `the same region in the source-language page has ${source.ids.length} columns, this one ${ids.length}` };
+  }
+  const merged = ids.map((id, i) => id ?? source.ids[i]);
+  return { ids: merged, ...(merged.includes(undefined) ? { why: "the source-language page does not name it either" } : {}) };
 }
 
-function sourceColumns(context: RenderContext): Array<string | undefined> | undefined {
+function sourceColumns(context: RenderContext): { ids: Array<string | undefined> } | { why: string } {
   const source = context.source?.();
-  if (!source || !isTableBody(source.body)) return undefined;
+  if (!source) return { why: `the source-language page has no region ${context.region} to take the columns from` };
+  if (!isTableBody(source.body)) return { why: "the same region in the source-language page is not a table" };
   if (source.columns !== undefined) {
     const declared = declaredColumns(source.columns);
-    return "ids" in declared ? declared.ids : undefined;
+    return "ids" in declared ? declared : { why: "the source-language page's `columns=` cannot be read" };
   }
   const header = source.body.find((line) => line.trim() !== "")!;
   const index = headerIndex(context.catalog.words);
-  return splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
+  return { ids: splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined) };
 }
 
 /** Column of each cell of a row, 0-based, in the line as written. */
@@ -300,12 +306,13 @@ function identifyColumns(
     }
     return { ids: [...declared] };
   }
-  const ids = columnsOfHeader(header, context);
+  const { ids, why } = columnsOfHeader(header, context);
   const unknown = ids.indexOf(undefined);
   if (unknown === -1) return { ids: ids as string[] };
   return {
     error:
-      `column ${unknown + 1} ("${splitRow(header)[unknown]}") of the table in region ${context.region} is not a column the engine knows; ` +
+      `column ${unknown + 1} ("${splitRow(header)[unknown]}") of the table in region ${context.region} is not a column the engine knows` +
+      `${why ? ` (${why})` : ""}; ` +
       `${DECLARE_HINT}, or add its header to locales/${context.words.locale}.jsonc beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
     at: { line: headerLine, column: cellColumns(header)[unknown]! },
   };
