@@ -181,6 +181,13 @@ describe("validate: exit codes", () => {
       ["bare-word-after.json", '{"env": {"A": "b"}} trailing', "1:21  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
       ["python-true.json", '{ "reasoning": True }', "1:16  -  `True` was not expected here: JSON writes true, false and null in lower case"],
       ["bare-key.jsonc", '{ "env": { "A": "b" }, agents: {} }', "1:24  -  `agents` was not expected here: in JSON, strings and keys are quoted"],
+      // A Windows path: at the backslash, saying how to write one (this text once made the run hang).
+      ["windows-path.json", '{ "agents": { "defaults": { "workspace": "C:\\users\\me" } } }', "1:45  -  `\\u` starts an escape of four hex digits (`\\u00e9`): to write a backslash itself, double it (`\\\\`); a Windows path may also use / (`C:/Users/me`)"],
+      ["bad-unicode.json5", '{ a: "\\uZZZZ" }', "1:7  -  `\\u` starts an escape of four hex digits (`\\u00e9`): to write a backslash itself, double it (`\\\\`); a Windows path may also use / (`C:/Users/me`)"],
+      ["ends-in-backslash.json5", '{ a: "\\', '1:6  -  end of input inside this string: add its closing " where the string ends'],
+      // What the host's JSON5 reader refuses, though the parser here would take it.
+      ["raw-line-break.json5", '{ note: "line1\nline2" }', "1:15  -  a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)"],
+      ["octal.json5", '{ a: "\\01" }', "1:7  -  `\\01` is an octal escape, which JSON5 and JSON do not allow: write the character as `\\u00XX`, or double the backslash (`\\\\`) to write one"],
     ];
     for (const [name, text, expected] of cases) {
       const file = join(scratch, name);
@@ -190,6 +197,13 @@ describe("validate: exit codes", () => {
       expect(result.lines[0]).toBe(`${file}:${expected}`);
       expect(result.lines[0]).not.toMatch(/[\u0000-\u0008]/);
     }
+  });
+
+  it("accepts what the host's JSON5 reader accepts in strings: an escaped line break, \\0, a doubled backslash, a tab", async () => {
+    const file = join(scratch, "fine-strings.json5");
+    writeFileSync(file, '{ gateway: { a: "one \\\ntwo", b: "\\0", c: "C:\\\\users", d: "a\tb", e: "\u2028" } }\n');
+    const result = await validate(file);
+    expect(result.code, result.stdout).toBe(0);
   });
 
   it("gives a file that does not parse the status unparsable in --json, as its summary counts it", async () => {

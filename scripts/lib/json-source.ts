@@ -77,11 +77,52 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
           : { line: e.line ?? 1, column: e.column ?? 1 };
     throw new JsonSyntaxError(explained.message, at.line, at.column);
   }
+  const badString = stringTheHostRefuses(source, doc.body);
+  if (badString) {
+    const at = positionAt(source, badString.offset);
+    throw new JsonSyntaxError(badString.message, at.line, at.column);
+  }
   return {
     value,
     duplicateKeys: findDuplicateKeys(doc.body, []),
     locate: (path, part = "value") => toPosition(find(doc.body, path, part)),
   };
+}
+
+/**
+ * The parser lets a string hold a raw line break and octal escapes (`"\\01"`), which
+ * the JSON5 reader of the host (and JSON) refuse: the host would not start. The
+ * first such string, at the character to fix.
+ */
+function stringTheHostRefuses(source: string, root: AnyNode): { offset: number; message: string } | undefined {
+  const pending: AnyNode[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === "Array") for (const element of node.elements) pending.push(element.value);
+    else if (node.type === "Object") for (const member of node.members) pending.push(member.name, member.value);
+    else if (node.type === "String") {
+      const problem = stringProblem(source, node.loc.start.offset + 1, node.loc.end.offset - 1);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+function stringProblem(source: string, from: number, to: number): { offset: number; message: string } | undefined {
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      const next = source[i + 1]!;
+      if (next === "0" ? /[0-9]/.test(source[i + 2] ?? "") : /[1-9]/.test(next)) {
+        const escape = source.slice(i, next === "0" ? i + 3 : i + 2);
+        return { offset: i, message: `\`${escape}\` is an octal escape, which JSON5 and JSON do not allow: write the character as \`\\u00XX\`, or double the backslash (\`\\\\\`) to write one` };
+      }
+      i += next === "\r" && source[i + 2] === "\n" ? 2 : 1; // an escaped line break continues the string (JSON5)
+    } else if (c === "\n" || c === "\r") {
+      return { offset: i, message: "a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)" };
+    }
+  }
+  return undefined;
 }
 
 function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {

@@ -21,6 +21,7 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
   const structure = scanStructure(source);
   return (
     openString(structure, failure) ??
+    badEscape(source, structure, failure) ??
     brokenString(source, structure, failure) ??
     missingComma(source, mode, failure.offset) ??
     noValue(source, mode) ??
@@ -85,6 +86,22 @@ function openString(structure: Structure, failure: ParserFailure): SyntaxExplana
   const string = structure.openString;
   if (!string || (failure.offset !== undefined && failure.offset < string.offset)) return undefined;
   return { message: `end of input inside this string: add its closing ${string.quote} where the string ends`, offset: string.offset };
+}
+
+/** A backslash in a string that starts no escape the format knows: most often a Windows path (`"C:\users"`). */
+function badEscape(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  const at = failure.offset;
+  if (at === undefined || !structure.strings.some((str) => str.start < at && at < str.end)) return undefined;
+  const slash = source.lastIndexOf("\\", at);
+  if (slash === -1 || at - slash > 5) return undefined;
+  let run = 0; // backslashes in a row ending at `slash`: an even number escape each other
+  while (source[slash - run] === "\\") run++;
+  if (run % 2 === 0) return undefined;
+  const escape = source.slice(slash, slash + 2);
+  const what = escape === "\\u" ? "`\\u` starts an escape of four hex digits (`\\u00e9`)"
+    : escape === "\\x" ? "`\\x` starts an escape of two hex digits (`\\xe9`)"
+    : `\`${escape}\` is not an escape JSON knows (\`\\n\`, \`\\t\`, \`\\"\`, \`\\\\\`, \`\\u00e9\`, …)`;
+  return { message: `${what}: to write a backslash itself, double it (\`\\\\\`); a Windows path may also use / (\`C:/Users/me\`)`, offset: slash };
 }
 
 /**
