@@ -1,7 +1,7 @@
 // Parse JSON, JSONC or JSON5 with a source position for every value, so that a
 // problem found on the parsed data (by zod, say) can be reported at file:line:column.
 import { evaluate, parse, tokenize, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
-import { explainSyntaxError, positionAt } from "./json-syntax-messages.ts";
+import { explainSyntaxError, LINE_BREAK_IN_STRING, positionAt } from "./json-syntax-messages.ts";
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -119,7 +119,7 @@ function stringProblem(source: string, from: number, to: number): { offset: numb
       }
       i += next === "\r" && source[i + 2] === "\n" ? 2 : 1; // an escaped line break continues the string (JSON5)
     } else if (c === "\n" || c === "\r") {
-      return { offset: i, message: "a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)" };
+      return { offset: i, message: LINE_BREAK_IN_STRING };
     }
   }
   return undefined;

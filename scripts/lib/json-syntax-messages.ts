@@ -21,7 +21,8 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
   const structure = scanStructure(source);
   return (
     openString(structure, failure) ??
-    badEscape(source, structure, failure) ??
+    lineBreakInString(structure, failure) ??
+    badEscape(source, mode, structure, failure) ??
     brokenString(source, structure, failure) ??
     missingComma(source, mode, failure.offset) ??
     noValue(source, mode) ??
@@ -47,7 +48,7 @@ interface Structure {
   /** A string that runs to the end of the text: where it starts and its quote. */
   openString?: { offset: number; quote: string };
   /** Every string that closes: where its quotes are, and whether a raw line break stands inside it. */
-  strings: Array<{ start: number; end: number; quote: string; overLines: boolean }>;
+  strings: Array<{ start: number; end: number; quote: string; lineBreak?: number }>;
 }
 
 function scanStructure(source: string): Structure {
@@ -59,13 +60,13 @@ function scanStructure(source: string): Structure {
     if (c === '"' || c === "'") {
       // The parser lets a string run over line breaks, so only the end of the text leaves one open.
       let j = i + 1;
-      let overLines = false;
+      let lineBreak: number | undefined;
       for (; j < source.length && source[j] !== c; j++) {
         if (source[j] === "\\") j++;
-        else if (source[j] === "\n" || source[j] === "\r") overLines = true;
+        else if (source[j] === "\n" || source[j] === "\r") lineBreak ??= j;
       }
       if (j >= source.length) return { closing, open, strings, openString: { offset: i, quote: c } };
-      strings.push({ start: i, end: j, quote: c, overLines });
+      strings.push({ start: i, end: j, quote: c, ...(lineBreak === undefined ? {} : { lineBreak }) });
       i = j;
     } else if (c === "/" && source[i + 1] === "/") {
       const end = source.indexOf("\n", i);
@@ -88,15 +89,33 @@ function openString(structure: Structure, failure: ParserFailure): SyntaxExplana
   return { message: `end of input inside this string: add its closing ${string.quote} where the string ends`, offset: string.offset };
 }
 
+/** What a person reads for a raw line break inside a string, which neither JSON nor the host's JSON5 reader takes. */
+export const LINE_BREAK_IN_STRING =
+  "a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)";
+
+/** The failure is inside a string that runs over a line break: the parser loses its place there. */
+function lineBreakInString(structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  const at = failure.offset;
+  const string = at === undefined ? undefined : structure.strings.find((str) => str.start < at && at < str.end);
+  return string?.lineBreak === undefined ? undefined : { message: LINE_BREAK_IN_STRING, offset: string.lineBreak };
+}
+
+/** Escapes each format knows: JSON5 also takes `\'`, `\xHH` and any character but a digit. */
+const VALID_ESCAPE: Record<Mode, RegExp> = {
+  json: /^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/,
+  jsonc: /^\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/,
+  json5: /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|0(?![0-9])|[^0-9ux])/,
+};
+
 /** A backslash in a string that starts no escape the format knows: most often a Windows path (`"C:\users"`). */
-function badEscape(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+function badEscape(source: string, mode: Mode, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
   const at = failure.offset;
   if (at === undefined || !structure.strings.some((str) => str.start < at && at < str.end)) return undefined;
   const slash = source.lastIndexOf("\\", at);
   if (slash === -1 || at - slash > 5) return undefined;
   let run = 0; // backslashes in a row ending at `slash`: an even number escape each other
   while (source[slash - run] === "\\") run++;
-  if (run % 2 === 0) return undefined;
+  if (run % 2 === 0 || VALID_ESCAPE[mode].test(source.slice(slash, slash + 6))) return undefined;
   const escape = source.slice(slash, slash + 2);
   const what = escape === "\\u" ? "`\\u` starts an escape of four hex digits (`\\u00e9`)"
     : escape === "\\x" ? "`\\x` starts an escape of two hex digits (`\\xe9`)"
@@ -115,7 +134,7 @@ function brokenString(source: string, structure: Structure, failure: ParserFailu
   if (failure.offset === undefined) return undefined;
   const last = structure.strings.findLast((str) => str.end < failure.offset!);
   if (!last) return undefined;
-  if (last.overLines) {
+  if (last.lineBreak !== undefined) {
     return { message: `this string runs on over a line break: its closing ${last.quote} is probably missing on this line`, offset: last.start };
   }
   if (failure.offset === last.end + 1 && /[\w$]/.test(source[failure.offset] ?? "")) {
