@@ -39,6 +39,7 @@ function check(env: Record<string, string> = {}) {
     cwd: project.dir,
     encoding: "utf8",
     env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: undefined, ...env },
+    timeout: 60_000, // a run that never ends fails the test instead of stalling the suite
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -49,6 +50,18 @@ describe("content cache", () => {
     const off = check({ KIMI_CONFIG_SYNC_CACHE: "off" });
     expect(off.code, off.stderr).toBe(1);
     expect(existsSync(cacheDir)).toBe(false);
+  });
+
+  it("runs on, with the report a run without a cache gives, when the cache cannot be written", () => {
+    writeFileSync(join(docs, "models.md"), page("Plain text."));
+    const off = check({ KIMI_CONFIG_SYNC_CACHE: "off" });
+    const aFile = join(project.dir, "a-file");
+    writeFileSync(aFile, "not a folder");
+    // A file in the way, a folder below a file, and a place where no folder can be made
+    // (under /proc, Node's recursive mkdir never returned).
+    const places = [aFile, join(aFile, "sub"), ...(process.platform === "linux" ? ["/proc/kcs-no-such-folder/cache"] : [])];
+    for (const place of places) expect(check({ KIMI_CONFIG_SYNC_CACHE: place }), place).toEqual(off);
+    expect(readFileSync(aFile, "utf8")).toBe("not a folder");
   });
 
   it("gives the same report from stored results on a second run", () => {

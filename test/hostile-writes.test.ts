@@ -138,6 +138,19 @@ describe("what stands where a generated file belongs", () => {
   });
 });
 
+describe("a JSON Schema in a folder that cannot be made", () => {
+  it.runIf(process.platform === "linux")("exit 2 naming the folder (Node's recursive mkdir never returned under /proc)", async () => {
+    const project = tempProject();
+    mkdirSync(project.docs);
+    const config = JSON.parse(readFileSync(project.config, "utf8"));
+    writeFileSync(project.config, JSON.stringify({ ...config, schemas: { ...config.schemas, config: "/proc/kcs-no-such-folder/config.schema.json" } }));
+    const result = await runCli(["gen", "--config", project.config, "--docs", project.docs]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain("/proc/kcs-no-such-folder/config.schema.json: cannot write: cannot make its folder: ENOENT");
+    expect(result.stderr).toContain("no file was changed");
+  });
+});
+
 describe("gen stopped by a signal in the middle of its write", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`${signal} lets the write finish: every page written, no temporary file left`, async () => {

@@ -1,9 +1,9 @@
 // `gen`: regenerate the docs' regions and the JSON Schemas the settings ask for;
 // `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
-import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { LOCALES_DIR } from "../catalog/locales.ts";
 import { InputError } from "../lib/diagnostics.ts";
+import { makeFolders } from "../lib/make-folders.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { testPause } from "../lib/test-pause.ts";
 import { writeAllOrNothing, WriteError } from "../lib/write-files.ts";
@@ -84,7 +84,14 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
   const mode = options.check ? "check" : "write";
   if (!options.check && changed.length > 0) {
     // A schema the configuration asks for may go to a folder that does not exist yet.
-    for (const file of changed) if (file.before === null) mkdirSync(dirname(file.path), { recursive: true });
+    for (const file of changed) {
+      if (file.before !== null) continue;
+      try {
+        makeFolders(dirname(file.path));
+      } catch (error) {
+        throw new WriteError(file.path, new Error(`cannot make its folder: ${(error as Error).message}`));
+      }
+    }
     testPause("before-write");
     writeAllOrNothing(changed.map((file) => (file.bytes ? { path: file.path, ...file.bytes } : file)));
   }

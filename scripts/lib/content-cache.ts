@@ -9,8 +9,9 @@
 // Only the built CLI (dist/cli.cjs) caches: code loaded from source has no build to
 // name. `KIMI_CONFIG_SYNC_CACHE=off` turns it off; a path puts it there instead.
 import { hash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { makeFolders } from "./make-folders.ts";
 
 /** Set by build.mjs in the built CLI: a hash of the built scripts. */
 declare const __KCS_BUILD__: string | undefined;
@@ -134,15 +135,19 @@ export function saveCaches(): void {
     }
     const temp = `${slot.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(join(slot.file, ".."), { recursive: true });
+      makeFolders(dirname(slot.file));
       writeFileSync(temp, JSON.stringify(stored));
       renameSync(temp, slot.file);
       slot.dirty = false;
       if (slot.family && slot.isNew) pruneFamily(slot.file, slot.family);
       slot.isNew = false;
     } catch {
-      // A cache that cannot be written only costs the next run time.
-      rmSync(temp, { force: true });
+      // A cache that cannot be written (a file in the way, a read-only folder) only costs the next run time.
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // Its folder is not there or not a folder: no temporary file was made.
+      }
     }
   }
 }
