@@ -11,8 +11,6 @@ import {
   headers,
   matching,
   Modality,
-  MODEL_REF_MESSAGE,
-  MODEL_REF_PATTERN,
   Price,
   ThinkingLevelMap,
 } from "./atoms.ts";
@@ -22,8 +20,10 @@ export const MODEL_REF_COMPLETION = "x-model-ref-completion";
 
 const ENV_PLACEHOLDER = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*\}`;
 
-export const ModelRef = matching(MODEL_REF_PATTERN, MODEL_REF_MESSAGE).meta({
-  description: "A model ref: provider id, `/`, model id, e.g. `moonshot/kimi-k2.6`.",
+// The host takes any string here: `provider/model`, or without the provider an alias
+// (from `agents.defaults.models`) or a model id it looks up among the providers.
+export const ModelRef = z.string().meta({
+  description: "A model ref: provider id, `/`, model id, e.g. `moonshot/kimi-k2.6`; or an alias set under `agents.defaults.models`.",
   [MODEL_REF_COMPLETION]: true,
 });
 
@@ -333,10 +333,13 @@ export const ModelSettings = z
 export const AgentDefaults = z
   .looseObject({
     model: ModelSelection.optional(),
+    imageModel: ModelSelection.optional().describe("The model for images, when the default model takes none: a model ref, or `{ primary, fallbacks }`."),
+    imageGenerationModel: ModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks }`."),
+    pdfModel: ModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks }`."),
     models: z
       .record(ModelRef, ModelSettings)
       .optional()
-      .describe("Models offered to agents, by model ref, with an optional alias and settings each."),
+      .describe("Models offered to agents, by model ref (`provider/*` offers all of a provider's), with an optional alias and settings each."),
   })
   .describe("Defaults applied to every agent.");
 

@@ -32,8 +32,6 @@ export const THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhig
 /** `provider/model`: a provider id, `/`, and a model id (which may contain further `/`). */
 export const MODEL_REF_PATTERN = /^[^/\s]+\/\S+$/;
 
-export const MODEL_REF_MESSAGE = "must be a model ref such as `moonshot/kimi-k2.6` (provider id, `/`, model id)";
-
 export function splitModelRef(ref: string): { provider: string; model: string } | undefined {
   if (!MODEL_REF_PATTERN.test(ref)) return undefined;
   const slash = ref.indexOf("/");

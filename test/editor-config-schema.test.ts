@@ -70,6 +70,11 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(await session.diagnostics()).toEqual([]);
   });
 
+  it("accepts a model named by an alias or by its id alone, as the host does", async () => {
+    const text = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": ["kimi-k3", "opus",]`);
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+  });
+
   it("accepts a model ref that is not in the catalog", async () => {
     const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "local/my-finetune"`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);
@@ -85,7 +90,7 @@ describe("config schema in VS Code's JSON engine", () => {
     { name: "an unknown api", from: `"api": "openai-completions"`, to: `"api": "openai-chat"`, at: `"openai-chat"`, says: /openai-completions/ },
     { name: `mode: "merged"`, from: `"mode": "merge"`, to: `"mode": "merged"`, at: `"merged"`, says: /"merge", "replace"/ },
     { name: "a baseUrl that is not a URL", from: `"baseUrl": "https://api.moonshot.ai/v1"`, to: `"baseUrl": "api.moonshot.ai/v1"`, at: `"api.moonshot.ai/v1"`, says: /http\(s\) URL/ },
-    { name: "a malformed model ref", from: `"fallbacks": ["moonshot/kimi-k3",]`, to: `"fallbacks": ["kimi-k3",]`, at: `"kimi-k3"`, says: /model ref/ },
+    { name: "a model ref that is not a string", from: `"fallbacks": ["moonshot/kimi-k3",]`, to: `"fallbacks": [3,]`, at: `3`, says: /string/ },
   ];
 
   for (const c of cases) {

@@ -319,7 +319,8 @@ describe("JSON Schema and zod agree on generated configs", () => {
       expect(tally.bothValid / tally.cases).toBeGreaterThan(0.25);
       expect(tally.bothInvalid / tally.cases).toBeGreaterThan(0.25);
       expect(tally.refinementOnly).toBeGreaterThan(0);
-      for (const code of ["invalid_type", "invalid_value", "invalid_format", "unrecognized_keys", "too_small", "invalid_union", "invalid_key", "custom"]) {
+      // (No record of the config constrains its keys any more: model refs may be aliases, as the host allows.)
+      for (const code of ["invalid_type", "invalid_value", "invalid_format", "unrecognized_keys", "too_small", "invalid_union", "custom"]) {
         expect(codes, `no generated config failed with ${code}`).toContain(code);
       }
     },

@@ -106,7 +106,7 @@ describe("__proto__ and constructor keys", () => {
     // JSON.stringify drops a __proto__ member made by an object literal; write it by hand.
     const source = text.replace('"providers":{}', '"providers":{"__proto__":{"baseUrl":1,"models":"none"}}');
     const found = checkConfigText("c.json", source, { catalog }).map((d) => d.path);
-    expect(found).toEqual(expect.arrayContaining(["models.providers.__proto__.baseUrl", "models.providers.__proto__.models", "agents.defaults.models.constructor"]));
+    expect(found).toEqual(expect.arrayContaining(["models.providers.__proto__.baseUrl", "models.providers.__proto__.models", "agents.defaults.models.constructor.alias"]));
     expect(checkConfigText("c.json", '{ "models": { "__proto__": {} } }', { catalog })).toEqual([
       expect.objectContaining({ path: "models.__proto__", rule: "config/unknown-key" }),
     ]);

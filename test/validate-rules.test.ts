@@ -60,9 +60,37 @@ describe("schema errors", () => {
     expect(check({ models: { providers: { "my-proxy": { models: [] } } } })[0]?.message).not.toContain("built-in");
   });
 
-  it("reports a ref used as a key of agents.defaults.models that is no ref, at the key", () => {
-    expect(check({ agents: { defaults: { models: { "kimi-k3": {} } } } })).toEqual([
-      expect.objectContaining({ path: 'agents.defaults.models["kimi-k3"]', message: expect.stringMatching(/^invalid key: must be a model ref/) }),
+  it("accepts what the host takes as a model: an alias, a model id alone, a `provider/*` key", () => {
+    const config = {
+      agents: {
+        defaults: {
+          model: { primary: "opus", fallbacks: ["k3", "kimi-k3", "gpt-5"] },
+          models: { "anthropic/claude-opus-4-5": { alias: "opus" }, "moonshot/kimi-k3": { alias: "k3" }, "moonshot/*": {}, "kimi/*": {}, "kimi-k3": {} },
+        },
+      },
+    };
+    expect(check(config)).toEqual([]);
+  });
+
+  it("warns about a retired catalog model named by its id alone, naming its replacement", () => {
+    expect(check({ agents: { defaults: { model: "kimi-k2-0905-preview" } } })).toEqual([
+      expect.objectContaining({ path: "agents.defaults.model", rule: "config/inactive-model", severity: "warning", message: expect.stringContaining("use `moonshot/kimi-k2.6`") }),
+    ]);
+  });
+
+  it("checks the refs of every model selection: image, PDF and image generation models, subagents, each agent of agents.list", () => {
+    const config = {
+      agents: {
+        defaults: { imageModel: { primary: "moonshot/moonshot-v1-8k-vision-preview" }, pdfModel: "moonshot/nope", subagents: { model: "moonshot/nope2" } },
+        list: [{ id: "a", model: "moonshot/kimi-k2-thinking" }, { id: "b", imageGenerationModel: { fallbacks: ["moonshot/nope3"] } }],
+      },
+    };
+    expect(check(config).map((f) => [f.path, f.severity])).toEqual([
+      ["agents.defaults.imageModel.primary", "warning"],
+      ["agents.defaults.pdfModel", "error"],
+      ["agents.defaults.subagents.model", "error"],
+      ["agents.list[0].model", "warning"],
+      ["agents.list[1].imageGenerationModel.fallbacks[0]", "error"],
     ]);
   });
 

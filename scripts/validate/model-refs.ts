@@ -1,7 +1,9 @@
 // Rules about model refs that no JSON Schema can state: a ref to a catalog provider
 // (by its id or any alias) names one of its models or one the file adds; a ref to a
 // provider the file defines names a model it lists; a ref to a deprecated or retired
-// catalog model is a warning naming its replacement; no alias is given to two models. The rules read the raw parsed file, so they also
+// catalog model (also by its id alone) is a warning naming its replacement; no alias
+// is given to two models. A value without a provider may be an alias, and a key
+// `provider/*` stands for all of a provider's models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
@@ -33,8 +35,12 @@ class RefScope {
   private readonly catalogProviders = new Map<string, ProviderData>();
   private readonly configured = new Map<string, Set<string>>();
   private readonly customProviders = new Set<string>();
+  /** Aliases set under `agents.defaults.models`: a value may name a model by one. */
+  private readonly aliases = new Set<string>();
 
   constructor(config: unknown, catalog: Catalog) {
+    const models = agentDefaults(config)?.models;
+    if (isRecord(models)) for (const settings of Object.values(models)) if (isRecord(settings) && typeof settings.alias === "string") this.aliases.add(settings.alias);
     for (const provider of catalog.providers) for (const id of providerIds(provider)) this.catalogProviders.set(id, provider);
     const providers = isRecord(config) && isRecord(config.models) ? config.models.providers : undefined;
     if (!isRecord(providers)) return;
@@ -48,13 +54,31 @@ class RefScope {
     }
   }
 
+  /**
+   * A value without a provider: the host reads it as an alias, then as the id of a model
+   * one provider serves, then under its default provider. Nothing here is an error; a
+   * catalog model that is no longer current, named by its id alone, is worth a warning.
+   */
+  private checkBare(use: RefUse): ConfigFinding | undefined {
+    if (use.part === "key" || this.aliases.has(use.ref)) return undefined;
+    const matches = [...new Set(this.catalogProviders.values())].flatMap((provider) => {
+      const model = modelsByHostId(provider).get(use.ref);
+      return model ? [{ provider, model }] : [];
+    });
+    const only = matches.length === 1 ? matches[0]! : undefined;
+    if (!only || isActive(only.model)) return undefined;
+    const message = inactiveMessage(use.ref, only.provider.id, only.provider, only.model, only.model.lifecycle as InactiveLifecycle);
+    return { ...use, rule: "config/inactive-model", severity: "warning", message };
+  }
+
   canonical(providerId: string): string {
     return this.catalogProviders.get(providerId)?.id ?? providerId;
   }
 
   check(use: RefUse): ConfigFinding | undefined {
     const parts = splitModelRef(use.ref);
-    if (!parts) return undefined; // the schema reports a ref of the wrong shape
+    if (!parts) return this.checkBare(use);
+    if (parts.model === "*" && use.part === "key") return undefined; // `provider/*`: every model of the provider
     const key = this.canonical(parts.provider);
     const listed = this.configured.get(key);
     const catalogProvider = this.catalogProviders.get(parts.provider);
@@ -110,25 +134,38 @@ function agentDefaults(config: unknown): Record<string, unknown> | undefined {
   return config.agents.defaults;
 }
 
-/** Where refs are used: the default model (or its primary and fallbacks) and the keys of `agents.defaults.models`. */
+/** Keys whose value is a model selection (a ref, or `{ primary, fallbacks }`), in the defaults and in each agent. */
+const SELECTION_KEYS = ["model", "imageModel", "imageGenerationModel", "pdfModel"] as const;
+
+/**
+ * Where refs are used: each model selection of `agents.defaults`, of its `subagents`
+ * and of every agent in `agents.list`, and the keys of `agents.defaults.models`.
+ */
 function refUses(config: unknown): RefUse[] {
-  const defaults = agentDefaults(config);
-  if (!defaults) return [];
-  const base = ["agents", "defaults"];
   const uses: RefUse[] = [];
   const add = (value: unknown, path: JsonPath, part: RefUse["part"] = "value") => {
     if (typeof value === "string") uses.push({ ref: value, path, part });
   };
+  const selection = (value: unknown, path: JsonPath) => {
+    add(value, path);
+    if (!isRecord(value)) return;
+    add(value.primary, [...path, "primary"]);
+    if (Array.isArray(value.fallbacks)) value.fallbacks.forEach((ref, i) => add(ref, [...path, "fallbacks", i]));
+  };
+  const selections = (owner: Record<string, unknown>, path: JsonPath) => {
+    for (const key of SELECTION_KEYS) selection(owner[key], [...path, key]);
+    if (isRecord(owner.subagents)) selection(owner.subagents.model, [...path, "subagents", "model"]);
+  };
 
-  const model = defaults.model;
-  add(model, [...base, "model"]);
-  if (isRecord(model)) {
-    add(model.primary, [...base, "model", "primary"]);
-    if (Array.isArray(model.fallbacks)) model.fallbacks.forEach((ref, i) => add(ref, [...base, "model", "fallbacks", i]));
+  const defaults = agentDefaults(config);
+  if (defaults) {
+    selections(defaults, ["agents", "defaults"]);
+    if (isRecord(defaults.models)) {
+      for (const ref of Object.keys(defaults.models)) add(ref, ["agents", "defaults", "models", ref], "key");
+    }
   }
-  if (isRecord(defaults.models)) {
-    for (const ref of Object.keys(defaults.models)) add(ref, [...base, "models", ref], "key");
-  }
+  const list = isRecord(config) && isRecord(config.agents) ? config.agents.list : undefined;
+  if (Array.isArray(list)) list.forEach((agent, i) => isRecord(agent) && selections(agent, ["agents", "list", i]));
   return uses;
 }
 
