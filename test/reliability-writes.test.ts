@@ -304,6 +304,38 @@ describe("a read-only generated file on the command line", () => {
     expect(filesIn(project.docs)).toEqual(before);
   });
 
+  it("a rewritten file keeps every permission bit, those the umask would hold back too", () => {
+    const dir = tempDir();
+    const modes = [0o664, 0o666, 0o660, 0o775, 0o2775, 0o600];
+    const files: FileWrite[] = modes.map((mode, i) => {
+      const path = join(dir, `page-${i}.md`);
+      writeFileSync(path, "old");
+      chmodSync(path, mode);
+      return { path, before: "old", after: "new" };
+    });
+    const umask = process.umask(0o022);
+    try {
+      writeAllOrNothing(files);
+    } finally {
+      process.umask(umask);
+    }
+    expect(files.map((f) => statSync(f.path).mode & 0o7777)).toEqual(modes);
+    expect(files.map((f) => readFileSync(f.path, "utf8"))).toEqual(modes.map(() => "new"));
+  });
+
+  it("a file whose name is too long for its temporary name to be as long is written (76 CJK characters are 228 bytes)", () => {
+    const dir = tempDir();
+    const names = ["a".repeat(240), "模".repeat(80)].map((n) => `${n}.md`);
+    const files: FileWrite[] = names.map((name) => {
+      const path = join(dir, name);
+      writeFileSync(path, "old");
+      return { path, before: "old", after: "new" };
+    });
+    writeAllOrNothing(files);
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
+    expect(files.map((f) => readFileSync(f.path, "utf8"))).toEqual(["new", "new"]);
+  });
+
   it.runIf(process.getuid?.() === 0)("as root, a 0444 doc in a read-only folder is rewritten and keeps its mode", async () => {
     const project = await docProject(join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc"));
     const stale = "{/* demo-ids:start */}\n\n- `old`\n\n{/* demo-ids:end */}\n";

@@ -26,6 +26,7 @@ export interface WriteFs {
   rmSync(path: string, options: { force: boolean }): void;
   linkSync(existing: string, name: string): void;
   statSync(path: string): { mode: number };
+  chmodSync(path: string, mode: number): void;
   accessSync(path: string, mode: number): void;
 }
 
@@ -68,8 +69,14 @@ export function isWriterFile(name: string): boolean {
   return TEMP.test(name);
 }
 
+/** Bytes of the file's name kept in its temporary names: a file system allows 255, and the rest of the name needs 30. */
+const NAME_BYTES_KEPT = 150;
+
 function tempPathFor(path: string, kind: "tmp" | "old" = "tmp"): string {
-  return join(dirname(path), `.${basename(path)}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.${kind}`);
+  let name = basename(path);
+  // A long name (76 CJK characters are 228 bytes) is cut, on a character, so that its temporary name is not too long.
+  while (Buffer.byteLength(name) > NAME_BYTES_KEPT) name = [...name].slice(0, -1).join("");
+  return join(dirname(path), `.${name}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.${kind}`);
 }
 
 /** Signals that would end the process between two renames; held off while the write runs. */
@@ -104,7 +111,13 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
 
   const staged: Array<{ file: FileWrite; temp: string }> = [];
   const removeStaged = (from = 0) => {
-    for (const { temp } of staged.slice(from)) fs.rmSync(temp, { force: true });
+    for (const { temp } of staged.slice(from)) {
+      try {
+        fs.rmSync(temp, { force: true });
+      } catch {
+        // Never made (its folder is not a folder, say): the error that stopped the write is the one to report.
+      }
+    }
   };
   for (const file of targets) {
     const temp = tempPathFor(file.path);
@@ -116,6 +129,8 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
       if (!mayWrite(fs, file.path)) throw new Error("the file is read-only");
       staged.push({ file, temp });
       fs.writeFileSync(temp, file.after, { flag: "wx", mode });
+      // The mode given on creation loses the bits the umask holds back (a group-writable page would not stay so).
+      if (file.before !== null) fs.chmodSync(temp, mode);
     } catch (error) {
       removeStaged();
       throw new WriteError(file.path, folderProblem(error as NodeJS.ErrnoException, file.path) ?? (error as Error));
@@ -286,10 +301,10 @@ function mayWrite(fs: WriteFs, path: string): boolean {
   }
 }
 
-/** Keep the target's permission bits; a new file gets the usual 0644. */
+/** Keep the target's permission bits (set-id and sticky bits too); a new file gets the usual 0644, less the umask. */
 function modeOf(fs: WriteFs, path: string): number {
   try {
-    return fs.statSync(path).mode & 0o777;
+    return fs.statSync(path).mode & 0o7777;
   } catch {
     return 0o644;
   }

@@ -43,6 +43,7 @@ export function faultyFs(fault: Fault, { links = true } = {}): WriteFs & { calls
       nodeFs.linkSync(existing, name);
     },
     statSync: (path) => nodeFs.statSync(path),
+    chmodSync: (path, mode) => nodeFs.chmodSync(path, mode),
     accessSync: (path, mode) => nodeFs.accessSync(path, mode),
   };
 }
@@ -60,6 +61,7 @@ export function unprivilegedFs(): WriteFs {
     rmSync: (path, options) => nodeFs.rmSync(path, options),
     linkSync: (existing, name) => nodeFs.linkSync(existing, name),
     statSync: (path) => nodeFs.statSync(path),
+    chmodSync: (path, mode) => nodeFs.chmodSync(path, mode),
     accessSync(path, mode) {
       if (!asRoot) return nodeFs.accessSync(path, mode);
       const bits = nodeFs.statSync(path).mode;
