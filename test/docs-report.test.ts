@@ -143,6 +143,19 @@ describe("drift report", () => {
     }
   });
 
+  it("with --json under GitHub Actions, keeps standard output one JSON document: the annotations go to standard error", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    try {
+      const json = await project.gen({ check: true, json: true });
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).status).toBe("drift");
+      expect(json.stderr.split("\n").filter((l) => l.startsWith("::error"))).toHaveLength(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it("gives the same as data with --json", async () => {
     const project = await docsProject({ [PAGE]: edited });
     const text = await project.gen({ check: true });

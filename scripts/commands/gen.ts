@@ -76,7 +76,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
     if (!(error instanceof InputError)) throw error;
     if (options.json) out.stdout(JSON.stringify(invalidJson(error.diagnostics), null, 2));
     else out.stderr(`${diagnosticsText(error.diagnostics)}\n${paintErr("red", invalidJson(error.diagnostics).summary)}`);
-    if (options.github) out.stdout(githubAnnotations([], error.diagnostics, fix).join("\n"));
+    if (options.github) annotate(out, options, githubAnnotations([], error.diagnostics, fix));
     return { code: ExitCode.input, written: [] };
   }
 
@@ -104,11 +104,17 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
     const summary = summaryLine(plan, changed, mode, fix);
     out.stdout(changed.length === 0 ? paintOut("green", summary) : options.check ? paintOut("red", summary) : summary);
   }
-  if (options.github && options.check) {
-    const annotations = githubAnnotations(changed, plan.warnings, fix);
-    if (annotations.length > 0) out.stdout(annotations.join("\n"));
-  }
+  if (options.github && options.check) annotate(out, options, githubAnnotations(changed, plan.warnings, fix));
   return { code: options.check && changed.length > 0 ? ExitCode.failed : ExitCode.ok, written: options.check ? [] : changed };
+}
+
+/**
+ * GitHub reads its workflow commands from either stream: with --json they go to
+ * standard error, so that standard output stays one JSON document.
+ */
+function annotate(out: Output, options: GenCommandOptions, annotations: readonly string[]): void {
+  if (annotations.length === 0) return;
+  (options.json ? out.stderr : out.stdout)(annotations.join("\n"));
 }
 
 /** Regenerates on every change until Ctrl-C; an unusable input prints its problems and waits for the next change. */
