@@ -171,6 +171,26 @@ describe("what is not a region", () => {
     expect((await project.gen({ check: true })).stdout).toContain("up to date: 0 regions in 1 doc");
   });
 
+  it("leaves marker text inside a program's string literal alone (a grep, an echo, a string constant)", async () => {
+    const page = [
+      "# Searching the docs",
+      "",
+      "```bash",
+      'grep -rn "// moonshot-kimi-k2-ids:start" docs',
+      "echo '# moonshot-kimi-k2-ids:end'",
+      "```",
+      "",
+      "```ts",
+      'const marker = "prefix // moonshot-kimi-k2-ids:start";',
+      "```",
+      "",
+    ].join("\n");
+    const { result, text } = await generate(page);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(text).toBe(page);
+  });
+
   it("finds the real region after such examples", async () => {
     const page = `${examples}\n{/* moonshot-kimi-k2-ids:start */}\n{/* moonshot-kimi-k2-ids:end */}\n`;
     const { text } = await generate(page);

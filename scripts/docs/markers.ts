@@ -97,9 +97,24 @@ export function groupStartToken(groups: readonly string[]): RegExp | undefined {
 export const HTML_COMMENT_OPEN = "<!--";
 export const HTML_COMMENT_CLOSE = "-->";
 
-/** Whether code text holds a comment opener before a token (a marker can only stand in a comment). */
-export function hasCodeCommentOpener(code: string): boolean {
-  return /\/\/|\/\*|#/.test(code);
+/**
+ * Whether a comment opens in this code outside any string literal: in
+ * `grep "// NAME:start" docs` the marker-like text is the program's string, not a comment.
+ */
+export function opensCodeCommentOutsideStrings(code: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === "`") {
+      quote = c;
+    } else if (c === "#" || (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*"))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a code line (without indentation) is a comment line: `// …`, `# …` or `/* … *\/`. */

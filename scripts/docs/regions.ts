@@ -4,7 +4,7 @@
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import {
   DIRECTIVE,
-  hasCodeCommentOpener,
+  opensCodeCommentOutsideStrings,
   nearMissMarker,
   parseCodeMarker,
   parseMarkdownMarker,
@@ -133,7 +133,7 @@ export function locateMarkers(
       if (token.nearMiss || (token.verb !== "start" && token.verb !== "end")) continue;
       if (classification.contexts[j]!.kind === "inline-code" || !names.looksLikeRegion(token.name)) continue;
       const before = content.slice(0, token.column);
-      if (inCode && !hasCodeCommentOpener(before)) continue;
+      if (inCode && !opensCodeCommentOutsideStrings(before)) continue;
       // Quoted in a code comment (`# see \`NAME:start\``): text about the marker, as backticks are in Markdown.
       if (inCode && /[`'"]$/.test(before)) continue;
       // Written in a comment, it was meant as a marker and its region would go unsynced: an error. Named in
@@ -143,7 +143,9 @@ export function locateMarkers(
         diagnostic(file, at(token.line, token.column), "docs/marker-not-alone",
           `\`${token.name}:${token.verb}\` looks like a region marker but is not one: a marker is a comment standing alone ` +
             `on one line, like \`{/* ${token.name}:${token.verb} */}\`${inCode ? ` or \`// ${token.name}:${token.verb}\`` : ""}; ` +
-            "to show it as text, put it in backticks",
+            (inCode
+              ? "to show it as text in a code block, put `{/* regions:off */}` before the block and `{/* regions:on */}` after it"
+              : "to show it as text, put it in backticks"),
           attempted ? "error" : "warning"),
       );
       break;
