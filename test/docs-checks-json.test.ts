@@ -49,6 +49,29 @@ describe("docs check: JSON code blocks", () => {
     expect(formatDiagnostic(diagnostics[1]!)).toContain("use ```jsonc for comments");
   });
 
+  it("reads a ```json block's region markers as what they are, not as comments strict JSON lacks", async () => {
+    const dir = writeDocs({
+      "regions.md": [
+        "```json",
+        "{",
+        '  "agents": { "defaults": { "models": {',
+        "    // moonshot-kimi-k2-aliases:start",
+        '    "moonshot/kimi-k2.6": { "alias": "Kimi K2.6" }',
+        "    // moonshot-kimi-k2-aliases:end",
+        "  } } }",
+        "}",
+        "```",
+        "",
+        "```json",
+        '{ "a": 1 // any other comment is still not JSON',
+        "}",
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect(where(dir, await checkDocsIn(dir))).toEqual(["regions.md:12: docs/json-syntax"]);
+  });
+
   it("validates config-shaped blocks against the config schema, at doc positions", async () => {
     const dir = writeDocs({
       "config.md": [

@@ -7,6 +7,7 @@
 // those parts (other providers, `gateway`, `channels`, …) is the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
+import { parseCodeMarker } from "../docs/markers.ts";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
@@ -62,11 +63,20 @@ export function blockVerdicts(catalog: Catalog): BlockVerdicts {
   };
 }
 
+/**
+ * Region markers are comments, which strict JSON has none of: a ```json block is read
+ * with its marker lines blanked out (same length, so positions hold), as the region
+ * engine writes strict JSON between them.
+ */
+function withoutMarkerLines(text: string): string {
+  return text.replace(/^.*$/gm, (line) => (parseCodeMarker(line) ? " ".repeat(line.length) : line));
+}
+
 function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
   const mode = MODES[lang]!;
   let value: unknown;
   try {
-    value = parseJsonSource(text, mode).value;
+    value = parseJsonSource(mode === "json" ? withoutMarkerLines(text) : text, mode).value;
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)" : "";
