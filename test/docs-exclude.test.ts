@@ -34,3 +34,18 @@ it("reads the configuration's globs from its own folder, wherever the run starts
     expect(run.stdout).not.toContain("archive");
   }
 });
+
+it("takes a folder's name, with or without a final slash, as everything in the folder; warns about a pattern that leaves out nothing", () => {
+  const stale = "{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
+  const p = tempProjectWith({ "archive/stale.md": stale, "old/deep/stale.md": stale, "page.md": stale });
+  writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/archive/", "docs/old", "docs/nope/**"] }, null, 2));
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check"], { cwd: join(p.docs, ".."), encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(1);
+  expect(run.stdout).toContain("1 region in 1 file is out of date");
+  expect(run.stdout).not.toMatch(/archive|old\//);
+  const config = readFileSync(p.config, "utf8");
+  const line = config.split("\n").findIndex((l) => l.includes("docs/nope/**")) + 1;
+  expect(run.stderr.split("\n").filter((l) => l.includes("exclude"))).toEqual([
+    `${p.config}:${line}:5: warning: exclude[2]: "docs/nope/**" leaves out no doc under docs; patterns are relative to this file (a folder's name leaves out all of it, as \`docs/archive\`)`,
+  ]);
+});

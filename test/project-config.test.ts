@@ -66,6 +66,7 @@ describe("paths in the configuration file", () => {
       catalogFile: "site/data/catalog.jsonc",
       docDirs: ["site/pages", "site/blog"],
       exclude: ["site/pages/archive/**"],
+      excludeAsWritten: ["pages/archive/**"],
       schemaFiles: { config: "site/public/config.schema.json" },
       rules: { "inactive-model": { severity: "off" }, json: { severity: "warn", scope: "all" } },
       regions: { "moonshot-kimi-k2-table": { columns: ["ref", "name"] } },
@@ -73,7 +74,7 @@ describe("paths in the configuration file", () => {
       fixCommand: "make docs",
     });
     const overridden = projectSettings(file, { catalog: "other.jsonc", docs: ["x"], exclude: ["x/old/**"] }, dir);
-    expect([overridden.catalogFile, overridden.docDirs, overridden.exclude]).toEqual(["other.jsonc", ["x"], ["x/old/**"]]);
+    expect([overridden.catalogFile, overridden.docDirs, overridden.exclude, overridden.excludeAsWritten]).toEqual(["other.jsonc", ["x"], ["x/old/**"], undefined]);
     expect(projectSettings(file, {}, join(dir, "site")).docDirs).toEqual(["pages", "blog"]);
   });
 

@@ -42,6 +42,8 @@ export interface DocsResult {
   /** Every message the engine found (not the rules'), of the run and of each doc; errors make the run exit 2 with nothing written. */
   diagnostics: Diagnostic[];
   stats: { regions: number; docs: number };
+  /** The `exclude` patterns (by index) that left out no doc. */
+  unusedExcludes: number[];
 }
 
 /** The hashes a planned doc's verdict is stored with (page-verdicts.ts). */
@@ -149,6 +151,7 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     runMessages,
     diagnostics: [...runMessages, ...engineMessages].sort(byPosition),
     stats: { regions, docs: found.docs },
+    unusedExcludes: included ? included.unused() : [],
   };
 }
 

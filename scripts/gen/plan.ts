@@ -39,6 +39,8 @@ export interface GenOptions {
   schemaFiles?: { catalog?: string; config?: string; projectConfig?: string };
   /** Glob patterns of docs to leave alone, relative to the working directory. */
   exclude?: readonly string[];
+  /** The same patterns as the configuration file writes them; absent when `--exclude` replaced them. */
+  excludeAsWritten?: readonly string[];
   /** Docs rules by id: severity and scope, over their defaults. */
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Settings of regions by name, e.g. the columns of a table region. */
@@ -103,7 +105,12 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   // The engine's errors come alone: rule findings on text that cannot be generated would only add noise.
   stopOnErrors(docs.diagnostics);
   await checkPlannedDocs(unmarked.docs, rules);
-  const messages = [...docs.runMessages, ...docMessages, ...unmarked.docs.flatMap((d) => d.messages)].sort(byPosition);
+  const messages = [
+    ...docs.runMessages,
+    ...docMessages,
+    ...unmarked.docs.flatMap((d) => d.messages),
+    ...unusedExcludeWarnings(docs.unusedExcludes, options),
+  ].sort(byPosition);
   stopOnErrors(messages);
   return {
     catalog,
@@ -114,6 +121,16 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
 }
 
 /** A schema path that is also an example config the catalog generates: each run would rewrite the other's file. */
+/** A pattern of the configuration file that leaves out no doc is most likely misspelt, or relative to another folder. */
+function unusedExcludeWarnings(unused: readonly number[], options: GenOptions): Diagnostic[] {
+  const { configFile, excludeAsWritten } = options;
+  if (!configFile || !excludeAsWritten) return [];
+  return unused.map((i) =>
+    diagnostic(configFile, settingPosition(configFile, ["exclude", i]), "project-config/unused-exclude",
+      `exclude[${i}]: "${excludeAsWritten[i]}" leaves out no doc under ${options.docDirs.join(", ")}; ` +
+        "patterns are relative to this file (a folder's name leaves out all of it, as `docs/archive`)", "warning"));
+}
+
 function schemaOverExample(schemaFiles: NonNullable<GenOptions["schemaFiles"]>, examples: readonly ExampleFile[], configFile?: string): Diagnostic[] {
   const taken = examples.map((e) => ({ path: e.path, what: "an example config that `gen` writes from the catalog" }));
   return schemaPathErrors(schemaPathProblems(schemaFiles, schemaFiles, taken, process.cwd()), configFile);

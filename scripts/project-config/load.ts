@@ -15,7 +15,8 @@ import { languageTag } from "../docs/locale.ts";
 import { readFiles, schemaPathProblems, type SchemaPathProblem } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
-export interface ProjectSettings extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">> {
+export interface ProjectSettings
+  extends Required<Pick<GenOptions, "catalogFile" | "docDirs" | "exclude" | "schemaFiles" | "rules" | "regions">>, Pick<GenOptions, "excludeAsWritten"> {
   /** The configuration file that was read, if any. */
   configFile?: string;
   defaultLocale?: string;
@@ -98,6 +99,7 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
     catalogFile: catalog,
     docDirs: overrides.docs?.map(fromCli) ?? (config.docs ?? ["docs"]).map(fromFile),
     exclude: overrides.exclude ? [...overrides.exclude] : (config.exclude ?? []).map((glob) => globFromCwd(base, glob, cwd)),
+    ...(overrides.exclude || !config.exclude ? {} : { excludeAsWritten: config.exclude }),
     schemaFiles,
     rules: Object.fromEntries(
       Object.entries(config.rules ?? {}).flatMap(([id, setting]): Array<[string, RuleSetting]> =>
