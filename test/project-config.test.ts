@@ -129,6 +129,33 @@ describe("a configuration file that cannot be used", () => {
     expect(result.stderr).toContain(`${result.file}:3:35: rules.secrets: unknown key "secrets" (did you mean \`secret\`?)`);
   });
 
+  it("names the key inside a rule's setting that is wrong, with a did-you-mean, in order, with a summary", async () => {
+    const result = await genWith('{ "rules": { "secret": { "severity": "error", "scope": "everywhere" }, "mdx": "warning", "json": { "severity": "warm" } } }\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `${result.file}:1:56: rules.secret.scope: must be one of "generated", "pages-with-regions", "all"`,
+      `${result.file}:1:79: rules.mdx: must be one of "error", "warn", "off" (did you mean "warn"?)`,
+      `${result.file}:1:112: rules.json.severity: must be one of "error", "warn", "off" (did you mean "warn"?)`,
+      "3 problems in the input; nothing was written",
+    ]);
+  });
+
+  it("gives the documented JSON report of gen and of validate when the file cannot be used", async () => {
+    const project = tempProject();
+    write(join(project.dir, "docs", "models.md"), STALE);
+    writeFileSync(project.config, '{ "docz": ["docs"] }\n');
+    const gen = await runCli(["gen", "--check", "--json", "--config", project.config]);
+    expect(gen.code).toBe(2);
+    expect(JSON.parse(gen.stdout)).toMatchObject({ status: "invalid", files: [], summary: "1 problem in the input; nothing was written" });
+    const config = join(project.dir, "ok.json");
+    writeFileSync(config, "{}");
+    const validate = await runCli(["validate", "--json", "--config", project.config, config]);
+    expect(validate.code).toBe(2);
+    const report = JSON.parse(validate.stdout);
+    expect(report).toMatchObject({ exitCode: 2, files: [], summary: { files: 0, errors: 1 } });
+    expect(report.diagnostics[0].message).toContain('unknown key "docz"');
+  });
+
   it("reports a syntax error at its position", async () => {
     const result = await genWith('{\n  "docs": ["docs"]\n  "catalog": "x"\n}\n');
     expect(result.code).toBe(2);

@@ -2,7 +2,7 @@
 // `gen --check`: write nothing, show what drifted; `gen --watch`: regenerate on change.
 import { dirname, join, resolve } from "node:path";
 import { LOCALES_DIR } from "../catalog/locales.ts";
-import { InputError } from "../lib/diagnostics.ts";
+import { byPosition, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { makeFolders } from "../lib/make-folders.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { testPause } from "../lib/test-pause.ts";
@@ -55,9 +55,27 @@ export async function runGenCommand(args: readonly string[], out: Output, contex
       fix: fixCommand(settings.fixCommand, context),
     };
   };
-  const options = currentOptions();
+  let options: GenCommandOptions;
+  try {
+    options = currentOptions();
+  } catch (error) {
+    // An unusable configuration file: reported as an unusable catalog is, in the same shape.
+    if (!(error instanceof InputError)) throw error;
+    const reporting = { json: values.json === true, github: context.env.GITHUB_ACTIONS === "true" };
+    reportInvalid(error.diagnostics, { ...reporting, fix: fixCommand(undefined, context) }, out);
+    return ExitCode.input;
+  }
   if (values.watch) return watchGen(options, currentOptions, out, context);
   return (await generate(options, out)).code;
+}
+
+/** Problems in the input: every one, in order of position, then the summary; or the same as JSON. */
+function reportInvalid(problems: readonly Diagnostic[], options: Pick<GenCommandOptions, "json" | "github" | "fix">, out: Output): void {
+  const diagnostics = [...problems].sort(byPosition);
+  const report = invalidJson(diagnostics);
+  if (options.json) out.stdout(JSON.stringify(report, null, 2));
+  else out.stderr(`${diagnosticsText(diagnostics)}\n${painter(out.colour?.stderr === true)("red", report.summary)}`);
+  if (options.github) annotate(out, options, githubAnnotations([], diagnostics, options.fix ?? "kimi-config-sync gen"));
 }
 
 async function generate(options: GenCommandOptions, out: Output): Promise<{ code: number; written: PlannedFile[] }> {
@@ -74,9 +92,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
     plan = await planGeneration({ ...options, retain });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    if (options.json) out.stdout(JSON.stringify(invalidJson(error.diagnostics), null, 2));
-    else out.stderr(`${diagnosticsText(error.diagnostics)}\n${paintErr("red", invalidJson(error.diagnostics).summary)}`);
-    if (options.github) annotate(out, options, githubAnnotations([], error.diagnostics, fix));
+    reportInvalid(error.diagnostics, options, out);
     return { code: ExitCode.input, written: [] };
   }
 
@@ -112,7 +128,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
  * GitHub reads its workflow commands from either stream: with --json they go to
  * standard error, so that standard output stays one JSON document.
  */
-function annotate(out: Output, options: GenCommandOptions, annotations: readonly string[]): void {
+function annotate(out: Output, options: Pick<GenCommandOptions, "json">, annotations: readonly string[]): void {
   if (annotations.length === 0) return;
   (options.json ? out.stderr : out.stdout)(annotations.join("\n"));
 }

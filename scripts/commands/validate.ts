@@ -5,7 +5,7 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
-import { validateExitCode, validateJson, validateText } from "../validate/report.ts";
+import { unusableInputJson, validateExitCode, validateJson, validateText } from "../validate/report.ts";
 import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
 import { parseCommand, usageText } from "./spec.ts";
@@ -32,7 +32,7 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
     catalog = loadCatalog(settingsFor(values as { config?: string; "no-config"?: boolean }, catalogFlag, context).catalogFile);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    if (json) out.stdout(JSON.stringify({ exitCode: ExitCode.input, catalog: error.diagnostics, files: [] }, null, 2));
+    if (json) out.stdout(JSON.stringify(unusableInputJson(error.diagnostics), null, 2));
     else out.stderr(`${error.diagnostics.map(formatDiagnostic).join("\n")}\nthe catalog or configuration is unusable; nothing was validated`);
     return ExitCode.input;
   }

@@ -5,7 +5,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   if (candidates.length === 0) return undefined;
   const best = closest(word, candidates as string[]);
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return distance(word, best) <= limit ? best : undefined;
+  if (distance(word, best) <= limit) return best;
+  // A word that begins with a candidate (`warning` for `warn`), when only one candidate fits.
+  const lower = word.toLowerCase();
+  const related = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase()));
+  return related.length === 1 ? related[0] : undefined;
 }
 
 export function didYouMeanSuffix(word: string, candidates: readonly string[]): string {

@@ -68,19 +68,19 @@ export function zodIssueFindings(issue: z.core.$ZodIssue, options: IssueOptions 
     case "invalid_key":
       return issue.issues.map((inner) => ({ path, part: "key", kind: "schema", message: `invalid key: ${plainMessage(inner, valueAt(options.input, path))}` }));
     case "invalid_union": {
+      const given = valueAt(options.input, path);
       if ("discriminator" in issue && typeof issue.discriminator === "string") {
         const options_ = (issue as { options?: unknown[] }).options ?? [];
         const expected = options_.map((o) => JSON.stringify(o)).join(", ");
-        const given = valueAt(options.input, path);
         return atValue(
           given === undefined
             ? `missing required key "${issue.discriminator}": write one of ${expected}`
             : `must be one of ${expected}${typeof given === "string" ? suggestion(given, options_.map(String)) : ""}`,
         );
       }
-      const meant = issue.errors.find((branch) => !isRootTypeMismatch(branch));
+      const meant = issue.errors.find((branch) => !isRootTypeMismatch(branch, given));
       if (meant) return meant.flatMap((inner) => zodIssueFindings(inner, options, path));
-      return atValue(unionTypeMessage(issue.errors, valueAt(options.input, path)) ?? issue.message);
+      return atValue(unionTypeMessage(issue.errors, given) ?? issue.message);
     }
     case "invalid_type":
       return atValue(
@@ -172,9 +172,14 @@ function describeValue(value: unknown): string {
   return "an object";
 }
 
-/** A union branch that rejected the value only because of its type: not the branch the value was meant for. */
-function isRootTypeMismatch(branch: readonly z.core.$ZodIssue[]): boolean {
-  return branch.length > 0 && branch.every((i) => i.code === "invalid_type" && i.path.length === 0);
+/**
+ * A union branch that rejected the value only because of its type: not the branch the
+ * value was meant for. An enum of strings given an object says so as `invalid_value`.
+ */
+function isRootTypeMismatch(branch: readonly z.core.$ZodIssue[], given: unknown): boolean {
+  const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+  return branch.length > 0 && branch.every((i) => i.path.length === 0 &&
+    (i.code === "invalid_type" || (i.code === "invalid_value" && given !== undefined && i.values.every((v) => typeOf(v) !== typeOf(given)))));
 }
 
 /** "must be a string or an object, not the number 42" */

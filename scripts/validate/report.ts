@@ -45,6 +45,19 @@ export function validateJson(results: readonly FileResult[]) {
   };
 }
 
+/**
+ * The same shape when the catalog or the configuration file is unusable, so nothing was
+ * validated: no file counted, and the problems that stopped the run under `diagnostics`.
+ */
+export function unusableInputJson(diagnostics: readonly Diagnostic[]) {
+  return {
+    exitCode: ExitCode.input,
+    summary: { files: 0, ...counts([]), errors: diagnostics.filter((d) => d.severity === "error").length, warnings: 0 },
+    files: [],
+    diagnostics,
+  };
+}
+
 function totals(results: readonly FileResult[]): { errors: number; warnings: number } {
   const all = results.flatMap((r) => r.diagnostics);
   return { errors: all.filter((d) => d.severity === "error").length, warnings: all.filter((d) => d.severity === "warning").length };
