@@ -42,3 +42,6 @@ export function splitModelRef(ref: string): { provider: string; model: string } 
 export function providerIds(provider: { id: string; aliases?: readonly string[] | undefined }): string[] {
   return [provider.id, ...(provider.aliases ?? [])];
 }
+
+/** The key by which any object of the host's config names files to merge into it before validation. */
+export const INCLUDE_KEY = "$include";

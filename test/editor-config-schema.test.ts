@@ -70,6 +70,16 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(await session.diagnostics()).toEqual([]);
   });
 
+  it("accepts `$include` in any object, which then need not hold its required keys, and refuses one that is no path", async () => {
+    const text = variant(`"mode": "merge",`, `"mode": "merge", "$include": ["./models.json5"],`)
+      .replace(`"env": { "MOONSHOT_API_KEY": "sk-test", },`, `"env": { "$include": "./env.json5", "MOONSHOT_API_KEY": "sk-test", },`)
+      .replace(`"providers": {`, `"providers": { "custom": { "$include": "./custom.json5" },`);
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+    const wrong = variant(`"mode": "merge",`, `"mode": "merge", "$include": 3,`);
+    const diagnostics = await open(service, DOC, wrong).diagnostics();
+    expect(diagnostics).toHaveLength(1);
+  });
+
   it("accepts a model named by an alias or by its id alone, as the host does", async () => {
     const text = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": ["kimi-k3", "opus",]`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

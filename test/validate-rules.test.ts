@@ -60,6 +60,23 @@ describe("schema errors", () => {
     expect(check({ models: { providers: { "my-proxy": { models: [] } } } })[0]?.message).not.toContain("built-in");
   });
 
+  it("takes `$include` as the host does: in any object, a path or a list of paths, whose files may add what the object lacks", () => {
+    const config = {
+      $include: "./base.json5",
+      models: {
+        $include: ["./models.json5"],
+        providers: { $include: "./providers.json5", custom: { $include: "./custom.json5" } },
+      },
+      agents: { defaults: { model: "custom/from-the-included-file", models: { "moonshot/kimi-k9": { alias: "k9" } } } },
+    };
+    expect(check(config)).toEqual([]);
+    // What it holds is checked; the rest of the file is checked as usual.
+    expect(check({ models: { $include: 3, mode: "merged" } }).map((f) => f.path)).toEqual(["models.$include", "models.mode"]);
+    // Without an include that could define them, an unknown model and a provider's missing keys are still errors.
+    expect(check({ gateway: { $include: "./gateway.json5" }, models: { providers: { custom: {} } }, agents: { defaults: { model: "moonshot/kimi-k9" } } }).map((f) => f.path))
+      .toEqual(["models.providers.custom.baseUrl", "models.providers.custom.models", "agents.defaults.model"]);
+  });
+
   it("accepts what the host takes as a model: an alias, a model id alone, a `provider/*` key", () => {
     const config = {
       agents: {

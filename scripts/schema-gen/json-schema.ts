@@ -3,7 +3,7 @@
 // what editors need on top: markdown descriptions and model-ref completions.
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { providerIds } from "../../schema/host.ts";
+import { INCLUDE_KEY, providerIds } from "../../schema/host.ts";
 import { Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
@@ -24,7 +24,10 @@ export function catalogJsonSchema(): JsonSchema {
 }
 
 export function configJsonSchema(catalog: Catalog): JsonSchema {
-  return finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
+  const schema = finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
+  allowIncludes(schema);
+  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE };
+  return schema;
 }
 
 let configShapeCache: JsonSchema | undefined;
@@ -77,6 +80,37 @@ function nameEveryDiscriminatorValue(schema: JsonSchema): void {
   if (key === undefined) return;
   const values = branches.map((b) => JSON.stringify(propertiesOf(b)![key]!.const)).join(", ");
   for (const branch of branches) propertiesOf(branch)![key]!.errorMessage = `Must be one of ${values}.`;
+}
+
+const INCLUDE: JsonSchema = {
+  anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }],
+  description: "Files merged into this object before the config is validated: a path, or a list of paths.",
+  markdownDescription: "Files merged into this object before the config is validated: a path, or a list of paths.",
+};
+
+/**
+ * The host merges the files an object names in `$include` before it validates (see
+ * scripts/validate/includes.ts): every object may hold the key, and one that does
+ * need not hold its required keys itself.
+ */
+function allowIncludes(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) allowIncludes(item);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  for (const value of Object.values(schema)) allowIncludes(value);
+  if (schema.type !== "object") return;
+  const { description, markdownDescription } = INCLUDE;
+  schema.properties = { ...(schema.properties as object | undefined), [INCLUDE_KEY]: { $ref: "#/definitions/include", description, markdownDescription } };
+  if (schema.propertyNames !== undefined) schema.propertyNames = { anyOf: [{ const: INCLUDE_KEY }, schema.propertyNames] };
+  const required = schema.required as string[] | undefined;
+  if (required?.length) {
+    delete schema.required;
+    schema.if = { required: [INCLUDE_KEY] };
+    schema.else = { required };
+  }
 }
 
 /** Serialized the same way every time: stable key order, two-space indent, final newline. */

@@ -1,6 +1,7 @@
 // One config file's text -> every problem in it, each at its file:line:column:
 // syntax, repeated keys, the zod schema (with did-you-mean for unknown keys), the
-// model-ref rules and, when asked, unset `${VAR}` placeholders.
+// model-ref rules and, when asked, unset `${VAR}` placeholders. `$include` is taken
+// as the host takes it (includes.ts).
 import { BUILT_IN_PROVIDER_IDS, Config } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -19,6 +20,7 @@ import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
 import { configShape } from "../schema-gen/json-schema.ts";
 import { checkEnvPlaceholders, type Environment } from "./env-placeholders.ts";
 import type { ConfigFinding } from "./finding.ts";
+import { mayBeIncluded, withoutIncludes } from "./includes.ts";
 import { checkModelRefs } from "./model-refs.ts";
 
 export interface CheckContext {
@@ -56,7 +58,11 @@ export function checkConfigText(file: string, text: string, context: CheckContex
  * `validate` judge a config the same way.
  */
 export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): ConfigProblem[] {
-  const findings = [...schemaFindings(parsed.value), ...checkModelRefs(parsed.value, context.catalog)];
+  const includes = withoutIncludes(parsed.value);
+  const findings = [
+    ...includes.problems,
+    ...[...schemaFindings(includes.value), ...checkModelRefs(includes.value, context.catalog)].filter((f) => !mayBeIncluded(includes, f)),
+  ];
   if (context.environment) findings.push(...checkEnvPlaceholders(parsed.value, context.environment));
   const problems: ConfigProblem[] = findings.map((f) => ({
     ...parsed.locate(f.path, f.part),
