@@ -102,6 +102,14 @@ const CASES: Case[] = [
     expected: ["3:5: `moonshot-kimi-k2-ids:start` stands inside a comment or expression that spans several lines"],
   },
   {
+    name: "markers after a code block that is never closed",
+    page: `# T\n\n\`\`\`bash\necho hi\n\n${ids("start")}\n${ids("end")}\n`,
+    expected: [
+      "6:1: `moonshot-kimi-k2-ids:start` stands in the code block that opens at line 3 and is never closed, so it is read as an example",
+      "7:1: `moonshot-kimi-k2-ids:end` stands in the code block that opens at line 3 and is never closed",
+    ],
+  },
+  {
     name: "an unknown option",
     page: `{/* moonshot-kimi-k2-ids:start sort=name */}\n${ids("end")}\n`,
     expected: ['1:1: unknown option "sort" on region moonshot-kimi-k2-ids; it takes columns'],

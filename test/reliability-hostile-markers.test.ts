@@ -74,7 +74,15 @@ const cases: HostileCase[] = [
       { at: "// demo-aliases:end", message: /has no matching `demo-aliases:start` before it/ },
     ],
   },
-  { file: "unclosed-fence-swallows-end.md", exit: 2, problems: [{ at: "{/* demo-ids:start */}", message: noEnd }] },
+  {
+    file: "unclosed-fence-swallows-end.md",
+    exit: 2,
+    problems: [
+      { at: "{/* demo-ids:start */}", message: noEnd },
+      // Why the end is not seen.
+      { at: "{/* demo-ids:end */}", message: /stands in the code block that opens at line 5 and is never closed, so it is read as an example/ },
+    ],
+  },
   {
     file: "marker-with-text-after.md",
     exit: 2,

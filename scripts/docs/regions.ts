@@ -125,9 +125,20 @@ export function locateMarkers(
       );
       continue;
     }
-    // An example (a Markdown-comment marker in a code block) is fine;
-    // anything else that names a region was probably meant as a marker.
-    if (inCode && parseMarkdownMarker(content)) continue;
+    // An example (a Markdown-comment marker in a code block) is fine, but not in a block
+    // that is never closed: the marker was written after it and its region would go unsynced.
+    // Anything else that names a region was probably meant as a marker.
+    const example = context.kind === "code" ? parseMarkdownMarker(content) : null;
+    if (example && context.kind === "code") {
+      if (context.fence.close === null && (example.verb === "start" || example.verb === "end") && names.looksLikeRegion(example.name)) {
+        problems.push(
+          diagnostic(file, at(candidate.line, example.from), "docs/unclosed-code-block",
+            `\`${example.name}:${example.verb}\` stands in the code block that opens at line ${context.fence.open + 1} and is never ` +
+              "closed, so it is read as an example, not as a marker: close the code block where it ends"),
+        );
+      }
+      continue;
+    }
     for (let j = k; j < candidates.length && candidates[j]!.line === candidate.line; j++) {
       const token = candidates[j]!;
       if (token.nearMiss || (token.verb !== "start" && token.verb !== "end")) continue;
