@@ -124,7 +124,7 @@ describe("docs check: secrets, through gen", () => {
     const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", project.docs]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${join(project.docs, "page.md")}:3:3: possible API key sk-kimi-Zx…`);
-    expect(result.stderr).toContain("in the text `pnpm gen` generates for region kimi-code-env");
+    expect(result.stderr).toContain("in the text `gen` generates for region kimi-code-env");
     expect(result.stdout + result.stderr).not.toContain(realLookingKimi);
   });
 });

@@ -75,7 +75,7 @@ describe("rule scopes and severities", () => {
     for (const setting of [undefined, { severity: "warn" as const }, { scope: "generated" as const }]) {
       const result = await p.check(setting && { secret: setting });
       expect(result.code, JSON.stringify(setting)).toBe(2);
-      expect(result.stderr).toContain("in the text `pnpm gen` generates for region kimi-code-env");
+      expect(result.stderr).toContain("in the text `gen` generates for region kimi-code-env");
     }
     expect((await p.check({ secret: { severity: "off" } })).code).toBe(1);
   });

@@ -111,8 +111,8 @@ const cases: HostileCase[] = [
     file: "mangled-formatter.mdx",
     exit: 1,
     problems: [
-      { at: "{/_ demo-ids:start _/ && null}", message: /was rewritten by a formatter; `pnpm gen` restores `\{\/\* demo-ids:start \*\/\}`/ },
-      { at: "{/_demo-ids:end_/}", message: /was rewritten by a formatter; `pnpm gen` restores `\{\/\* demo-ids:end \*\/\}`/ },
+      { at: "{/_ demo-ids:start _/ && null}", message: /was rewritten by a formatter; `gen` restores `\{\/\* demo-ids:start \*\/\}`/ },
+      { at: "{/_demo-ids:end_/}", message: /was rewritten by a formatter; `gen` restores `\{\/\* demo-ids:end \*\/\}`/ },
     ],
   },
   // Examples, not regions.

@@ -38,7 +38,7 @@ export function toCurrentLine(d: Diagnostic, regions: readonly RegionChange[]): 
       column: change.column,
       endLine: undefined,
       endColumn: undefined,
-      message: `${d.message} (in the text \`pnpm gen\` generates for region ${change.name}, line ${d.line - inside.newStart} of it)`,
+      message: `${d.message} (in the text \`gen\` generates for region ${change.name}, line ${d.line - inside.newStart} of it)`,
     };
   }
   const shift = spans.filter((s) => s.newEnd < d.line).reduce((n, s) => n + s.growth, 0);

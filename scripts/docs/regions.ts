@@ -102,7 +102,7 @@ export function locateMarkers(
       if (parsed.syntax === "mdx-mangled") {
         problems.push(
           diagnostic(file, at(candidate.line, parsed.from), "docs/mangled-marker",
-            `marker \`${content.slice(parsed.from, parsed.to)}\` was rewritten by a formatter; \`pnpm gen\` restores \`${canonicalMdxMarker(parsed)}\``,
+            `marker \`${content.slice(parsed.from, parsed.to)}\` was rewritten by a formatter; \`gen\` restores \`${canonicalMdxMarker(parsed)}\``,
             "warning"),
         );
       } else if (parsed.syntax === "html" && isMdx) {
