@@ -238,6 +238,21 @@ describe("validate: exit codes", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("--strict");
   });
+
+  it("says in its own words what is wrong with the arguments: an empty value, a value for a switch, stdin twice", async () => {
+    const cases: Array<[string[], string]> = [
+      [["--catalog=", fixture("valid/empty.json")], "validate: --catalog takes a value (--catalog FILE); an empty one was given"],
+      [["--env=1", fixture("valid/empty.json")], "validate: --env is a switch and takes no value; write --env alone"],
+      [["-", "-"], "validate: `-` (standard input) is given more than once; it can be read once"],
+    ];
+    for (const [args, says] of cases) {
+      const result = await validate(...args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(says);
+    }
+    const help = await validate("-h", "extra");
+    expect([help.code, help.stdout.split("\n")[0]]).toEqual([0, "Usage: kimi-config-sync validate FILE... [options]"]);
+  });
 });
 
 describe("validate --json", () => {

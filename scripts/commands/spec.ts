@@ -60,21 +60,36 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
   const options = Object.fromEntries(
     Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
   );
+  // Asked for help, the rest of the line does not matter.
+  if (args.includes("--help") || args.includes("-h")) return { values: { help: true }, positionals: [] };
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.operands !== undefined });
+    // `--docs=` gives an empty value, which would mean the working folder or nothing at all.
+    for (const [name, value] of Object.entries(values)) {
+      if (value === "" || (Array.isArray(value) && value.includes(""))) {
+        throw new UsageError(`${spec.name}: --${name} takes a value (--${name} ${all[name]?.value ?? "VALUE"}); an empty one was given`, usageText(spec));
+      }
+    }
     return { values: values as ParsedCommand["values"], positionals };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
     if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS")) throw error;
     const text = (error as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(text)?.[1];
     // Node's words for an option whose value is missing: "argument missing", or "ambiguous" when the next word is an option.
     const valueless = /Option '(-{1,2}[\w-]+)(?: <value>)?' argument (?:missing|is ambiguous)/.exec(text)?.[1];
+    const stray = /Unexpected argument '([^']*)'/.exec(text)?.[1];
+    const flagWithValue = /Option '(-{1,2}[\w-]+)' does not take an argument/.exec(text)?.[1];
     const message = unknown
       ? `${spec.name}: unknown option ${unknown}${didYouMeanSuffix(unknown, Object.keys(all).map((n) => `--${n}`))}`
       : valueless
         ? `${spec.name}: ${valueless} takes a value (${valueless} ${all[valueless.replace(/^-+/, "")]?.value ?? "VALUE"}); none was given`
-        : `${spec.name}: ${text.split("\n")[0]}`;
+        : stray !== undefined
+          ? `${spec.name}: unexpected argument "${stray}": ${spec.name} takes ${spec.operands ? `${spec.operands} and ` : "no file names, only "}options`
+          : flagWithValue
+            ? `${spec.name}: ${flagWithValue} is a switch and takes no value; write ${flagWithValue} alone`
+            : `${spec.name}: ${text.split("\n")[0]}`;
     throw new UsageError(message, usageText(spec));
   }
 }

@@ -23,6 +23,9 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
   if (positionals.length === 0) {
     throw new UsageError("validate: no file given; pass one or more config files, e.g. `validate openclaw.json`, or `-` for standard input", usageText(VALIDATE));
   }
+  if (positionals.filter((p) => p === "-").length > 1) {
+    throw new UsageError("validate: `-` (standard input) is given more than once; it can be read once", usageText(VALIDATE));
+  }
   const from = userFolder(context);
   const json = values.json === true;
 
