@@ -69,23 +69,49 @@ function segments(path: string): string[] {
   return path.split(sep === "\\" ? /[\\/]/ : "/");
 }
 
+/** A POSIX locale name as folders are often named (`zh_CN`, `pt_BR`, `zh_Hant`): read as the tag it stands for. */
+const POSIX_LOCALE_FOLDER = /^[a-z]{2,3}_(?:[A-Z]{2}|[A-Z][a-z]{3})$/;
+
+/** The language tag a folder name stands for, if any. */
+function folderTag(segment: string): string | undefined {
+  return localeTag(POSIX_LOCALE_FOLDER.test(segment) ? segment.replace("_", "-") : segment);
+}
+
 /** The index of the folder of `path` that is a language tag, or -1. */
 function localeSegment(path: string): number {
   const parts = segments(path);
-  for (let i = 0; i < parts.length - 1; i++) if (localeTag(parts[i]!) !== undefined) return i;
+  for (let i = 0; i < parts.length - 1; i++) if (folderTag(parts[i]!) !== undefined) return i;
   return -1;
 }
 
-/** `lang:` or `locale:` in the page's front matter, as a canonical tag. */
-function frontMatterLocale(text: string, split?: readonly SourceLine[]): string | undefined {
+/** The `lang:` or `locale:` line of the page's front matter: its value as written, and where it stands. */
+function frontMatterLocaleLine(text: string, split?: readonly SourceLine[]): { written: string; line: number; column: number } | undefined {
   if (!text.startsWith("---") && !text.startsWith("\ufeff---")) return undefined;
   const lines = split ?? splitLines(text);
   const close = frontMatterClose(text, lines);
   for (let i = 1; i < close; i++) {
-    const match = FRONT_MATTER_LOCALE.exec(text.slice(lines[i]!.start, lines[i]!.end));
-    if (match) return languageTag(match[1]!) ?? match[1];
+    const content = text.slice(lines[i]!.start, lines[i]!.end);
+    const match = FRONT_MATTER_LOCALE.exec(content);
+    if (match) return { written: match[1]!, line: i + 1, column: content.indexOf(match[1]!) + 1 };
   }
   return undefined;
+}
+
+/** `lang:` or `locale:` in the page's front matter, as a canonical tag; undefined when it names no language. */
+function frontMatterLocale(text: string, split?: readonly SourceLine[]): string | undefined {
+  const declared = frontMatterLocaleLine(text, split);
+  return declared === undefined ? undefined : languageTag(declared.written);
+}
+
+/** A front matter `lang:` that names no language (`lang: 42`): the page is then read by its folder or the default. */
+export function unknownPageLanguage(text: string, lines?: readonly SourceLine[]): { line: number; column: number; message: string } | undefined {
+  const declared = frontMatterLocaleLine(text, lines);
+  if (declared === undefined || languageTag(declared.written) !== undefined) return undefined;
+  return {
+    line: declared.line,
+    column: declared.column,
+    message: `"${declared.written}" names no language, so the page's generated text takes the language of its folder or the default one; write a BCP 47 tag such as en, zh-CN or pt-BR`,
+  };
 }
 
 /** `lines`: the text's lines, when the caller has split it already. */
@@ -93,7 +119,7 @@ export function pageLocale(path: string, text: string, defaultLocale: string = D
   const declared = frontMatterLocale(text, lines);
   if (declared !== undefined) return declared;
   const index = localeSegment(path);
-  return index === -1 ? defaultLocale : localeTag(segments(path)[index]!)!;
+  return index === -1 ? defaultLocale : folderTag(segments(path)[index]!)!;
 }
 
 /** The source-language page a translation stands for: `docs/pt-BR/x.md` -> `docs/x.md`; undefined for a page in no locale folder. */

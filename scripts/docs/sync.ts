@@ -14,7 +14,7 @@ import { contentKey } from "../lib/content-cache.ts";
 import { discoverDocs, readDocText, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
 import { REGION_KINDS, type RegionKind } from "./kinds/index.ts";
-import { DEFAULT_LOCALE } from "./locale.ts";
+import { DEFAULT_LOCALE, unknownPageLanguage } from "./locale.ts";
 import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
 import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
@@ -205,6 +205,8 @@ export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionName
   doc.messages.push(...located.diagnostics);
   if (located.markers.length === 0) return doc;
   const diagnostics = doc.messages;
+  const language = unknownPageLanguage(text, lines);
+  if (language) diagnostics.push(diagnostic(path, language, "docs/unknown-language", language.message, "warning"));
   const page = options.page ?? englishPage(catalog);
   const cache = options.cache ?? new Map();
   const edits: Edit[] = [];
