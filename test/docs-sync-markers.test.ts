@@ -206,6 +206,19 @@ describe("what is not a region", () => {
 });
 
 describe("rendering in place", () => {
+  it("keeps a numbered list numbered, counting up or all alike as it was written, with its delimiter", async () => {
+    const page = [
+      "{/* moonshot-kimi-k2-ids:start */}", "", "3. `old`", "4. `older`", "", "{/* moonshot-kimi-k2-ids:end */}", "",
+      "{/* moonshot-kimi-k2-model-refs:start */}", "", "1) `a`", "1) `b`", "", "{/* moonshot-kimi-k2-model-refs:end */}", "",
+    ].join("\n");
+    const { project, text } = await generate(page);
+    expect(text).toBe([
+      "{/* moonshot-kimi-k2-ids:start */}", "", IDS.map((id, i) => `${3 + i}. \`${id}\``).join("\n"), "", "{/* moonshot-kimi-k2-ids:end */}", "",
+      "{/* moonshot-kimi-k2-model-refs:start */}", "", IDS.map((id) => `1) \`moonshot/${id}\``).join("\n"), "", "{/* moonshot-kimi-k2-model-refs:end */}", "",
+    ].join("\n"));
+    expect((await project.gen({ check: true })).code).toBe(0);
+  });
+
   it("keeps the bullet of the list and takes the indentation and blockquote prefix of the start marker", async () => {
     const page = [
       "1. Step one:",

@@ -67,12 +67,36 @@ function trailingCommaHabit(body: readonly string[], entriesFollow: boolean): bo
   });
 }
 
-function bulletOf(body: readonly string[]): string {
+/** How the region's list marks its items: a bullet (`-`, `*`, `+`), or numbers (`1.`, `1)`) counting up or all alike. */
+interface ListStyle {
+  bullet: string;
+  numbers?: { start: number; delimiter: string; alike: boolean };
+}
+
+function listStyleOf(body: readonly string[]): ListStyle {
+  const numbers: Array<{ n: number; delimiter: string }> = [];
   for (const line of body) {
-    const bullet = /^\s*([-*+])[ \t]/.exec(line);
-    if (bullet) return bullet[1]!;
+    const item = /^\s*(?:([-*+])|(\d{1,9})([.)]))[ \t]/.exec(line);
+    if (!item) continue;
+    if (item[1] !== undefined) {
+      if (numbers.length === 0) return { bullet: item[1] };
+      continue;
+    }
+    numbers.push({ n: Number(item[2]), delimiter: item[3]! });
   }
-  return "-";
+  if (numbers.length === 0) return { bullet: "-" };
+  const [first] = numbers as [{ n: number; delimiter: string }];
+  const alike = numbers.length > 1 && numbers.every((x) => x.n === first.n);
+  return { bullet: `${first.n}${first.delimiter}`, numbers: { start: first.n, delimiter: first.delimiter, alike } };
+}
+
+/** A numbered list's items numbered as the written list numbers them: each rendering writes its first number on every item. */
+function numbered(lines: readonly string[], style: ListStyle): string[] {
+  const numbers = style.numbers;
+  if (!numbers) return [...lines];
+  let i = 0;
+  return lines.map((line) =>
+    line.startsWith(`${style.bullet} `) ? `${numbers.start + (numbers.alike ? 0 : i++)}${numbers.delimiter}${line.slice(style.bullet.length)}` : line);
 }
 
 /** The body without blank lines at either end, and how many were dropped at the start. */
@@ -199,6 +223,8 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   const fence = region.start.fence;
   const habit = fence !== null && (TRAILING_COMMA_REQUIRED.has(fence.lang) || trailingCommaHabit(body, entriesFollow));
   const trimmed = trimBlankEnds(body).lines;
+  const written = listStyleOf(body);
+  const list = fence && written.numbers ? { bullet: "-" } : written; // numbered lists are Markdown's
   const context: RenderContext = {
     catalog,
     group: target.group,
@@ -208,7 +234,7 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
     lang: fence?.lang ?? "",
     options: region.start.options,
     body: trimmed,
-    bullet: bulletOf(body),
+    bullet: list.bullet,
     json5: {
       ...DEFAULT_JSON5_STYLE,
       indent: prefix.includes("\t") ? "\t" : DEFAULT_JSON5_STYLE.indent,
@@ -223,7 +249,7 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
   }
   const notes = [...(output.notes ?? [])];
   if ("entries" in output) notes.push(...handWrittenKeys(target, context));
-  let out = "lines" in output ? output.lines : joinEntries(output.entries, habit || entriesFollow);
+  let out = "lines" in output ? numbered(output.lines, list) : joinEntries(output.entries, habit || entriesFollow);
   if (target.kind.listsModels && !sameLines(trimmed, out)) {
     // A body that is not JSON5 is judged line by line where its language is another (a Python list of ids);
     // in a JSON block the JSON checks report it.

@@ -33,7 +33,10 @@ export interface RenderContext {
   options: Readonly<Record<string, string>>;
   /** The region's current lines, without the start marker's indentation (and without the blank padding). */
   body: readonly string[];
-  /** Markdown: the bullet the region's list already uses (`-`, `*` or `+`); `-` for a new one. */
+  /**
+   * Markdown: the bullet the region's list already uses (`-`, `*` or `+`), or its first number
+   * (`1.`, `1)`: the items are then numbered as the list numbers them); `-` for a new one.
+   */
   bullet: string;
   /** Code: how JSON5 is written here (indent unit, key quoting, the region's trailing-comma habit). */
   json5: Json5Style;
