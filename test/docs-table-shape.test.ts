@@ -174,6 +174,19 @@ describe("table cells", () => {
     expect((await p.gen({ check: true })).code).toBe(0);
   });
 
+  it("line up with a compact alignment row (`|---|`) too, and keep a table without outer pipes without them", async () => {
+    const padded = "| Model ref                              | Context   |";
+    const bare = "Model ref | Context";
+    const p = project({
+      "padded.md": ["# M", "", start("kimi-code-ids"), "", padded, "|----------------------------------------|----------:|", "| `a/b`                                  |         1 |", "", end("kimi-code-ids"), ""].join("\n"),
+      "bare.md": ["# M", "", start("kimi-code-ids"), "", bare, "--- | ---:", "`a/b` | 1", "", end("kimi-code-ids"), ""].join("\n"),
+    });
+    expect((await p.gen()).code).toBe(0);
+    for (const row of p.rows("padded.md")) expect(row.length).toBe(padded.length);
+    for (const row of p.rows("bare.md").slice(2)) expect(row).toMatch(/^`[^|]+` \| [\d,]+$/);
+    expect((await p.gen({ check: true })).code).toBe(0);
+  });
+
   it("take the language from front matter, then the path, then the default locale", async () => {
     const header = "| Model ref | Input |";
     const p = project({

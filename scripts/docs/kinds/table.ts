@@ -219,11 +219,39 @@ function cellColumns(row: string): number[] {
 
 // ---- rendering -------------------------------------------------------------------
 
-/** Widths to pad cells to, when the written table pads its cells to line up. */
-function paddedWidths(alignment: string, rows: readonly string[]): number[] | undefined {
+/** Whether the written table has pipes at the start and the end of its rows (`| a | b |`, or `a | b`). */
+interface OuterPipes {
+  lead: boolean;
+  trail: boolean;
+}
+
+function outerPipes(header: string): OuterPipes {
+  const text = header.trim();
+  return { lead: text.startsWith("|"), trail: text.endsWith("|") && !text.endsWith("\\|") };
+}
+
+/**
+ * Widths to pad cells to, when the written table pads its cells to line up: each cell
+ * of the alignment row spans its column less the space on either side of a cell's text,
+ * whether it is written `| --- |` or `|-----|`.
+ */
+function paddedWidths(alignment: string, rows: readonly string[], pipes: OuterPipes): number[] | undefined {
   // Text followed by two or more spaces before its pipe: an empty cell (`|  |`) is no sign of padding.
   if (!rows.some((row) => /[^\s|] {2,}\|/.test(row))) return undefined;
-  return splitRow(alignment).map((c) => c.length);
+  let text = alignment.trim();
+  if (pipes.lead) text = text.slice(1);
+  if (pipes.trail) text = text.slice(0, -1);
+  const raw = text.split(/(?<!\\)\|/);
+  return raw.map((cell, i) => {
+    const missingSides = (i === 0 && !pipes.lead ? 1 : 0) + (i === raw.length - 1 && !pipes.trail ? 1 : 0);
+    return Math.max(1, cell.length + missingSides - 2);
+  });
+}
+
+/** A row as the written table writes its rows: with or without outer pipes. */
+function styledRow(cells: readonly string[], pipes: OuterPipes): string {
+  const row = tableRow(cells);
+  return `${pipes.lead ? row.slice(0, -2) : row.slice(2, -2)}${pipes.trail ? " |" : ""}`;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -351,11 +379,12 @@ export function modelTable(context: RenderContext): RegionOutput {
         }],
   );
 
-  const widths = paddedWidths(alignment, [header, ...rows]);
+  const pipes = outerPipes(header);
+  const widths = paddedWidths(alignment, [header, ...rows], pipes);
   const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
     const cells = columns.map((id, i) => (id === HAND ? kept.cell(model, i) : cell(COLUMNS[id]!.cell(model, group, style))));
-    return tableRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells);
+    return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
   return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
 }
