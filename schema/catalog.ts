@@ -106,7 +106,9 @@ export const Model = z
     id: Id.describe("The provider's model id, as sent in API requests."),
     name: SafeText.describe("Display name."),
     alias: SafeText.describe("Short name users pick the model by (agents.defaults.models[ref].alias)."),
-    reasoning: z.boolean().describe("Whether the model produces reasoning (thinking) output."),
+    reasoning: z
+      .union([z.boolean(), z.literal("always")])
+      .describe("Whether the model produces reasoning (thinking) output; `\"always\"` when it cannot be turned off."),
     input: z.array(Modality).min(1).describe("Input modalities the model accepts."),
     contextWindow: z.number().int().positive().describe("Context window in tokens (input and output together)."),
     maxTokens: z.number().int().positive().describe("Most output tokens one response may hold."),

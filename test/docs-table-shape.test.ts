@@ -187,6 +187,20 @@ describe("table cells", () => {
     expect((await p.gen({ check: true })).code).toBe(0);
   });
 
+  it("say that reasoning is always on where the catalog says it cannot be turned off, and the config still reads `reasoning: true`", async () => {
+    const p = project({
+      "page.md": ["# M", "", "{/* moonshot-kimi-k2-table:start columns=id,reasoning */}", "{/* moonshot-kimi-k2-table:end */}", "",
+        "```json5", "[", "  // moonshot-kimi-k2-models:start", "  // moonshot-kimi-k2-models:end", "]", "```", ""].join("\n"),
+      "zh-CN/page.md": ["# M", "", "{/* moonshot-kimi-k2-table:start columns=id,reasoning */}", "{/* moonshot-kimi-k2-table:end */}", ""].join("\n"),
+    });
+    expect((await p.gen()).code).toBe(0);
+    const row = (path: string) => p.rows(path, "moonshot-kimi-k2-table").find((r) => r.includes("`kimi-k2.7-code`"))!;
+    expect(cells(row("page.md"))).toEqual(["`kimi-k2.7-code`", "Always on"]);
+    expect(cells(row("zh-CN/page.md"))).toEqual(["`kimi-k2.7-code`", "始终开启"]);
+    const models = regionBodyLines(readFileSync(join(p.docs, "page.md"), "utf8"), "moonshot-kimi-k2-models").join("\n");
+    expect(models).toMatch(/id: "kimi-k2\.7-code",[^}]*reasoning: true,/s);
+  });
+
   it("take the language from front matter, then the path, then the default locale", async () => {
     const header = "| Model ref | Input |";
     const p = project({

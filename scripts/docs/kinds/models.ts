@@ -19,7 +19,7 @@ export function configModel(provider: ProviderData, model: ModelData): Json5Valu
   return {
     id: model.id,
     name: model.name,
-    reasoning: model.reasoning,
+    reasoning: model.reasoning !== false, // the host's flag: reasoning that is always on is on
     thinkingLevelMap: thinkingLevelMap(model),
     input: [...model.input],
     cost: { input, output, cacheRead, cacheWrite: cacheWritePrice(model.cost) },

@@ -72,12 +72,13 @@ function status(model: ModelData, style: CellStyle): string {
   return `${escapeText(word)} ${lifecycle.date} → ${inlineCode(lifecycle.replacement)}`;
 }
 
-/** Effort levels where the catalog records them (`low / high / max`), else whether the model reasons. */
+/** Effort levels where the catalog records them (`low / high / max`), else whether the model reasons, and whether always. */
 function reasoning(model: ModelData, style: CellStyle): string {
   const levels = effortLevels(model);
   if (model.reasoning && levels.length > 0) {
     return levels.map((level) => escapeText(style.words.say(`effort.${level}`, level))).join(" / ");
   }
+  if (model.reasoning === "always") return escapeText(style.words.say("reasoning.always", "Always on"));
   return escapeText(model.reasoning ? style.words.say("yes", "Yes") : style.words.say("no", "No"));
 }
 
