@@ -86,16 +86,18 @@ export function loadWords(catalogFile: string, texts: readonly LocaleText[] | un
       }
     }
     // Every word generated text uses: the package's English has them all.
-    for (const [key, text] of Object.entries(packageEnglish())) {
+    const used = packageEnglish();
+    for (const [key, text] of Object.entries(used)) {
       if (key in base) continue;
       problems.push(at(english, ["words"], "key", "locale/missing-word",
         `the English words lack "${key}", which generated text uses; add it (the package's ${BASE_LOCALE}.jsonc has "${key}": ${JSON.stringify(text)})`));
     }
-    const known = Object.keys(base);
+    // A translation of a word English lacks but generated text uses is not wrong: English is (reported above).
+    const known = [...new Set([...Object.keys(base), ...Object.keys(used)])];
     for (const source of sources) {
       if (source === english) continue;
       for (const key of Object.keys(source.words)) {
-        if (!(key in base)) {
+        if (!(key in base) && !(key in used)) {
           problems.push(at(source, ["words", key], "key", "locale/unknown-word",
             `unknown word "${key}": English (${BASE_LOCALE}.jsonc or the catalog) has no such key${didYouMeanSuffix(key, known)}`));
         }
