@@ -77,6 +77,15 @@ describe("schema errors", () => {
       .toEqual(["models.providers.custom.baseUrl", "models.providers.custom.models", "agents.defaults.model"]);
   });
 
+  it("warns about a misspelt section this tool checks (the host would refuse the key), and not about the host's other keys", () => {
+    const config = { modles: { providers: {} }, agent: {}, gateway: {}, meta: {}, channels: {}, agents: { defaults: { modles: {}, workspace: "~/w" } } };
+    expect(check(config).map((f) => [f.path, f.severity, f.message.split("?")[0]])).toEqual([
+      ["modles", "warning", 'did you mean "models"'],
+      ["agent", "warning", 'did you mean "agents"'],
+      ["agents.defaults.modles", "warning", 'did you mean "models"'],
+    ]);
+  });
+
   it("accepts what the host takes as a model: an alias, a model id alone, a `provider/*` key", () => {
     const config = {
       agents: {

@@ -21,6 +21,7 @@ import { configShape } from "../schema-gen/json-schema.ts";
 import { checkEnvPlaceholders, type Environment } from "./env-placeholders.ts";
 import type { ConfigFinding } from "./finding.ts";
 import { mayBeIncluded, withoutIncludes } from "./includes.ts";
+import { misspeltSections } from "./misspelt-sections.ts";
 import { checkModelRefs } from "./model-refs.ts";
 
 export interface CheckContext {
@@ -62,6 +63,7 @@ export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): Co
   const findings = [
     ...includes.problems,
     ...[...schemaFindings(includes.value), ...checkModelRefs(includes.value, context.catalog)].filter((f) => !mayBeIncluded(includes, f)),
+    ...misspeltSections(includes.value),
   ];
   if (context.environment) findings.push(...checkEnvPlaceholders(parsed.value, context.environment));
   const problems: ConfigProblem[] = findings.map((f) => ({
