@@ -48,7 +48,7 @@ export const EnvVarName = matching(/^[A-Z_][A-Z0-9_]*$/, "must be an environment
  * 0.001 for every model (0 stays allowed: free).
  */
 const Price = AnyPrice.max(1000, "is over 1000 per 1M tokens: prices are per million tokens, not per token or per thousand").refine(
-  (price) => price === 0 || price >= 0.001,
+  (price) => price <= 0 || price >= 0.001, // a negative price has its own message
   "is under 0.001 per 1M tokens: prices are per million tokens, not per token",
 );
 

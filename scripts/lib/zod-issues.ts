@@ -78,6 +78,13 @@ export function zodIssueFindings(issue: z.core.$ZodIssue, options: IssueOptions 
             : `must be one of ${expected}${typeof given === "string" ? suggestion(given, options_.map(String)) : ""}`,
         );
       }
+      const choices = rootChoices(issue.errors);
+      if (choices) {
+        const words = choices.map((c) => ("expected" in c ? (c.expected === "boolean" ? "true, false" : kindName(c.expected)) : c.values.map((v) => JSON.stringify(v)).join(", ")));
+        const strings = choices.flatMap((c) => ("values" in c ? c.values.filter((v): v is string => typeof v === "string") : []));
+        const list = words.join(", ").replace(/, ([^,]*)$/, ", or $1");
+        return atValue(`must be ${list}${typeof given === "string" ? suggestion(given, strings) : ""}`);
+      }
       const meant = issue.errors.find((branch) => !isRootTypeMismatch(branch, given));
       if (meant) return meant.flatMap((inner) => zodIssueFindings(inner, options, path));
       return atValue(unionTypeMessage(issue.errors, given) ?? issue.message);
@@ -119,6 +126,9 @@ function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
   if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type": {
+      if (typeof given === "number" && !Number.isFinite(given)) {
+        return Number.isNaN(given) ? "must be a number, not NaN" : "is too large to be a number (JSON numbers stop near 1.8e308): write the value it stands for";
+      }
       const unquote = (issue.expected === "number" || issue.expected === "int") && typeof given === "string" && given.trim() !== "" && Number.isFinite(Number(given));
       return `must be ${kindName(issue.expected)}, not ${describeValue(given)}${unquote ? `: write ${given.trim()} without quotes` : ""}`;
     }
@@ -170,6 +180,21 @@ function describeValue(value: unknown): string {
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "boolean") return String(value);
   return "an object";
+}
+
+/** A union of plain choices (`true | false | "always"`): each branch refused the value itself, by type or by value. */
+function rootChoices(
+  branches: ReadonlyArray<readonly z.core.$ZodIssue[]>,
+): Array<{ expected: string } | { values: readonly unknown[] }> | undefined {
+  const choices: Array<{ expected: string } | { values: readonly unknown[] }> = [];
+  for (const branch of branches) {
+    const [only] = branch;
+    if (branch.length !== 1 || only!.path.length !== 0) return undefined;
+    if (only!.code === "invalid_type" && (only.expected === "boolean" || only.expected === "null")) choices.push({ expected: only.expected });
+    else if (only!.code === "invalid_value") choices.push({ values: only.values });
+    else return undefined;
+  }
+  return choices;
 }
 
 /**

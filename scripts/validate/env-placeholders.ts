@@ -28,7 +28,9 @@ export function checkEnvPlaceholders(config: unknown, environment: Environment):
         part: "value",
         rule: "config/unset-env",
         severity: "error",
-        message: `environment variable ${name} is not set: export it, or define it under "env" in this file`,
+        message: environment[name] === "" || own.get(name) === ""
+          ? `environment variable ${name} is empty, which the host counts as not set: give it a value`
+          : `environment variable ${name} is not set: export it, or define it under "env" in this file`,
       });
     }
   }
