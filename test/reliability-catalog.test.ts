@@ -253,7 +253,7 @@ describe("garbage catalogs on the command line", () => {
     const dir = tempDir();
     const result = await runCli(["gen", "--check", "--catalog", dir, "--docs", join(dir, "docs")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${dir}:1:1: cannot read the catalog`);
+    expect(result.stderr).toContain(`${dir}:1:1: cannot read the catalog: it is a folder, not the catalog file (catalog.jsonc) in it`);
   });
 });
 

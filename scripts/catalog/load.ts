@@ -14,9 +14,11 @@ export function loadCatalog(file: string, options: RuleOptions = {}): Catalog {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "it is a folder, not the catalog file (catalog.jsonc) in it" : (error as Error).message;
     throw new InputError([
-      diagnostic(file, { line: 1, column: 1 }, "catalog/unreadable", `cannot read the catalog: ${reason}; pass the right file with --catalog`),
+      diagnostic(file, { line: 1, column: 1 }, "catalog/unreadable",
+        `cannot read the catalog: ${reason}; name the right file with --catalog or with "catalog" in the configuration file`),
     ]);
   }
   return parseCatalog(file, text, options);
