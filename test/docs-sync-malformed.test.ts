@@ -117,7 +117,7 @@ const CASES: Case[] = [
   {
     name: "a table whose header does not fit its declared columns",
     page: `{/* moonshot-kimi-k2-table:start columns=ref,name,context */}\n\n| Model ref | Context |\n| --- | ---: |\n\n${table("end")}\n`,
-    expected: ["1:1: region moonshot-kimi-k2-table: the table header has 2 columns but the region renders 3 (ref, name, context)"],
+    expected: ["3:1: region moonshot-kimi-k2-table: the table header has 2 columns but the region renders 3 (ref, name, context): make `columns=` on the start marker name 2"],
   },
   {
     name: "a table column nothing identifies",

@@ -331,7 +331,12 @@ function identifyColumns(
   const count = splitRow(header).length;
   if (declared) {
     if (declared.length !== count || splitRow(alignment).length !== count) {
-      return { error: `the table header has ${count} columns but the region renders ${declared.length} (${declared.join(", ")}); ${DECLARE_HINT}, or fix the header` };
+      const where = context.options.columns !== undefined ? "`columns=` on the start marker" : "the region's `columns` in the project configuration";
+      return {
+        error: `the table header has ${count} columns but the region renders ${declared.length} (${declared.join(", ")}): ` +
+          `make ${where} name ${count} (\`${HAND}\` for a column written by hand), or fix the header`,
+        at: { line: headerLine, column: 0 },
+      };
     }
     return { ids: [...declared] };
   }
