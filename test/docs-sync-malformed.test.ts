@@ -67,13 +67,14 @@ const CASES: Case[] = [
   },
   {
     name: "options that cannot be read, and a column named twice (one problem each, no follow-on about the end marker)",
-    page: `${table("start columns=")}\n${table("end")}\n\n${ids('start columns="ref, name"')}\n${ids("end")}\n\n${table("start columns=ref,ref")}\n${table("end")}\n\n\`\`\`js\n// build:start the server\n\`\`\`\n\n${table("start columns='ref,name'")}\n${table("end")}\n\n${table("start columns=ref,,name")}\n${table("end")}\n`,
+    page: `${table("start columns=")}\n${table("end")}\n\n${ids('start columns="ref, name"')}\n${ids("end")}\n\n${table("start columns=ref,ref")}\n${table("end")}\n\n\`\`\`js\n// build:start the server\n\`\`\`\n\n${table("start columns='ref,name'")}\n${table("end")}\n\n${table("start columns=ref,,name")}\n${table("end")}\n\n${table("start columns = ref")}\n${table("end")}\n`,
     expected: [
       "1:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns=`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`",
       '4:1: the options of `moonshot-kimi-k2-ids:start` cannot be read (`columns="ref, name"`): write each as key=value, with no spaces or quotes in the value, e.g. `columns=ref,name`',
       '7:1: region moonshot-kimi-k2-table: column "ref" is named twice; name each column once',
       "14:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns='ref,name'`)",
       "17:1: region moonshot-kimi-k2-table: a column name is empty (two commas in a row, or one at either end); name every column",
+      "20:1: the options of `moonshot-kimi-k2-table:start` cannot be read (`columns = ref`)",
     ],
   },
   {

@@ -101,7 +101,7 @@ const cases: HostileCase[] = [
   },
   { file: "unknown-option.md", exit: 2, problems: [{ at: "{/* demo-table:start", message: /unknown option "colums" on region demo-table; it takes columns/ }] },
   { file: "unknown-table-column.md", exit: 2, problems: [{ at: "{/* demo-table:start", message: /unknown table column "nmae" \(did you mean `name`\?\)/ }] },
-  { file: "table-header-too-short.md", exit: 2, problems: [{ at: "{/* demo-table:start", message: /the table header has 2 columns but the region renders 3/ }] },
+  { file: "table-header-too-short.md", exit: 2, problems: [{ at: "| Model | Name |", message: /the table header has 2 columns but the region renders 3/ }] },
   { file: "options-on-end.md", exit: 2, problems: [{ at: "{/* demo-table:end", message: /options belong on the start marker/ }] },
   { file: "start-at-end-without-newline.md", exit: 2, problems: [{ at: "{/* demo-ids:start */}", message: noEnd }] },
   { file: "crlf-bom-missing-end.md", exit: 2, problems: [{ at: "<!-- demo-ids:start -->", message: noEnd }] },

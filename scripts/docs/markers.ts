@@ -55,7 +55,7 @@ export interface ParsedMarker {
 const NAME = String.raw`[A-Za-z0-9][\w.-]*`;
 const LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end|off|on)((?:\s+[\w-]+=[^\s"']+)*)\s*$`);
 /** A label with an option that cannot be read (`columns=`, `columns="ref,name"`): reported, not taken for prose. */
-const LOOSE_LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end)(\s+[^\s=]*=.*?)\s*$`);
+const LOOSE_LABEL = new RegExp(String.raw`^\s*(${NAME}):(start|end)(\s+[^\s=]*\s*=.*?)\s*$`);
 
 /** Text that a written doc would hold as a region marker token (`name:start`, `name:end`). */
 export const MARKER_TOKEN = new RegExp(String.raw`${NAME}:(?:start|end)(?![A-Za-z0-9])`);
