@@ -87,13 +87,14 @@ export function projectSettings(configFile: string | undefined, overrides: Setti
     const path = schemas[key];
     if (path !== undefined) schemaFiles[key] = fromFile(path);
   }
-  const clashes = schemaPathErrors(schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd), configFile);
-  if (clashes.length > 0) throw new InputError(clashes);
+  // Every problem of the settings at once.
+  const problems = schemaPathErrors(schemaPathProblems(schemaFiles, schemas, readFiles(catalog, configFile), cwd), configFile);
   const defaultLocale = config.defaultLocale === undefined ? undefined : languageTag(config.defaultLocale);
   if (config.defaultLocale !== undefined && defaultLocale === undefined) {
-    throw new InputError([diagnostic(configFile!, settingPosition(configFile!, ["defaultLocale"]), "project-config/not-a-language",
-      `defaultLocale: "${config.defaultLocale}" names no language; write a BCP 47 tag such as en, zh-CN or pt-BR`)]);
+    problems.push(diagnostic(configFile!, settingPosition(configFile!, ["defaultLocale"]), "project-config/not-a-language",
+      `defaultLocale: "${config.defaultLocale}" names no language; write a BCP 47 tag such as en, zh-CN or pt-BR`));
   }
+  if (problems.length > 0) throw new InputError(problems);
   return {
     ...(configFile === undefined ? {} : { configFile }),
     catalogFile: catalog,
