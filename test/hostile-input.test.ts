@@ -72,6 +72,9 @@ describe("near-miss markers are warned about, with what was meant", () => {
     ["a Cyrillic letter in the name", "{/* d\u0435mo-ids:start */}", "{/* demo-ids:start */}", /`е` \(U\+0435\), which only looks like `e`/],
     ["the verb in capitals", "<!-- demo-ids:START -->", "<!-- demo-ids:start -->", /`START` in capitals/],
     ["an end in capitals, in a code block", "```json5\n// demo-aliases:END\n```", "// demo-aliases:end", /`END` in capitals/],
+    ["a space before the colon", "{/* demo-ids :start */}", "{/* demo-ids:start */}", /a space before the colon/],
+    ["a no-break space before the colon", "{/* demo-ids\u00a0:end */}", "{/* demo-ids:end */}", /a space before the colon/],
+    ["a zero-width space before the colon", "{/* demo-ids\u200b:start */}", "{/* demo-ids:start */}", /an invisible character \(U\+200B\)/],
   ];
   for (const [what, written, meant, flaw] of cases) {
     it(`${what}: exit 0 with a warning at the line, and a did-you-mean`, async () => {

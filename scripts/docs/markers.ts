@@ -198,13 +198,18 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
   for (const [needle, verb, nearMiss] of NEEDLES) {
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
       if (isAlphanumeric(text.charCodeAt(at + needle.length))) continue;
-      let from = at;
+      // A space or an invisible character between the name and the colon (`NAME :start`): a near miss.
+      let end = at;
+      while (end > 0 && at - end < 3 && isGap(text.charCodeAt(end - 1))) end--;
+      const gap = end !== at && (verb === "start" || verb === "end");
+      if (end !== at && !gap) continue;
+      let from = end;
       while (from > 0 && isNameChar(text.charCodeAt(from - 1))) from--;
-      while (from < at && !isAlphanumeric(text.charCodeAt(from))) from++;
-      if (from === at) continue;
-      const name = text.slice(from, at);
+      while (from < end && !isAlphanumeric(text.charCodeAt(from))) from++;
+      if (from === end) continue;
+      const name = text.slice(from, end);
       if ((verb === "off" || verb === "on") && name !== DIRECTIVE) continue;
-      found.push({ offset: from, line: 0, column: 0, name, verb, ...(nearMiss ? { nearMiss } : {}) });
+      found.push({ offset: from, line: 0, column: 0, name, verb, ...(nearMiss || gap ? { nearMiss: true } : {}) });
     }
   }
   found.sort((a, b) => a.offset - b.offset);
@@ -215,6 +220,11 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
     candidate.column = candidate.offset - lines[line]!.start;
   }
   return found;
+}
+
+/** A space, tab, no-break space or zero-width character: what may stand between a name and its colon by mistake. */
+function isGap(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
 }
 
 /** Indentation plus blockquote `>` markers: what generated lines repeat before their text. */
@@ -311,6 +321,10 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
     if (plain === undefined || !/^[\x21-\x7e]$/.test(plain)) return c;
     flaws.push(c === "\uff1a" ? "a full-width colon `：`" : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``);
     return plain;
+  });
+  fixed = fixed.replace(/([A-Za-z0-9])[ \t\u00a0]+(?=:(?:start|end)(?![A-Za-z0-9]))/gi, (_gap, last: string) => {
+    flaws.push("a space before the colon");
+    return last;
   });
   fixed = fixed.replace(/:(start|end|off|on)(?![A-Za-z0-9])/gi, (verb) => {
     if (verb !== verb.toLowerCase()) flaws.push(`\`${verb.slice(1)}\` in capitals`);
