@@ -304,6 +304,25 @@ describe("a read-only generated file on the command line", () => {
     expect(filesIn(project.docs)).toEqual(before);
   });
 
+  it("a folder the user may not read: exit 2 saying so and what to do; excluded, it is not even listed", async () => {
+    const project = await docProject(join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc"));
+    writeFileSync(join(project.docs, "a.md"), "# A\n");
+    mkdirSync(join(project.docs, "private"));
+    writeFileSync(join(project.docs, "private", "p.md"), "# P\n");
+    openTo(project.dir);
+    chmodSync(join(project.docs, "private"), 0o000);
+    try {
+      const args = ["--check", "--no-config", "--catalog", project.catalog, "--docs", project.docs];
+      const denied = await genAsUnprivileged(project.dir, args);
+      expect(denied.code, denied.stderr).toBe(2);
+      expect(denied.stderr).toContain(`${join(project.docs, "private")}:1:1: cannot list the folder: permission denied to the user running gen; change its permissions, or leave it out with \`exclude\``);
+      const excluded = await genAsUnprivileged(project.dir, [...args, "--exclude", join(project.docs, "private")]);
+      expect(excluded.code, excluded.stderr).toBe(0);
+    } finally {
+      chmodSync(join(project.docs, "private"), 0o755);
+    }
+  });
+
   it("a rewritten file keeps every permission bit, those the umask would hold back too", () => {
     const dir = tempDir();
     const modes = [0o664, 0o666, 0o660, 0o775, 0o2775, 0o600];

@@ -76,14 +76,16 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      result.diagnostics.push(diagnostic(dir, { line: 1, column: 1 }, "docs/unreadable", `cannot list the folder: ${(error as Error).message}`));
+      result.diagnostics.push(diagnostic(dir, { line: 1, column: 1 }, "docs/unreadable", `cannot list the folder: ${readProblem(error)}`));
       return;
     }
     const inDir = pathPrefix(dir);
     const inRealDir = pathPrefix(realDir);
     for (const entry of entries) {
       if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".")) visit(inDir + entry.name, inRealDir + entry.name);
+        // An excluded folder is not even listed: everything under it is excluded too (exclude.ts).
+        if (entry.name === "node_modules" || entry.name.startsWith(".") || (included && !included(inDir + entry.name))) continue;
+        visit(inDir + entry.name, inRealDir + entry.name);
       } else if (entry.isSymbolicLink()) {
         if (!included || included(inDir + entry.name)) checkLink(inDir + entry.name);
       } else if (entry.isFile() && DOC_FILE.test(entry.name)) {
@@ -113,7 +115,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     try {
       bytes = readIntoScratch(path);
     } catch (error) {
-      result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`));
+      result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${readProblem(error)}`));
       return;
     }
     result.docs++;
@@ -152,9 +154,17 @@ export function readDocText(path: string): string | Diagnostic {
   try {
     bytes = readIntoScratch(path);
   } catch (error) {
-    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${(error as Error).message}`);
+    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${readProblem(error)}`);
   }
   return notUtf8Problem(path, bytes) ?? bytes.toString("utf8");
+}
+
+/** Why a file or folder could not be read, in words, with what to do. */
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied to the user running gen; change its permissions, or leave it out with `exclude`";
+  if (code === "ENOENT") return "it was removed while the run read the docs";
+  return (error as Error).message;
 }
 
 /** Docs in the order they are planned and reported: by path, code point by code point. */
