@@ -187,6 +187,17 @@ describe("table cells", () => {
     expect((await p.gen({ check: true })).code).toBe(0);
   });
 
+  it("of the other table kinds (endpoints) keep a table without outer pipes without them too", async () => {
+    const p = project({
+      "page.md": ["{/* moonshot-kimi-k2-endpoints:start */}", "Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in", "--- | --- | --- | --- | --- | --- | ---", "{/* moonshot-kimi-k2-endpoints:end */}", ""].join("\n"),
+    });
+    expect((await p.gen()).code).toBe(0);
+    const rows = p.rows("page.md", "moonshot-kimi-k2-endpoints");
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) expect(row).not.toMatch(/^\||\|$/);
+    expect((await p.gen({ check: true })).code).toBe(0);
+  });
+
   it("say that reasoning is always on where the catalog says it cannot be turned off, and the config still reads `reasoning: true`", async () => {
     const p = project({
       "page.md": ["# M", "", "{/* moonshot-kimi-k2-table:start columns=id,reasoning */}", "{/* moonshot-kimi-k2-table:end */}", "",

@@ -60,8 +60,9 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
   const options = Object.fromEntries(
     Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
   );
-  // Asked for help, the rest of the line does not matter.
-  if (args.includes("--help") || args.includes("-h")) return { values: { help: true }, positionals: [] };
+  // Asked for help, the rest of the line does not matter (after `--`, `-h` is a file's name).
+  const options_ = args.includes("--") ? args.slice(0, args.indexOf("--")) : args;
+  if (options_.includes("--help") || options_.includes("-h")) return { values: { help: true }, positionals: [] };
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.operands !== undefined });
     // `--docs=` gives an empty value, which would mean the working folder or nothing at all.

@@ -31,6 +31,23 @@ export function tableRow(cells: readonly string[]): string {
   return `| ${cells.join(" | ")} |`;
 }
 
+/** Whether the written table has pipes at the start and the end of its rows (`| a | b |`, or `a | b`). */
+export interface OuterPipes {
+  lead: boolean;
+  trail: boolean;
+}
+
+export function outerPipes(header: string): OuterPipes {
+  const text = header.trim();
+  return { lead: text.startsWith("|"), trail: text.endsWith("|") && !text.endsWith("\\|") };
+}
+
+/** A row as the written table writes its rows: with or without outer pipes. */
+export function styledRow(cells: readonly string[], pipes: OuterPipes): string {
+  const row = tableRow(cells);
+  return `${pipes.lead ? row.slice(0, -2) : row.slice(2, -2)}${pipes.trail ? " |" : ""}`;
+}
+
 /** Cells of a table row as written (`| a | b |`, outer pipes optional, `\|` not a separator). */
 export function splitRow(row: string): string[] {
   let text = row.trim();

@@ -2,7 +2,7 @@
 // row and alignment row stay as written, since translators own them; only the
 // rows below are generated. An empty region gets English default headers.
 import type { RegionOutput } from "./kind.ts";
-import { cell, escapeText, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
+import { cell, escapeText, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow } from "./markdown.ts";
 
 export interface TableLayout {
   /** Alignment-row cells of a new table (`---`, `:---:`, `---:`); `---` for every column when left out. */
@@ -24,7 +24,9 @@ export function tableBelowHeader(
   layout: TableLayout = {},
 ): RegionOutput {
   const written = body.filter((line) => line.trim() !== "");
-  const generated = rows.map((row) => tableRow(row.map(cell)));
+  // Rows as the written table writes them: with or without outer pipes.
+  const pipes = written.length === 0 ? { lead: true, trail: true } : outerPipes(written[0]!);
+  const generated = rows.map((row) => styledRow(row.map(cell), pipes));
   if (written.length === 0) {
     const alignments = layout.alignments ?? titles.map(() => "---");
     return { lines: [tableRow(titles.map(escapeText)), tableRow(alignments), ...generated] };

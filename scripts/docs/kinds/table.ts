@@ -20,7 +20,7 @@ import type { WordBook, Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import { displayWidth } from "./display-width.ts";
 import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
-import { cell, escapeText, inlineCode, isAlignmentRow, splitRow, tableRow } from "./markdown.ts";
+import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
@@ -220,17 +220,6 @@ function cellColumns(row: string): number[] {
 
 // ---- rendering -------------------------------------------------------------------
 
-/** Whether the written table has pipes at the start and the end of its rows (`| a | b |`, or `a | b`). */
-interface OuterPipes {
-  lead: boolean;
-  trail: boolean;
-}
-
-function outerPipes(header: string): OuterPipes {
-  const text = header.trim();
-  return { lead: text.startsWith("|"), trail: text.endsWith("|") && !text.endsWith("\\|") };
-}
-
 /**
  * Widths to pad cells to, when the written table pads its cells to line up: each cell
  * of the alignment row spans its column less the space on either side of a cell's text,
@@ -249,11 +238,6 @@ function paddedWidths(alignment: string, rows: readonly string[], pipes: OuterPi
   });
 }
 
-/** A row as the written table writes its rows: with or without outer pipes. */
-function styledRow(cells: readonly string[], pipes: OuterPipes): string {
-  const row = tableRow(cells);
-  return `${pipes.lead ? row.slice(0, -2) : row.slice(2, -2)}${pipes.trail ? " |" : ""}`;
-}
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
