@@ -198,6 +198,17 @@ describe("validate: exit codes", () => {
     }
   });
 
+  it("warns where JSON5 drops a backslash (`C:\Users` reads `C:Users`), once per string, and not for escapes that mean something", async () => {
+    const file = join(scratch, "windows-capital.json");
+    writeFileSync(file, String.raw`{ "agents": { "defaults": { "workspace": "C:\Users\me", "fine": "a\\b \n \t \" \/ \u00e9" } } }` + "\n");
+    const result = await validate(file);
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual([
+      String.raw`${file}:1:45  -  warning: ` + "`\\U` reads as `U`: the backslash is dropped, so a Windows path such as `C:\\Users` loses it; to keep it, double it (`\\\\`), or write the path with `/`",
+      "1 file checked: 1 valid, 0 invalid (0 errors, 1 warning)",
+    ]);
+  });
+
   it("accepts what the host's JSON5 reader accepts in strings: an escaped line break, \\0, a doubled backslash, a tab", async () => {
     const file = join(scratch, "fine-strings.json5");
     writeFileSync(file, '{ gateway: { a: "one \\\ntwo", b: "\\0", c: "C:\\\\users", d: "a\tb", e: "\u2028" } }\n');

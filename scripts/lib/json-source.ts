@@ -27,6 +27,8 @@ export interface ParsedJson {
   value: unknown;
   /** Every repeated key, in document order, at its second (third, ...) occurrence. */
   duplicateKeys: DuplicateKey[];
+  /** Backslashes JSON5 drops (`\\U` reads `U`): most likely a Windows path's, meant to stay. */
+  droppedBackslashes: Array<{ line: number; column: number; escape: string }>;
   /** Position of the value at `path`, or of its nearest existing ancestor. */
   locate(path: JsonPath, part?: "value" | "key"): SourcePosition;
 }
@@ -77,38 +79,45 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
           : { line: e.line ?? 1, column: e.column ?? 1 };
     throw new JsonSyntaxError(explained.message, at.line, at.column);
   }
-  const badString = stringTheHostRefuses(source, doc.body);
-  if (badString) {
-    const at = positionAt(source, badString.offset);
-    throw new JsonSyntaxError(badString.message, at.line, at.column);
+  const strings = readStrings(source, doc.body);
+  if (strings.refused) {
+    const at = positionAt(source, strings.refused.offset);
+    throw new JsonSyntaxError(strings.refused.message, at.line, at.column);
   }
   return {
     value,
     duplicateKeys: findDuplicateKeys(doc.body, []),
+    droppedBackslashes: strings.dropped.map((offset) => ({ ...positionAt(source, offset), escape: source.slice(offset, offset + 2) })),
     locate: (path, part = "value") => toPosition(find(doc.body, path, part)),
   };
 }
 
 /**
- * The parser lets a string hold a raw line break and octal escapes (`"\\01"`), which
- * the JSON5 reader of the host (and JSON) refuse: the host would not start. The
- * first such string, at the character to fix.
+ * What the parser lets pass in strings but the host's JSON5 reader does not: a raw
+ * line break, octal escapes (`"\\01"`) — the first such string is `refused`, at the
+ * character to fix. And what JSON5 reads otherwise than it is written: a backslash
+ * before a character that needs no escape (`"C:\\Users"` reads `C:Users`) is dropped.
  */
-function stringTheHostRefuses(source: string, root: AnyNode): { offset: number; message: string } | undefined {
+function readStrings(source: string, root: AnyNode): { refused?: { offset: number; message: string }; dropped: number[] } {
+  const dropped: number[] = [];
   const pending: AnyNode[] = [root];
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === "Array") for (const element of node.elements) pending.push(element.value);
     else if (node.type === "Object") for (const member of node.members) pending.push(member.name, member.value);
     else if (node.type === "String") {
-      const problem = stringProblem(source, node.loc.start.offset + 1, node.loc.end.offset - 1);
-      if (problem) return problem;
+      const refused = readString(source, node.loc.start.offset + 1, node.loc.end.offset - 1, dropped);
+      if (refused) return { refused, dropped };
     }
   }
-  return undefined;
+  return { dropped: dropped.sort((a, b) => a - b) };
 }
 
-function stringProblem(source: string, from: number, to: number): { offset: number; message: string } | undefined {
+/** Escapes that stand for another character; a backslash before any other character but a digit is dropped (JSON5). */
+const MEANINGFUL_ESCAPE = /["'\\/bfnrtv0xu\r\n\u2028\u2029]/;
+
+function readString(source: string, from: number, to: number, dropped: number[]): { offset: number; message: string } | undefined {
+  const first = dropped.length; // one dropped backslash is told per string
   for (let i = from; i < to; i++) {
     const c = source[i];
     if (c === "\\") {
@@ -117,6 +126,7 @@ function stringProblem(source: string, from: number, to: number): { offset: numb
         const escape = source.slice(i, next === "0" ? i + 3 : i + 2);
         return { offset: i, message: `\`${escape}\` is an octal escape, which JSON5 and JSON do not allow: write the character as \`\\u00XX\`, or double the backslash (\`\\\\\`) to write one` };
       }
+      if (!MEANINGFUL_ESCAPE.test(next) && dropped.length === first) dropped.push(i);
       i += next === "\r" && source[i + 2] === "\n" ? 2 : 1; // an escaped line break continues the string (JSON5)
     } else if (c === "\n" || c === "\r") {
       return { offset: i, message: LINE_BREAK_IN_STRING };

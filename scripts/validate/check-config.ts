@@ -73,6 +73,16 @@ export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): Co
     severity: f.severity,
     path: formatJsonPath(f.path),
   }));
+  for (const { line, column, escape } of parsed.droppedBackslashes) {
+    problems.push({
+      line, column, endLine: line, endColumn: column + 2,
+      rule: "config/dropped-backslash",
+      severity: "warning",
+      path: "-",
+      message: `\`${escape}\` reads as \`${escape[1]}\`: the backslash is dropped, so a Windows path such as \`C:\\Users\` loses it; ` +
+        "to keep it, double it (`\\\\`), or write the path with `/`",
+    });
+  }
   for (const duplicate of parsed.duplicateKeys) {
     problems.push({
       ...duplicate.at,
