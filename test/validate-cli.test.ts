@@ -186,6 +186,7 @@ describe("validate: exit codes", () => {
       ["ends-in-backslash.json5", '{ a: "\\', '1:6  -  end of input inside this string: add its closing " where the string ends'],
       // What the host's JSON5 reader refuses, though the parser here would take it.
       ["raw-line-break.json5", '{ note: "line1\nline2" }', "1:15  -  a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)"],
+      ["stray-backslash.json", '{ "a": \\\n 1 }\n', "1:8  -  a backslash (`\\`) stands here, outside any string: remove it (in a string, it begins an escape such as `\\n`)"],
       ["octal.json5", '{ a: "\\01" }', "1:7  -  `\\01` is an octal escape, which JSON5 and JSON do not allow: write the character as `\\u00XX`, or double the backslash (`\\\\`) to write one"],
     ];
     for (const [name, text, expected] of cases) {

@@ -23,6 +23,7 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
     openString(structure, failure) ??
     lineBreakInString(structure, failure) ??
     badEscape(source, mode, structure, failure) ??
+    strayBackslash(source, structure, failure) ??
     brokenString(source, structure, failure) ??
     missingComma(source, mode, failure.offset) ??
     noValue(source, mode) ??
@@ -121,6 +122,14 @@ function badEscape(source: string, mode: Mode, structure: Structure, failure: Pa
     : escape === "\\x" ? "`\\x` starts an escape of two hex digits (`\\xe9`)"
     : `\`${escape}\` is not an escape JSON knows (\`\\n\`, \`\\t\`, \`\\"\`, \`\\\\\`, \`\\u00e9\`, …)`;
   return { message: `${what}: to write a backslash itself, double it (\`\\\\\`); a Windows path may also use / (\`C:/Users/me\`)`, offset: slash };
+}
+
+/** A backslash outside any string: the parser reads past it and names what follows (a line break, the end). */
+function strayBackslash(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined) return undefined;
+  const at = [failure.offset, failure.offset - 1].find((o) => source[o] === "\\");
+  if (at === undefined || structure.strings.some((str) => str.start < at && at < str.end)) return undefined;
+  return { message: "a backslash (`\\`) stands here, outside any string: remove it (in a string, it begins an escape such as `\\n`)", offset: at };
 }
 
 /**
