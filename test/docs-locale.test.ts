@@ -24,6 +24,8 @@ describe("page language", () => {
     expect(pageLocale("zh_CN/x.md", "")).toBe("zh-CN");
     expect(pageLocale("pt_BR/guides/x.md", "")).toBe("pt-BR");
     expect(pageLocale("zh_Hant/x.md", "")).toBe("zh-Hant");
+    expect(pageLocale("pt_BR.UTF-8/x.md", "")).toBe("pt-BR");
+    expect(pageLocale("x.md", "---\nlang: zh_CN.UTF-8\n---\n")).toBe("zh-CN");
     expect(pageLocale("go_lang/x.md", "")).toBe("en");
     expect(pageLocale("api_v1/x.md", "")).toBe("en");
     expect(sourcePagePath("zh_CN/providers/x.md")).toBe("providers/x.md");

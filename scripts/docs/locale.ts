@@ -16,7 +16,7 @@ export const DEFAULT_LOCALE = "en";
 
 const TAG_SHAPE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 /** `lang: zh-CN`, quoted or not, with a YAML comment after it or not; `zh_CN` (a POSIX locale name) is read as `zh-CN`. */
-const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9_-]+)["']?[ \t]*(?:#.*)?$/;
+const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9_.@-]+)["']?[ \t]*(?:#.*)?$/;
 
 let languageNames: Intl.DisplayNames | undefined;
 
@@ -47,7 +47,8 @@ export function localeTag(segment: string): string | undefined {
 /** A language tag as a person may write it (`EN`, `zh-cn`, `pt_BR`) in canonical form, or undefined when it names no language. */
 export function languageTag(written: string): string | undefined {
   try {
-    return localeTag(Intl.getCanonicalLocales(written.replaceAll("_", "-"))[0]!);
+    // A POSIX locale name may end in its encoding and a modifier (`zh_CN.UTF-8`, `de_DE@euro`).
+    return localeTag(Intl.getCanonicalLocales(written.replace(/[.@].*$/, "").replaceAll("_", "-"))[0]!);
   } catch {
     return undefined;
   }
@@ -70,11 +71,12 @@ function segments(path: string): string[] {
 }
 
 /** A POSIX locale name as folders are often named (`zh_CN`, `pt_BR`, `zh_Hant`): read as the tag it stands for. */
-const POSIX_LOCALE_FOLDER = /^[a-z]{2,3}_(?:[A-Z]{2}|[A-Z][a-z]{3})$/;
+const POSIX_LOCALE_FOLDER = /^([a-z]{2,3})_([A-Z]{2}|[A-Z][a-z]{3})(?:\.[\w-]+)?(?:@\w+)?$/;
 
 /** The language tag a folder name stands for, if any. */
 function folderTag(segment: string): string | undefined {
-  return localeTag(POSIX_LOCALE_FOLDER.test(segment) ? segment.replace("_", "-") : segment);
+  const posix = POSIX_LOCALE_FOLDER.exec(segment);
+  return localeTag(posix ? `${posix[1]}-${posix[2]}` : segment);
 }
 
 /** The index of the folder of `path` that is a language tag, or -1. */
