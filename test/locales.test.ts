@@ -60,6 +60,17 @@ describe("the committed words", () => {
   });
 });
 
+describe("a language named by its script or without its region", () => {
+  it("takes the words of the same language in the same script: zh-Hans those of zh-CN, pt those of pt-BR; not pt-PT, which names another region", () => {
+    const { words } = committed();
+    expect(wordsFor(words, "zh-Hans").word("yes")).toBe(wordsFor(words, "zh-CN").word("yes"));
+    expect(wordsFor(words, "zh-Hans-CN").word("status.retired")).toBe("已下线");
+    expect(wordsFor(words, "pt").word("yes")).toBe("Sim");
+    expect(wordsFor(words, "pt-PT").word("yes")).toBe("Yes");
+    expect(wordsFor(words, "zh-Hant").word("yes")).toBe("Yes"); // another script: no Chinese words of its own here
+  });
+});
+
 describe("a partial language in a generated table", () => {
   it("shows the words it has, falls back to English for the rest, and records each missing word once", () => {
     const catalog = committed();

@@ -37,7 +37,7 @@ export const BASE_LOCALE = "en";
 export function wordsFor(book: WordBook, locale: string): Words {
   const chain = tagChain(locale);
   const isEnglish = chain.includes(BASE_LOCALE);
-  const own = isEnglish ? undefined : chain.map((tag) => book.locales.get(tag)).find((words) => words !== undefined);
+  const own = isEnglish ? undefined : (chain.map((tag) => book.locales.get(tag)).find((words) => words !== undefined) ?? sameScript(book, locale));
   const missing = new Set<WordKey>();
   return {
     locale,
@@ -52,6 +52,31 @@ export function wordsFor(book: WordBook, locale: string): Words {
       return english;
     },
   };
+}
+
+/**
+ * The words of another tag for the same language written in the same script, the
+ * most likely region first: `zh-Hans` (Docusaurus's name for Simplified Chinese)
+ * takes `zh-CN`'s words, `zh-Hant` would take `zh-TW`'s, `pt` takes `pt-BR`'s.
+ */
+function sameScript(book: WordBook, locale: string): Readonly<Record<string, string>> | undefined {
+  const likely = (tag: string) => {
+    try {
+      return new Intl.Locale(tag).maximize();
+    } catch {
+      return undefined;
+    }
+  };
+  const wanted = likely(locale);
+  if (!wanted?.script) return undefined;
+  const candidates = [...book.locales.keys()].filter((tag) => {
+    const other = likely(tag);
+    return other?.language === wanted.language && other.script === wanted.script;
+  });
+  // A page that names its region (`pt-PT`) takes no other region's words.
+  const named = new Intl.Locale(locale).region !== undefined;
+  const best = candidates.find((tag) => likely(tag)!.region === wanted.region) ?? (!named && candidates.length === 1 ? candidates[0] : undefined);
+  return best === undefined ? undefined : book.locales.get(best);
 }
 
 /** `zh-Hant-TW`, `zh-Hant`, `zh`: the tag and the shorter tags it falls back to. */
