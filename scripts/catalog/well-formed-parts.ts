@@ -3,6 +3,7 @@
 // provider, model, doc group or example. A finding that could follow from a part left
 // out (a group naming a model that was malformed) is not reported.
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
+import { isRecord } from "../lib/is-record.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { checkCatalogRules, type RuleFinding, type RuleOptions } from "./rules.ts";
 
@@ -13,8 +14,6 @@ type List = (typeof LISTS)[number];
 const READS_OTHER_MODELS = new Set(["catalog/replacement"]);
 
 const isList = (key: unknown): key is List => (LISTS as readonly unknown[]).includes(key);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A list's kept items, each with its index in the file, so findings point where it was written. */
 interface Kept<T> {

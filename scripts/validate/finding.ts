@@ -11,6 +11,4 @@ export interface ConfigFinding {
   severity: Severity;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord } from "../lib/is-record.ts";
