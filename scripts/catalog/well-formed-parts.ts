@@ -3,7 +3,7 @@
 // provider, model, doc group or example. A finding that could follow from a part left
 // out (a group naming a model that was malformed) is not reported.
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { isRecord } from "../lib/is-record.ts";
+import { isRecord } from "../lib/json-values.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { checkCatalogRules, type RuleFinding, type RuleOptions } from "./rules.ts";
 

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { calendarProblem } from "./dates.ts";
 import { didYouMean, didYouMeanSuffix } from "./did-you-mean.ts";
 import { MAX_SHOWN_KEY, type JsonPath } from "./json-source.ts";
+import { valueAt } from "./json-values.ts";
 
 export interface IssueFinding {
   path: JsonPath;
@@ -215,14 +216,6 @@ function unionTypeMessage(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>, 
   return `must be ${[...expected].join(" or ")}, not ${describeValue(given)}`;
 }
 
-function valueAt(input: unknown, path: JsonPath): unknown {
-  let node = input;
-  for (const segment of path) {
-    if (typeof node !== "object" || node === null || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 /** True when the object that should hold the last key of `path` exists but lacks it. */
 function isMissingKey(input: unknown, path: JsonPath): boolean {

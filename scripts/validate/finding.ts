@@ -11,4 +11,4 @@ export interface ConfigFinding {
   severity: Severity;
 }
 
-export { isRecord } from "../lib/is-record.ts";
+export { isRecord } from "../lib/json-values.ts";

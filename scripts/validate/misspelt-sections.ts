@@ -5,6 +5,7 @@
 // would not start. Keys of the host's own near those names are never reported.
 import { distance } from "fastest-levenshtein";
 import type { JsonPath } from "../lib/json-source.ts";
+import { valueAt } from "../lib/json-values.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 
 interface Place {
@@ -20,9 +21,6 @@ const PLACES: readonly Place[] = [
   { path: ["agents", "defaults"], sections: ["model", "models", "imageModel", "pdfModel"], hostKeys: [] },
 ];
 
-function valueAt(value: unknown, path: JsonPath): unknown {
-  return path.reduce<unknown>((node, key) => (isRecord(node) ? node[key as string] : undefined), value);
-}
 
 export function misspeltSections(config: unknown): ConfigFinding[] {
   const findings: ConfigFinding[] = [];
