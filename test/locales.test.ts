@@ -158,6 +158,16 @@ describe("locale file validation", () => {
     expect(found.find((d) => d.rule === "locale/unknown-key")!.message).toContain("did you mean `words`?");
   });
 
+  it("reports an unknown word in a file that also has shape errors, in the same run", () => {
+    const { catalog } = project((dir) => {
+      const pt = join(dir, "pt-BR.jsonc");
+      writeFileSync(pt, readFileSync(pt, "utf8").replace('"yes": "Sim",', '"yes": 1, "efort.low": "baixo",'));
+    });
+    const found = problems(catalog);
+    expect(found.map((d) => d.rule).sort()).toEqual(["locale/schema", "locale/unknown-word"]);
+    expect(found.find((d) => d.rule === "locale/unknown-word")!.message).toContain('unknown word "efort.low"');
+  });
+
   it("refuses an English word that the catalog already supplies", () => {
     const { catalog, locales } = project((dir) => {
       const en = join(dir, "en.jsonc");

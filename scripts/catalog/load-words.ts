@@ -13,6 +13,7 @@ import { SafeText, type CatalogData } from "../../schema/catalog.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
+import { isRecord } from "../lib/json-values.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
 import { bundledCatalog } from "../lib/package-root.ts";
 import { endpointWordKey, LOCALES_DIR, readLocales, type LocaleText } from "./locales.ts";
@@ -133,7 +134,11 @@ function readLocale({ tag, file, text }: LocaleText, problems: Diagnostic[]): Lo
         });
       }
     }
-    return undefined;
+    // The keys still count, so that the checks across files (unknown words, words English lacks) run in the same pass.
+    const written = isRecord(parsed.value) ? parsed.value.words : undefined;
+    if (!isRecord(written)) return undefined;
+    const words = Object.fromEntries(Object.entries(written).filter(([key, text]) => WordKey.safeParse(key).success && typeof text === "string"));
+    return { tag, file, parsed, words: words as Record<string, string> };
   }
   return { tag, file, parsed, words: result.data.words };
 }
