@@ -85,6 +85,32 @@ it("names each line or entry written by hand that a region listing models would 
   expect(droppedWarnings(again.stderr)).toEqual([]);
 });
 
+it("names each ref of a fallbacks or primary region that the catalog does not have, and none that it has", async () => {
+  const page = [
+    "```json5", // 1
+    "{",
+    "  agents: { defaults: { model: {",
+    "    // moonshot-kimi-k2-primary:start",
+    '    primary: "anthropic/claude-opus-4-6",', // 5
+    "    // moonshot-kimi-k2-primary:end",
+    "    // moonshot-kimi-k2-fallbacks:start",
+    '    fallbacks: ["minimax/MiniMax-M2.7", "moonshot/kimi-k2.5"],', // 8: kimi-k2.5 is retired, still the catalog's
+    "    // moonshot-kimi-k2-fallbacks:end",
+    "  } } },",
+    "}",
+    "```",
+    "",
+  ].join("\n");
+  const p = tempProjectWith({ "page.md": page });
+  const file = join(p.docs, "page.md");
+  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  expect(check.code).toBe(1);
+  expect(droppedWarnings(check.stderr)).toEqual([
+    `${file}:5:14: warning: this entry of region moonshot-kimi-k2-primary names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    `${file}:8:17: warning: this entry of region moonshot-kimi-k2-fallbacks names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+  ]);
+});
+
 it("judges each line by the model it names: in emphasis, a link, a footnote or another case it is one; another provider's ref is not", async () => {
   const page = [
     "{/* moonshot-kimi-k2-ids:start */}", // 1

@@ -102,13 +102,22 @@ export function droppedEntries(body: readonly string[], next: readonly string[],
   const joined = squeeze(next.join("\n"));
   const names = modelNames(catalog);
   const notes: RenderNote[] = [];
-  for (const entry of parsed.entries) {
-    const written = parsed.source.slice(...entry.range!);
-    if (joined.includes(squeeze(written))) continue;
+  const judge = (node: AnyNode, written: string) => {
+    if (joined.includes(squeeze(written))) return;
     // An entry with a key or id is judged by it alone: its other values (a name such as "Kimi K3 custom") say nothing.
-    const key = entryKey(entry.node);
-    if (key === undefined ? namesAModel(written, names) : isModelKey(key, names)) continue;
-    notes.push({ message: `this entry of region ${region} names none of the catalog's models; ${DROPPED}`, at: bodyPosition(entry.loc.start) });
+    const key = entryKey(node);
+    if (key === undefined ? namesAModel(written, names) : isModelKey(key, names)) return;
+    notes.push({ message: `this entry of region ${region} names none of the catalog's models; ${DROPPED}`, at: bodyPosition(node.loc.start) });
+  };
+  for (const entry of parsed.entries) {
+    const node = entry.node;
+    // A property that holds models rather than being one (`fallbacks: [refs]`, `primary: "ref"`): each is judged.
+    const held = node.type === "Member" ? node.value : undefined;
+    if (held && (held.type === "Array" || held.type === "String")) {
+      for (const value of held.type === "Array" ? held.elements.map((e) => e.value) : [held]) judge(value, parsed.source.slice(...value.range!));
+      continue;
+    }
+    judge(node, parsed.source.slice(...entry.range!));
   }
   for (const comment of parsed.comments) {
     const written = parsed.source.slice(...comment.range!);

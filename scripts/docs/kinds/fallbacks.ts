@@ -6,6 +6,7 @@ import type { RegionKind } from "./kind.ts";
 
 export const fallbacks: RegionKind = {
   suffix: "fallbacks",
+  listsModels: true,
   contexts: ["code"],
   render: ({ group, json5 }) => ({
     entries: [json5Property("fallbacks", group.models.map((m) => modelRef(group.provider, m)), json5)],

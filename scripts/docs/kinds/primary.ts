@@ -6,6 +6,7 @@ import type { RegionKind } from "./kind.ts";
 
 export const primary: RegionKind = {
   suffix: "primary",
+  listsModels: true,
   contexts: ["code"],
   render: ({ group, json5 }) => ({ entries: [json5Property("primary", modelRef(group.provider, group.models[0]!), json5)] }),
 };
