@@ -39,6 +39,18 @@ it("warns about a key the catalog does not produce for the entry's model, at its
 
 /** The warnings about text a region would drop (dropped-text.ts). */
 const droppedWarnings = (stderr: string) => stderr.split("\n").filter((line) => /warning: this (line|entry|comment)s? (of|in) region/.test(line));
+const DROPS = "`gen` drops it: move it out of the region, or add the model to the catalog";
+/** The warnings the tool gives for a line, or a JSON5 entry, written by hand at `at` (line:column). */
+const droppedLine = (file: string, at: string, region: string) =>
+  `${file}:${at}: warning: this line of region ${region} is not generated from the catalog and names none of its models; ${DROPS}`;
+const droppedEntry = (file: string, at: string, region: string) =>
+  `${file}:${at}: warning: this entry of region ${region} names none of the catalog's models; ${DROPS}`;
+
+/** A check of one page in a project of its own. */
+async function checkPage(page: string) {
+  const p = tempProjectWith({ "page.md": page });
+  return { p, file: join(p.docs, "page.md"), check: await runGenWith({ catalog: p.catalog, docs: p.docs, check: true }) };
+}
 
 it("names each line or entry written by hand that a region listing models would drop, and gen still writes", async () => {
   const page = [
@@ -66,15 +78,13 @@ it("names each line or entry written by hand that a region listing models would 
     "```",
     "",
   ].join("\n");
-  const p = tempProjectWith({ "page.md": page });
-  const file = join(p.docs, "page.md");
-  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  const { p, file, check } = await checkPage(page);
   expect(check.code).toBe(1);
   expect(droppedWarnings(check.stderr)).toEqual([
-    `${file}:6:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
-    `${file}:9:1: warning: this line of region moonshot-kimi-k2-ids is not generated from the catalog and names none of its models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    droppedLine(file, "6:1", "moonshot-kimi-k2-ids"),
+    droppedLine(file, "9:1", "moonshot-kimi-k2-ids"),
     `${file}:17:42: warning: this comment in region moonshot-kimi-k2-aliases is not generated from the catalog; \`gen\` drops it: move it out of the region`,
-    `${file}:18:5: warning: this entry of region moonshot-kimi-k2-aliases names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    droppedEntry(file, "18:5", "moonshot-kimi-k2-aliases"),
   ]);
   // A warning, not an error: gen writes, says the same, and the next check is clean.
   const gen = await runGenWith({ catalog: p.catalog, docs: p.docs });
@@ -101,13 +111,11 @@ it("names each ref of a fallbacks or primary region that the catalog does not ha
     "```",
     "",
   ].join("\n");
-  const p = tempProjectWith({ "page.md": page });
-  const file = join(p.docs, "page.md");
-  const check = await runGenWith({ catalog: p.catalog, docs: p.docs, check: true });
+  const { file, check } = await checkPage(page);
   expect(check.code).toBe(1);
   expect(droppedWarnings(check.stderr)).toEqual([
-    `${file}:5:14: warning: this entry of region moonshot-kimi-k2-primary names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
-    `${file}:8:17: warning: this entry of region moonshot-kimi-k2-fallbacks names none of the catalog's models; \`gen\` drops it: move it out of the region, or add the model to the catalog`,
+    droppedEntry(file, "5:14", "moonshot-kimi-k2-primary"),
+    droppedEntry(file, "8:17", "moonshot-kimi-k2-fallbacks"),
   ]);
 });
 

@@ -153,14 +153,14 @@ async function watchGen(
   const stamp = () => new Date().toTimeString().slice(0, 8);
   await watchAndRun(async (): Promise<RunResult> => {
     const prefixed: Output = { ...out, stdout: (text) => out.stdout(`[${stamp()}] ${text}`) };
-    const nothing = { written: new Map(), reads: lastReads };
+    const nothing = () => ({ written: new Map(), reads: lastReads });
     let options;
     try {
       options = currentOptions();
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       out.stderr(`${diagnosticsText(error.diagnostics)}\nnothing was written; waiting for the next change`);
-      return nothing;
+      return nothing();
     }
     lastReads = reads(options);
     let result;
@@ -169,7 +169,7 @@ async function watchGen(
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       out.stderr(`${error.message}; waiting for the next change`);
-      return { ...nothing, reads: lastReads };
+      return nothing();
     }
     const { code, written } = result;
     if (code === ExitCode.input) out.stderr("nothing was written; waiting for the next change");

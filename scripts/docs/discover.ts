@@ -69,6 +69,8 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   // and a 40,000-page tree keeps a few thousand paths instead of 40,000.
   const seen = new Set<string>();
 
+  const kept = (path: string) => !included || included(path);
+
   const visit = (dir: string, realDir: string) => {
     if (seen.has(realDir)) return;
     seen.add(realDir);
@@ -84,12 +86,12 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     for (const entry of entries) {
       if (entry.isDirectory()) {
         // An excluded folder is not even listed: everything under it is excluded too (exclude.ts).
-        if (entry.name === "node_modules" || entry.name.startsWith(".") || (included && !included(inDir + entry.name))) continue;
+        if (entry.name === "node_modules" || entry.name.startsWith(".") || !kept(inDir + entry.name)) continue;
         visit(inDir + entry.name, inRealDir + entry.name);
       } else if (entry.isSymbolicLink()) {
-        if (!included || included(inDir + entry.name)) checkLink(inDir + entry.name);
+        if (kept(inDir + entry.name)) checkLink(inDir + entry.name);
       } else if (entry.isFile() && DOC_FILE.test(entry.name)) {
-        if (!included || included(inDir + entry.name)) read(inDir + entry.name);
+        if (kept(inDir + entry.name)) read(inDir + entry.name);
       }
     }
   };
@@ -111,11 +113,9 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, rule, message, "warning"));
 
   const read = (path: string) => {
-    let bytes: Buffer;
-    try {
-      bytes = readIntoScratch(path);
-    } catch (error) {
-      result.diagnostics.push(diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${readProblem(error)}`));
+    const bytes = readDocBytes(path);
+    if (!Buffer.isBuffer(bytes)) {
+      result.diagnostics.push(bytes);
       return;
     }
     result.docs++;
@@ -150,13 +150,17 @@ function isFolder(path: string): boolean {
 
 /** A doc that may hold markers, read again: its text, or why it cannot be used (as discovery says it). */
 export function readDocText(path: string): string | Diagnostic {
-  let bytes: Buffer;
+  const bytes = readDocBytes(path);
+  return Buffer.isBuffer(bytes) ? (notUtf8Problem(path, bytes) ?? bytes.toString("utf8")) : bytes;
+}
+
+/** A doc's bytes (in the scratch buffer: see lib/scratch-read.ts), or why it cannot be read. */
+function readDocBytes(path: string): Buffer | Diagnostic {
   try {
-    bytes = readIntoScratch(path);
+    return readIntoScratch(path);
   } catch (error) {
     return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${readProblem(error)}`);
   }
-  return notUtf8Problem(path, bytes) ?? bytes.toString("utf8");
 }
 
 /** Why a file or folder could not be read, in words, with what to do. */
