@@ -49,3 +49,17 @@ it("takes a folder's name, with or without a final slash, as everything in the f
     `${p.config}:${line}:5: warning: exclude[2]: "docs/nope/**" leaves out no doc under docs; patterns are relative to this file (a folder's name leaves out all of it, as \`docs/archive\`)`,
   ]);
 });
+
+it("warns about an --exclude pattern that leaves out nothing, naming the pattern, and not about one that does", () => {
+  const stale = "{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
+  const p = tempProjectWith({ "archive/stale.md": stale, "page.md": stale });
+  writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/unused/**"] }));
+  const args = ["gen", "--check", "--exclude", "docs/archive", "--exclude", "docs/archiv/**"];
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(1);
+  expect(run.stdout).toContain("1 region in 1 file is out of date");
+  // The configuration's pattern was replaced by the command line's, so it is not warned about.
+  expect(run.stderr.split("\n").filter((l) => l.includes("exclude"))).toEqual([
+    'docs/archiv/**:1:1: warning: --exclude "docs/archiv/**" leaves out no doc under docs; patterns on the command line are relative to the working folder (a folder\'s name leaves out all of it, as `docs/archive`)',
+  ]);
+});

@@ -120,17 +120,27 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   };
 }
 
-/** A schema path that is also an example config the catalog generates: each run would rewrite the other's file. */
-/** A pattern of the configuration file that leaves out no doc is most likely misspelt, or relative to another folder. */
+/**
+ * A pattern that leaves out no doc is most likely misspelt, or relative to another folder. The configuration
+ * file's patterns are named at their place in it; patterns given with `--exclude` have no place, so the
+ * warning names the pattern itself.
+ */
 function unusedExcludeWarnings(unused: readonly number[], options: GenOptions): Diagnostic[] {
-  const { configFile, excludeAsWritten } = options;
-  if (!configFile || !excludeAsWritten) return [];
+  const { configFile, excludeAsWritten, exclude = [] } = options;
+  const under = options.docDirs.join(", ");
+  if (configFile && excludeAsWritten) {
+    return unused.map((i) =>
+      diagnostic(configFile, settingPosition(configFile, ["exclude", i]), "project-config/unused-exclude",
+        `exclude[${i}]: "${excludeAsWritten[i]}" leaves out no doc under ${under}; ` +
+          "patterns are relative to this file (a folder's name leaves out all of it, as `docs/archive`)", "warning"));
+  }
   return unused.map((i) =>
-    diagnostic(configFile, settingPosition(configFile, ["exclude", i]), "project-config/unused-exclude",
-      `exclude[${i}]: "${excludeAsWritten[i]}" leaves out no doc under ${options.docDirs.join(", ")}; ` +
-        "patterns are relative to this file (a folder's name leaves out all of it, as `docs/archive`)", "warning"));
+    diagnostic(exclude[i]!, { line: 1, column: 1 }, "cli/unused-exclude",
+      `--exclude "${exclude[i]}" leaves out no doc under ${under}; ` +
+        "patterns on the command line are relative to the working folder (a folder's name leaves out all of it, as `docs/archive`)", "warning"));
 }
 
+/** A schema path that is also an example config the catalog generates: each run would rewrite the other's file. */
 function schemaOverExample(schemaFiles: NonNullable<GenOptions["schemaFiles"]>, examples: readonly ExampleFile[], configFile?: string): Diagnostic[] {
   const taken = examples.map((e) => ({ path: e.path, what: "an example config that `gen` writes from the catalog" }));
   return schemaPathErrors(schemaPathProblems(schemaFiles, schemaFiles, taken, process.cwd()), configFile);
