@@ -75,6 +75,9 @@ describe("near-miss markers are warned about, with what was meant", () => {
     ["a space before the colon", "{/* demo-ids :start */}", "{/* demo-ids:start */}", /a space before the colon/],
     ["a no-break space before the colon", "{/* demo-ids\u00a0:end */}", "{/* demo-ids:end */}", /a space before the colon/],
     ["a zero-width space before the colon", "{/* demo-ids\u200b:start */}", "{/* demo-ids:start */}", /an invisible character \(U\+200B\)/],
+    ["a space after the colon", "{/* demo-ids: start */}", "{/* demo-ids:start */}", /a space after the colon/],
+    ["a space on both sides of the colon", "<!-- demo-ids : end -->", "<!-- demo-ids:end -->", /a space on both sides of the colon/],
+    ["a space after the colon, in a code block", "```json5\n// demo-aliases: start\n```", "// demo-aliases:start", /a space after the colon/],
   ];
   for (const [what, written, meant, flaw] of cases) {
     it(`${what}: exit 0 with a warning at the line, and a did-you-mean`, async () => {
@@ -86,6 +89,16 @@ describe("near-miss markers are warned about, with what was meant", () => {
       expect(r.stderr).toContain(`did you mean \`${meant}\`?`);
     });
   }
+
+  it("a space after a colon is a near miss only for a region's name: prose, notes and programs' comments are left alone", async () => {
+    const page = [
+      "# Page", "", "Step 1: start the gateway. In the end: end it.", "", "<!-- TODO: end of section -->", "",
+      "{/* note: start here */}", "", "```sh", "# build: start the server", "# demo: end", "```", "",
+    ].join("\n");
+    const r = await genOn("page.md", page, "--check");
+    expect(r.code, r.output).toBe(0);
+    expect(r.stderr).toBe("");
+  });
 
   it("the same text as an example in inline code is left alone", async () => {
     const r = await genOn("page.md", "# Page\n\nWrite `{/* demo-ids\uff1astart */}` like this.\n", "--check");

@@ -15,7 +15,7 @@
 // This module is the one place that knows the marker grammar: the forms above,
 // the name grammar (`<doc group>-<kind>`), which comments a code line can hold,
 // and the near misses (a full-width colon, an invisible or look-alike character,
-// a verb in capitals) that read as markers to people but not to `gen`.
+// a verb in capitals, a space by the colon) that read as markers to people but not to `gen`.
 import type { SourceLine } from "./text.ts";
 
 export type MarkerVerb = "start" | "end";
@@ -28,6 +28,11 @@ export const DIRECTIVE = "regions";
 export interface Candidate {
   /** A near miss (`NAME：start`, `NAME:START`), which can only be warned about. */
   nearMiss?: boolean;
+  /**
+   * A near miss by a space after the colon (`NAME: start`). Prose is full of such text
+   * (`Step 1: start the gateway`), so it counts only for a name that looks like a region's.
+   */
+  spaced?: boolean;
   offset: number;
   /** 0-based line index and column (UTF-16 units from the line's start). */
   line: number;
@@ -145,7 +150,9 @@ const NEEDLES: ReadonlyArray<readonly [string, Candidate["verb"], boolean]> = [
   [":end", "end", false],
   [":off", "off", false],
   [":on", "on", false],
-  // Near misses: a full-width colon (easy on a CJK keyboard), the verb in capitals.
+  // Near misses: a space after the colon, a full-width colon (easy on a CJK keyboard), the verb in capitals.
+  [": start", "start", true],
+  [": end", "end", true],
   ["\uff1astart", "start", true],
   ["\uff1aend", "end", true],
   [":START", "start", true],
@@ -176,7 +183,9 @@ function lowerByte(bytes: Uint8Array, i: number): number {
  * full-width colon takes a search of its own.
  */
 export function mayHoldMarker(bytes: Buffer): boolean {
-  for (let at = bytes.indexOf(0x3a); at !== -1; at = bytes.indexOf(0x3a, at + 1)) if (verbAt(bytes, at + 1)) return true;
+  for (let at = bytes.indexOf(0x3a); at !== -1; at = bytes.indexOf(0x3a, at + 1)) {
+    if (verbAt(bytes, at + 1) || (bytes[at + 1] === 0x20 && verbAt(bytes, at + 2))) return true;
+  }
   return FULL_WIDTH_NEEDLES.some((needle) => bytes.indexOf(needle) !== -1);
 }
 
@@ -209,7 +218,8 @@ export function findCandidates(text: string, lines: readonly SourceLine[]): Cand
       if (from === end) continue;
       const name = text.slice(from, end);
       if ((verb === "off" || verb === "on") && name !== DIRECTIVE) continue;
-      found.push({ offset: from, line: 0, column: 0, name, verb, ...(nearMiss || gap ? { nearMiss: true } : {}) });
+      const spaced = needle.charCodeAt(1) === 0x20;
+      found.push({ offset: from, line: 0, column: 0, name, verb, ...(nearMiss || gap ? { nearMiss: true } : {}), ...(spaced ? { spaced } : {}) });
     }
   }
   found.sort((a, b) => a.offset - b.offset);
@@ -290,6 +300,8 @@ export interface NearMiss {
   name: string;
   /** What is wrong, e.g. "a full-width colon `：`". */
   flaws: string[];
+  /** Whether the only flaw is one that a program's or a writer's comment shows too (`TODO: end`). */
+  common: boolean;
 }
 
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
@@ -322,10 +334,17 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
     flaws.push(c === "\uff1a" ? "a full-width colon `：`" : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``);
     return plain;
   });
+  let spacedAfter = false;
+  fixed = fixed.replace(/(?<=[A-Za-z0-9][ \t\u00a0]*):[ \t\u00a0]+(?=(?:start|end)(?![A-Za-z0-9]))/gi, () => {
+    spacedAfter = true;
+    return ":";
+  });
+  let spacedBefore = false;
   fixed = fixed.replace(/([A-Za-z0-9])[ \t\u00a0]+(?=:(?:start|end)(?![A-Za-z0-9]))/gi, (_gap, last: string) => {
-    flaws.push("a space before the colon");
+    spacedBefore = true;
     return last;
   });
+  if (spacedBefore || spacedAfter) flaws.push(`a space ${spacedBefore && spacedAfter ? "on both sides of" : spacedBefore ? "before" : "after"} the colon`);
   fixed = fixed.replace(/:(start|end|off|on)(?![A-Za-z0-9])/gi, (verb) => {
     if (verb !== verb.toLowerCase()) flaws.push(`\`${verb.slice(1)}\` in capitals`);
     return verb.toLowerCase();
@@ -334,7 +353,8 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
   const marker = inCode ? parseCodeMarker(fixed) : parseMarkdownMarker(fixed);
   if (!marker) return null;
   const written = line.slice(linePrefix(line).length).trimEnd();
-  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, flaws: [...new Set(flaws)] };
+  const distinct = [...new Set(flaws)];
+  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, flaws: distinct, common: spacedAfter && !spacedBefore && distinct.length === 1 };
 }
 
 function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {

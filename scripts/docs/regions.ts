@@ -116,8 +116,9 @@ export function locateMarkers(
 
     // Not a marker. One character away from one is a near miss, told with what was meant.
     const near = nearMissMarker(content, inCode);
-    // In code, `# build:START` is more likely a comment of the program than a marker: only region-like names count.
-    if (near && (!inCode || names.looksLikeRegion(near.name))) {
+    // In code, `# build:START` is more likely a comment of the program than a marker, and anywhere `TODO: end`
+    // is a writer's note: then only region-like names count.
+    if (near && ((!inCode && !near.common) || names.looksLikeRegion(near.name))) {
       problems.push(
         diagnostic(file, at(candidate.line, content.indexOf(near.written)), "docs/near-miss-marker",
           `\`${near.written}\` is not read as a region marker: it has ${near.flaws.join(" and ")}; did you mean \`${near.meant}\`?`,

@@ -87,6 +87,7 @@ export function relevantCandidates(
 ): Candidate[] {
   const shaped = new Map<number, boolean>();
   return candidates.filter((c) => {
+    if (c.spaced) return looksLikeRegion(c.name);
     if (c.nearMiss || c.name === DIRECTIVE || looksLikeRegion(c.name)) return true;
     let isShaped = shaped.get(c.line);
     if (isShaped === undefined) {
