@@ -18,7 +18,7 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join("\n")}
 
 Options:
   -h, --help     show this help; \`kimi-config-sync <command> --help\` shows a command's
-  -V, --version  print the version
+  -V, --version  print the version (as JSON with --json)
 
 ${EXIT_CODE_HELP}`;
 
@@ -38,7 +38,8 @@ export async function main(argv: readonly string[], out: Output, context: RunCon
         return ExitCode.ok;
       case "--version":
       case "-V":
-        out.stdout(packageVersion());
+        // `--version --json` (a script asking which version it runs) gets data, as every command's `--json` does.
+        out.stdout(rest.includes("--json") ? JSON.stringify({ version: packageVersion() }) : packageVersion());
         return ExitCode.ok;
       default: {
         const names = COMMANDS.map((c) => c.name);

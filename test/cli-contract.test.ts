@@ -46,6 +46,9 @@ describe("help and version", () => {
       for (const flag of ["--help", "-h"]) expect(await runCli([spec.name, flag])).toMatchObject({ code: 0, stdout: `${usageText(spec)}\n` });
     }
     for (const flag of ["--version", "-V"]) expect(await runCli([flag])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const asData = await runCli(["--version", "--json"]);
+    expect(asData.code).toBe(0);
+    expect(JSON.parse(asData.stdout)).toEqual({ version });
   });
 
   it("are what README's command-line reference shows", () => {
