@@ -47,6 +47,34 @@ export function headers<V extends z.ZodType>(value: V) {
 /** Price per 1M tokens. */
 export const Price = z.number().min(0, "must not be negative (prices are per 1M tokens)");
 
+const LatencyCutoffs = z
+  .object({ p50: z.number().optional(), p75: z.number().optional(), p90: z.number().optional(), p99: z.number().optional() })
+  .strict()
+  .describe("Cut-offs by percentile.");
+
+/** OpenRouter's provider routing preferences, as the host passes them on. */
+const OpenRouterRouting = z
+  .object({
+    allow_fallbacks: z.boolean().optional(),
+    require_parameters: z.boolean().optional(),
+    data_collection: z.enum(["deny", "allow"]).optional(),
+    zdr: z.boolean().optional(),
+    enforce_distillable_text: z.boolean().optional(),
+    order: z.array(z.string()).optional(),
+    only: z.array(z.string()).optional(),
+    ignore: z.array(z.string()).optional(),
+    quantizations: z.array(z.string()).optional(),
+    sort: z.union([z.string(), z.object({ by: z.string().optional(), partition: z.string().nullable().optional() }).strict()]).optional(),
+    max_price: z
+      .object(Object.fromEntries(["prompt", "completion", "image", "audio", "request"].map((k) => [k, z.union([z.number(), z.string()]).optional()])))
+      .strict()
+      .optional(),
+    preferred_min_throughput: z.union([z.number(), LatencyCutoffs]).optional(),
+    preferred_max_latency: z.union([z.number(), LatencyCutoffs]).optional(),
+  })
+  .strict()
+  .describe("OpenRouter provider routing, used when the base URL points to OpenRouter.");
+
 /** The host's client compatibility flags (its `ModelCompatSchema`). */
 export const Compat = z
   .object({
@@ -102,6 +130,36 @@ export const Compat = z
       .boolean()
       .optional()
       .describe("Whether tool payloads use the OpenAI-compatible Anthropic shape."),
+    supportsInstructions: z.boolean().optional().describe("Whether the endpoint honours top-level `instructions`."),
+    codeMode: z.enum(["preferred", "capable"]).optional().describe("How well the model suits code mode (`tools.codeMode.enabled: \"auto\"`)."),
+    supportsJsonSchemaResponseFormat: z
+      .boolean()
+      .optional()
+      .describe("Whether the endpoint accepts a JSON Schema in `response_format`."),
+    openRouterRouting: OpenRouterRouting.optional(),
+    vercelGatewayRouting: z
+      .object({
+        only: z.array(z.string()).optional().describe("Providers the gateway may use."),
+        order: z.array(z.string()).optional().describe("Providers in the order the gateway tries them."),
+      })
+      .strict()
+      .optional()
+      .describe("Vercel AI Gateway routing, used when the base URL points to it."),
+    zaiToolStream: z.boolean().optional().describe("Whether z.ai streams tool call deltas (`tool_stream: true`)."),
+    cacheControlFormat: z.literal("anthropic").optional().describe("Prompt-cache markers in Anthropic's `cache_control` style."),
+    sendSessionAffinityHeaders: z
+      .boolean()
+      .optional()
+      .describe("Whether session-affinity headers (`session_id`, `x-client-request-id`, `x-session-affinity`) are sent."),
+    sendSessionIdHeader: z.boolean().optional().describe("Whether the OpenAI `session_id` cache-affinity header is sent."),
+    supportsEagerToolInputStreaming: z
+      .boolean()
+      .optional()
+      .describe("Whether tools may carry Anthropic's `eager_input_streaming`."),
+    supportsLongCacheRetention: z
+      .boolean()
+      .optional()
+      .describe("Whether the endpoint keeps prompt caches longer (`prompt_cache_retention: \"24h\"` or a 1-hour `cache_control.ttl`)."),
   })
   .strict()
   .describe("Client compatibility flags for endpoints that differ from OpenAI's behaviour.");

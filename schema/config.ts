@@ -5,6 +5,7 @@
 // real config files carry many other settings; everything inside the owned parts is
 // strict, so a typo'd key is an error with a did-you-mean.
 import { z } from "zod";
+import { normalizeProviderId } from "./host.ts";
 import {
   Api,
   Compat,
@@ -28,8 +29,9 @@ export const ModelRef = z.string().meta({
 });
 
 const BaseUrl = matching(
-  // A placeholder may stand for the whole URL or start it: `${MOONSHOT_BASE_URL}/v1`.
-  new RegExp(`^(?:https?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`),
+  // A placeholder may stand for the whole URL or start it: `${MOONSHOT_BASE_URL}/v1`. Schemes are
+  // case-insensitive (`HTTPS://`); JSON Schema patterns take no flags, hence the classes.
+  new RegExp(`^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`),
   "must be an http(s) URL such as `https://api.moonshot.ai/v1` or a `${ENV_VAR}` placeholder",
 ).describe("Base URL of the provider's API, e.g. `https://api.moonshot.ai/v1`; `${ENV_VAR}` placeholders are expanded.");
 
@@ -66,9 +68,12 @@ export const SecretRef = z
   ])
   .describe("A secret reference: `{ source: \"env\" | \"file\" | \"exec\" | \"store\", provider, id }`.");
 
-/** A secret written inline (preferably a `${ENV_VAR}` placeholder) or a secret reference. */
+/**
+ * A secret written inline (preferably a `${ENV_VAR}` placeholder) or a secret reference. The host takes
+ * any string, the empty one included (local servers such as LM Studio need no key).
+ */
 const SecretInput = z
-  .union([z.string().min(1), SecretRef])
+  .union([z.string(), SecretRef])
   .describe("A secret: a string (preferably a `${ENV_VAR}` placeholder such as `${MOONSHOT_API_KEY}`) or a secret reference.")
   .meta({ id: "SecretInput" });
 
@@ -272,6 +277,13 @@ export const BUILT_IN_PROVIDER_IDS = [
   "x-ai", "xai", "xiaomi", "xiaomi-token-plan", "z.ai", "z-ai", "zai",
 ] as const;
 
+const BUILT_IN = new Set<string>(BUILT_IN_PROVIDER_IDS);
+
+/** Whether the host reads this provider key as one of its built-in providers: it compares ids trimmed and in lower case. */
+export function isBuiltInProviderId(id: string): boolean {
+  return BUILT_IN.has(normalizeProviderId(id));
+}
+
 const Providers = z
   .object(
     Object.fromEntries(
@@ -296,6 +308,19 @@ export const ModelSelection = z
       .describe("Primary model and optional fallbacks."),
   ])
   .describe("The default model: a model ref, or `{ primary, fallbacks }`.");
+
+/** A model for one capability (images, PDF files, …): as a model selection, plus the request timeout (the host's `AgentToolModelSchema`). */
+export const ToolModelSelection = z.union([
+  ModelRef,
+  z
+    .object({
+      primary: ModelRef.optional().describe("The model ref used first."),
+      fallbacks: z.array(ModelRef).optional().describe("Model refs tried in order when the primary fails."),
+      timeoutMs: Tokens.optional().describe("Request timeout in milliseconds, for capabilities that support one."),
+    })
+    .strict()
+    .describe("Primary model, optional fallbacks and request timeout."),
+]);
 
 export const ModelsSection = z
   .object({
@@ -323,8 +348,9 @@ export const ModelsSection = z
 
 export const ModelSettings = z
   .object({
-    alias: z.string().min(1).optional().describe("Short name to pick this model by."),
+    alias: z.string().optional().describe("Short name to pick this model by."),
     params: Params.optional(),
+    agentRuntime: AgentRuntime.optional(),
     streaming: z.boolean().optional().describe("Stream this model's responses."),
   })
   .strict()
@@ -333,9 +359,13 @@ export const ModelSettings = z
 export const AgentDefaults = z
   .looseObject({
     model: ModelSelection.optional(),
-    imageModel: ModelSelection.optional().describe("The model for images, when the default model takes none: a model ref, or `{ primary, fallbacks }`."),
-    imageGenerationModel: ModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks }`."),
-    pdfModel: ModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks }`."),
+    imageModel: ToolModelSelection.optional().describe("The model for images, when the default model takes none: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    imageGenerationModel: ToolModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    videoGenerationModel: ToolModelSelection.optional().describe("The model that generates videos: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    musicGenerationModel: ToolModelSelection.optional().describe("The model that generates music: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    voiceModel: ToolModelSelection.optional().describe("The model for voice: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    pdfModel: ToolModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    utilityModel: ModelRef.optional().describe("The model for small background tasks, such as titles and summaries."),
     models: z
       .record(ModelRef, ModelSettings)
       .optional()
@@ -349,10 +379,11 @@ export const Env = z
   .object({
     vars: z.record(z.string(), EnvValue).optional().describe("Environment variables, e.g. `MOONSHOT_API_KEY`."),
     shellEnv: z
-      .looseObject({
+      .object({
         enabled: z.boolean().optional().describe("Import variables from the login shell."),
         timeoutMs: z.number().int().min(0).optional().describe("How long the shell may take, in milliseconds."),
       })
+      .strict()
       .optional()
       .describe("Importing variables from the login shell."),
   })

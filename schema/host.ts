@@ -29,13 +29,23 @@ export const THINKING_LEVELS = ["off", "minimal", "low", "medium", "high", "xhig
 
 // ---- Model refs and provider ids ----------------------------------------------
 
-/** `provider/model`: a provider id, `/`, and a model id (which may contain further `/`). */
-export const MODEL_REF_PATTERN = /^[^/\s]+\/\S+$/;
-
+/**
+ * `provider/model`, read as the host reads it (`parseProviderModelRef`): the value and each side
+ * trimmed, the provider before the first `/`, the model id after it (it may hold further `/`).
+ * Undefined when either side is empty, as for a value without a provider.
+ */
 export function splitModelRef(ref: string): { provider: string; model: string } | undefined {
-  if (!MODEL_REF_PATTERN.test(ref)) return undefined;
-  const slash = ref.indexOf("/");
-  return { provider: ref.slice(0, slash), model: ref.slice(slash + 1) };
+  const trimmed = ref.trim();
+  const slash = trimmed.indexOf("/");
+  if (slash <= 0 || slash >= trimmed.length - 1) return undefined;
+  const provider = trimmed.slice(0, slash).trim();
+  const model = trimmed.slice(slash + 1).trim();
+  return provider && model ? { provider, model } : undefined;
+}
+
+/** A provider id as the host compares them (`normalizeProviderId`): trimmed, in lower case. */
+export function normalizeProviderId(id: string): string {
+  return id.trim().toLowerCase();
 }
 
 /** Every id a provider answers to: its id first, then its aliases. */

@@ -106,15 +106,13 @@ describe("validate: invalid files", () => {
     ]);
   });
 
-  it("reads a .json file written in JSON5 (as programs that read their .json config as JSON5 allow)", async () => {
-    const file = join(scratch, "openclaw.json");
-    writeFileSync(file, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
-    expect((await validate(file)).code).toBe(0);
-    const strict = join(scratch, "openclaw.jsonc");
-    writeFileSync(strict, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
-    const result = await validate(strict);
-    expect(result.code).toBe(2);
-    expect(result.lines[0]).toMatch(/^.*openclaw\.jsonc:3:3  -  /);
+  it("reads a .json or .jsonc file written in JSON5, as the host reads every config file", async () => {
+    for (const name of ["openclaw.json", "openclaw.jsonc"]) {
+      const file = join(scratch, name);
+      writeFileSync(file, readFileSync(fixture("valid/kimi-code.json5"), "utf8"));
+      const result = await validate(file);
+      expect(result.code, result.lines.join("\n")).toBe(0);
+    }
   });
 });
 
@@ -179,7 +177,6 @@ describe("validate: exit codes", () => {
       ["quote-missing-inline.json", '{ "primary": "moonshot/kimi-k3, "fallbacks": [] }', '1:14  -  this string ends right where a word begins: a closing " is probably missing inside it'],
       ["bare-word-after.json", '{"env": {"A": "b"}} trailing', "1:21  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
       ["python-true.json", '{ "reasoning": True }', "1:16  -  `True` was not expected here: JSON writes true, false and null in lower case"],
-      ["bare-key.jsonc", '{ "env": { "A": "b" }, agents: {} }', "1:24  -  `agents` was not expected here: in JSON, strings and keys are quoted"],
       // A Windows path: at the backslash, saying how to write one (this text once made the run hang).
       ["windows-path.json", '{ "agents": { "defaults": { "workspace": "C:\\users\\me" } } }', "1:45  -  `\\u` starts an escape of four hex digits (`\\u00e9`): to write a backslash itself, double it (`\\\\`); a Windows path may also use / (`C:/Users/me`)"],
       ["bad-unicode.json5", '{ a: "\\uZZZZ" }', "1:7  -  `\\u` starts an escape of four hex digits (`\\u00e9`): to write a backslash itself, double it (`\\\\`); a Windows path may also use / (`C:/Users/me`)"],

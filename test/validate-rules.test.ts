@@ -47,7 +47,7 @@ describe("unknown keys", () => {
     expect(objectKeysAt(shape, ["models", "providers", "any", "models", 3]).sort()).toEqual(Object.keys(ProviderModel.shape).sort());
     expect(objectKeysAt(shape, ["models", "providers", "moonshot", "models", 0, "thinkingLevelMap"])).toEqual([...THINKING_LEVELS]);
     expect(objectKeysAt(shape, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
-    expect(objectKeysAt(shape, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias", "params", "streaming"]);
+    expect(objectKeysAt(shape, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias", "params", "agentRuntime", "streaming"]);
     expect(objectKeysAt(shape, ["nowhere"])).toEqual([]);
   });
 });
@@ -217,11 +217,11 @@ describe("--env", () => {
 });
 
 describe("syntax", () => {
-  it("reads JSONC and JSON5 by extension, and gives the position of a syntax error", () => {
+  it("reads JSON5 in .json5, .jsonc and .json files, and gives the position of a syntax error", () => {
     const json5 = "{ agents: { defaults: { model: 'moonshot/kimi-k3', } }, }";
-    expect(checkConfigText("a.json5", json5, { catalog })).toEqual([]);
-    const [error] = checkConfigText("a.jsonc", json5, { catalog });
-    expect(error).toMatchObject({ file: "a.jsonc", line: 1, column: 3, rule: "config/syntax", path: "-" });
+    for (const file of ["a.json5", "a.jsonc", "a.json"]) expect(checkConfigText(file, json5, { catalog })).toEqual([]);
+    const [error] = checkConfigText("a.jsonc", "{ agents: { defaults: [ } }", { catalog });
+    expect(error).toMatchObject({ file: "a.jsonc", line: 1, column: 25, rule: "config/syntax", path: "-" });
     // An object left open is reported at the brace that opened it.
     const [unclosed] = checkConfigText("b.json5", "{\n  models: {\n", { catalog });
     expect(unclosed).toMatchObject({ line: 2, column: 11, rule: "config/syntax" });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
 import { INCLUDE_KEY, providerIds } from "../../schema/host.ts";
-import { Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
+import { BUILT_IN_PROVIDER_IDS, Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
 
@@ -25,6 +25,7 @@ export function catalogJsonSchema(): JsonSchema {
 
 export function configJsonSchema(catalog: Catalog): JsonSchema {
   const schema = finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
+  builtInProvidersInAnyCase(schema);
   allowIncludes(schema);
   schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE };
   return schema;
@@ -80,6 +81,27 @@ function nameEveryDiscriminatorValue(schema: JsonSchema): void {
   if (key === undefined) return;
   const values = branches.map((b) => JSON.stringify(propertiesOf(b)![key]!.const)).join(", ");
   for (const branch of branches) propertiesOf(branch)![key]!.errorMessage = `Must be one of ${values}.`;
+}
+
+/**
+ * The host trims provider ids and compares them in lower case, so `OpenRouter` is its built-in
+ * `openrouter`, which needs no `baseUrl` or `models`. Keys that the pattern matches are no longer
+ * judged by `additionalProperties` (the schema of a provider of the file's own).
+ */
+function builtInProvidersInAnyCase(schema: JsonSchema): void {
+  const providers = valueAtPath(schema, ["properties", "models", "properties", "providers"]);
+  if (!providers) throw new Error("the config schema has no models.providers object");
+  const anyCase = (id: string) => [...id].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c.replace(/[.]/g, "\\."))).join("");
+  // The ids as written are left to `properties`, so no key is matched by both (strict validators refuse that).
+  const exact = BUILT_IN_PROVIDER_IDS.map((id) => id.replace(/[.]/g, "\\.")).join("|");
+  const pattern = `^(?!(?:${exact})$)\\s*(?:${BUILT_IN_PROVIDER_IDS.map(anyCase).join("|")})\\s*$`;
+  providers.patternProperties = { [pattern]: { $ref: "#/definitions/BuiltInProviderOverride" } };
+}
+
+function valueAtPath(schema: JsonSchema, path: readonly string[]): JsonSchema | undefined {
+  let node: unknown = schema;
+  for (const key of path) node = node !== null && typeof node === "object" ? (node as JsonSchema)[key] : undefined;
+  return node !== null && typeof node === "object" ? (node as JsonSchema) : undefined;
 }
 
 const INCLUDE: JsonSchema = {

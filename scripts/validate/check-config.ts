@@ -2,7 +2,7 @@
 // syntax, repeated keys, the zod schema (with did-you-mean for unknown keys), the
 // model-ref rules and, when asked, unset `${VAR}` placeholders. `$include` is taken
 // as the host takes it (includes.ts).
-import { BUILT_IN_PROVIDER_IDS, Config } from "../../schema/config.ts";
+import { BUILT_IN_PROVIDER_IDS, Config, isBuiltInProviderId } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { didYouMean } from "../lib/did-you-mean.ts";
@@ -96,17 +96,17 @@ export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): Co
 }
 
 /**
- * `.json5` is read as JSON5 and `.jsonc` as JSONC. A `.json` file is read as JSONC
- * and, if that fails, as JSON5, since some programs (OpenClaw among them) read
- * their `.json` config as JSON5; if both fail, the error of the reading that got
- * further is reported (a JSON5-style file fails as JSONC at its first bare key).
+ * `.json5` is read as JSON5. A `.json` or `.jsonc` file is read as JSONC and, if
+ * that fails, as JSON5, since the host (OpenClaw) reads its config as JSON5 whatever
+ * the file is called; if both fail, the error of the reading that got further is
+ * reported (a JSON5-style file fails as JSONC at its first bare key).
  */
 export function parseConfigSource(file: string, text: string): ParsedJson {
   const mode = modeForFile(file);
   try {
     return parseJsonSource(text, mode);
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError) || !file.endsWith(".json")) throw error;
+    if (!(error instanceof JsonSyntaxError) || mode !== "jsonc") throw error;
     try {
       return parseJsonSource(text, "json5");
     } catch (json5Error) {
@@ -122,7 +122,18 @@ function schemaFindings(value: unknown): ConfigFinding[] {
   const describe = (path: JsonPath) => descriptionAt(configShape(), path);
   return parseIssues(Config, value)
     .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
+    .filter((f) => !builtInInAnotherCase(f.path, f.message))
     .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message + builtInHint(f.path, f.message), severity: "error" as const }));
+}
+
+/**
+ * `OpenRouter` or ` moonshot`: the host reads the key as its built-in provider (it trims provider ids and
+ * compares them in lower case), which needs no `baseUrl` or `models`; the zod schema knows the exact ids only.
+ */
+function builtInInAnotherCase(path: JsonPath, message: string): boolean {
+  const [models, providers, id, key] = path;
+  if (models !== "models" || providers !== "providers" || typeof id !== "string" || path.length !== 4) return false;
+  return (key === "baseUrl" || key === "models") && message.startsWith("missing required key") && isBuiltInProviderId(id);
 }
 
 /**

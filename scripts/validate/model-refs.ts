@@ -6,8 +6,9 @@
 // `provider/*` stands for all of a provider's models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
+import { normalizeProviderId } from "../../schema/host.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
-import { BUILT_IN_PROVIDER_IDS } from "../../schema/config.ts";
+import { isBuiltInProviderId } from "../../schema/config.ts";
 import { isActive, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
@@ -21,8 +22,6 @@ interface RefUse {
   path: JsonPath;
   part: "key" | "value";
 }
-
-const BUILT_IN = new Set<string>(BUILT_IN_PROVIDER_IDS);
 
 /**
  * Which models a ref may name. A catalog provider is known by its id and every alias
@@ -39,15 +38,17 @@ class RefScope {
   private readonly aliases = new Set<string>();
 
   constructor(config: unknown, catalog: Catalog) {
-    const models = agentDefaults(config)?.models;
-    if (isRecord(models)) for (const settings of Object.values(models)) if (isRecord(settings) && typeof settings.alias === "string") this.aliases.add(settings.alias);
-    for (const provider of catalog.providers) for (const id of providerIds(provider)) this.catalogProviders.set(id, provider);
+    for (const owner of [agentDefaults(config), ...agentList(config)]) {
+      const models = isRecord(owner) ? owner.models : undefined;
+      if (isRecord(models)) for (const settings of Object.values(models)) if (isRecord(settings) && typeof settings.alias === "string") this.aliases.add(settings.alias);
+    }
+    for (const provider of catalog.providers) for (const id of providerIds(provider)) this.catalogProviders.set(normalizeProviderId(id), provider);
     const providers = isRecord(config) && isRecord(config.models) ? config.models.providers : undefined;
     if (!isRecord(providers)) return;
     for (const [providerId, provider] of Object.entries(providers)) {
       if (!isRecord(provider)) continue;
       const key = this.canonical(providerId);
-      if (!BUILT_IN.has(providerId) && !this.catalogProviders.has(providerId)) this.customProviders.add(key);
+      if (!isBuiltInProviderId(providerId) && !this.catalogProviders.has(normalizeProviderId(providerId))) this.customProviders.add(key);
       const models = this.configured.get(key) ?? new Set<string>();
       if (Array.isArray(provider.models)) for (const m of provider.models) if (isRecord(m) && typeof m.id === "string") models.add(m.id);
       this.configured.set(key, models);
@@ -71,17 +72,19 @@ class RefScope {
     return { ...use, rule: "config/inactive-model", severity: "warning", message };
   }
 
+  /** The id the host files a provider under: a catalog provider's own id for any of its aliases, in any case. */
   canonical(providerId: string): string {
-    return this.catalogProviders.get(providerId)?.id ?? providerId;
+    const id = normalizeProviderId(providerId);
+    return this.catalogProviders.get(id)?.id ?? id;
   }
 
   check(use: RefUse): ConfigFinding | undefined {
     const parts = splitModelRef(use.ref);
-    if (!parts) return this.checkBare(use);
+    if (!parts) return use.ref.includes("/") ? malformed(use) : this.checkBare(use);
     if (parts.model === "*" && use.part === "key") return undefined; // `provider/*`: every model of the provider
     const key = this.canonical(parts.provider);
     const listed = this.configured.get(key);
-    const catalogProvider = this.catalogProviders.get(parts.provider);
+    const catalogProvider = this.catalogProviders.get(normalizeProviderId(parts.provider));
     const model = catalogProvider && modelsByHostId(catalogProvider).get(parts.model);
     if (catalogProvider && model) {
       if (isActive(model)) return undefined;
@@ -115,6 +118,18 @@ export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding
   return findings;
 }
 
+/** `moonshot/` or `/kimi-k2.6`: a provider or a model id is missing, and the host cannot read the ref. */
+function malformed(use: RefUse): ConfigFinding {
+  const trimmed = use.ref.trim();
+  const missing = trimmed.startsWith("/") ? "a provider before the `/`" : "a model id after the `/`";
+  return {
+    ...use,
+    rule: "config/malformed-ref",
+    severity: "error",
+    message: `"${use.ref}" lacks ${missing}: write provider/model, e.g. \`moonshot/kimi-k2.6\``,
+  };
+}
+
 function inactiveMessage(ref: string, prefix: string, provider: ProviderData, model: ModelData, lifecycle: InactiveLifecycle): string {
   const replacement = provider.models.find((m) => m.id === lifecycle.replacement);
   const instead = `use \`${prefix}/${lifecycle.replacement}\`${replacement ? ` (${replacement.name})` : ""} instead`;
@@ -134,12 +149,17 @@ function agentDefaults(config: unknown): Record<string, unknown> | undefined {
   return config.agents.defaults;
 }
 
-/** Keys whose value is a model selection (a ref, or `{ primary, fallbacks }`), in the defaults and in each agent. */
-const SELECTION_KEYS = ["model", "imageModel", "imageGenerationModel", "pdfModel"] as const;
+/**
+ * Keys whose value is a model selection (a ref, or `{ primary, fallbacks }`), in the defaults and in each
+ * agent; `utilityModel`, `heartbeat.model` and `compaction.model` take a ref alone, which `add` reads too.
+ */
+const SELECTION_KEYS = [
+  "model", "imageModel", "imageGenerationModel", "videoGenerationModel", "musicGenerationModel", "voiceModel", "pdfModel", "utilityModel",
+] as const;
 
 /**
- * Where refs are used: each model selection of `agents.defaults`, of its `subagents`
- * and of every agent in `agents.list`, and the keys of `agents.defaults.models`.
+ * Where refs are used: each model selection of `agents.defaults`, of its `subagents`, `heartbeat` and
+ * `compaction`, and of every agent in `agents.list`; and the keys of each `models` map in them.
  */
 function refUses(config: unknown): RefUse[] {
   const uses: RefUse[] = [];
@@ -152,21 +172,26 @@ function refUses(config: unknown): RefUse[] {
     add(value.primary, [...path, "primary"]);
     if (Array.isArray(value.fallbacks)) value.fallbacks.forEach((ref, i) => add(ref, [...path, "fallbacks", i]));
   };
-  const selections = (owner: Record<string, unknown>, path: JsonPath) => {
+  const agent = (owner: Record<string, unknown>, path: JsonPath) => {
     for (const key of SELECTION_KEYS) selection(owner[key], [...path, key]);
-    if (isRecord(owner.subagents)) selection(owner.subagents.model, [...path, "subagents", "model"]);
+    for (const section of ["subagents", "heartbeat", "compaction"]) {
+      const value = owner[section];
+      if (isRecord(value)) selection(value.model, [...path, section, "model"]);
+    }
+    if (isRecord(owner.models)) {
+      for (const ref of Object.keys(owner.models)) add(ref, [...path, "models", ref], "key");
+    }
   };
 
   const defaults = agentDefaults(config);
-  if (defaults) {
-    selections(defaults, ["agents", "defaults"]);
-    if (isRecord(defaults.models)) {
-      for (const ref of Object.keys(defaults.models)) add(ref, ["agents", "defaults", "models", ref], "key");
-    }
-  }
-  const list = isRecord(config) && isRecord(config.agents) ? config.agents.list : undefined;
-  if (Array.isArray(list)) list.forEach((agent, i) => isRecord(agent) && selections(agent, ["agents", "list", i]));
+  if (defaults) agent(defaults, ["agents", "defaults"]);
+  for (const [i, entry] of agentList(config).entries()) if (isRecord(entry)) agent(entry, ["agents", "list", i]);
   return uses;
+}
+
+function agentList(config: unknown): unknown[] {
+  const list = isRecord(config) && isRecord(config.agents) ? config.agents.list : undefined;
+  return Array.isArray(list) ? list : [];
 }
 
 function duplicateAliases(config: unknown): ConfigFinding[] {
@@ -175,7 +200,8 @@ function duplicateAliases(config: unknown): ConfigFinding[] {
   const owners = new Map<string, string>();
   const findings: ConfigFinding[] = [];
   for (const [ref, settings] of Object.entries(models)) {
-    if (!isRecord(settings) || typeof settings.alias !== "string") continue;
+    // An empty alias names nothing; the host accepts it.
+    if (!isRecord(settings) || typeof settings.alias !== "string" || settings.alias.trim() === "") continue;
     const owner = owners.get(settings.alias);
     if (owner === undefined) {
       owners.set(settings.alias, ref);
