@@ -125,6 +125,31 @@ const CASES: Case[] = [
     page: `${table("start")}\n\n| Model ref | Notes |\n| --- | --- |\n\n${table("end")}\n`,
     expected: ['3:15: region moonshot-kimi-k2-table: column 2 ("Notes") of the table in region moonshot-kimi-k2-table is not a column the engine knows'],
   },
+  {
+    name: "a region whose end marker stands after the JSX element its start marker is in",
+    page: `# T\n\n<Tabs>\n<Tab title="A">\n\n${ids("start")}\n\n</Tab>\n</Tabs>\n\n${ids("end")}\n`,
+    expected: ["6:1: `moonshot-kimi-k2-ids:start` and `moonshot-kimi-k2-ids:end` stand in different blocks: line 8 (`</Tab>`) closes `<Tab>`, which opens before the region;"],
+  },
+  {
+    name: "a region that opens an HTML element it does not close",
+    page: `${ids("start")}\n<details>\n<summary>More</summary>\n\n${ids("end")}\n\n</details>\n`,
+    expected: ["1:1: `moonshot-kimi-k2-ids:start` and `moonshot-kimi-k2-ids:end` stand in different blocks: line 2 opens `<details>`, which closes after the region;"],
+  },
+  {
+    name: "a region that holds the closing fence of an admonition",
+    page: `:::tip\n\n${ids("start")}\n\n:::\n\n${ids("end")}\n`,
+    expected: ["3:1: `moonshot-kimi-k2-ids:start` and `moonshot-kimi-k2-ids:end` stand in different blocks: line 5 (`:::`) closes a `:::` block that opens before the region;"],
+  },
+  {
+    name: "a region that runs from one list item into the next",
+    page: `- item\n  ${ids("start")}\n- other item\n  ${ids("end")}\n`,
+    expected: ["2:3: `moonshot-kimi-k2-ids:start` and `moonshot-kimi-k2-ids:end` stand in different blocks: line 3 (`- other item`) starts another item of the list the start marker is in;"],
+  },
+  {
+    name: "a region that leaves the block quote its start marker is in",
+    page: `> ${ids("start")}\n> - \`old\`\n\nplain text\n> ${ids("end")}\n`,
+    expected: ["1:3: `moonshot-kimi-k2-ids:start` and `moonshot-kimi-k2-ids:end` stand in different blocks: line 4 (`plain text`) stands outside the block quote the start marker is in;"],
+  },
 ];
 
 describe("malformed markers", () => {
@@ -154,6 +179,19 @@ describe("malformed markers", () => {
     // A heading is Markdown, not a `#` comment.
     expect(check.stderr).toContain(`${about}:7:8: warning: \`moonshot-kimi-k2-ids:start\` looks like a region marker but is not one`);
     expect((await project.gen({ check: false })).code).toBe(0);
+  });
+
+  it("a region may hold whole blocks, or stand whole inside one: no problem", async () => {
+    const pages = {
+      "inside.mdx": `<Tabs>\n  <Tab title="A">\n\n  ${ids("start")}\n  ${ids("end")}\n\n  </Tab>\n</Tabs>\n`,
+      "holds.md": `${ids("start")}\n<details>\n<summary>Old</summary>\n\n:::note\nx\n:::\n\n</details>\n${ids("end")}\n`,
+      "list.md": `- item\n  ${ids("start")}\n  - nested\n  ${ids("end")}\n- next\n`,
+      "links.md": `${ids("start")}\n<https://example.com/a>\n${ids("end")}\n`,
+    };
+    const project = await docsProject(pages);
+    const result = await project.gen({ check: true });
+    expect(result.stderr).not.toContain("different blocks");
+    expect(result.code, result.stderr).toBe(1); // the regions are out of date, nothing else
   });
 
   it("reports every problem of every file at once", async () => {

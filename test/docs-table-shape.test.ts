@@ -93,6 +93,34 @@ describe("identifying a table's columns", () => {
     expect(p.rows("de/page.md").slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
   });
 
+  it("from the written cells, before the source page: a translation that put its columns in another order keeps them", async () => {
+    const [first] = KIMI_CODE.models;
+    const row = `| ${first!.name} | ${refOf(first!.id)} | ${first!.contextWindow.toLocaleString("en-US")} |`;
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Name | Context |", [`| ${refOf(first!.id)} | ${first!.name} | 1 |`]),
+      "ko/page.md": tablePage("kimi-code-ids", "| 이름 | 모델 참조 | 컨텍스트 |", [row]),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("ko/page.md").slice(2).map(cells);
+    expect(rows.map((r) => r[0])).toEqual(p.group.models.map((m) => m.name));
+    expect(rows.map((r) => r[1])).toEqual(p.group.models.map((m) => refOf(m.id)));
+  });
+
+  it("refuses columns taken from the source page in an order the written cells contradict", async () => {
+    const [first] = KIMI_CODE.models;
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Name |"),
+      // Column 2 holds refs, so column 1 cannot be the source's `ref` as well.
+      "ko/page.md": tablePage("kimi-code-ids", "| 메모 | 모델 참조 |", [`| 빠름 | ${refOf(first!.id)} |`]),
+    });
+    const page = readFileSync(join(p.docs, "ko/page.md"), "utf8");
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('columns 1 ("메모") and 2 ("모델 참조") of the table in region kimi-code-ids both read as `ref`');
+    expect(readFileSync(join(p.docs, "ko/page.md"), "utf8")).toBe(page);
+  });
+
   it("does not borrow the source page's columns when the counts differ", async () => {
     const p = project({
       "page.md": tablePage("kimi-code-ids", "| Model ref | Name | Context |"),
@@ -128,6 +156,20 @@ describe("identifying a table's columns", () => {
     expect(line).toContain("`-` for a column written by hand");
     expect(line).toContain("`column.<id>`");
     expect(readFileSync(join(p.docs, "page.md"), "utf8")).toBe(page);
+  });
+
+  it("keeps hand-written cells of a row that names its model by a link, a footnote, another provider id or its name", async () => {
+    const models = KIMI_CODE.models;
+    const rows = [
+      `| [${refOf(models[0]!.id)}](https://example.com/a) | linked |`,
+      `| ${refOf(models[1]!.id)}¹ | footnote |`,
+      `| \`kimi-code/${models[2]!.id}\` | other provider id |`,
+      `| ${models[3]!.name} | by name |`,
+    ];
+    const p = project({ "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |", rows, " columns=ref,-") });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(p.rows("page.md").slice(2).map((r) => cells(r)[1])).toEqual(["linked", "footnote", "other provider id", "by name"]);
   });
 
   it("keeps a column declared as written by hand, cell by model, with a warning", async () => {
@@ -247,6 +289,26 @@ describe("table cells", () => {
     const wrong = await p.gen({ defaultLocale: "english" });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/defaultLocale: "english" names no language; write a BCP 47 tag such as en, zh-CN or pt-BR/);
+  });
+
+  it("keep a translation's own words for a cell its language has no words for, learned from the same cell on the source page", async () => {
+    const models = KIMI_CODE.models;
+    const english = (m: (typeof models)[number]) => m.input.join(", ");
+    const reasoningOf = (m: (typeof models)[number]) => (m.reasoning === "always" ? "Always on" : m.reasoning ? "Yes" : "No");
+    const plain = models.filter((m) => !m.reasoningEffort?.length);
+    expect(plain.length).toBeGreaterThan(1);
+    const [a, b] = plain as [(typeof models)[number], (typeof models)[number]];
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Reasoning | Input |", [a, b].map((m) => `| ${refOf(m.id)} | ${reasoningOf(m)} | ${english(m)} |`)),
+      "ja/page.md": tablePage("kimi-code-ids", "| モデル参照 | 推論 | 入力 |", [a, b].map((m) => `| ${refOf(m.id)} | 訳:${reasoningOf(m)} | 訳:${english(m)} |`)),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = new Map(p.rows("ja/page.md").slice(2).map(cells).map((r) => [r[0], r]));
+    for (const m of [a, b]) expect(rows.get(refOf(m.id))).toEqual([refOf(m.id), `訳:${reasoningOf(m)}`, `訳:${english(m)}`]);
+    // The words it did not write in English are not said to be missing.
+    expect(result.stderr).not.toContain('no ja text for the word "input.text"');
+    expect((await p.gen({ check: true })).code).toBe(0);
   });
 
   it("fall back to English for a word a language lacks, with one warning per word and language", async () => {

@@ -25,6 +25,8 @@ export interface Words {
   word(key: WordKey): string;
   /** Keys looked up in this language that fell back to English. */
   readonly missing: ReadonlySet<WordKey>;
+  /** The word in this language, or undefined when it lacks it: a look that records no fallback. */
+  peek(key: WordKey): string | undefined;
 }
 
 export const BASE_LOCALE = "en";
@@ -42,6 +44,9 @@ export function wordsFor(book: WordBook, locale: string): Words {
   return {
     locale,
     missing,
+    peek(key) {
+      return isEnglish ? book.base[key] : own?.[key];
+    },
     word(key) {
       const english = book.base[key];
       if (english === undefined) throw new Error(`no English text for the word "${key}"`);
@@ -99,6 +104,10 @@ export function recordingLookups(words: Words): { words: Words; asked: () => boo
         return words.locale;
       },
       missing: words.missing,
+      peek(key) {
+        asked = true;
+        return words.peek(key);
+      },
       word(key) {
         asked = true;
         const text = words.word(key);

@@ -18,6 +18,7 @@ import { DEFAULT_LOCALE, unknownPageLanguage } from "./locale.ts";
 import { canonicalMdxMarker, findCandidates, prepareNearMisses, type Candidate } from "./markers.ts";
 import { MAX_NESTING, tooDeeplyNested } from "./nesting.ts";
 import { RegionNames } from "./names.ts";
+import { regionContainerProblems } from "./region-containers.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
 import { DocPlaces, missingWordWarnings, PageContexts, type PageSettings } from "./page-context.ts";
@@ -182,7 +183,7 @@ export async function locateRegions(path: string, text: string, names: RegionNam
   if (classification === null) return located;
   const markers = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, markers.markers, names);
-  located.diagnostics.push(...markers.problems, ...paired.problems);
+  located.diagnostics.push(...markers.problems, ...paired.problems, ...regionContainerProblems(path, text, lines, paired.regions));
   return { ...located, markers: markers.markers, regions: paired.regions };
 }
 

@@ -10,18 +10,23 @@
 //   2. the header's words: the English titles below, and `column.<id>` (with other
 //      spellings in `column.<id>.also`, separated by `|`) in every language of the
 //      catalog's words;
-//   3. the same region in the source-language page (`docs/pt-BR/x.md` ↔
+//   3. its cells: what one column kind writes, row by row, for the model each row
+//      names (see table-rows.ts);
+//   4. the same region in the source-language page (`docs/pt-BR/x.md` ↔
 //      `docs/x.md`), column by column, when the column counts agree.
-// A column none of these identifies stops the run at its header cell. Cells hold
-// words in the page's language and numbers written the way the table writes them.
+// A column none of these identifies, or two that read as one, stops the run at its
+// header cell. Cells hold words in the page's language (or, where it has none, the
+// translation's own, learned from the source page) and numbers written the way the
+// table writes them.
 // An empty region gets a header in the page's language.
 import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
-import type { WordBook, Words } from "../../catalog/words.ts";
+import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import { displayWidth } from "./display-width.ts";
 import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
+import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
 interface CellStyle {
@@ -42,12 +47,35 @@ const HAND = "-";
 /** Words with an English text built in, for catalogs without locale files. */
 class TableWords {
   constructor(
-    private readonly words: Words,
+    private readonly words: Pick<Words, "word">,
     private readonly book: WordBook,
   ) {}
   say(key: string, english: string): string {
     return this.book.base[key] === undefined ? english : this.words.word(key);
   }
+  /** The same words looked up another way: in English, or without recording fallbacks. */
+  with(words: Pick<Words, "word">): TableWords {
+    return new TableWords(words, this.book);
+  }
+}
+
+/** Words of a page's language that record nothing: what cells are compared with when columns are identified. */
+function quietly(words: Words, book: WordBook): Pick<Words, "word"> {
+  return { word: (key) => words.peek(key) ?? book.base[key]! };
+}
+
+/** A look at which words a cell uses, and whether the page's language has them all. */
+function lacksWords(words: Words): { words: Pick<Words, "word">; lacking: () => boolean } {
+  let lacking = false;
+  return {
+    words: {
+      word(key) {
+        if (words.peek(key) === undefined) lacking = true;
+        return "";
+      },
+    },
+    lacking: () => lacking,
+  };
 }
 
 function number(n: number, style: CellStyle): string {
@@ -178,11 +206,17 @@ export function columnListProblem(ids: readonly string[]): string | undefined {
   return twice === undefined ? undefined : `column "${twice}" is named twice; name each column once`;
 }
 
-/** Columns from the header's words, and where that fails, from the source-language table. */
-/** The column ids the header's words name, then the source page's; `why` tells what the source page could not give. */
-function columnsOfHeader(header: string, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
+/**
+ * The column ids the header's words name; for the columns they do not, the ids their cells show
+ * (the ones column kind writes, row by row, for the model the row names); then the source page's,
+ * column by column. `why` tells what the source page could not give.
+ */
+function columnsOfTable(header: string, rows: readonly ReadRow[], style: CellStyle, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
   const index = headerIndex(context.catalog.words);
-  const ids = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
+  const byHeader = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
+  if (!byHeader.includes(undefined)) return { ids: byHeader };
+  const byCells = columnsOfCells(byHeader.length, rows, context.group, style.words.with(quietly(context.words, context.catalog.words)));
+  const ids = byHeader.map((id, i) => id ?? (byHeader.includes(byCells[i]) ? undefined : byCells[i]));
   if (!ids.includes(undefined) || !context.source) return { ids };
   const source = sourceColumns(context);
   if ("why" in source) return { ids, why: source.why };
@@ -191,6 +225,31 @@ function columnsOfHeader(header: string, context: RenderContext): { ids: Array<s
   }
   const merged = ids.map((id, i) => id ?? source.ids[i]);
   return { ids: merged, ...(merged.includes(undefined) ? { why: "the source-language page does not name it either" } : {}) };
+}
+
+/**
+ * For each column, the one column kind whose cell, for every written row that names a model, is
+ * what the column holds (numbers compared without their separators); undefined where no row
+ * tells, or several kinds would (a model's context window may equal its max output).
+ */
+function columnsOfCells(count: number, rows: readonly ReadRow[], group: ResolvedGroup, words: TableWords): Array<string | undefined> {
+  const style: CellStyle = { words, groupSeparator: "," };
+  const named = rows.filter((row): row is Required<ReadRow> => row.model !== undefined);
+  return Array.from({ length: count }, (_, i) => {
+    const kinds = KNOWN.filter((id) => {
+      let agreeing = 0;
+      for (const row of named) {
+        const written = comparableCell(row.cells[i] ?? "");
+        if (written === "") continue;
+        if (written !== comparableCell(COLUMNS[id]!.cell(row.model, group, style))) return false;
+        agreeing++;
+      }
+      return agreeing > 0;
+    });
+    // A model's alias is often its name: a column of names reads as names.
+    if (kinds.length === 2 && kinds.includes("name") && kinds.includes("alias")) return "name";
+    return kinds.length === 1 ? kinds[0] : undefined;
+  });
 }
 
 function sourceColumns(context: RenderContext): { ids: Array<string | undefined> } | { why: string } {
@@ -269,31 +328,15 @@ function groupSeparator(columns: readonly string[], rows: readonly string[]): st
   return ",";
 }
 
-const KEY_COLUMNS = ["ref", "id", "name", "alias"];
-
 /**
- * Cells of hand-written columns for a model, from the written row about the same
- * model (matched by its first ref, id, name or alias column); empty for a new model.
+ * Cells of hand-written columns for a model, from the written row about the same model (the row
+ * whose ref, id, name or alias cell names it, see table-rows.ts); empty for a new model.
  */
-function handCells(columns: readonly string[], rows: readonly string[], group: ResolvedGroup, style: CellStyle) {
-  const keyIndex = columns.findIndex((id) => KEY_COLUMNS.includes(id));
-  const byKey = new Map<string, string[]>();
-  if (keyIndex !== -1) {
-    for (const row of rows) {
-      const cells = splitRow(row);
-      const key = normalizeHeader(cells[keyIndex] ?? "");
-      if (!byKey.has(key)) byKey.set(key, cells);
-    }
-  }
-  const matchable = keyIndex !== -1;
-  return {
-    matchable,
-    cell(model: ModelData, i: number): string {
-      if (!matchable) return "";
-      const key = normalizeHeader(COLUMNS[columns[keyIndex]!]!.cell(model, group, style));
-      return byKey.get(key)?.[i] ?? "";
-    },
-  };
+function handCells(rows: readonly ReadRow[]) {
+  const byModel = new Map<ModelData, string[]>();
+  for (const row of rows) if (row.model && !byModel.has(row.model)) byModel.set(row.model, row.cells);
+  // A row that names no model is dropped whole, and named in a warning (dropped-text.ts).
+  return { cell: (model: ModelData, i: number): string => byModel.get(model)?.[i] ?? "" };
 }
 
 /** A new table: a header in the page's language, then one row per model. */
@@ -308,6 +351,8 @@ function newTable(ids: readonly string[], group: ResolvedGroup, style: CellStyle
 function identifyColumns(
   header: string,
   alignment: string,
+  rows: readonly ReadRow[],
+  style: CellStyle,
   declared: readonly string[] | undefined,
   context: RenderContext,
   headerLine: number,
@@ -324,16 +369,30 @@ function identifyColumns(
     }
     return { ids: [...declared] };
   }
-  const { ids, why } = columnsOfHeader(header, context);
+  const { ids, why } = columnsOfTable(header, rows, style, context);
+  const titles = splitRow(header);
   const unknown = ids.indexOf(undefined);
-  if (unknown === -1) return { ids: ids as string[] };
-  return {
-    error:
-      `column ${unknown + 1} ("${splitRow(header)[unknown]}") of the table in region ${context.region} is not a column the engine knows` +
-      `${why ? ` (${why})` : ""}; ` +
-      `${DECLARE_HINT}, or add its header to locales/${context.words.locale}.jsonc beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
-    at: { line: headerLine, column: cellColumns(header)[unknown]! },
-  };
+  if (unknown !== -1) {
+    return {
+      error:
+        `column ${unknown + 1} ("${titles[unknown]}") of the table in region ${context.region} is not a column the engine knows` +
+        `${why ? ` (${why})` : ""}; ` +
+        `${DECLARE_HINT}, or add its header to locales/${context.words.locale}.jsonc beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
+      at: { line: headerLine, column: cellColumns(header)[unknown]! },
+    };
+  }
+  // Two columns read as one: the source page's order, taken column by column, is not this table's.
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice !== -1) {
+    const first = ids.indexOf(ids[twice]);
+    return {
+      error:
+        `columns ${first + 1} ("${titles[first]}") and ${twice + 1} ("${titles[twice]}") of the table in region ${context.region} both read as ` +
+        `\`${ids[twice]}\`: the columns are in another order than on the source-language page, so they cannot be taken from it; ${DECLARE_HINT}`,
+      at: { line: headerLine, column: cellColumns(header)[twice]! },
+    };
+  }
+  return { ids: ids as string[] };
 }
 
 export function modelTable(context: RenderContext): RegionOutput {
@@ -350,20 +409,22 @@ export function modelTable(context: RenderContext): RegionOutput {
     return { error: "a table region must begin with the table's header row and alignment row (or be empty, to get default ones)" };
   }
   const headerLine = body.indexOf(header);
-  const identified = identifyColumns(header, alignment, declared?.ids, context, headerLine);
+  const rows = written.slice(2).filter((line) => line.includes("|"));
+  const read = readRows(rows, group);
+  const identified = identifyColumns(header, alignment, read, style, declared?.ids, context, headerLine);
   if ("error" in identified) return identified;
   const columns = identified.ids;
 
-  const rows = written.slice(2).filter((line) => line.includes("|"));
   style.groupSeparator = groupSeparator(columns, rows);
-  const kept = handCells(columns, rows, group, style);
+  const kept = handCells(read);
+  const own = translatorsCells(context, columns, read, style);
   const notes: RenderNote[] = columns.flatMap((id, i) =>
     id !== HAND
       ? []
       : [{
           message:
             `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region} is written by hand: no catalog field fills it. ` +
-            `Its cells are kept for the models still listed${kept.matchable ? "" : " (none can be matched: the table has no ref, id, name or alias column)"} ` +
+            "Its cells are kept for the models still listed (a row is matched by the ref, id, name or alias it names) " +
             "and left empty for new ones; record the fact in the catalog and give the table a column for it to have it generated",
           at: { line: headerLine, column: cellColumns(header)[i]! },
         }],
@@ -373,10 +434,54 @@ export function modelTable(context: RenderContext): RegionOutput {
   const widths = paddedWidths(alignment, [header, ...rows], pipes);
   const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
-    const cells = columns.map((id, i) => (id === HAND ? kept.cell(model, i) : cell(COLUMNS[id]!.cell(model, group, style))));
+    const cells = columns.map((id, i) => (id === HAND ? kept.cell(model, i) : cell(own(model, id) ?? COLUMNS[id]!.cell(model, group, style))));
     return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
   return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/**
+ * Cells a translation wrote in its own words where the page's language has no words of the
+ * catalog's (the locale files lack them): the same model's cell in the same column on the
+ * source-language page, in English, tells which English cell each stands for. A cell whose
+ * English text the translation writes in one way only is written that way again; the others
+ * are written in English, with the missing word's warning.
+ */
+function translatorsCells(context: RenderContext, columns: readonly string[], rows: readonly ReadRow[], style: CellStyle) {
+  const english = style.words.with(wordsFor(context.catalog.words, BASE_LOCALE));
+  let learned: Map<string, string | null> | undefined;
+  return (model: ModelData, id: string): string | undefined => {
+    if (context.words.locale === BASE_LOCALE) return undefined;
+    const probe = lacksWords(context.words);
+    COLUMNS[id]!.cell(model, context.group, { ...style, words: style.words.with(probe.words) });
+    if (!probe.lacking()) return undefined;
+    learned ??= sourceCellWords(context, columns, rows);
+    return learned.get(COLUMNS[id]!.cell(model, context.group, { ...style, words: english })) ?? undefined;
+  };
+}
+
+/** English cell on the source page → this page's cell, for each model and column both tables have; null where it varies. */
+function sourceCellWords(context: RenderContext, columns: readonly string[], rows: readonly ReadRow[]): Map<string, string | null> {
+  const words = new Map<string, string | null>();
+  const source = context.source?.();
+  if (!source || !isTableBody(source.body)) return words;
+  const ids = sourceColumns(context);
+  if ("why" in ids) return words;
+  const sourceRows = readRows(source.body.filter((line) => line.trim() !== "").slice(2), context.group);
+  const here = new Map(rows.flatMap((row) => (row.model ? [[row.model, row.cells] as const] : [])));
+  for (const row of sourceRows) {
+    const cells = row.model && here.get(row.model);
+    if (!cells) continue;
+    for (const [i, id] of ids.ids.entries()) {
+      const j = id === undefined || id === HAND ? -1 : columns.indexOf(id);
+      const from = row.cells[i];
+      const to = cells[j];
+      if (j === -1 || !from || !to || from === to) continue;
+      const known = words.get(from);
+      words.set(from, known === undefined || known === to ? to : null);
+    }
+  }
+  return words;
 }
 
 export const table: RegionKind = {

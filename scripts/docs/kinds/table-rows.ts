@@ -1,0 +1,60 @@
+// Reading a written table's rows: which model each row is about, and whether a cell
+// holds what a column writes for that model. A row is about a model when one of its
+// cells names it — by its ref under any id of its provider, its id or a legacy id the
+// host accepts, its name or its alias — however the cell dresses it: in backticks, as a
+// link's text, with emphasis or a footnote mark.
+import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
+import { providerIds } from "../../../schema/host.ts";
+import { splitRow } from "./markdown.ts";
+
+/** A cell's text as compared: no link target, code, emphasis or footnote mark; digits without group separators; lower case. */
+export function comparableCell(text: string): string {
+  return text
+    .replace(/\\(.)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // a link: its text
+    .replace(/\[\^[^\]]*\]/g, "") // a footnote reference
+    .replace(/[`*_]/g, "")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+/g, "") // superscript digits, daggers
+    .replace(/(\d)[,. \u00a0\u202f'](?=\d{3}(?!\d))/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/** Every way a row may name a model, to the model (null where two models share a name). */
+function namesOfModels(group: ResolvedGroup): Map<string, ModelData | null> {
+  const index = new Map<string, ModelData | null>();
+  const add = (text: string | undefined, model: ModelData) => {
+    if (!text) return;
+    const key = comparableCell(text);
+    const known = index.get(key);
+    index.set(key, known === undefined || known === model ? model : null);
+  };
+  for (const model of group.models) {
+    add(modelRef(group.provider, model), model);
+    for (const id of providerIds(group.provider)) add(`${id}/${model.id}`, model);
+    add(model.id, model);
+    for (const id of model.hostIds ?? []) add(id, model);
+    add(model.name, model);
+    add(model.alias, model);
+  }
+  return index;
+}
+
+export interface ReadRow {
+  /** The row as written. */
+  line: string;
+  cells: string[];
+  /** The model the row is about; undefined when no cell names one, or cells name different ones. */
+  model?: ModelData;
+}
+
+/** The rows below a table's header and alignment rows, each with the model it is about. */
+export function readRows(rows: readonly string[], group: ResolvedGroup): ReadRow[] {
+  const index = namesOfModels(group);
+  return rows.map((row) => {
+    const cells = splitRow(row);
+    const named = new Set(cells.map((c) => index.get(comparableCell(c))).filter((m): m is ModelData => m != null));
+    return named.size === 1 ? { line: row, cells, model: [...named][0]! } : { line: row, cells };
+  });
+}
