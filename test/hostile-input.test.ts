@@ -100,6 +100,14 @@ describe("near-miss markers are warned about, with what was meant", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("invisible format characters around a marker (a right-to-left mark after it, a zero-width space before it) leave it a marker", async () => {
+    const page = "# عنوان\n\n{/* demo-ids:start */}\u200f\n- `old`\n\u200b{/* demo-ids:end */}\n";
+    const r = await genOn("page.md", page, "--check");
+    expect(r.code, r.output).toBe(1);
+    expect(r.stdout).toContain("1 region in 1 file is out of date");
+    expect(r.stderr).not.toContain("is not read as a region marker");
+  });
+
   it("the same text as an example in inline code is left alone", async () => {
     const r = await genOn("page.md", "# Page\n\nWrite `{/* demo-ids\uff1astart */}` like this.\n", "--check");
     expect(r.code).toBe(0);

@@ -252,11 +252,21 @@ export function parseCodeMarker(line: string): ParsedMarker | null {
   return parseMarker(line, CODE_FORMS);
 }
 
+/**
+ * Format characters that editors of right-to-left text, or a paste, leave around a marker
+ * (U+200B–U+200F, U+2060, U+FEFF): invisible, so a marker with them is still a marker.
+ */
+function isFormatCharacter(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff;
+}
+const TRAILING_SPACE = /[\s\u200b-\u200f\u2060\ufeff]+$/;
+
 function parseMarker(line: string, forms: readonly Form[]): ParsedMarker | null {
-  const from = linePrefix(line).length;
+  let from = linePrefix(line).length;
+  while (isFormatCharacter(line.charCodeAt(from))) from++;
   const first = line[from];
   if (!forms.some((form) => form[1] === first)) return null; // rules out most lines cheaply
-  const comment = line.slice(from).trimEnd();
+  const comment = line.slice(from).replace(TRAILING_SPACE, "");
   for (const [syntax, start, pattern] of forms) {
     if (start !== first) continue;
     const inner = pattern.exec(comment)?.[1];

@@ -119,7 +119,7 @@ export interface PageContext {
 /** A region's body lines, without the start marker's indentation. */
 export function regionBody(text: string, lines: readonly SourceLine[], region: Region): string[] {
   const startLine = lines[region.start.line]!;
-  const prefix = text.slice(startLine.start, startLine.start + region.start.from);
+  const prefix = markerIndent(text.slice(startLine.start, startLine.start + region.start.from));
   const body: string[] = [];
   for (let i = region.start.line + 1; i < region.end.line; i++) body.push(relative(text.slice(lines[i]!.start, lines[i]!.end), prefix));
   return body;
@@ -165,7 +165,7 @@ export function renderRegion(
   const startLine = lines[region.start.line]!;
   const from = startLine.next;
   const to = lines[region.end.line]!.start;
-  const prefix = text.slice(startLine.start, startLine.start + region.start.from);
+  const prefix = markerIndent(text.slice(startLine.start, startLine.start + region.start.from));
   const eol = lineEnding(text, startLine);
   const entriesFollow = region.start.fence !== null && followedByEntries(text, lines, region);
   const options = Object.entries(region.start.options).flat();
@@ -306,4 +306,9 @@ function handWrittenKeys(target: RegionTarget, context: RenderContext): RenderNo
     }
   }
   return notes;
+}
+
+/** What stands before a start marker, less the invisible format characters a marker line may carry: the indentation generated lines repeat. */
+function markerIndent(beforeMarker: string): string {
+  return beforeMarker.replace(/[\u200b-\u200f\u2060\ufeff]/g, "");
 }
