@@ -8,6 +8,16 @@ import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
 import { runCli, runGenWith, snapshot, tempProject } from "./support/run-cli.ts";
 
 describe("docs check: MDX", () => {
+  it("accepts a heading's custom id (`## Models {#models}`, Docusaurus), and only a heading's", async () => {
+    const region = ["{/* moonshot-current-ids:start */}", "", "{/* moonshot-current-ids:end */}", ""];
+    const dir = writeDocs({
+      "ids.md": ["## Supported models {#supported-models}", "", ...region, "### Next {#next}  ", ""].join("\n"),
+      "text.md": ["# Page", "", "Text with {#not-a-heading} in it.", "", ...region].join("\n"),
+    });
+    const findings = await checkDocsIn(dir);
+    expect(findings.map((d) => `${d.file.split("/").pop()}:${d.line}`)).toEqual(["text.md:3"]);
+  });
+
   it("accepts front matter, MDX comments, tables and escaped braces", async () => {
     const dir = writeDocs({
       "ok.md": [

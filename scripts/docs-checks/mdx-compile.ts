@@ -34,8 +34,17 @@ interface CodeNode {
 /** Past this depth of the tree the full compile runs (a 3,000-deep JSX nesting parses, then overflows the stack). */
 const COMPILED_DEPTH = 64;
 
-export function compile(file: string, content: string): Compiled {
+/** A heading's custom id, `## Models {#models}`: Docusaurus syntax, read before MDX sees the heading. */
+const HEADING_ID = /^( {0,3}#{1,6}[ \t].*?[ \t])(\{#[^{}\s]+\})([ \t]*)$/gm;
+
+/** The text with each heading id blanked out, column for column, so that positions stay those of the file. */
+function withoutHeadingIds(content: string): string {
+  return content.includes("{#") ? content.replace(HEADING_ID, (_all, heading: string, id: string, tail: string) => heading + " ".repeat(id.length) + tail) : content;
+}
+
+export function compile(file: string, written: string): Compiled {
   const codeBlocks: CodeBlock[] = [];
+  const content = withoutHeadingIds(written);
   try {
     // The same parse as the region engine's, made once when the page is unchanged (mdx-parse.ts).
     const tree = parseMdx(content) as CodeNode;
