@@ -166,6 +166,13 @@ describe("markers that cannot be regions", () => {
     expect(r.stderr).toContain(`${r.file}:4:5: \`demo-ids:start\` stands inside a comment or expression that spans several lines (such as a JSX attribute's value)`);
   });
 
+  it("a marker quoted in a comment that spans lines (a note to translators) is text, not a marker", async () => {
+    const note = "{/*\n  Translators: keep the `demo-ids:start` and `demo-ids:end` markers intact.\n*/}\n\n";
+    const r = await genOn("page.mdx", `# T\n\n${note}${REGION}`, "--check");
+    expect(r.code, r.output).toBe(1); // the region below is out of date; nothing else
+    expect(r.stderr).not.toContain("spans several lines");
+  });
+
   it("lone-CR line endings are named", async () => {
     const r = await genOn("page.md", REGION.replaceAll("\n", "\r"), "--check");
     expect(r.code).toBe(2);

@@ -62,11 +62,14 @@ export function locateMarkers(
     if (k > 0 && candidates[k - 1]!.line === candidate.line) continue; // one look per line
     const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
     if (context.kind === "comment") {
-      if (offSince === null && !candidate.nearMiss && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
+      // Quoted (`` `NAME:start` ``, "NAME:start"), it is text about the marker, as in a translators' note.
+      const quoted = /[`'"]$/.test(content.slice(0, candidate.column));
+      if (offSince === null && !candidate.nearMiss && !quoted && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
         problems.push(
           diagnostic(file, at(candidate.line, candidate.column), "docs/marker-not-alone",
             `\`${candidate.name}:${candidate.verb}\` stands inside a comment or expression that spans several lines ` +
-              "(such as a JSX attribute's value); a marker is a comment on one line of its own"),
+              "(such as a JSX attribute's value); a marker is a comment on one line of its own. To mention it there, " +
+              "put it in backticks, or put `{/* regions:off */}` before the comment and `{/* regions:on */}` after it"),
         );
       }
       continue;
