@@ -173,6 +173,13 @@ describe("markers that cannot be regions", () => {
     expect(r.stderr).not.toContain("spans several lines");
   });
 
+  it("code-comment markers in a Markdown code block (an example of a page) are examples", async () => {
+    const example = "````md\n```json5\n// demo-aliases:start\n// demo-aliases:end\n```\n````\n\n";
+    const r = await genOn("page.md", `# How to\n\n${example}${REGION}`, "--check");
+    expect(r.code, r.output).toBe(1); // the region below is out of date; nothing else
+    expect(r.stderr).not.toContain("demo-aliases");
+  });
+
   it("lone-CR line endings are named", async () => {
     const r = await genOn("page.md", REGION.replaceAll("\n", "\r"), "--check");
     expect(r.code).toBe(2);

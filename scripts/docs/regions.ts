@@ -75,6 +75,9 @@ export function locateMarkers(
       continue;
     }
     const inCode = context.kind === "code";
+    // A Markdown code block shows Markdown, where `// NAME:start` is no comment: what it holds is an example.
+    // (One never closed is left to the check below: the markers were more likely written after it.)
+    if (inCode && context.fence.close !== null && MARKDOWN_LANGS.has(context.fence.lang)) continue;
     let parsed = inCode ? parseCodeMarker(content) : parseMarkdownMarker(content);
     // A comment such as `// build:start the server` is the program's, not a marker with unreadable options.
     if (parsed?.unreadableOptions !== undefined && !names.looksLikeRegion(parsed.name)) parsed = null;
@@ -174,6 +177,9 @@ export function locateMarkers(
   }
   return { markers, problems };
 }
+
+/** Languages of code blocks that show Markdown. */
+const MARKDOWN_LANGS = new Set(["md", "markdown", "mdx"]);
 
 /** A Markdown comment opened before a token on its line: `{/*`, `<!--`, `[//]: #`. */
 const MARKDOWN_COMMENT_OPENER = /\{\s*\/\*|<!--|\[\/\/\]:/;
