@@ -305,6 +305,11 @@ describe("rendering in place", () => {
     expect(text).toContain('    "kimi-k2-thinking-turbo"\n    // moonshot-kimi-k2-ids:end');
   });
 
+  it("keeps a trailing-comma habit written before an end-of-line comment (`\"x\", // note`)", async () => {
+    const { text } = await generate("```json5\nother: [\n  // moonshot-kimi-k2-ids:start\n  \"old\", // the one we use\n  // moonshot-kimi-k2-ids:end\n]\n```\n");
+    expect(text).toContain(`  "${IDS.at(-1)}",\n  // moonshot-kimi-k2-ids:end\n]`);
+  });
+
   it("ends a Go list with a comma, as Go requires before a closing brace on its own line", async () => {
     const { text } = await generate("```go\nvar ids = []string{\n\t// moonshot-kimi-k2-ids:start\n\t// moonshot-kimi-k2-ids:end\n}\n```\n");
     expect(text).toContain(`\t"${IDS.at(-1)}",\n\t// moonshot-kimi-k2-ids:end\n}`);

@@ -107,6 +107,11 @@ export const HTML_COMMENT_CLOSE = "-->";
  * `grep "// NAME:start" docs` the marker-like text is the program's string, not a comment.
  */
 export function opensCodeCommentOutsideStrings(code: string): boolean {
+  return codeCommentStart(code) !== -1;
+}
+
+/** Where a comment (`//`, `/*`, `#`) opens on a line of code, outside its strings; -1 when none does. */
+export function codeCommentStart(code: string): number {
   let quote: string | undefined;
   for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
@@ -116,10 +121,10 @@ export function opensCodeCommentOutsideStrings(code: string): boolean {
     } else if (c === '"' || c === "'" || c === "`") {
       quote = c;
     } else if (c === "#" || (c === "/" && (code[i + 1] === "/" || code[i + 1] === "*"))) {
-      return true;
+      return i;
     }
   }
-  return false;
+  return -1;
 }
 
 /** Whether a code line (without indentation) is a comment line: `// …`, `# …` or `/* … *\/`. */

@@ -9,7 +9,7 @@ import { recordingLookups, type WordKey, type Words } from "../catalog/words.ts"
 import { droppedEntries, droppedLines } from "./dropped-text.ts";
 import { catalogFieldFor, entryKeys } from "./hand-written.ts";
 import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
-import { isCodeCommentLine, parseCodeMarker } from "./markers.ts";
+import { codeCommentStart, isCodeCommentLine, parseCodeMarker } from "./markers.ts";
 import type { RegionTarget } from "./names.ts";
 import type { Region } from "./regions.ts";
 import { lineEnding, type SourceLine } from "./text.ts";
@@ -57,9 +57,16 @@ function followedByEntries(text: string, lines: readonly SourceLine[], region: R
   return false;
 }
 
+/** A line of code without the comment at its end (`primary: "kimi/k3", // recommended`). */
+function withoutEndComment(code: string): string {
+  if (isCodeCommentLine(code)) return code;
+  const at = codeCommentStart(code);
+  return at === -1 ? code : code.slice(0, at).trimEnd();
+}
+
 /** Whether the region writes a comma after the last entry even before a closing bracket. */
 function trailingCommaHabit(body: readonly string[], entriesFollow: boolean): boolean {
-  const code = body.map(codeText).filter((line) => line !== "" && !isCodeCommentLine(line));
+  const code = body.map((line) => withoutEndComment(codeText(line))).filter((line) => line !== "" && !isCodeCommentLine(line));
   return code.some((line, i) => {
     if (!line.endsWith(",")) return false;
     const next = code[i + 1];
