@@ -1,11 +1,11 @@
 // A region whose body is a table stays that table: every way its columns are
 // identified, the exit-2 case, cells in the page's language, numbers as written.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { cells, regionBodyLines, tableRows } from "./support/region-bodies.ts";
-import { runGenWith, tempProject, tempProjectWith } from "./support/run-cli.ts";
+import { runCli, runGenWith, tempProject, tempProjectWith } from "./support/run-cli.ts";
 
 const start = (name: string, options = "") => `[//]: # "${name}:start${options}"`;
 const end = (name: string) => `[//]: # "${name}:end"`;
@@ -119,6 +119,19 @@ describe("identifying a table's columns", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('columns 1 ("메모") and 2 ("모델 참조") of the table in region kimi-code-ids both read as `ref`');
     expect(readFileSync(join(p.docs, "ko/page.md"), "utf8")).toBe(page);
+  });
+
+  it("tells to copy the catalog to add a header word when the catalog is the installed package's", async () => {
+    const p = project({ "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |") });
+    const bundled = join(p.dir, "node_modules", "kimi-config-sync", "schema");
+    cpSync(dirname(p.catalog), bundled, { recursive: true });
+    const result = await runCli(["gen", "--catalog", join(bundled, "catalog.jsonc"), "--docs", p.docs]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "or, to name the column by its header, copy the package's schema/catalog.jsonc and schema/locales/ into the project, " +
+        'name the copy in "catalog", and add its header as `column.<id>` (or `column.<id>.also`) to its locales/en.jsonc',
+    );
+    expect(result.stderr).not.toContain("beside the catalog");
   });
 
   it("does not borrow the source page's columns when the counts differ", async () => {

@@ -2,7 +2,7 @@
 // locale.ts), the project's region settings, the region of the same name in the
 // page a translation stands for, and the words each language lacked, reported
 // once per word and language at the first place they were needed.
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -10,6 +10,7 @@ import type { LocatedDoc, WordFallback } from "./doc.ts";
 import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
 import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
 import { regionBody, type PageContext } from "./render.ts";
+import { addWordAdvice } from "./word-advice.ts";
 
 export interface PageSettings {
   /** Settings of regions by name. */
@@ -121,13 +122,8 @@ export function missingWordWarnings(catalog: Catalog, pages: ReadonlyArray<{ fil
       if (!earlier || byPosition(place, earlier) < 0) first.set(id, place);
     }
   }
-  // The catalog of an installed package is not the project's to edit (a reinstall undoes it): a copy of it is.
-  const ownCatalog = !resolve(catalog.file).split(sep).includes("node_modules");
   return [...first.values()].map(({ file, locale, key, line, column }) =>
     diagnostic(file, { line, column }, "docs/missing-word",
-      `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; ` +
-        (ownCatalog
-          ? `add "${key}" to locales/${locale}.jsonc beside the catalog`
-          : `to translate it, copy the package's schema/catalog.jsonc and schema/locales/ into the project, name the copy in "catalog", and add "${key}" to its locales/${locale}.jsonc`),
+      `no ${locale} text for the word "${key}", so English "${catalog.words.base[key] ?? key}" is used; to translate it, ${addWordAdvice(catalog.file, locale, `"${key}"`)}`,
       "warning"));
 }

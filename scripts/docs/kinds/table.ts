@@ -23,6 +23,7 @@ import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from ".
 import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import { displayWidth } from "./display-width.ts";
+import { addWordAdvice } from "../word-advice.ts";
 import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
@@ -148,7 +149,7 @@ export const DEFAULT_COLUMNS = ["ref", "name", "reasoning", "input", "context", 
 const ALIGN = { left: "---", center: ":---:", right: "---:" } as const;
 const KNOWN = Object.keys(COLUMNS);
 const DECLARE_HINT =
-  `declare the columns with \`columns=…\` on the start marker or the region's \`columns\` in the project configuration ` +
+  `declare the columns with \`columns=…\` on the start marker or the region's \`columns\` in the project configuration's \`regions\` ` +
   `(ids: ${KNOWN.join(", ")}; \`${HAND}\` for a column written by hand)`;
 
 // ---- identifying columns -------------------------------------------------------
@@ -377,7 +378,8 @@ function identifyColumns(
       error:
         `column ${unknown + 1} ("${titles[unknown]}") of the table in region ${context.region} is not a column the engine knows` +
         `${why ? ` (${why})` : ""}; ` +
-        `${DECLARE_HINT}, or add its header to locales/${context.words.locale}.jsonc beside the catalog as \`column.<id>\` (or \`column.<id>.also\`)`,
+        `${DECLARE_HINT}; or, to name the column by its header, ` +
+        addWordAdvice(context.catalog.file, context.words.locale, "its header as `column.<id>` (or `column.<id>.also`)"),
       at: { line: headerLine, column: cellColumns(header)[unknown]! },
     };
   }
