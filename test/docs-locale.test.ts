@@ -1,45 +1,102 @@
-// A page's language: front matter, then a folder that is a language tag, then the default.
+// A page's language: front matter, then its language folder, then the default.
+// Which folders are language folders is read from real trees on disk.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { localeTag, pageLocale, sourcePagePath, unknownPageLanguage } from "../scripts/docs/locale.ts";
+import { DocPlaces } from "../scripts/docs/doc-places.ts";
+import { localeTag, pageLocale, unknownPageLanguage } from "../scripts/docs/locale.ts";
+import { runCli, tempDir, tempProjectWith } from "./support/run-cli.ts";
+
+/** A docs folder holding `pages` (paths relative to it), and the places of a run over it with the repository's words. */
+function tree(pages: readonly string[], wordLanguages: readonly string[] = ["en", "pt-BR", "zh-CN"]) {
+  const docs = join(tempDir("kcs-tree-"), "docs");
+  for (const page of pages) {
+    mkdirSync(dirname(join(docs, page)), { recursive: true });
+    writeFileSync(join(docs, page), "# Page\n");
+  }
+  const places = new DocPlaces([docs], wordLanguages, "en");
+  return {
+    language: (page: string) => places.folderLanguage(join(docs, page)),
+    sources: (page: string) => places.sourcesOf(join(docs, page)).map((path) => path.slice(docs.length + 1)),
+  };
+}
 
 describe("page language", () => {
   it("reads a folder that is a language tag, and only such a folder", () => {
-    expect(pageLocale("zh-CN/providers/moonshot.md", "")).toBe("zh-CN");
-    expect(pageLocale("pt-BR/x.md", "")).toBe("pt-BR");
-    expect(pageLocale("ar/x.md", "")).toBe("ar");
-    expect(pageLocale("ja-jp/x.md", "")).toBe("ja-JP");
-    expect(pageLocale("api/go/x.md", "")).toBe("en");
-    expect(pageLocale("providers/zh-CN.md", "")).toBe("en");
+    const t = tree(["zh-CN/providers/moonshot.md", "pt-BR/x.md", "ar/x.md", "ja-jp/x.md", "api/go/x.md", "providers/zh-CN.md"]);
+    expect(t.language("zh-CN/providers/moonshot.md")).toBe("zh-CN");
+    expect(t.language("pt-BR/x.md")).toBe("pt-BR");
+    expect(t.language("ar/x.md")).toBe("ar");
+    expect(t.language("ja-jp/x.md")).toBe("ja-JP");
+    expect(t.language("api/go/x.md")).toBeUndefined();
+    expect(t.language("providers/zh-CN.md")).toBeUndefined();
     expect(["api", "go", "v1", "docs", "Guides"].map(localeTag)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it("prefers the front matter, and falls back to the default locale", () => {
-    expect(pageLocale("de/x.md", "---\ntitle: X\nlang: zh-CN\n---\n")).toBe("zh-CN");
-    expect(pageLocale("x.md", "---\nlocale: \"pt-BR\"\n---\n")).toBe("pt-BR");
-    expect(pageLocale("x.md", "# lang: de\n")).toBe("en");
-    expect(pageLocale("x.md", "", "fr")).toBe("fr");
+    expect(pageLocale("de", "---\ntitle: X\nlang: zh-CN\n---\n")).toBe("zh-CN");
+    expect(pageLocale(undefined, "---\nlocale: \"pt-BR\"\n---\n")).toBe("pt-BR");
+    expect(pageLocale(undefined, "# lang: de\n")).toBe("en");
+    expect(pageLocale(undefined, "", "fr")).toBe("fr");
   });
 
   it("reads a folder named as a POSIX locale (zh_CN, pt_BR, zh_Hant) as the language it names, and nothing else with an underscore", () => {
-    expect(pageLocale("zh_CN/x.md", "")).toBe("zh-CN");
-    expect(pageLocale("pt_BR/guides/x.md", "")).toBe("pt-BR");
-    expect(pageLocale("zh_Hant/x.md", "")).toBe("zh-Hant");
-    expect(pageLocale("pt_BR.UTF-8/x.md", "")).toBe("pt-BR");
-    expect(pageLocale("x.md", "---\nlang: zh_CN.UTF-8\n---\n")).toBe("zh-CN");
-    expect(pageLocale("go_lang/x.md", "")).toBe("en");
-    expect(pageLocale("api_v1/x.md", "")).toBe("en");
-    expect(sourcePagePath("zh_CN/providers/x.md")).toBe("providers/x.md");
+    const t = tree(["zh_CN/providers/x.md", "pt_BR/guides/x.md", "zh_Hant/x.md", "pt_BR.UTF-8/x.md", "go_lang/x.md", "api_v1/x.md"]);
+    expect(t.language("zh_CN/providers/x.md")).toBe("zh-CN");
+    expect(t.language("pt_BR/guides/x.md")).toBe("pt-BR");
+    expect(t.language("zh_Hant/x.md")).toBe("zh-Hant");
+    expect(t.language("pt_BR.UTF-8/x.md")).toBe("pt-BR");
+    expect(pageLocale(undefined, "---\nlang: zh_CN.UTF-8\n---\n")).toBe("zh-CN");
+    expect(t.language("go_lang/x.md")).toBeUndefined();
+    expect(t.language("api_v1/x.md")).toBeUndefined();
+    expect(t.sources("zh_CN/providers/x.md")).toEqual(["providers/x.md"]);
   });
 
   it("tells a front matter language that names none, at its value, and reads the page by its folder", () => {
     const text = "---\ntitle: X\nlang: klingon\n---\n";
-    expect(pageLocale("de/x.md", text)).toBe("de");
+    expect(pageLocale("de", text)).toBe("de");
     expect(unknownPageLanguage(text)).toMatchObject({ line: 3, column: 7, message: expect.stringContaining('"klingon" names no language') });
     expect(unknownPageLanguage("---\nlang: zh_CN # Chinese\n---\n")).toBeUndefined();
   });
 
   it("finds the source-language page a translation stands for", () => {
-    expect(sourcePagePath("pt-BR/providers/x.md")).toBe("providers/x.md");
-    expect(sourcePagePath("providers/x.md")).toBeUndefined();
+    const t = tree(["pt-BR/providers/x.md", "providers/x.md"]);
+    expect(t.sources("pt-BR/providers/x.md")).toEqual(["providers/x.md"]);
+    expect(t.sources("providers/x.md")).toEqual([]);
+  });
+});
+
+describe("language folders", () => {
+  it("takes a bare language subtag among topic folders for a topic (ml: machine learning, os), and a tag with a region or script always", () => {
+    const t = tree(["ml/kimi.md", "os/linux.md", "guides/setup.md", "api/ref.md", "index.md", "ml/index.md"]);
+    expect(t.language("ml/kimi.md")).toBeUndefined();
+    expect(t.language("os/linux.md")).toBeUndefined();
+    expect(t.sources("ml/kimi.md")).toEqual([]);
+    // An index page is in every folder: it is no sign of a translation.
+    expect(t.language("ml/index.md")).toBeUndefined();
+    expect(tree(["guides/x.md", "zh-Hans/x.md"]).language("zh-Hans/x.md")).toBe("zh-Hans");
+  });
+
+  it("takes a bare language subtag for a language folder when the tree shows it is one", () => {
+    // Three side by side.
+    expect(tree(["ja/x.md", "ko/x.md", "ml/y.md", "guides/z.md"]).language("ml/y.md")).toBe("ml");
+    // Beside a folder that counts by itself: the default locale's (Starlight), or one with a region.
+    expect(tree(["en/x.md", "ja/y.md"]).language("ja/y.md")).toBe("ja");
+    expect(tree(["zh-CN/x.md", "de/y.md"]).language("de/y.md")).toBe("de");
+    // A language the catalog has words for (pt-BR's, for pt).
+    expect(tree(["pt/x.md", "guides/y.md"]).language("pt/x.md")).toBe("pt");
+    // It translates a page beside it.
+    expect(tree(["setup/install.md", "de/setup/install.md"]).language("de/setup/install.md")).toBe("de");
+    // It holds a Docusaurus plugin folder.
+    expect(tree(["i18n/ja/docusaurus-plugin-content-docs/current/x.md"]).language("i18n/ja/docusaurus-plugin-content-docs/current/x.md")).toBe("ja");
+  });
+
+  it("writes a topic folder's regions in English, with no warning about words (machine learning is not Malayalam)", async () => {
+    const page = ["# Kimi for machine learning", "", '[//]: # "kimi-code-table:start columns=ref,reasoning"', '[//]: # "kimi-code-table:end"', ""].join("\n");
+    const p = tempProjectWith({ "ml/kimi.md": page, "guides/setup.md": "# Setup\n" });
+    const result = await runCli(["gen", "--catalog", p.catalog, "--docs", p.docs]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("no ml text");
+    expect(readFileSync(join(p.docs, "ml/kimi.md"), "utf8")).toContain("| Model ref | Reasoning |");
   });
 });

@@ -1,6 +1,6 @@
 // A region whose body is a table stays that table: every way its columns are
 // identified, the exit-2 case, cells in the page's language, numbers as written.
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
@@ -85,7 +85,7 @@ describe("identifying a table's columns", () => {
     // The French page has no English twin: its columns cannot be identified.
     expect(first.code).toBe(2);
     expect(first.stderr).toContain(`${join(p.docs, "fr/other.md")}:5:3: region kimi-code-ids: column 1 ("Référence")`);
-    expect(first.stderr).toContain("(the source-language page has no region kimi-code-ids to take the columns from)");
+    expect(first.stderr).toContain(`(no page this one translates has region kimi-code-ids to take the columns from: ${join(p.docs, "other.md")} does not exist)`);
     expect(first.stderr).not.toContain("de/page.md");
     writeFileSync(join(p.docs, "fr/other.md"), "# Plus de table\n");
     expect((await p.gen()).code).toBe(0);
@@ -121,15 +121,57 @@ describe("identifying a table's columns", () => {
     expect(readFileSync(join(p.docs, "ko/page.md"), "utf8")).toBe(page);
   });
 
+  it("from the Docusaurus page an i18n page translates, under the run's docs folder", async () => {
+    const page = "providers/moonshot.md";
+    const p = project({ [page]: tablePage("kimi-code-ids", "| Model ref | Context |") });
+    const i18n = join(p.dir, "i18n");
+    const translated = join(i18n, "ja/docusaurus-plugin-content-docs/current", page);
+    mkdirSync(dirname(translated), { recursive: true });
+    writeFileSync(translated, tablePage("kimi-code-ids", "| モデル参照 | コンテキスト |"));
+    const result = await runCli(["gen", "--catalog", p.catalog, "--docs", p.docs, "--docs", i18n]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = tableRows(regionBodyLines(readFileSync(translated, "utf8"), "kimi-code-ids"));
+    expect(rows[0]).toBe("| モデル参照 | コンテキスト |");
+    expect(rows.slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
+  });
+
+  it("from the page in the default locale's folder beside the language folder (Starlight's `en/`)", async () => {
+    const p = project({
+      "en/guides/models.md": tablePage("kimi-code-ids", "| Model ref | Context |"),
+      "ja/guides/models.md": tablePage("kimi-code-ids", "| モデル | コンテキスト長 |"),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(p.rows("ja/guides/models.md").slice(2).map((r) => cells(r)[0])).toEqual(p.group.models.map((m) => refOf(m.id)));
+  });
+
+  it("names each page it tried for the columns and what it lacked, and passes over one in another language", async () => {
+    const p = project({
+      "en/x.md": "# No region here\n",
+      "ja/x.md": tablePage("kimi-code-ids", "| モデル | コンテキスト長 |"),
+      "ko/x.md": tablePage("kimi-code-ids", "| 모델 | 컨텍스트 |"),
+      "x.md": tablePage("kimi-code-ids", "| Model ref | Context |", [], "", "---\nlang: ko\n---\n"),
+    });
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${join(p.docs, "ja/x.md")}:5:3: region kimi-code-ids: column 1 ("モデル") of the table in region kimi-code-ids is not a column the engine knows ` +
+        `(no page this one translates has region kimi-code-ids to take the columns from: ${join(p.docs, "x.md")} is in ko, not in the default language; ` +
+        `${join(p.docs, "en/x.md")} has no region kimi-code-ids); declare the columns with \`columns=…\` on the start marker`,
+    );
+    expect(result.stderr).toContain("; or, to name the column by its header, add its header as `column.<id>` (or `column.<id>.also`) to locales/ja.jsonc beside the catalog");
+  });
+
   it("tells to copy the catalog to add a header word when the catalog is the installed package's", async () => {
-    const p = project({ "page.md": tablePage("kimi-code-ids", "| Model ref | Notes |") });
+    const p = project({ "ja/x.md": tablePage("kimi-code-ids", "| モデル | コンテキスト長 |"), "ko/y.md": "# y\n", "de/z.md": "# z\n" });
     const bundled = join(p.dir, "node_modules", "kimi-config-sync", "schema");
     cpSync(dirname(p.catalog), bundled, { recursive: true });
     const result = await runCli(["gen", "--catalog", join(bundled, "catalog.jsonc"), "--docs", p.docs]);
     expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(p.docs, "x.md")} does not exist`);
     expect(result.stderr).toContain(
       "or, to name the column by its header, copy the package's schema/catalog.jsonc and schema/locales/ into the project, " +
-        'name the copy in "catalog", and add its header as `column.<id>` (or `column.<id>.also`) to its locales/en.jsonc',
+        'name the copy in "catalog", and add its header as `column.<id>` (or `column.<id>.also`) to its locales/ja.jsonc',
     );
     expect(result.stderr).not.toContain("beside the catalog");
   });

@@ -2,12 +2,11 @@
 // the source language that it translates.
 //
 // A page says its language in its front matter (`lang:` or `locale:`); failing
-// that, a folder of its path that is a language tag (`docs/zh-CN/…`, `docs/ar/…`)
-// does; failing that, it is in the project's default language. A folder counts as
-// a language tag only when it has a tag's shape and names a language the runtime
-// knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`). Paths here are relative to
-// the docs folder, so that folders above it never count.
-import { sep } from "node:path";
+// that, its language folder does (`docs/zh-CN/…`, `docs/ar/…`: which folders are
+// language folders is for language-folders.ts to say, as it takes the tree around
+// them); failing that, it is in the project's default language. A folder name can
+// be a language tag only when it has a tag's shape and names a language the
+// runtime knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`).
 import { openCache, type ContentCache } from "../lib/content-cache.ts";
 import { frontMatterClose } from "./scan.ts";
 import { splitLines, type SourceLine } from "./text.ts";
@@ -66,24 +65,32 @@ function canonicalTag(segment: string): string | undefined {
   return languageNames.of(language) === undefined ? undefined : canonical;
 }
 
-function segments(path: string): string[] {
-  return path.split(sep === "\\" ? /[\\/]/ : "/");
-}
-
 /** A POSIX locale name as folders are often named (`zh_CN`, `pt_BR`, `zh_Hant`): read as the tag it stands for. */
 const POSIX_LOCALE_FOLDER = /^([a-z]{2,3})_([A-Z]{2}|[A-Z][a-z]{3})(?:\.[\w-]+)?(?:@\w+)?$/;
 
-/** The language tag a folder name stands for, if any. */
-function folderTag(segment: string): string | undefined {
+/** The language tag a folder name could stand for, if any (`zh-CN`, `pt-BR` for `pt_BR`, `ml`). */
+export function folderTag(segment: string): string | undefined {
   const posix = POSIX_LOCALE_FOLDER.exec(segment);
   return localeTag(posix ? `${posix[1]}-${posix[2]}` : segment);
 }
 
-/** The index of the folder of `path` that is a language tag, or -1. */
-function localeSegment(path: string): number {
-  const parts = segments(path);
-  for (let i = 0; i < parts.length - 1; i++) if (folderTag(parts[i]!) !== undefined) return i;
-  return -1;
+/** A folder name that gives a region or a script after the language (`zh-CN`, `pt_BR`, `zh-Hans`), as topics are never named. */
+export function namesRegionOrScript(segment: string): boolean {
+  return /^[a-z]{2,3}[-_](?:[A-Za-z]{2}|\d{3}|[A-Za-z]{4})(?:$|[-_.@])/.test(segment) && folderTag(segment) !== undefined;
+}
+
+/** The language of a tag, without region or script: `pt` for `pt-BR`. */
+export function languageOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language;
+  } catch {
+    return tag.split(/[-_]/)[0]!.toLowerCase();
+  }
+}
+
+/** Whether two tags name the same language, one of them perhaps with its region (`en`, `en-US`), but not two regions' (`zh-CN`, `zh-TW`). */
+export function sameLanguage(a: string, b: string): boolean {
+  return a === b || languageOf(a) === b || a === languageOf(b);
 }
 
 /** The `lang:` or `locale:` line of the page's front matter: its value as written, and where it stands. */
@@ -116,19 +123,10 @@ export function unknownPageLanguage(text: string, lines?: readonly SourceLine[])
   };
 }
 
-/** `lines`: the text's lines, when the caller has split it already. */
-export function pageLocale(path: string, text: string, defaultLocale: string = DEFAULT_LOCALE, lines?: readonly SourceLine[]): string {
-  const declared = frontMatterLocale(text, lines);
-  if (declared !== undefined) return declared;
-  const index = localeSegment(path);
-  return index === -1 ? defaultLocale : folderTag(segments(path)[index]!)!;
-}
-
-/** The source-language page a translation stands for: `docs/pt-BR/x.md` -> `docs/x.md`; undefined for a page in no locale folder. */
-export function sourcePagePath(path: string): string | undefined {
-  const index = localeSegment(path);
-  if (index === -1) return undefined;
-  const parts = segments(path);
-  parts.splice(index, 1);
-  return parts.join(sep);
+/**
+ * `folderLocale`: the tag of the page's language folder (see language-folders.ts), if it is in one.
+ * `lines`: the text's lines, when the caller has split it already.
+ */
+export function pageLocale(folderLocale: string | undefined, text: string, defaultLocale: string = DEFAULT_LOCALE, lines?: readonly SourceLine[]): string {
+  return frontMatterLocale(text, lines) ?? folderLocale ?? defaultLocale;
 }

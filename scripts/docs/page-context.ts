@@ -1,16 +1,19 @@
 // The page-level context of rendering, for one run: each doc's language (see
 // locale.ts), the project's region settings, the region of the same name in the
-// page a translation stands for, and the words each language lacked, reported
-// once per word and language at the first place they were needed.
-import { basename, dirname, join, relative } from "node:path";
+// page a translation stands for (the first of the places doc-places.ts gives that
+// exists, is in the default language and holds the region), and the words each
+// language lacked, reported once per word and language at the first place they
+// were needed.
+import { existsSync } from "node:fs";
 import type { Catalog } from "../catalog/model.ts";
 import { wordsFor, type Words } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import type { DocPlaces } from "./doc-places.ts";
 import type { LocatedDoc, WordFallback } from "./doc.ts";
-import type { RegionSettings, SourceRegion } from "./kinds/kind.ts";
-import { DEFAULT_LOCALE, pageLocale, sourcePagePath } from "./locale.ts";
-import { regionBody, type PageContext } from "./render.ts";
+import type { PassedOver, RegionSettings, SourceLookup, SourceRegion } from "./kinds/kind.ts";
+import { DEFAULT_LOCALE, pageLocale, sameLanguage } from "./locale.ts";
 import { addWordAdvice } from "./word-advice.ts";
+import { regionBody, type PageContext } from "./render.ts";
 
 export interface PageSettings {
   /** Settings of regions by name. */
@@ -19,46 +22,14 @@ export interface PageSettings {
   defaultLocale?: string;
 }
 
-/** Where docs stand in the docs folders, worked out once per folder and run. */
-export class DocPlaces {
-  private readonly folders = new Map<string, { root?: string; inRoot: string; source?: string }>();
-
-  constructor(private readonly docDirs: readonly string[]) {}
-
-  /** The doc's path relative to the docs folder holding it: folders above it never name a language. */
-  inRoot(path: string): { root?: string; inRoot: string } {
-    const folder = this.folder(dirname(path));
-    return { root: folder.root, inRoot: join(folder.inRoot, basename(path)) };
-  }
-
-  /** The page a translation stands for (`docs/pt-BR/x.md` -> `docs/x.md`); undefined for a page in the source language. */
-  sourceOf(path: string): string | undefined {
-    const { source } = this.folder(dirname(path));
-    return source === undefined ? undefined : join(source, basename(path));
-  }
-
-  private folder(dir: string): { root?: string; inRoot: string; source?: string } {
-    let folder = this.folders.get(dir);
-    if (!folder) {
-      const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
-      const inRoot = root === undefined ? dir : relative(root, dir);
-      // Only folders name a language, so the source of any page here is in one folder.
-      const source = root === undefined ? undefined : sourcePagePath(join(inRoot, "page"));
-      folder = { root, inRoot, source: source === undefined ? undefined : dirname(join(root!, source)) };
-      this.folders.set(dir, folder);
-    }
-    return folder;
-  }
-}
-
 /**
  * The language, region settings and source-language page of each doc, and the
  * words each language lacked, for one run.
  */
 export class PageContexts {
   private readonly words = new Map<string, Words>();
-  /** The regions of each source-language page asked for so far, by name; null for a page that is not there. */
-  private readonly sources = new Map<string, Map<string, SourceRegion> | null>();
+  /** Each page asked for as a translation's source so far: its language and regions by name; null for a page that is not there. */
+  private readonly sources = new Map<string, { locale: string; regions: Map<string, SourceRegion> } | null>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -69,33 +40,58 @@ export class PageContexts {
   ) {}
 
   /**
-   * The context of one doc. Its source-language page is read only when a region asks
-   * for it: until then the source answers nothing and `sourceWanted` names the page,
-   * which `loadSource` reads; the doc is then planned again with a new context.
+   * The context of one doc. The pages it may translate are read only when a region asks
+   * for them: until then the source answers nothing and `sourceWanted` names the pages,
+   * which `loadSources` reads; the doc is then planned again with a new context.
    */
-  for(doc: LocatedDoc): PageContext & { readonly sourceWanted?: string } {
-    const { inRoot } = this.places.inRoot(doc.path);
-    const locale = pageLocale(inRoot, doc.text, this.options.defaultLocale ?? DEFAULT_LOCALE, doc.lines);
+  for(doc: LocatedDoc): PageContext & { readonly sourceWanted?: readonly string[] } {
+    const locale = this.localeOf(doc);
     let words = this.words.get(locale);
     if (!words) this.words.set(locale, (words = wordsFor(this.catalog.words, locale)));
-    const sourcePath = this.places.sourceOf(doc.path);
+    const candidates = this.places.sourcesOf(doc.path);
     const settings = (name: string) => this.options.regions?.[name] ?? {};
-    const context: PageContext & { sourceWanted?: string } = { words, settings };
-    if (sourcePath === undefined) return context;
-    const sources = this.sources;
+    const context: PageContext & { sourceWanted?: readonly string[] } = { words, settings };
+    if (candidates.length === 0) return context;
     context.source = (name) => {
-      const regions = sources.get(sourcePath);
-      if (regions === undefined) context.sourceWanted = sourcePath;
-      return regions?.get(name) ?? undefined;
+      const unread = candidates.filter((path) => !this.sources.has(path));
+      if (unread.length === 0) return this.lookup(candidates, name);
+      context.sourceWanted = unread;
+      return { tried: [] };
     };
     return context;
   }
 
-  /** Reads the source-language page a context asked for (once per run). */
-  async loadSource(path: string): Promise<void> {
-    if (this.sources.has(path)) return;
-    const source = await this.locate(path);
-    this.sources.set(path, source === undefined ? null : regionsByName(source));
+  /** Reads the pages a context asked for (each once per run). */
+  async loadSources(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (this.sources.has(path)) continue;
+      const source = await this.locate(path);
+      // A page outside the run, or holding no marker, holds no region.
+      if (source === undefined) this.sources.set(path, existsSync(path) ? { locale: this.defaultLocale, regions: new Map() } : null);
+      else this.sources.set(path, { locale: this.localeOf(source), regions: regionsByName(source) });
+    }
+  }
+
+  /** The region from the first candidate that exists, is in the default language and holds it; else why each was passed over. */
+  private lookup(candidates: readonly string[], name: string): SourceLookup {
+    const tried: PassedOver[] = [];
+    for (const path of candidates) {
+      const source = this.sources.get(path);
+      const region = source?.regions.get(name);
+      if (!source) tried.push({ path, why: "missing" });
+      else if (!sameLanguage(source.locale, this.defaultLocale)) tried.push({ path, why: { language: source.locale } });
+      else if (!region) tried.push({ path, why: "no-region" });
+      else return { region };
+    }
+    return { tried };
+  }
+
+  private localeOf(doc: LocatedDoc): string {
+    return pageLocale(this.places.folderLanguage(doc.path), doc.text, this.defaultLocale, doc.lines);
+  }
+
+  private get defaultLocale(): string {
+    return this.options.defaultLocale ?? DEFAULT_LOCALE;
   }
 }
 

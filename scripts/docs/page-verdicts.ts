@@ -5,8 +5,9 @@
 // had no error; here are its warnings. It is looked up by the page's path and the
 // hash of its bytes, and it holds only while the settings (the catalog with its
 // words, the docs folders, the region and rule settings: see `settingsKey`) and the
-// page's one dependency on another page are what they were: the text of the page
-// in the source language, whose tables a translation's columns may be read from.
+// page's dependencies on the tree around it are what they were: which language
+// folder it is in (language-folders.ts judges by the folders beside it), and the
+// text of each page it may translate, whose tables its columns may be read from.
 // A page with an error, or one that `gen` would change, is never stored, so every
 // problem is reported on every run.
 import { contentKey, openCache, type ContentCache } from "../lib/content-cache.ts";
@@ -17,7 +18,7 @@ export interface PageVerdict {
   /** Hash of the page's bytes. */
   hash: string;
   settings: string;
-  /** Hash of the source-language page the verdict was reached with; null when there was none. */
+  /** Its language folder and the hashes of the pages it may translate, as the verdict was reached with; null when in no language folder. */
   source: string | null;
   /** How many regions the page holds. */
   regions: number;

@@ -8,7 +8,7 @@ import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
 import { recordingLookups, type WordKey, type Words } from "../catalog/words.ts";
 import { droppedEntries, droppedLines } from "./dropped-text.ts";
 import { catalogFieldFor, entryKeys } from "./hand-written.ts";
-import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceRegion } from "./kinds/kind.ts";
+import type { BodyPosition, RegionOutput, RegionSettings, RenderContext, RenderNote, SourceLookup } from "./kinds/kind.ts";
 import { codeCommentStart, isCodeCommentLine, parseCodeMarker } from "./markers.ts";
 import type { RegionTarget } from "./names.ts";
 import type { Region } from "./regions.ts";
@@ -120,7 +120,7 @@ export interface PageContext {
   words: Words;
   settings(region: string): RegionSettings;
   /** The region of this name in the page this one translates. */
-  source?(region: string): SourceRegion | undefined;
+  source?(region: string): SourceLookup;
 }
 
 /** A region's body lines, without the start marker's indentation. */
@@ -147,8 +147,11 @@ interface RenderNeeds {
   source: boolean;
 }
 
-function sourceKey(source: SourceRegion | undefined): string {
-  return source === undefined ? "-" : [source.columns ?? "", ...source.body].join("\u0000");
+function sourceKey(source: SourceLookup | undefined): string {
+  if (source === undefined) return "-";
+  // Where the region was not found, the message names the pages tried: they are part of the key.
+  if (!("region" in source)) return `tried\u0000${JSON.stringify(source.tried)}`;
+  return ["region", source.region.columns ?? "", ...source.region.body].join("\u0000");
 }
 
 export interface RenderResult {

@@ -8,7 +8,7 @@
 // (scripts/docs-checks) then add their findings. Nothing is written here: the
 // result is the planned content of every doc that may hold a marker.
 import type { Catalog } from "../catalog/model.ts";
-import { wordsFor } from "../catalog/words.ts";
+import { BASE_LOCALE, wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { contentKey } from "../lib/content-cache.ts";
 import { discoverDocs, readDocText, type UnmarkedInspector } from "./discover.ts";
@@ -21,7 +21,8 @@ import { RegionNames } from "./names.ts";
 import { regionContainerProblems } from "./region-containers.ts";
 import { locateMarkers, pairRegions, type Region } from "./regions.ts";
 import { excluding } from "./exclude.ts";
-import { DocPlaces, missingWordWarnings, PageContexts, type PageSettings } from "./page-context.ts";
+import { DocPlaces } from "./doc-places.ts";
+import { missingWordWarnings, PageContexts, type PageSettings } from "./page-context.ts";
 import type { PageVerdict, PageVerdicts } from "./page-verdicts.ts";
 import { renderRegion, type Edit, type PageContext, type RenderCache } from "./render.ts";
 import { classifyWithRemark } from "./scan-remark.ts";
@@ -51,7 +52,7 @@ export interface DocsResult {
 export interface DocHashes {
   /** Of its text; computed on first call (a doc that changes leaves no verdict and needs none). */
   hash: () => string;
-  /** Of its source-language page; null when there is none. */
+  /** Of what it depends on in the tree: its language folder and the pages it may translate; null when in no language folder. */
   source: string | null;
 }
 
@@ -97,12 +98,14 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     },
     included,
   );
-  const places = new DocPlaces(docDirs);
+  const places = new DocPlaces(docDirs, [BASE_LOCALE, ...catalog.words.locales.keys()], options.defaultLocale ?? DEFAULT_LOCALE);
+  // Which folders are language folders depends on the tree around them (language-folders.ts).
   const sourceHash = (path: string) => {
-    const source = places.sourceOf(path);
-    return source === undefined ? null : (hashes.get(source) ?? null);
+    const language = places.folderLanguage(path);
+    if (language === undefined) return null;
+    return [language, ...places.sourcesOf(path).map((source) => hashes.get(source) ?? "-")].join(" ");
   };
-  // A verdict reached with another text of the source-language page no longer holds.
+  // A verdict reached in another language folder, or with another text of a page it may translate, no longer holds.
   for (const [path, verdict] of known) {
     if (verdict.source === sourceHash(path)) continue;
     known.delete(path);
@@ -132,8 +135,8 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     let page = pages.for(located);
     let doc = planDoc(located, catalog, names, { cache, page });
     if (page.sourceWanted !== undefined) {
-      // A region needs the page this one translates: read it, and plan this doc again.
-      await pages.loadSource(page.sourceWanted);
+      // A region needs the page this one translates: read the pages it may be, and plan this doc again.
+      await pages.loadSources(page.sourceWanted);
       page = pages.for(located);
       doc = planDoc(located, catalog, names, { cache, page });
     }

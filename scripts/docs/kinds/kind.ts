@@ -24,8 +24,8 @@ export interface RenderContext {
   words: Words;
   /** The region's settings in the project configuration. */
   settings: RegionSettings;
-  /** The region of the same name in the page this one translates, if there is one. */
-  source?: () => SourceRegion | undefined;
+  /** The region of the same name in the page this one translates; absent for a page in no language folder. */
+  source?: () => SourceLookup;
   context: RegionContext;
   /** In a code block: the fence's language (`json5`, `jsonc`, `ts`, …), lower-cased; otherwise "". */
   lang: string;
@@ -52,6 +52,16 @@ export interface SourceRegion {
   body: readonly string[];
   /** `columns=` on its start marker. */
   columns?: string;
+}
+
+/** The region of the same name on the page a translation stands for, or the pages tried for it in vain. */
+export type SourceLookup = { region: SourceRegion } | { tried: readonly PassedOver[] };
+
+/** A page that may have been the one translated, and why it was not taken. */
+export interface PassedOver {
+  path: string;
+  /** It does not exist, holds no region of the name, or is in another language than the default one. */
+  why: "missing" | "no-region" | { language: string };
 }
 
 /** A place in the region's body: an index into `RenderContext.body` and a 0-based column in that line. */

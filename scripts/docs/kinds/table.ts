@@ -12,8 +12,9 @@
 //      catalog's words;
 //   3. its cells: what one column kind writes, row by row, for the model each row
 //      names (see table-rows.ts);
-//   4. the same region in the source-language page (`docs/pt-BR/x.md` ↔
-//      `docs/x.md`), column by column, when the column counts agree.
+//   4. the same region on the page this one translates (`docs/pt-BR/x.md` ↔
+//      `docs/x.md`; the places tried are in translated-pages.ts), column by column,
+//      when the column counts agree.
 // A column none of these identifies, or two that read as one, stops the run at its
 // header cell. Cells hold words in the page's language (or, where it has none, the
 // translation's own, learned from the source page) and numbers written the way the
@@ -24,7 +25,7 @@ import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import { displayWidth } from "./display-width.ts";
 import { addWordAdvice } from "../word-advice.ts";
-import type { BodyPosition, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
+import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
@@ -254,8 +255,9 @@ function columnsOfCells(count: number, rows: readonly ReadRow[], group: Resolved
 }
 
 function sourceColumns(context: RenderContext): { ids: Array<string | undefined> } | { why: string } {
-  const source = context.source?.();
-  if (!source) return { why: `the source-language page has no region ${context.region} to take the columns from` };
+  const found = context.source!();
+  if (!("region" in found)) return { why: noSourcePage(found.tried, context.region) };
+  const source = found.region;
   if (!isTableBody(source.body)) return { why: "the same region in the source-language page is not a table" };
   if (source.columns !== undefined) {
     const declared = declaredColumns(source.columns);
@@ -264,6 +266,13 @@ function sourceColumns(context: RenderContext): { ids: Array<string | undefined>
   const header = source.body.find((line) => line.trim() !== "")!;
   const index = headerIndex(context.catalog.words);
   return { ids: splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined) };
+}
+
+/** Why no page gave the region: each page tried, and what it lacked. */
+function noSourcePage(tried: readonly PassedOver[], region: string): string {
+  const each = tried.map(({ path, why }) =>
+    why === "missing" ? `${path} does not exist` : why === "no-region" ? `${path} has no region ${region}` : `${path} is in ${why.language}, not in the default language`);
+  return `no page this one translates has region ${region} to take the columns from: ${each.join("; ")}`;
 }
 
 /** Column of each cell of a row, 0-based, in the line as written. */
@@ -465,7 +474,8 @@ function translatorsCells(context: RenderContext, columns: readonly string[], ro
 /** English cell on the source page → this page's cell, for each model and column both tables have; null where it varies. */
 function sourceCellWords(context: RenderContext, columns: readonly string[], rows: readonly ReadRow[]): Map<string, string | null> {
   const words = new Map<string, string | null>();
-  const source = context.source?.();
+  const found = context.source?.();
+  const source = found && "region" in found ? found.region : undefined;
   if (!source || !isTableBody(source.body)) return words;
   const ids = sourceColumns(context);
   if ("why" in ids) return words;

@@ -1,0 +1,72 @@
+// Where docs stand in the docs folders of a run: the language folder a doc is in
+// (language-folders.ts), and where the page it translates may be (translated-pages.ts).
+// Worked out once per folder and run.
+import { basename, dirname, join, relative, sep } from "node:path";
+import { LanguageFolders } from "./language-folders.ts";
+import { sameLanguage } from "./locale.ts";
+import { sourceFolders } from "./translated-pages.ts";
+
+interface Folder {
+  /** The tag of the language folder it is in, if any. */
+  language?: string;
+  /** Where the pages its pages translate may be, in the order to try them. */
+  sources: readonly string[];
+}
+
+export class DocPlaces {
+  private readonly folders = new Map<string, Folder>();
+  private readonly languages: LanguageFolders;
+
+  /** `wordLanguages`: the tags the catalog has words for. */
+  constructor(
+    private readonly docDirs: readonly string[],
+    wordLanguages: Iterable<string>,
+    private readonly defaultLocale: string,
+  ) {
+    this.languages = new LanguageFolders([...wordLanguages, defaultLocale]);
+  }
+
+  /** The tag of the language folder holding the doc; undefined for a doc in none. */
+  folderLanguage(path: string): string | undefined {
+    return this.folder(dirname(path)).language;
+  }
+
+  /** The pages the doc may translate, in the order to try them (`docs/pt-BR/x.md` -> `docs/x.md`, …); none for a doc in no language folder. */
+  sourcesOf(path: string): string[] {
+    return this.folder(dirname(path)).sources.map((dir) => join(dir, basename(path)));
+  }
+
+  private folder(dir: string): Folder {
+    let folder = this.folders.get(dir);
+    if (!folder) {
+      folder = this.place(dir);
+      this.folders.set(dir, folder);
+    }
+    return folder;
+  }
+
+  private place(dir: string): Folder {
+    // Folders above the docs folder never name a language.
+    const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+    if (root === undefined) return { sources: [] };
+    const inRoot = relative(root, dir);
+    const parts = inRoot === "" ? [] : inRoot.split(sep);
+    for (let i = 0; i < parts.length; i++) {
+      const parent = join(root, ...parts.slice(0, i));
+      const language = this.languages.tagOf(parent, parts[i]!);
+      if (language === undefined) continue;
+      const folder = { root, before: parts.slice(0, i), language: parts[i]!, after: parts.slice(i + 1) };
+      return { language, sources: sourceFolders(folder, this.defaultFolders(parent), this.docDirs) };
+    }
+    return { sources: [] };
+  }
+
+  /** The default locale's folders in `parent` (`en/`, `en-US/`), the one named exactly first. */
+  private defaultFolders(parent: string): string[] {
+    return this.languages
+      .inside(parent)
+      .filter((f) => sameLanguage(f.tag, this.defaultLocale))
+      .sort((a, b) => Number(b.tag === this.defaultLocale) - Number(a.tag === this.defaultLocale))
+      .map((f) => f.name);
+  }
+}
