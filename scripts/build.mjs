@@ -13,6 +13,7 @@
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { basename, dirname, join, relative } = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
+import { patchedDependencies, readPatches } from "./build-patches.mjs";
 import { isStale, stamp } from "./stale.cjs";
 
 export { isStale, stamp };
@@ -59,7 +60,8 @@ export const DEFERRED_MODULES = [
  * ones, never half of one.
  */
 export async function buildCli() {
-  const [{ build }, { randomBytes }] = await Promise.all([import("esbuild"), import("node:crypto")]);
+  const [{ build }, { randomBytes }, patches] = await Promise.all([import("esbuild"), import("node:crypto"), readPatches(root)]);
+  const patched = patchedDependencies(root, patches);
   const common = {
     // Packages resolve from this repository whatever folder the build is started from.
     absWorkingDir: root,
@@ -81,7 +83,7 @@ export async function buildCli() {
         sourcefile: `${group}-libraries.cjs`,
       },
       outfile: join(dist, `${group}.cjs`),
-      plugins: group === "zod" ? [zodInEnglishOnly] : [],
+      plugins: group === "zod" ? [zodInEnglishOnly, patched] : [patched],
     }),
   );
   const cli = exportNames(build, Object.values(LIBRARY_BUNDLES).flat()).then((exported) =>
@@ -92,7 +94,7 @@ export async function buildCli() {
       // scripts/lib/package-root.ts finds the package from its own folder.
       // The build's name (content-cache.ts); the placeholder becomes a hash of the scripts below.
       define: { "import.meta.dirname": "__dirname", __KCS_BUILD__: JSON.stringify(BUILD_PLACEHOLDER) },
-      plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path))), librariesApart(LIBRARY_BUNDLES, exported)],
+      plugins: [deferModules(DEFERRED_MODULES.map((path) => join(root, path))), librariesApart(LIBRARY_BUNDLES, exported), patched],
       minifyWhitespace: true,
       minifySyntax: true,
       metafile: true,
@@ -101,7 +103,7 @@ export async function buildCli() {
   const results = await Promise.all([...libraries, cli]);
   const sources = Object.keys(results.at(-1).metafile.inputs).filter((input) => !input.includes(":") && !input.includes("node_modules/"));
   // What stale.cjs checks: the sources, this build script, package.json and the lockfile.
-  const inputs = [...sources, "scripts/build.mjs", "package.json", "pnpm-lock.yaml"];
+  const inputs = [...sources, "scripts/build.mjs", "scripts/build-patches.mjs", ...patches.map((p) => `patches/${p.name.replace("/", "__")}@${p.version}.patch`).filter((f, i, all) => all.indexOf(f) === i), "package.json", "pnpm-lock.yaml"];
   mkdirSync(dist, { recursive: true });
   // Each map before the script that names it; the CLI after its libraries; the stamp last.
   const outputs = results.flatMap((result) => result.outputFiles);

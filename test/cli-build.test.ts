@@ -1,7 +1,7 @@
 // The bundle in a source checkout: built on the first run after an edit, by
 // several runs at once if need be, none of which may read half a bundle.
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, symlinkSync, utimesSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./support/run-cli.ts";
@@ -9,7 +9,7 @@ import { repoRoot, tempDir } from "./support/run-cli.ts";
 /** A checkout of the sources (without dist/), sharing this one's node_modules. */
 function checkout(): string {
   const dir = tempDir("kcs-checkout-");
-  for (const entry of ["package.json", "pnpm-lock.yaml", "scripts", "schema"]) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
+  for (const entry of ["package.json", "pnpm-lock.yaml", "patches", "scripts", "schema"]) cpSync(join(repoRoot, entry), join(dir, entry), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
@@ -41,4 +41,26 @@ describe("the bundle in a source checkout", () => {
     for (const result of await runAll(dir, 4, tempDir("kcs-elsewhere-"))) expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
     expect(readdirSync(join(dir, "dist")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 120_000);
+});
+
+describe("the dependency patches, applied by the build whatever installed the dependencies", () => {
+  it("patch an unpatched file, take a patched one as it is, and refuse a file the patch does not fit", async () => {
+    const { readPatches, patchedText } = await import("../scripts/build-patches.mjs");
+    const { applyPatch, reversePatch } = await import("diff");
+    const patches = await readPatches(repoRoot);
+    expect(patches.map((p: { name: string; file: string }) => `${p.name}/${p.file}`)).toEqual(
+      expect.arrayContaining(["@humanwhocodes/momoa/dist/momoa.cjs", "micromark/lib/initialize/document.js"]),
+    );
+    const store = join(repoRoot, "node_modules", ".pnpm");
+    for (const { name, version, file, patch } of patches) {
+      // pnpm's copy of the package, which it patched.
+      const copy = readdirSync(store).find((d) => d.startsWith(`${name.replace("/", "+")}@${version}_patch_hash=`))!;
+      const installed = readFileSync(join(store, copy, "node_modules", name, file), "utf8");
+      const original = applyPatch(installed, reversePatch(patch));
+      expect(original, `${name}/${file}`).not.toBe(false);
+      expect(await patchedText(original as string, patch)).toBe(installed);
+      expect(await patchedText(installed, patch)).toBe(installed);
+      expect(await patchedText("module.exports = {};\n", patch)).toBeUndefined();
+    }
+  });
 });
