@@ -173,6 +173,19 @@ describe("a configuration file that cannot be used", () => {
     expect(twice.stderr).toContain(`${twice.file}:1:51: schemas.config: ./out/../out/s.json is also where schemas.catalog is written; give each schema a file of its own`);
   });
 
+  it("refuses a schema path naming a file that exists and is no JSON Schema (the host's config, a package.json), and writes nothing", async () => {
+    const project = tempProject();
+    write(join(project.dir, "docs", "models.md"), STALE);
+    const config = '{\n  "agents": { "defaults": { "model": "moonshot/kimi-k3" } },\n  "gateway": { "port": 8080 }\n}\n';
+    write(join(project.dir, "openclaw.json"), config);
+    writeFileSync(project.config, '{\n  "catalog": "schema/catalog.jsonc",\n  "schemas": { "config": "openclaw.json" }\n}\n');
+    const before = snapshot(project.dir);
+    const result = await runCli(["gen", "--config", project.config]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`${project.config}:3:26: schemas\\.config: \\S*openclaw\\.json exists and is not a JSON Schema; \`gen\` replaces the file whole: write the schema to a file of its own`));
+    expect(snapshot(project.dir)).toEqual(before);
+  });
+
   it("refuses a schema path that is an example config the catalog generates (each run would rewrite the other's file)", async () => {
     const result = await genWith('{\n  "catalog": "schema/catalog.jsonc",\n  "schemas": { "config": "examples/openclaw.json" }\n}\n');
     expect(result.code).toBe(2);

@@ -14,7 +14,7 @@ import { byPosition, diagnostic, InputError, type Diagnostic } from "../lib/diag
 import { formatJsonPath } from "../lib/json-source.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { schemaPathErrors, settingPosition } from "../project-config/load.ts";
-import { schemaPathProblems } from "../project-config/schema-paths.ts";
+import { filesNotSchemas, schemaPathProblems } from "../project-config/schema-paths.ts";
 import { exampleFiles, type ExampleFile } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
@@ -62,6 +62,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
   const examples = exampleFiles(catalog);
   stopOnErrors(schemaOverExample(options.schemaFiles ?? {}, examples, options.configFile));
+  stopOnErrors(schemaPathErrors(filesNotSchemas(options.schemaFiles ?? {}, {}, process.cwd()), options.configFile));
   const schemas = [
     ...plannedSchemas(options.schemaFiles ?? {}, catalog),
     ...examples.map((f) => ({ ...schemaFile(f.path, f.content), kind: "example" as const })),

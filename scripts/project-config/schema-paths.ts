@@ -2,9 +2,10 @@
 // over a file the run reads (the catalog, the configuration file itself) or writes
 // otherwise (an example config), and never two schemas into one file. `gen` replaces a schema file whole, so a wrong path there
 // would destroy what a person wrote. (The file's schema already requires `.json`,
-// which keeps docs pages and `.jsonc` files out.) What a schema file holds is not
-// judged: a schema broken by a merge conflict or emptied by hand is regenerated.
-import { realpathSync } from "node:fs";
+// which keeps docs pages and `.jsonc` files out.) An existing file is replaced only
+// if it is a JSON Schema (it names a draft of json-schema.org), empty, or broken by a
+// merge conflict: never the host's `openclaw.json` or a `package.json`.
+import { readFileSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 
 export type SchemaKey = "catalog" | "config" | "projectConfig";
@@ -51,6 +52,38 @@ export function schemaPathProblems(
     }
   }
   return problems;
+}
+
+/** Schema paths naming a file that exists and is no JSON Schema: `gen` would replace what a person wrote. */
+export function filesNotSchemas(
+  schemaFiles: Partial<Record<SchemaKey, string>>,
+  written: Partial<Record<SchemaKey, string>>,
+  cwd: string,
+): SchemaPathProblem[] {
+  return (Object.entries(schemaFiles) as Array<[SchemaKey, string]>).flatMap(([key, path]) =>
+    replaceable(resolve(cwd, path))
+      ? []
+      : [{ key, message: `${written[key] ?? path} exists and is not a JSON Schema; \`gen\` replaces the file whole: write the schema to a file of its own, e.g. schema/${key}.schema.json` }]);
+}
+
+/** Whether `gen` may replace this file with a schema: it does not exist, is empty, is a JSON Schema, or is in the middle of a merge conflict. */
+function replaceable(path: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return true; // missing; or unreadable, which the write reports
+  }
+  return text.trim() === "" || text.includes("json-schema.org") || /^<{7} /m.test(text) || isEmptyObject(text);
+}
+
+function isEmptyObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && Object.keys(value).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The file an absolute path names, links followed where it exists. */
