@@ -1,7 +1,7 @@
 // `validate FILE...` end to end on real fixture files: output lines, positions,
 // exit codes, `--json`, `--env` and `--catalog`.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -31,6 +31,24 @@ function at(file: string, needle: string, after = ""): string {
 
 const scratch = mkdtempSync(join(tmpdir(), "validate-cli-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * A file that reading fails on with a permission error: one without read permission,
+ * or, for root (who reads any file), another process's memory on Linux.
+ */
+function unreadableFile(): string | undefined {
+  const file = join(scratch, "no-permission.json");
+  writeFileSync(file, "{}");
+  chmodSync(file, 0o000);
+  for (const candidate of [file, "/proc/1/mem"]) {
+    try {
+      readFileSync(candidate);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EACCES") return candidate;
+    }
+  }
+  return undefined;
+}
 
 describe("validate: valid files", () => {
   it("exits 0 and prints only the summary for valid JSON, JSONC and JSON5 files", async () => {
@@ -122,9 +140,20 @@ describe("validate: exit codes", () => {
     const result = await validate(fixture("valid/empty.json"), missing, scratch);
     expect(result.code).toBe(2);
     expect(result.lines).toEqual([
-      `${missing}:1:1  -  cannot read the file: file not found`,
-      `${scratch}:1:1  -  cannot read the file: is a directory, not a file`,
+      `${missing}:1:1  -  cannot read the file: file not found; check the path`,
+      `${scratch}:1:1  -  cannot read the file: is a directory, not a file; pass a config file`,
       "3 files checked: 1 valid, 0 invalid, 2 unreadable (2 errors, 0 warnings)",
+    ]);
+  });
+
+  it("says what to do with a file it has no permission to read, not Node's own text", async (context) => {
+    const file = unreadableFile();
+    if (!file) return context.skip(); // no file this user is refused (root reads any file, and /proc/1/mem is not there)
+    const result = await validate(file);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      `${file}:1:1  -  cannot read the file: permission denied; make the file readable (chmod +r) or run as a user who can read it`,
+      "1 file checked: 0 valid, 0 invalid, 1 unreadable (1 error, 0 warnings)",
     ]);
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { firstNonUtf8, NOT_UTF8, wideEncoding } from "../lib/encoding.ts";
 import { checkConfigText, type CheckContext } from "./check-config.ts";
+import { readFailureReason } from "./read-failure.ts";
 
 /** `unparsable`: not JSON, JSONC or JSON5; `invalid`: it parses and breaks a rule. */
 export type FileStatus = "valid" | "invalid" | "unparsable" | "unreadable";
@@ -22,8 +23,7 @@ export function validateFile(file: string, context: CheckContext): FileResult {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(file, code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : (error as Error).message);
+    return unreadable(file, readFailureReason(error));
   }
   return validateBytes(file, bytes, context);
 }
