@@ -213,6 +213,14 @@ describe("validate: exit codes", () => {
       // What the host's JSON5 reader refuses, though the parser here would take it.
       ["raw-line-break.json5", '{ note: "line1\nline2" }', "1:15  -  a line break inside a string: end the string on its line, write the break as `\\n`, or end the line with `\\` to continue the string (JSON5)"],
       ["stray-backslash.json", '{ "a": \\\n 1 }\n', "1:8  -  a backslash (`\\`) stands here, outside any string: remove it (in a string, it begins an escape such as `\\n`)"],
+      // Two commas in a row: at the second, saying to remove one.
+      ["double-comma.json", '{\n  "a": 1,,\n}\n', "2:10  -  two commas in a row: remove one"],
+      // A leading zero: at the zero, with the number to write, in JSON5 and in JSON.
+      ["leading-zero.json5", "{\n  models: { providers: { moonshot: { maxTokens: 08192 } } }\n}\n", "2:49  -  numbers do not start with 0: write `8192`"],
+      ["leading-zero.json", '{ "a": -007.5 }', "1:9  -  numbers do not start with 0: write `-7.5`"],
+      // `undefined` is JavaScript's, not JSON's.
+      ["undefined.json5", '{\n  "a": undefined\n}\n', "2:8  -  `undefined` is not a JSON value: write null, or leave the key out"],
+      ["undefined.json", '{ "a": undefined }', "1:8  -  `undefined` is not a JSON value: write null, or leave the key out"],
       ["octal.json5", '{ a: "\\01" }', "1:7  -  `\\01` is an octal escape, which JSON5 and JSON do not allow: write the character as `\\u00XX`, or double the backslash (`\\\\`) to write one"],
     ];
     for (const [name, text, expected] of cases) {

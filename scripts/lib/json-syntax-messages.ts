@@ -26,6 +26,8 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
     strayBackslash(source, structure, failure) ??
     brokenString(source, structure, failure) ??
     missingComma(source, mode, failure.offset) ??
+    doubleComma(source, mode, failure) ??
+    leadingZero(source, failure) ??
     noValue(source, mode) ??
     unclosedAtEnd(source, structure, failure) ??
     wrongCloser(source, structure, failure) ??
@@ -234,6 +236,34 @@ function missingComma(source: string, mode: Mode, offset: number | undefined): S
   return { message: `missing comma: add "," after the value that ends on line ${previous.loc.end.line}` };
 }
 
+/** The parser names the second of two commas in a row (`{"a": 1,,}`) as unexpected; say what to remove. */
+function doubleComma(source: string, mode: Mode, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined || !failure.message.startsWith("Unexpected token Comma")) return undefined;
+  let previous: string | undefined;
+  try {
+    // Only the text before the failure: the tokenizer reads all it is given, and the bad text may not tokenize.
+    for (const token of tokenize(source.slice(0, failure.offset), { mode })) {
+      if (token.type !== "LineComment" && token.type !== "BlockComment") previous = token.type;
+    }
+  } catch {
+    return undefined;
+  }
+  return previous === "Comma" ? { message: "two commas in a row: remove one" } : undefined;
+}
+
+/**
+ * A number written with a leading zero (`08192`): the parser stops at the zero and
+ * names the digit after it. Said with the number to write.
+ */
+function leadingZero(source: string, failure: ParserFailure): SyntaxExplanation | undefined {
+  const at = failure.offset;
+  const digit = /^Unexpected character '([0-9])'/.exec(failure.message)?.[1];
+  if (at === undefined || digit === undefined || source[at] !== "0" || source[at + 1] !== digit) return undefined;
+  const sign = /[-+]/.test(source[at - 1] ?? "") ? source[at - 1] : "";
+  const written = /^0[0-9]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?/.exec(source.slice(at, at + 400))![0];
+  return { message: `numbers do not start with 0: write \`${sign}${written.replace(/^0+(?=[0-9])/, "")}\``, offset: at };
+}
+
 /** The parser says "Unexpected end of input found." for an empty text or one of comments only; say so. */
 function noValue(source: string, mode: Mode): SyntaxExplanation | undefined {
   try {
@@ -266,10 +296,14 @@ const TYPOGRAPHIC_QUOTE = /^[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u0
 
 /** A word without quotes where JSON wants a quoted key or string (`agents: {}` in a .jsonc file). */
 function bareWord(source: string, failure: ParserFailure): SyntaxExplanation | undefined {
-  if (failure.offset === undefined || !/^Unexpected (?:character|identifier)/.test(failure.message)) return undefined;
+  // JSON and JSONC fail at the word's first character; JSON5, which takes bare keys, at the word as a value.
+  const json5Value = failure.message.startsWith("Unexpected token Identifier");
+  if (failure.offset === undefined || !(json5Value || /^Unexpected (?:character|identifier)/.test(failure.message))) return undefined;
   const word = /^[A-Za-z_$][\w$]*/.exec(source.slice(failure.offset, failure.offset + 200))?.[0];
   if (word === undefined) return undefined;
+  if (word === "undefined") return { message: "`undefined` is not a JSON value: write null, or leave the key out" };
   if (/^(?:true|false|null|none)$/i.test(word)) return { message: `\`${word}\` was not expected here: JSON writes true, false and null in lower case` };
+  if (json5Value) return undefined;
   return { message: `\`${word}\` was not expected here: in JSON, strings and keys are quoted` };
 }
 
