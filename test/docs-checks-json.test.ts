@@ -110,6 +110,17 @@ describe("docs check: JSON code blocks", () => {
     expect(where(dir, diagnostics)).toEqual(["refs.md:2: docs/config/unknown-model"]);
   });
 
+  it("reads a block nested 1,000 levels deep, and stops one nested deeper at the bracket past the limit, as validate does", async () => {
+    const arrays = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    const dir = writeDocs({
+      "deep.md": ["# Deep", "", "```json5", `{ a: ${arrays(999)} }`, "```", "", "```json", `{ "a": ${arrays(1999)} }`, "```", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${dir}/deep.md:8:${'{ "a": '.length + 999 + 1}: json code block does not parse: values are nested more than 1000 levels deep here; no config needs this: flatten it (a \`\`\`json block is strict JSON: use \`\`\`jsonc for comments, \`\`\`json5 for unquoted keys)`,
+    ]);
+  });
+
   it("leaves JSON that is not a config (a Continue config, say) to the syntax check", async () => {
     const dir = writeDocs({
       "continue.md": ["```json", '{ "models": [{ "title": "x", "provider": "openai" }] }', "```", ""].join("\n"),

@@ -97,9 +97,13 @@ const garbage: GarbageCase[] = [
   { name: `a ${MB} MB URL`, text: () => replaceFirst('"https://example.com/models"', JSON.stringify(`https://${"u".repeat(HUGE)}`)), at: '"https://uuu', message: /sources\[0\]: must be at most 2000 characters/ },
   { name: `a ${MB} MB header name`, text: () => replaceFirst('"models": [', `"headers": {${JSON.stringify("H".repeat(HUGE))}: "v"}, "models": [`), at: '"HHH', message: /headers\["H{20,100}…"\]: invalid key: must be at most 100 characters/ },
   { name: `a ${MB} MB number`, text: () => replaceFirst('"contextWindow": 131072', `"contextWindow": ${"9".repeat(HUGE)}`), at: "999", message: /contextWindow: is too large to be a number/ },
-  { name: "a value nested 100,000 levels deep", text: () => withValue("name", nested(100_000)), at: (t) => bracketAtLevel(t, 1000), message: /nested 100003 levels deep/ },
-  { name: "objects nested 50,000 levels deep", text: () => withValue("name", nested(50_000, '{"a":', "}").replace('{"a":}', '{"a":1}')), at: (t) => bracketAtLevel(t, 1000), message: /nested 50003 levels deep/ },
-  { name: "a value nested 1,000 levels deep", text: () => replaceFirst('"sources": [', `"sources": [${nested(1_000)}, `), at: nested(1_000), message: /sources\[0\]: .*must be a string/ },
+  // Past the limit of 1,000 levels, at the bracket that goes past it: the same for arrays and objects.
+  { name: "a value nested 100,000 levels deep", text: () => withValue("name", nested(100_000)), at: (t) => bracketAtLevel(t, 1001), message: /^values are nested more than 1000 levels deep here; no config needs this: flatten it/ },
+  { name: "objects nested 50,000 levels deep", text: () => withValue("name", nested(50_000, '{"a":', "}").replace('{"a":}', '{"a":1}')), at: (t) => bracketAtLevel(t, 1001), message: /nested more than 1000 levels deep here/ },
+  // The first `name` is a provider's, at the fourth level: 998 objects there make 1,001 levels.
+  { name: "objects nested 1,001 levels deep", text: () => withValue("name", nested(998, '{"a":', "}").replace('{"a":}', '{"a":1}')), at: (t) => bracketAtLevel(t, 1001), message: /nested more than 1000 levels deep here/ },
+  // `sources` opens the sixth level, so 994 more make 1,000: read, and judged as any value.
+  { name: "a value nested 1,000 levels deep", text: () => replaceFirst('"sources": [', `"sources": [${nested(994)}, `), at: nested(994), message: /sources\[0\]: .*must be a string/ },
   { name: "a NUL byte in a name", text: () => replaceFirst('"Model 0"', '"Model\\u00000"'), at: '"Model\\u0000', message: /name: must not contain control characters/ },
   // The parser takes raw line breaks in a string; its own line and column then miss the text.
   // (The parser then trips over the escaped quote: the line break is the cause.)
@@ -246,7 +250,7 @@ describe("garbage catalogs on the command line", () => {
     writeFileSync(catalog, withValue("name", nested(100_000)));
     const result = await runCli(["gen", "--check", "--catalog", catalog, "--docs", join(dir, "docs")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`${escapeRegExp(catalog)}:\\d+:\\d+: values are nested 100003 levels deep`));
+    expect(result.stderr).toMatch(new RegExp(`${escapeRegExp(catalog)}:\\d+:\\d+: values are nested more than 1000 levels deep here`));
   });
 
   it("a catalog that is a directory: exit 2 naming it", async () => {

@@ -233,6 +233,34 @@ describe("validate: exit codes", () => {
     }
   });
 
+  it("reads values nested up to 1,000 levels deep, objects and arrays alike, and stops at the bracket that goes past them", async () => {
+    // As reported: 2,500 objects nested under a model's params.
+    const params = (inner: string) => `{"agents":{"defaults":{"models":{"moonshot/kimi-k2.6":{"params":${inner}}}}}}`;
+    const objects = (depth: number) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
+    const arrays = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    const write = (name: string, text: string) => {
+      writeFileSync(join(scratch, name), text);
+      return join(scratch, name);
+    };
+    // params is the fifth level, so 995 more make 1,000.
+    const fine = [write("deep-objects.json", params(objects(995))), write("deep-arrays.json5", params(`{ x: ${arrays(994)} }`))];
+    const fineRun = await validate(...fine);
+    expect(fineRun.lines).toEqual(["2 files checked: 2 valid, 0 invalid (0 errors, 0 warnings)"]);
+
+    const tooDeep = "values are nested more than 1000 levels deep here; no config needs this: flatten it";
+    const deep = write("deep-params-2500.json", params(objects(2500)));
+    const deepArrays = write("deep-arrays-5000.json", `{ "env": ${arrays(5000)} }`);
+    const result = await validate(deep, deepArrays);
+    expect(result.code).toBe(2);
+    // At the bracket that opens the 1,001st level: after 5 levels of the config and 995 of params; after 1 and 999.
+    const paramsAt = params("").length - "}}}}}".length;
+    expect(result.lines).toEqual([
+      `${deep}:1:${paramsAt + 995 * '{"a":'.length + 1}  -  ${tooDeep}`,
+      `${deepArrays}:1:${'{ "env": '.length + 999 + 1}  -  ${tooDeep}`,
+      "2 files checked: 0 valid, 0 invalid, 2 not parsed (2 errors, 0 warnings)",
+    ]);
+  });
+
   it("warns where JSON5 drops a backslash (`C:\Users` reads `C:Users`), once per string, and not for escapes that mean something", async () => {
     const file = join(scratch, "windows-capital.json");
     writeFileSync(file, String.raw`{ "agents": { "defaults": { "workspace": "C:\Users\me", "fine": "a\\b \n \t \" \/ \u00e9" } } }` + "\n");

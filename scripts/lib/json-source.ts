@@ -1,6 +1,7 @@
 // Parse JSON, JSONC or JSON5 with a source position for every value, so that a
 // problem found on the parsed data (by zod, say) can be reported at file:line:column.
-import { evaluate, parse, tokenize, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
+import { evaluate, parse, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
+import { bracketPastDepthLimit, TOO_DEEP } from "./json-depth.ts";
 import { explainSyntaxError, LINE_BREAK_IN_STRING, positionAt } from "./json-syntax-messages.ts";
 
 export type JsonPath = ReadonlyArray<string | number>;
@@ -52,6 +53,11 @@ export function modeForFile(file: string): Mode {
 
 export function parseJsonSource(text: string, mode: Mode): ParsedJson {
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const tooDeep = bracketPastDepthLimit(source);
+  if (tooDeep !== undefined) {
+    const at = positionAt(source, tooDeep);
+    throw new JsonSyntaxError(TOO_DEEP, at.line, at.column);
+  }
   let doc: DocumentNode;
   let value: unknown;
   try {
@@ -63,8 +69,6 @@ export function parseJsonSource(text: string, mode: Mode): ParsedJson {
     });
     value = evaluate(doc.body);
   } catch (error) {
-    // The parser and evaluator recurse once per nesting level.
-    if (error instanceof RangeError) throw nestedTooDeeply(source, mode);
     const e = error as Error & { line?: number; column?: number; offset?: number };
     const explained = explainSyntaxError(source, mode, { message: e.message, offset: e.offset });
     // The parser gives some unexpected ends of input the position 1:1, and errors
@@ -150,29 +154,6 @@ function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
     }
   }
   return found;
-}
-
-/** Where nesting goes too deep, report the bracket that opens this level. */
-const REPORTED_DEPTH = 1000;
-
-function nestedTooDeeply(source: string, mode: Mode): JsonSyntaxError {
-  let depth = 0;
-  let deepest = 0;
-  let at = { line: 1, column: 1 };
-  try {
-    for (const token of tokenize(source, { mode })) {
-      if (token.type === "LBrace" || token.type === "LBracket") {
-        depth += 1;
-        if (depth > deepest && deepest < REPORTED_DEPTH) at = token.loc.start;
-        deepest = Math.max(deepest, depth);
-      } else if (token.type === "RBrace" || token.type === "RBracket") {
-        depth -= 1;
-      }
-    }
-  } catch {
-    // A bad token later on: the depth counted so far still shows where it went wrong.
-  }
-  return new JsonSyntaxError(`values are nested ${deepest} levels deep, too deep to read`, at.line, at.column);
 }
 
 function find(root: AnyNode, path: JsonPath, part: "value" | "key"): AnyNode {

@@ -4,6 +4,7 @@
 // open on line 3). These read the text again around the failure and say what is
 // wrong and what to write, at the place to fix.
 import { tokenize, type Mode } from "@humanwhocodes/momoa";
+import { jsonLexemes } from "./json-lexemes.ts";
 
 export interface SyntaxExplanation {
   message: string;
@@ -42,7 +43,7 @@ interface Opener {
   offset: number;
 }
 
-/** Brackets still open, and a string left open, scanning the text as JSON5 (which JSON and JSONC are subsets of). */
+/** Brackets still open, and a string left open (json-lexemes.ts reads the text). */
 interface Structure {
   /** For each offset a closing bracket was found at: the bracket it closes, if any. */
   closing: Map<number, Opener | null>;
@@ -58,29 +59,15 @@ function scanStructure(source: string): Structure {
   const open: Opener[] = [];
   const closing = new Map<number, Opener | null>();
   const strings: Structure["strings"] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '"' || c === "'") {
-      // The parser lets a string run over line breaks, so only the end of the text leaves one open.
-      let j = i + 1;
-      let lineBreak: number | undefined;
-      for (; j < source.length && source[j] !== c; j++) {
-        if (source[j] === "\\") j++;
-        else if (source[j] === "\n" || source[j] === "\r") lineBreak ??= j;
-      }
-      if (j >= source.length) return { closing, open, strings, openString: { offset: i, quote: c } };
-      strings.push({ start: i, end: j, quote: c, ...(lineBreak === undefined ? {} : { lineBreak }) });
-      i = j;
-    } else if (c === "/" && source[i + 1] === "/") {
-      const end = source.indexOf("\n", i);
-      i = end === -1 ? source.length : end;
-    } else if (c === "/" && source[i + 1] === "*") {
-      const end = source.indexOf("*/", i + 2);
-      i = end === -1 ? source.length : end + 1;
-    } else if (c === "{" || c === "[") {
-      open.push({ char: c, offset: i });
-    } else if (c === "}" || c === "]") {
-      closing.set(i, open.pop() ?? null);
+  for (const lexeme of jsonLexemes(source)) {
+    if (lexeme.kind === "open-string") return { closing, open, strings, openString: { offset: lexeme.offset, quote: lexeme.quote } };
+    if (lexeme.kind === "string") {
+      const { kind: _, ...string } = lexeme;
+      strings.push(string);
+    } else if (lexeme.char === "{" || lexeme.char === "[") {
+      open.push({ char: lexeme.char, offset: lexeme.offset });
+    } else {
+      closing.set(lexeme.offset, open.pop() ?? null);
     }
   }
   return { closing, open, strings };
