@@ -16,6 +16,57 @@ describe("docs check: only current models outside the retirement page", () => {
     expect(text).toContain("`kimi-latest` is retired (since 2026-05-25)");
   });
 
+  it("leaves a model id alone in the model list of a provider that is not the catalog's, and still flags the catalog's own", async () => {
+    const region = ["{/* moonshot-kimi-k2-ids:start */}", "{/* moonshot-kimi-k2-ids:end */}", ""];
+    const pages: Record<string, string[]> = {
+      // As reported: a proxy's own model, next to a region of Moonshot's models.
+      "proxy.md": [
+        "# Kimi through our proxy",
+        "",
+        "```json5",
+        "{",
+        "  models: {",
+        "    providers: {",
+        '      "kimi-proxy": {',
+        '        baseUrl: "https://proxy.example.com/v1",',
+        '        api: "openai-completions",',
+        '        models: [{ id: "kimi-k2.5", name: "kimi-k2.5 (proxy)" }],',
+        "      },",
+        '      moonshot: { models: [{ id: "kimi-k2.5", name: "Kimi K2.5" }] },',
+        "    },",
+        "  },",
+        '  agents: { defaults: { model: { primary: "kimi-proxy/kimi-k2.5", fallbacks: ["moonshot/kimi-k2.5"] } } },',
+        "}",
+        "```",
+        "",
+        ...region,
+      ],
+      // A fragment, as docs often show: the part of the config that matters, without its outer braces.
+      "fragment.md": [
+        "```json5",
+        "models: {",
+        '  providers: { "Kimi-Proxy ": { models: [{ id: "kimi-k2.5" }] }, "kimi-code": { models: [{ id: "kimi-k2.5" }] } },',
+        "}",
+        "```",
+        "",
+        ...region,
+      ],
+    };
+    const dir = writeDocs(Object.fromEntries(Object.entries(pages).map(([name, lines]) => [name, lines.join("\n")])));
+    /** `page:line:column: `name`` at the last occurrence of `name` on the page's line that holds `marker`. */
+    const flagged = (page: string, marker: string, name: string) => {
+      const line = pages[page]!.findIndex((l) => l.includes(marker));
+      return `${page}:${line + 1}:${pages[page]![line]!.lastIndexOf(name) + 1}: \`${name}\``;
+    };
+    const diagnostics = await checkDocsIn(dir);
+    const found = diagnostics.filter((d) => d.rule === "docs/inactive-model").map(formatDiagnostic).map((l) => l.slice(dir.length + 1, l.indexOf(" is ")));
+    expect(found).toEqual([
+      flagged("fragment.md", '"kimi-code"', "kimi-k2.5"),
+      flagged("proxy.md", "moonshot: {", "kimi-k2.5"),
+      flagged("proxy.md", "fallbacks", "moonshot/kimi-k2.5"),
+    ]);
+  });
+
   it("does not confuse a current id with a retired one it starts with", async () => {
     const dir = writeDocs({ "ok.md": "Use `moonshot/kimi-k2.6`, `kimi-k2.7-code` or `kimi-code/k3`.\n" });
     expect(await checkDocsIn(dir)).toEqual([]);

@@ -7,11 +7,14 @@
 //   - its ref with one of the catalog's provider ids or aliases (`moonshot/kimi-k2.5`),
 //     standing alone: not inside a longer ref such as `nvidia/moonshotai/kimi-k2.5`;
 //   - its bare id (`kimi-k2.5`) only on a page holding a region of one of that
-//     provider's doc groups, and never as a part of another ref
-//     (`ollama-cloud/kimi-k2.5:cloud`).
+//     provider's doc groups, never as a part of another ref
+//     (`ollama-cloud/kimi-k2.5:cloud`), and never in a config example's model entry
+//     of a provider that is not the catalog's (`"kimi-proxy": { models: [{ id: "kimi-k2.5" }] }`).
 import { allModels, type Catalog, type ProviderData } from "../catalog/model.ts";
 import { isFuture } from "../lib/dates.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { codeBlocksOf } from "./mdx-compiles.ts";
+import { isInside, otherProvidersModelStrings } from "./other-providers-models.ts";
 import type { DocRule } from "./rule.ts";
 import { positionFinder } from "./text-position.ts";
 
@@ -51,23 +54,28 @@ export const inactiveModelRule: DocRule = {
       if (entries.size > 0) bareIds.set(provider.id, { pattern: new RegExp(`${BEFORE}(${alternation(entries.keys())})${AFTER}`, "g"), entries });
     }
     const hint = new RegExp(alternation(inactive.map((e) => e.model.id)));
+    // Provider ids as the host reads them (trimmed, in lower case), for config examples' providers.
+    const catalogProviders = new Set(catalog.providers.flatMap(providerNames).map((n) => n.toLowerCase()));
 
     return {
       mayFind: (ascii) => hint.test(ascii),
-      check(doc) {
+      async check(doc) {
         if ([...doc.groups].some((g) => groupsAllowing.has(g))) return [];
         if (!hint.test(doc.content)) return [];
         const found = new Map<number, { name: string; entry: (typeof inactive)[number] }>();
         for (const match of doc.content.matchAll(refPattern)) found.set(match.index, { name: match[1]!, entry: byRef.get(match[1]!)! });
         const providers = new Set([...doc.groups].map((g) => providerOfGroup.get(g)));
-        for (const [provider, bare] of bareIds) {
-          if (!providers.has(provider)) continue;
-          for (const match of doc.content.matchAll(bare.pattern)) {
-            if (!found.has(match.index)) found.set(match.index, { name: match[1]!, entry: bare.entries.get(match[1]!)! });
+        const bareMatches = [...bareIds].filter(([provider]) => providers.has(provider))
+          .flatMap(([, bare]) => [...doc.content.matchAll(bare.pattern)].map((match) => ({ offset: match.index, name: match[1]!, entry: bare.entries.get(match[1]!)! })))
+          .filter((match) => !found.has(match.offset));
+        const at = positionFinder(doc.content);
+        if (bareMatches.length > 0) {
+          const othersModels = otherProvidersModelStrings(await codeBlocksOf(doc), catalogProviders);
+          for (const { offset, ...match } of bareMatches) {
+            if (!othersModels.some((range) => isInside(at(offset), range))) found.set(offset, match);
           }
         }
         if (found.size === 0) return [];
-        const at = positionFinder(doc.content);
         const diagnostics: Diagnostic[] = [];
         for (const [offset, { name, entry }] of [...found].sort((a, b) => a[0] - b[0])) {
           const lifecycle = entry.model.lifecycle;

@@ -176,7 +176,8 @@ function find(root: AnyNode, path: JsonPath, part: "value" | "key"): AnyNode {
   return node;
 }
 
-function memberName(name: AnyNode): string {
+/** A member's key as written, quoted or not. */
+export function memberName(name: AnyNode): string {
   if (name.type === "String") return name.value;
   if (name.type === "Identifier") return name.name;
   return "";
