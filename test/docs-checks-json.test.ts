@@ -102,6 +102,15 @@ describe("docs check: JSON code blocks", () => {
     expect(text).toContain('unknown key "contxtWindow" (did you mean `contextWindow`?)');
   });
 
+  it("warns about a key written twice in a config example, as validate does: the host reads it", async () => {
+    const example = '{ models: { providers: { moonshot: { apiKey: "${MOONSHOT_API_KEY}", apiKey: "${KIMI_KEY}" } } } }';
+    const dir = writeDocs({ "twice.md": ["```json5", example, "```", ""].join("\n") });
+    const diagnostics = await checkDocsIn(dir);
+    const [first, second] = [example.indexOf("apiKey") + 1, example.lastIndexOf("apiKey") + 1];
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([["docs/config/duplicate-key", "warning", 2, second]]);
+    expect(diagnostics[0]!.message).toBe(`config example: models.providers.moonshot.apiKey: key "apiKey" is already set at line 1, column ${first}; this later one would replace it: merge the two or remove one`);
+  });
+
   it("reports config examples that name unknown models", async () => {
     const dir = writeDocs({
       "refs.md": ["```json5", '{ agents: { defaults: { model: "moonshot/kimi-k9" } } }', "```", ""].join("\n"),

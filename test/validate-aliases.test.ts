@@ -88,11 +88,11 @@ describe("duplicate keys", () => {
     expect(first!.message).toContain(`already set at line ${second}`);
   });
 
-  it("are reported in a config even deep inside, and a third occurrence too", () => {
+  it("are warned about in a config even deep inside, and a third occurrence too: the host reads the file, the later value winning", () => {
     const text = '{ "models": { "mode": "merge", "mode": "replace", "mode": "merge" } }';
-    expect(checkConfigText("c.json", text, { catalog }).map((d) => [d.rule, d.column])).toEqual([
-      ["config/duplicate-key", 32],
-      ["config/duplicate-key", 51],
+    expect(checkConfigText("c.json", text, { catalog }).map((d) => [d.rule, d.severity, d.column])).toEqual([
+      ["config/duplicate-key", "warning", 32],
+      ["config/duplicate-key", "warning", 51],
     ]);
   });
 });

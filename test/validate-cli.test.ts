@@ -351,6 +351,20 @@ describe("validate --json", () => {
     });
     expect(report.files[0].diagnostics.every((d: { severity: string; rule: string }) => d.severity === "warning" && d.rule === "config/inactive-model")).toBe(true);
   });
+
+  it("warns about a key written twice, at the second, and counts the file valid (exit 0): the host reads it, the later value winning", async () => {
+    const file = join(scratch, "twice.json5");
+    writeFileSync(file, '{\n  agents: { defaults: { model: "moonshot/kimi-k2.6" } },\n  models: { mode: "merge", mode: "replace" },\n}\n');
+    const says = 'key "mode" is already set at line 3, column 13; this later one would replace it: merge the two or remove one';
+    const text = await validate(file);
+    expect(text.code).toBe(0);
+    expect(text.lines).toEqual([`${file}:3:28  models.mode  warning: ${says}`, "1 file checked: 1 valid, 0 invalid (0 errors, 1 warning)"]);
+    const json = await validate("--json", file);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.summary).toEqual({ files: 1, valid: 1, invalid: 0, unparsable: 0, unreadable: 0, errors: 0, warnings: 1 });
+    expect(report.files[0]).toMatchObject({ status: "valid", diagnostics: [{ line: 3, column: 28, rule: "config/duplicate-key", severity: "warning", message: says }] });
+  });
 });
 
 describe("validate --env", () => {

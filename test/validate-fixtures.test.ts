@@ -55,6 +55,8 @@ interface Mistake {
    * Schema can state the rule (catalog refs, aliases and maxTokens ≤ contextWindow it cannot).
    */
   editor?: string;
+  /** A mistake the host reads past (a key written twice: the later value wins) is a warning; others are errors. */
+  severity?: "warning";
 }
 
 const mistakes: Mistake[] = [
@@ -67,7 +69,7 @@ const mistakes: Mistake[] = [
   { file: "reasoning-yes.json5", at: `"yes"`, says: "must be true or false" },
   { file: "input-txt.json", at: `"txt"`, says: 'did you mean "text"?', editor: `"txt"` },
   { file: "negative-cost.json5", at: "-0.6", says: "must not be negative" },
-  { file: "duplicate-key.json", at: `"agents": {}`, says: 'key "agents" is already set at line 2, column 3', editor: `"agents": {}` },
+  { file: "duplicate-key.json", at: `"agents": {}`, says: 'key "agents" is already set at line 2, column 3', editor: `"agents": {}`, severity: "warning" },
   { file: "duplicate-alias.json5", at: `"kimi" },\n      },`, says: 'alias "kimi" is already used by agents.defaults.models["moonshot/kimi-k3"]' },
   { file: "missing-comma.jsonc", at: `"models"`, says: 'add "," after the value that ends on line 4', editor: `"models"` },
   { file: "secret-source.json", at: `"vault"`, says: 'must be one of "env", "file", "exec", "store"', editor: `"vault"` },
@@ -94,13 +96,14 @@ describe("config files with one mistake each", () => {
   });
 
   for (const mistake of mistakes) {
-    it(`${mistake.file}: one error, at ${JSON.stringify(mistake.at.split("\n")[0])}, saying what to write`, () => {
+    const severity = mistake.severity ?? "error";
+    it(`${mistake.file}: one ${severity}, at ${JSON.stringify(mistake.at.split("\n")[0])}, saying what to write`, () => {
       const file = `${MISTAKES}/${mistake.file}`;
       const text = read(file);
       const diagnostics = checkConfigText(file, text, { catalog });
       expect(diagnostics).toHaveLength(1);
       const [error] = diagnostics;
-      expect(error).toMatchObject({ severity: "error", ...positionOf(text, mistake.at) });
+      expect(error).toMatchObject({ severity, ...positionOf(text, mistake.at) });
       expect(error!.message).toContain(mistake.says);
     });
   }

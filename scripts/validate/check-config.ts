@@ -83,11 +83,12 @@ export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): Co
         "to keep it, double it (`\\\\`), or write the path with `/`",
     });
   }
+  // The host reads such a file (the later value wins), so a key written twice is a warning, not a reason to refuse the file.
   for (const duplicate of parsed.duplicateKeys) {
     problems.push({
       ...duplicate.at,
       rule: "config/duplicate-key",
-      severity: "error",
+      severity: "warning",
       path: formatJsonPath(duplicate.path),
       message: `key "${duplicate.key}" is already set at line ${duplicate.first.line}, column ${duplicate.first.column}; this later one would replace it: merge the two or remove one`,
     });
