@@ -1,6 +1,6 @@
 // The example configs are generated whole from the catalog: every ref in them is
 // the catalog's, they pass `validate` without a warning, and a hand edit is drift.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../scripts/catalog/load.ts";
@@ -50,5 +50,25 @@ describe("examples/", () => {
     expect(check.stdout).toContain("1 example config is out of date");
     expect((await runCli(["gen", "--catalog", catalogFile, "--docs", docs])).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(generated);
+  });
+});
+
+describe("an example outside the catalog's repository", () => {
+  it("is an error at its `file` in the catalog, and nothing is written (a catalog copied to a repository's root)", async () => {
+    const outer = tempProject().dir;
+    const repo = join(outer, "repo");
+    mkdirSync(join(repo, ".git"), { recursive: true });
+    mkdirSync(join(repo, "docs"));
+    mkdirSync(join(outer, "examples"), { recursive: true });
+    const catalogText = readFileSync(join(repoRoot, "schema", "catalog.jsonc"), "utf8");
+    writeFileSync(join(repo, "catalog.jsonc"), catalogText);
+    const theirs = '{ "not": "ours" }\n';
+    writeFileSync(join(outer, "examples", "openclaw.json"), theirs);
+    const result = await runCli(["gen", "--no-config", "--catalog", join(repo, "catalog.jsonc"), "--docs", join(repo, "docs")]);
+    expect(result.code).toBe(2);
+    const line = catalogText.split("\n").findIndex((l) => l.includes('"../examples/openclaw.json"')) + 1;
+    expect(result.stderr).toContain(`${join(repo, "catalog.jsonc")}:${line}:`);
+    expect(result.stderr).toContain("outside the repository the catalog is in");
+    expect(readFileSync(join(outer, "examples", "openclaw.json"), "utf8")).toBe(theirs);
   });
 });

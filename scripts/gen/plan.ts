@@ -15,7 +15,7 @@ import { formatJsonPath } from "../lib/json-source.ts";
 import { projectConfigJsonSchema } from "../project-config/json-schema.ts";
 import { schemaPathErrors, settingPosition } from "../project-config/load.ts";
 import { filesNotSchemas, schemaPathProblems } from "../project-config/schema-paths.ts";
-import { exampleFiles, type ExampleFile } from "./examples.ts";
+import { exampleFiles, examplesOutsideRepository, type ExampleFile } from "./examples.ts";
 import { catalogJsonSchema, configJsonSchema, serializeSchema } from "../schema-gen/json-schema.ts";
 
 export type { LineRange, PlannedFile, RegionChange } from "../docs/doc.ts";
@@ -61,6 +61,7 @@ export interface GenOptions {
 export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   const catalog = loadCatalog(options.catalogFile, { regionSuffixes: REGION_KINDS.map((kind) => kind.suffix) });
   const examples = exampleFiles(catalog);
+  stopOnErrors(examplesOutsideRepository(catalog, examples));
   stopOnErrors(schemaOverExample(options.schemaFiles ?? {}, examples, options.configFile));
   stopOnErrors(schemaPathErrors(filesNotSchemas(options.schemaFiles ?? {}, {}, process.cwd()), options.configFile));
   const schemas = [
