@@ -188,6 +188,18 @@ describe("locale file validation", () => {
     expect(found.find((d) => d.rule === "locale/missing-base")!.file).toBe(join(locales, "en.jsonc"));
   });
 
+  it("refuses a file name of a tag's shape that names no language (a country code), with the language meant", () => {
+    const { catalog } = project((dir) => {
+      renameSync(join(dir, "pt-BR.jsonc"), join(dir, "jp.jsonc"));
+      renameSync(join(dir, "zh-CN.jsonc"), join(dir, "qq.jsonc"));
+    });
+    const messages = problems(catalog).map((d) => `${d.rule}: ${d.message}`).sort();
+    expect(messages).toEqual([
+      'locale/file-name: "jp" names no language (did you mean ja.jsonc?); name the file by its language\'s BCP 47 tag, like ja.jsonc or zh-CN.jsonc',
+      'locale/file-name: "qq" names no language; name the file by its language\'s BCP 47 tag, like ja.jsonc or zh-CN.jsonc',
+    ]);
+  });
+
   it("makes gen exit 2 with file:line:column and write nothing", async () => {
     const { dir, catalog } = tempProject({ docs: true });
     const zh = join(catalog, "..", "locales", "zh-CN.jsonc");

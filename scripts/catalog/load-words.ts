@@ -123,6 +123,11 @@ function readLocale({ tag, file, text }: LocaleText, problems: Diagnostic[]): Lo
   if (!isLanguageTag(tag)) {
     problems.push(diagnostic(file, { line: 1, column: 1 }, "locale/file-name",
       `"${tag}" is not a BCP 47 language tag in canonical form; name the file like en.jsonc, zh-CN.jsonc or pt-BR.jsonc`));
+  } else if (!namesLanguage(tag)) {
+    // A tag of the right shape that names no language (`jp`, a country code) would never match a page.
+    const meant = COUNTRY_FOR_LANGUAGE[tag];
+    problems.push(diagnostic(file, { line: 1, column: 1 }, "locale/file-name",
+      `"${tag}" names no language${meant ? ` (did you mean ${meant}.jsonc?)` : ""}; name the file by its language's BCP 47 tag, like ja.jsonc or zh-CN.jsonc`));
   }
   const result = LocaleFile.safeParse(parsed.value);
   if (!result.success) {
@@ -152,6 +157,15 @@ function packageEnglish(): Record<string, string> {
 
 function at(source: LocaleSource, path: JsonPath, part: "key" | "value", rule: string, message: string): Diagnostic {
   return { ...diagnostic(source.file, source.parsed.locate(path, part), rule, message), path: formatJsonPath(path) };
+}
+
+/** Country codes written where a language was meant. */
+const COUNTRY_FOR_LANGUAGE: Readonly<Record<string, string>> = { jp: "ja", kr: "ko", cn: "zh-CN", tw: "zh-TW", gr: "el", dk: "da", ua: "uk", cz: "cs", vn: "vi" };
+
+/** Whether the tag's language subtag is a language (Intl knows its name). */
+function namesLanguage(tag: string): boolean {
+  const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+  return names.of(tag.split("-")[0]!) !== undefined;
 }
 
 function isLanguageTag(tag: string): boolean {
