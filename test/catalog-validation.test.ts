@@ -78,6 +78,8 @@ describe("catalog errors", () => {
     ["a bad date", ['"releaseDate": "2026-04-20"', '"releaseDate": "2026-04-31"'], "catalog/schema", '"2026-04-31"', 1],
     ["a per-token price", ['"output": 4.0,', '"output": 4000,'], "catalog/schema", "4000", 1],
     ["an unknown key", ['"reasoning": true,', '"reasoning": true, "reasonning": true,'], "catalog/unknown-key", '"reasonning"', 1],
+    ["an alias that is another model's id", ['"alias": "Kimi K3",', '"alias": "kimi-k2.6",'], "catalog/alias-is-id", '"kimi-k2.6",', 1],
+    ["an alias that is a ref", ['"alias": "Kimi K3",', '"alias": "moonshot/k3",'], "catalog/alias-is-ref", '"moonshot/k3"', 1],
     ["a host id that is another model's id", ['"hostIds": [\n            "k3[1m]"', '"hostIds": [\n            "k3-256k"'], "catalog/duplicate-id", '"k3-256k"', 1],
   ] as const)("reports %s at the value", (_name, [from, to], rule, needle, occurrence) => {
     expect(catalogText.includes(from), `fixture text "${from}" exists`).toBe(true);

@@ -34,6 +34,13 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
   );
 
   const aliasOwners = new Map<string, string>();
+  // A config names a model by its alias or by its id alone, so the two must not meet.
+  const idOwners = new Map<string, string>();
+  for (const provider of data.providers) {
+    for (const model of provider.models) {
+      for (const id of [model.id, ...(model.hostIds ?? [])]) if (!idOwners.has(id)) idOwners.set(id, `${provider.id}/${model.id}`);
+    }
+  }
   data.providers.forEach((provider, p) => {
     const at = (...rest: JsonPath) => ["providers", p, ...rest];
 
@@ -68,8 +75,14 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
       const ref = `${provider.id}/${model.id}`;
 
       const owner = aliasOwners.get(model.alias);
+      const idOwner = idOwners.get(model.alias);
       if (owner !== undefined) {
         report(here("alias"), "catalog/duplicate-alias", `alias "${model.alias}" is already used by ${owner}; aliases must be unique`);
+      } else if (model.alias.includes("/")) {
+        report(here("alias"), "catalog/alias-is-ref", `alias "${model.alias}" of ${ref} holds a "/", so a config would read it as a provider/model ref; give a name without one`);
+      } else if (idOwner !== undefined && idOwner !== ref) {
+        report(here("alias"), "catalog/alias-is-id",
+          `alias "${model.alias}" of ${ref} is the model id of ${idOwner}: a config naming "${model.alias}" alone would mean either; give an alias of its own`);
       } else {
         aliasOwners.set(model.alias, ref);
       }
