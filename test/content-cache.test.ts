@@ -2,7 +2,7 @@
 // report from stored results, a page that changed is computed afresh (a cached verdict
 // never hides a new error, nor does a changed catalog), and `KIMI_CONFIG_SYNC_CACHE=off` keeps nothing.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot, tempProject } from "./support/run-cli.ts";
@@ -121,5 +121,32 @@ describe("content cache", () => {
     }
     writeFileSync(project.catalog, good);
     expect(check().code).toBe(1);
+  });
+});
+
+describe("content cache of an installed package", () => {
+  it("starts afresh when a built script changed after its build (a hand fix, patch-package), and not otherwise", () => {
+    // A package as npm installs it: the built scripts, without the sources that would rebuild them.
+    const pkg = join(project.dir, "installed");
+    for (const entry of ["dist", "scripts/bin.mjs", "schema", "package.json"]) cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true });
+    const cache = join(project.dir, "installed-cache");
+    writeFileSync(join(docs, "models.md"), page("Plain text."));
+    const run = () => spawnSync(process.execPath, [join(pkg, "scripts/bin.mjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
+      cwd: project.dir,
+      encoding: "utf8",
+      env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: cache },
+      timeout: 60_000,
+    });
+    const builds = () => new Set(readdirSync(cache).map((f) => JSON.parse(readFileSync(join(cache, f), "utf8")).build as string));
+    expect(run().status).toBe(1);
+    const first = builds();
+    expect(first.size).toBe(1);
+    expect(run().status).toBe(1);
+    expect(builds()).toEqual(first);
+    const cli = join(pkg, "dist", "cli.cjs");
+    const later = new Date(statSync(cli).mtimeMs + 60_000);
+    utimesSync(cli, later, later);
+    expect(run().status).toBe(1);
+    expect([...builds()].some((b) => !first.has(b))).toBe(true);
   });
 });

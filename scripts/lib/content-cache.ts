@@ -59,9 +59,23 @@ function where(): Location | null {
     if (!statSync(modules, { throwIfNoEntry: false })?.isDirectory()) return location;
     dir = join(modules, ".cache", "kimi-config-sync");
   }
-  location = { dir, build: __KCS_BUILD__ };
+  location = { dir, build: `${__KCS_BUILD__}-${scriptsOnDisk()}` };
   process.once("exit", saveCaches);
   return location;
+}
+
+/**
+ * The built scripts as they are on disk (name, size, time of change): a script edited after
+ * its build (a hand fix, patch-package) keeps the build's name, but not its time. An
+ * installed package's files all carry the tarball's fixed time, so installs still share.
+ */
+function scriptsOnDisk(): string {
+  const dir = import.meta.dirname;
+  const scripts = readdirSync(dir).filter((name) => name.endsWith(".cjs")).sort();
+  return hash("sha1", scripts.map((name) => {
+    const { size, mtimeMs } = statSync(join(dir, name));
+    return `${name}:${size}:${mtimeMs}`;
+  }).join("\n"), "base64url").slice(0, 12);
 }
 
 const NO_CACHE: ContentCache<never> = { get: () => undefined, set: () => {} };
