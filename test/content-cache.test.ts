@@ -3,7 +3,8 @@
 // never hides a new error, nor does a changed catalog), and `KIMI_CONFIG_SYNC_CACHE=off` keeps nothing.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import JSON5 from "json5";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot, tempProject } from "./support/run-cli.ts";
 
@@ -148,5 +149,41 @@ describe("content cache of an installed package", () => {
     utimesSync(cli, later, later);
     expect(run().status).toBe(1);
     expect([...builds()].some((b) => !first.has(b))).toBe(true);
+  });
+});
+
+describe("content cache and the calendar", () => {
+  it("tells of a deprecation in the past tense once its date has come, though the page's verdict was kept", () => {
+    const dir = join(project.dir, "calendar");
+    mkdirSync(join(dir, "docs"), { recursive: true });
+    // A model deprecated two days from now, named on a page with a region.
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const catalog = JSON5.parse(readFileSync(project.catalog, "utf8"));
+    const moonshot = catalog.providers.find((p: { id: string }) => p.id === "moonshot");
+    const model = moonshot.models.find((m: { id: string }) => m.id === "kimi-k2.7-code-highspeed");
+    model.lifecycle = { status: "deprecated", date: soon, replacement: "kimi-k3" };
+    for (const group of catalog.docGroups) {
+      if (group.provider === "moonshot") group.models = group.allowInactive ? [model.id, ...group.models] : group.models.filter((id: string) => id !== model.id);
+    }
+    cpSync(join(dirname(project.catalog), "locales"), join(dir, "locales"), { recursive: true });
+    writeFileSync(join(dir, "catalog.jsonc"), JSON.stringify(catalog, null, 2));
+    writeFileSync(join(dir, "docs", "p.md"), `# Page\n\nUse \`moonshot/${model.id}\` for speed.\n\n{/* kimi-code-ids:start */}\n{/* kimi-code-ids:end */}\n`);
+    const later = join(dir, "later.cjs");
+    writeFileSync(later, [
+      "const shift = 7 * 86400000, RealDate = Date;",
+      "globalThis.Date = class extends RealDate { constructor(...a) { if (a.length === 0) super(RealDate.now() + shift); else super(...a); } static now() { return RealDate.now() + shift; } };",
+    ].join("\n"));
+    const run = (...node: string[]) => spawnSync(process.execPath, [...node, join(repoRoot, "scripts/bin.mjs"), "gen", "--no-config", "--catalog", join(dir, "catalog.jsonc"), "--docs", join(dir, "docs")], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: join(dir, "cache") },
+      timeout: 60_000,
+    });
+    expect(run().status).toBe(0); // fills the region; the page is then up to date
+    const today = run();
+    expect(today.stderr).toContain(`will be deprecated on ${soon}`);
+    const aWeekLater = run("--require", later);
+    expect(aWeekLater.stderr).toContain(`is deprecated (since ${soon})`);
+    expect(aWeekLater.stderr).not.toContain("will be deprecated");
   });
 });

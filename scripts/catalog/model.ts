@@ -1,6 +1,7 @@
 // The validated catalog as the renderers see it: plain data plus lookups.
 import type { CatalogData, CostData, DocGroupData, EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
 import { THINKING_LEVELS } from "../../schema/host.ts";
+import { isFuture } from "../lib/dates.ts";
 import type { WordBook } from "./words.ts";
 
 export type { EndpointData, ModelData, ProviderData } from "../../schema/catalog.ts";
@@ -94,6 +95,15 @@ export function allModels(catalog: Catalog): Array<{ ref: string; provider: Prov
   return catalog.providers.flatMap((provider) =>
     provider.models.map((model) => ({ ref: modelRef(provider, model), provider, model })),
   );
+}
+
+/**
+ * How many of the catalog's lifecycle dates have come: messages say "will be retired on" a
+ * date still to come and "is retired since" one past, so what is kept between runs under
+ * the catalog's key must also change with this number.
+ */
+export function lifecycleDatesPassed(catalog: Catalog): number {
+  return allModels(catalog).filter(({ model }) => model.lifecycle.status !== "current" && !isFuture(model.lifecycle.date)).length;
 }
 
 /** A provider's models by id; the first of duplicate ids wins, as `find` would. */

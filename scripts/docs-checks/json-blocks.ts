@@ -6,7 +6,7 @@
 // configures is fine (the host has built-in providers), and everything outside
 // those parts (other providers, `gateway`, `channels`, …) is the host's business. Positions are reported in the doc, not in the block.
 import type { Mode } from "@humanwhocodes/momoa";
-import type { Catalog } from "../catalog/model.ts";
+import { lifecycleDatesPassed, type Catalog } from "../catalog/model.ts";
 import { parseCodeMarker } from "../docs/markers.ts";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -51,7 +51,7 @@ export function blockVerdicts(catalog: Catalog): BlockVerdicts {
   const run = new Map<string, Diagnostic[]>();
   let catalogKey: string | undefined;
   return (lang, text) => {
-    catalogKey ??= contentKey(JSON.stringify(catalog.data));
+    catalogKey ??= contentKey(`${JSON.stringify(catalog.data)}\0${lifecycleDatesPassed(catalog)}`);
     const key = contentKey(`${catalogKey}\0${lang}\0${text}`);
     let found = run.get(key) ?? stored.get(key);
     if (!found) {

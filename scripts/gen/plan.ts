@@ -2,7 +2,7 @@
 // Computing the plan touches nothing on disk; writing and checking are separate steps.
 import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/load.ts";
-import type { Catalog } from "../catalog/model.ts";
+import { lifecycleDatesPassed, type Catalog } from "../catalog/model.ts";
 import { activeRules, checkPlannedDocs, unmarkedDocCollector } from "../docs-checks/check-docs.ts";
 import { hasErrors, isChanged, retaining, type PlannedFile, type Retained } from "../docs/doc.ts";
 import { REGION_KINDS } from "../docs/kinds/index.ts";
@@ -78,7 +78,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
   };
   // Everything outside a page that decides its verdict (see page-verdicts.ts).
   const verdicts = new PageVerdicts(settingsKey({
-    catalog: { file: catalog.file, data: catalog.data, words: [catalog.words.base, [...catalog.words.locales]] },
+    catalog: { file: catalog.file, data: catalog.data, words: [catalog.words.base, [...catalog.words.locales]], datesPassed: lifecycleDatesPassed(catalog) },
     docDirs: options.docDirs,
     rules: rules.map((r) => [r.rule.id, r.setting]),
     ...settings,
