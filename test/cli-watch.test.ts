@@ -1,6 +1,6 @@
 // `gen --watch` as a person runs it: the real process, real files, Ctrl-C.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempProject } from "./support/run-cli.ts";
@@ -102,6 +102,32 @@ describe("gen --watch", () => {
       writeFileSync(later, STALE);
       await until(() => lines().length > runs && readFileSync(later, "utf8").includes("- `kimi-k2.6`"), seen);
       expect(lines().at(-1)).toMatch(/updated 1 file: more\/later\.md$/);
+    } finally {
+      expect(await watching.stop()).toBe(0);
+    }
+  }, 60_000);
+  it("keeps watching a docs folder deleted and made again (a checkout), and a subfolder replaced in it", async () => {
+    const project = tempProject();
+    mkdirSync(join(project.docs, "guides"), { recursive: true });
+    writeFileSync(join(project.docs, "guides", "a.md"), STALE);
+    const watching = startWatch(project);
+    const { lines, seen } = watching;
+    try {
+      await until(() => lines().length === 1, seen);
+      // The whole folder goes and comes back, as `rm -rf docs && git checkout -- docs` does.
+      rmSync(project.docs, { recursive: true, force: true });
+      mkdirSync(join(project.docs, "guides"), { recursive: true });
+      writeFileSync(join(project.docs, "guides", "a.md"), STALE);
+      await until(() => readFileSync(join(project.docs, "guides", "a.md"), "utf8").includes("- `kimi-k2.6`"), seen);
+      // A page added to the new folder, then to a subfolder made again in it, are seen too.
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(join(project.docs, "b.md"), STALE);
+      await until(() => readFileSync(join(project.docs, "b.md"), "utf8").includes("- `kimi-k2.6`"), seen);
+      rmSync(join(project.docs, "guides"), { recursive: true, force: true });
+      mkdirSync(join(project.docs, "guides"));
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(join(project.docs, "guides", "c.md"), STALE);
+      await until(() => readFileSync(join(project.docs, "guides", "c.md"), "utf8").includes("- `kimi-k2.6`"), seen);
     } finally {
       expect(await watching.stop()).toBe(0);
     }

@@ -68,10 +68,27 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
     }, SETTLE_MS);
   };
 
-  /** Each watched folder, and the names it is watched for (undefined: every entry). */
-  const watchers = new Map<string, { watcher: FSWatcher; names?: Set<string> }>();
+  /**
+   * Each watched folder, the names it is watched for (undefined: every entry), and the folder's
+   * inode: a folder deleted and made again (`rm -rf docs && git checkout docs`) is another folder,
+   * which the old watch no longer sees.
+   */
+  const watchers = new Map<string, { watcher: FSWatcher; names?: Set<string>; ino: number | undefined }>();
+  const unwatch = (root: string) => {
+    for (const [folder, { watcher }] of watchers) {
+      if (folder === root || folder.startsWith(`${root}${sep}`)) {
+        watcher.close();
+        watchers.delete(folder);
+      }
+    }
+  };
   const watchFolder = (folder: string, only?: string) => {
-    const existing = watchers.get(folder);
+    const ino = statSync(folder, { throwIfNoEntry: false })?.ino;
+    let existing = watchers.get(folder);
+    if (existing && existing.ino !== ino) {
+      unwatch(folder); // replaced: everything watched in the old one went with it
+      existing = undefined;
+    }
     if (existing && (existing.names === undefined || only !== undefined)) {
       if (only !== undefined) existing.names?.add(only);
       return;
@@ -79,12 +96,25 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
     existing?.watcher.close(); // watched for one file so far; now for everything in it
     const names = only === undefined ? undefined : new Set([only]);
     const watcher = watch(folder, (_event, name) => {
+      // The folder itself was removed (inotify names it by its own name): this watch sees nothing
+      // more, even if a folder of the same path (perhaps with the same inode number) comes back.
+      if (name === basename(folder) && !statSync(join(folder, name), { throwIfNoEntry: false })) {
+        if (watchers.get(folder)?.watcher === watcher) {
+          unwatch(folder);
+          if (statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+            if (names === undefined) watchTree(folder);
+            else for (const only of names) watchFolder(folder, only);
+          }
+        }
+        changed(folder);
+        return;
+      }
       if (!name || (names !== undefined && !names.has(name.toString())) || isWriterFile(name.toString())) return;
       const path = join(folder, name.toString());
       if (names === undefined && statSync(path, { throwIfNoEntry: false })?.isDirectory()) watchTree(path);
       changed(path);
     });
-    watchers.set(folder, { watcher, ...(names ? { names } : {}) });
+    watchers.set(folder, { watcher, ...(names ? { names } : {}), ino });
   };
   const watchTree = (folder: string) => {
     watchFolder(folder);
@@ -98,15 +128,11 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
     for (const path of paths.map((p) => resolve(p))) {
       const stats = statSync(path, { throwIfNoEntry: false });
       if (followed.has(path)) {
-        if (stats) continue;
-        // Deleted since: its watches went with it; wait for it to come back.
+        const watched = watchers.get(stats?.isDirectory() ? path : dirname(path));
+        if (stats && watched?.ino === statSync(stats.isDirectory() ? path : dirname(path)).ino) continue;
+        // Deleted, or replaced by another folder, since: its watches went with it.
         followed.delete(path);
-        for (const [folder, { watcher }] of watchers) {
-          if (folder === path || folder.startsWith(`${path}${sep}`)) {
-            watcher.close();
-            watchers.delete(folder);
-          }
-        }
+        unwatch(stats?.isDirectory() || !stats ? path : dirname(path));
       }
       if (stats?.isDirectory()) watchTree(path);
       else if (stats) watchFolder(dirname(path), basename(path));
