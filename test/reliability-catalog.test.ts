@@ -209,7 +209,9 @@ describe("display text in the catalog", () => {
             /[A-Za-z0-9][\w.-]*:(start|end)(?![A-Za-z0-9])/.test(text) ||
             text.length === 0 ||
             [...text].length > 200 ||
-            text.trim() !== text;
+            text.trim() !== text ||
+            // An alias with a `/` would be read as a provider/model ref in a config.
+            (field === "alias" && text.includes("/"));
           if (unsafe) {
             expect(found.length).toBeGreaterThan(0);
             expect(found[0]!.path).toBe(`providers[0].models[0].${field}`);

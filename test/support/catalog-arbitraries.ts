@@ -103,7 +103,9 @@ export function catalogArbitrary({ maxProviders = 2, maxModels = 4 }: CatalogSha
     })
     .chain(({ providerIds, modelsPerProvider }) => {
       const total = providerIds.reduce((n, _, p) => n + modelsPerProvider[p]!, 0);
-      return fc.uniqueArray(displayText, { minLength: total, maxLength: total }).chain((aliases) => {
+      // An alias holds no `/` and is not id-shaped: the catalog refuses one a config would read as a ref or as another model's id.
+      const aliasText = displayText.filter((text) => !text.includes("/") && !/^[a-z0-9][a-z0-9._-]*$/.test(text));
+      return fc.uniqueArray(aliasText, { minLength: total, maxLength: total }).chain((aliases) => {
         let next = 0;
         const providers = providerIds.map((id, p) => {
           const mine = aliases.slice(next, next + modelsPerProvider[p]!);
