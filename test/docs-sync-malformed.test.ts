@@ -187,6 +187,7 @@ describe("malformed markers", () => {
       "holds.md": `${ids("start")}\n<details>\n<summary>Old</summary>\n\n:::note\nx\n:::\n\n</details>\n${ids("end")}\n`,
       "list.md": `- item\n  ${ids("start")}\n  - nested\n  ${ids("end")}\n- next\n`,
       "links.md": `${ids("start")}\n<https://example.com/a>\n${ids("end")}\n`,
+      "attributes.mdx": `${ids("start")}\n<Card\n  title="A"\n>\nText\n</Card>\n<Icon\n  name="x"\n/>\n${ids("end")}\n`,
     };
     const project = await docsProject(pages);
     const result = await project.gen({ check: true });

@@ -122,6 +122,17 @@ describe("near-miss markers are warned about, with what was meant", () => {
 });
 
 describe("pages that are not UTF-8", () => {
+  it("a page whose file name is not UTF-8 is named as such, not as removed during the run", async () => {
+    const project = await (shared ??= docProject(CATALOG));
+    const docs = mkdtempSync(join(project.dir, "case-"));
+    writeFileSync(Buffer.from(`${docs}/caf\xe9.md`, "latin1"), REGION);
+    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", docs]);
+    rmSync(docs, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("its name is not valid UTF-8 (perhaps Latin-1), so it cannot be opened by it; rename the file with a UTF-8 name");
+    expect(result.stderr).not.toContain("removed while the run");
+  });
+
   it("a Latin-1 page with `dev:start` in its prose is a warning, never an exit 2", async () => {
     const r = await genOn("latin1.md", Buffer.from("# Caf\xe9\n\nRun `npm run dev:start` first.\n", "latin1"), "--check");
     expect(r.code, r.output).toBe(0);

@@ -159,7 +159,11 @@ function readDocBytes(path: string): Buffer | Diagnostic {
   try {
     return readIntoScratch(path);
   } catch (error) {
-    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${readProblem(error)}`);
+    // A name that is not UTF-8 (Latin-1 `caf\xe9.md`) reaches us with U+FFFD in place of its bytes, so it opens nothing.
+    const reason = path.includes("\ufffd") && (error as NodeJS.ErrnoException).code === "ENOENT"
+      ? "its name is not valid UTF-8 (perhaps Latin-1), so it cannot be opened by it; rename the file with a UTF-8 name"
+      : readProblem(error);
+    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable", `cannot read the file: ${reason}`);
   }
 }
 

@@ -61,12 +61,19 @@ export class DocPlaces {
     return { sources: [] };
   }
 
-  /** The default locale's folders in `parent` (`en/`, `en-US/`), the one named exactly first. */
+  /** The default locale's folders in `parent` (`en/`, `en-US/`), the one named exactly first; once per folder, not per page. */
   private defaultFolders(parent: string): string[] {
-    return this.languages
-      .inside(parent)
-      .filter((f) => sameLanguage(f.tag, this.defaultLocale))
-      .sort((a, b) => Number(b.tag === this.defaultLocale) - Number(a.tag === this.defaultLocale))
-      .map((f) => f.name);
+    let folders = this.defaultsIn.get(parent);
+    if (folders === undefined) {
+      folders = this.languages
+        .inside(parent)
+        .filter((f) => sameLanguage(f.tag, this.defaultLocale))
+        .sort((a, b) => Number(b.tag === this.defaultLocale) - Number(a.tag === this.defaultLocale))
+        .map((f) => f.name);
+      this.defaultsIn.set(parent, folders);
+    }
+    return folders;
   }
+
+  private readonly defaultsIn = new Map<string, string[]>();
 }

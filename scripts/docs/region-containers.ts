@@ -49,9 +49,19 @@ function crossing(text: string, lines: readonly SourceLine[], region: Region): s
   const startIndent = width(startPrefix[1]!);
   const startQuotes = quoteDepth(startPrefix[2]!);
   const open: Open[] = [];
+  let startTag: Open | undefined;
   let fence: string | null = null;
   for (let i = region.start.line + 1; i < region.end.line; i++) {
     const line = lineText(i);
+    if (startTag !== undefined) {
+      // A start tag written over several lines (`<Card` … `title="A">`): open from its `>`, or nothing if it ends in `/>`.
+      // (Read on the whole line: a lone `>` is no block quote here.)
+      const end = /(\/?)>/.exec(line);
+      if (!end) continue;
+      if (!end[1]) open.push(startTag);
+      startTag = undefined;
+      continue;
+    }
     const prefix = PREFIX.exec(line)!;
     const rest = line.slice(prefix[0].length);
     if (rest.trim() === "") continue;
@@ -75,12 +85,16 @@ function crossing(text: string, lines: readonly SourceLine[], region: Region): s
       }
       continue;
     }
-    if (!TAG_LINE.test(rest)) continue;
+    const tagLine = TAG_LINE.exec(rest);
+    if (!tagLine) continue;
+    let matched = false;
     for (const [, slash, name, selfClosing] of rest.matchAll(TAG)) {
+      matched = true;
       if (selfClosing || VOID.has(name!.toLowerCase())) continue;
       if (!slash) open.push({ what: `<${name}>`, line: i });
       else if (!closes(open, (o) => o.what === `<${name}>`)) return `${at} closes \`<${name}>\`, which opens before the region`;
     }
+    if (!matched && !tagLine[1] && !VOID.has(tagLine[2]!.toLowerCase())) startTag = { what: `<${tagLine[2]}>`, line: i };
   }
   const unclosed = open[0];
   return unclosed ? `line ${unclosed.line + 1} opens ${unclosed.what.startsWith("<") ? `\`${unclosed.what}\`` : unclosed.what}, which closes after the region` : undefined;

@@ -151,8 +151,16 @@ function sourceKey(source: SourceLookup | undefined): string {
   if (source === undefined) return "-";
   // Where the region was not found, the message names the pages tried: they are part of the key.
   if (!("region" in source)) return `tried\u0000${JSON.stringify(source.tried)}`;
-  return ["region", source.region.columns ?? "", ...source.region.body].join("\u0000");
+  // A source region serves every translation of its page: its key is built once.
+  let key = sourceKeys.get(source.region);
+  if (key === undefined) {
+    key = ["region", source.region.columns ?? "", ...source.region.body].join("\u0000");
+    sourceKeys.set(source.region, key);
+  }
+  return key;
 }
+
+const sourceKeys = new WeakMap<object, string>();
 
 export interface RenderResult {
   edit?: Edit;

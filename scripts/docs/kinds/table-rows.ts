@@ -9,6 +9,8 @@ import { splitRow } from "./markdown.ts";
 
 /** A cell's text as compared: no link target, code, emphasis or footnote mark; digits without group separators; lower case. */
 export function comparableCell(text: string): string {
+  // Most cells hold none of what is taken away below: lower case is all they need.
+  if (!NEEDS_WORK.test(text)) return text.trim().toLowerCase();
   return text
     .replace(/\\(.)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // a link: its text
@@ -21,9 +23,17 @@ export function comparableCell(text: string): string {
     .toLowerCase();
 }
 
-/** Every way a row may name a model, to the model (null where two models share a name). */
+/** What comparableCell changes beyond case and outer space: escapes, links, code, emphasis, marks, digit groups, space runs. */
+const NEEDS_WORK = /[\\[`*_\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]|\d[,. \u00a0\u202f']\d|\s\s|[\t\n\u00a0]/;
+
+const namesByGroup = new WeakMap<ResolvedGroup, Map<string, ModelData | null>>();
+
+/** Every way a row may name a model, to the model (null where two models share a name); once per group. */
 function namesOfModels(group: ResolvedGroup): Map<string, ModelData | null> {
+  const known = namesByGroup.get(group);
+  if (known) return known;
   const index = new Map<string, ModelData | null>();
+  namesByGroup.set(group, index);
   const add = (text: string | undefined, model: ModelData) => {
     if (!text) return;
     const key = comparableCell(text);

@@ -66,20 +66,6 @@ function quietly(words: Words, book: WordBook): Pick<Words, "word"> {
   return { word: (key) => words.peek(key) ?? book.base[key]! };
 }
 
-/** A look at which words a cell uses, and whether the page's language has them all. */
-function lacksWords(words: Words): { words: Pick<Words, "word">; lacking: () => boolean } {
-  let lacking = false;
-  return {
-    words: {
-      word(key) {
-        if (words.peek(key) === undefined) lacking = true;
-        return "";
-      },
-    },
-    lacking: () => lacking,
-  };
-}
-
 function number(n: number, style: CellStyle): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, style.groupSeparator);
 }
@@ -213,11 +199,11 @@ export function columnListProblem(ids: readonly string[]): string | undefined {
  * (the ones column kind writes, row by row, for the model the row names); then the source page's,
  * column by column. `why` tells what the source page could not give.
  */
-function columnsOfTable(header: string, rows: readonly ReadRow[], style: CellStyle, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
+function columnsOfTable(header: string, rows: () => readonly ReadRow[], style: CellStyle, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
   const index = headerIndex(context.catalog.words);
   const byHeader = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
   if (!byHeader.includes(undefined)) return { ids: byHeader };
-  const byCells = columnsOfCells(byHeader.length, rows, context.group, style.words.with(quietly(context.words, context.catalog.words)));
+  const byCells = columnsOfCells(byHeader.length, rows(), context.group, style.words.with(quietly(context.words, context.catalog.words)));
   const ids = byHeader.map((id, i) => id ?? (byHeader.includes(byCells[i]) ? undefined : byCells[i]));
   if (!ids.includes(undefined) || !context.source) return { ids };
   const source = sourceColumns(context);
@@ -236,14 +222,16 @@ function columnsOfTable(header: string, rows: readonly ReadRow[], style: CellSty
  */
 function columnsOfCells(count: number, rows: readonly ReadRow[], group: ResolvedGroup, words: TableWords): Array<string | undefined> {
   const style: CellStyle = { words, groupSeparator: "," };
-  const named = rows.filter((row): row is Required<ReadRow> => row.model !== undefined);
+  // A few rows that name a model tell enough; each column kind's cell is rendered once per row.
+  const named = rows.filter((row): row is Required<ReadRow> => row.model !== undefined).slice(0, CELL_EVIDENCE_ROWS);
+  const rendered = named.map((row) => KNOWN.map((id) => comparableCell(COLUMNS[id]!.cell(row.model, group, style))));
+  const written = named.map((row) => row.cells.map(comparableCell));
   return Array.from({ length: count }, (_, i) => {
-    const kinds = KNOWN.filter((id) => {
+    const kinds = KNOWN.filter((_id, k) => {
       let agreeing = 0;
-      for (const row of named) {
-        const written = comparableCell(row.cells[i] ?? "");
-        if (written === "") continue;
-        if (written !== comparableCell(COLUMNS[id]!.cell(row.model, group, style))) return false;
+      for (const [r, cells] of written.entries()) {
+        if (cells[i] === undefined || cells[i] === "") continue;
+        if (cells[i] !== rendered[r]![k]) return false;
         agreeing++;
       }
       return agreeing > 0;
@@ -253,6 +241,9 @@ function columnsOfCells(count: number, rows: readonly ReadRow[], group: Resolved
     return kinds.length === 1 ? kinds[0] : undefined;
   });
 }
+
+/** How many rows naming a model the cells of a column are judged by. */
+const CELL_EVIDENCE_ROWS = 8;
 
 function sourceColumns(context: RenderContext): { ids: Array<string | undefined> } | { why: string } {
   const found = context.source!();
@@ -361,7 +352,7 @@ function newTable(ids: readonly string[], group: ResolvedGroup, style: CellStyle
 function identifyColumns(
   header: string,
   alignment: string,
-  rows: readonly ReadRow[],
+  rows: () => readonly ReadRow[],
   style: CellStyle,
   declared: readonly string[] | undefined,
   context: RenderContext,
@@ -421,13 +412,15 @@ export function modelTable(context: RenderContext): RegionOutput {
   }
   const headerLine = body.indexOf(header);
   const rows = written.slice(2).filter((line) => line.includes("|"));
-  const read = readRows(rows, group);
+  // Which model each row names is worked out only where something needs it (it costs a pass over every cell).
+  let readOnce: ReadRow[] | undefined;
+  const read = () => (readOnce ??= readRows(rows, group));
   const identified = identifyColumns(header, alignment, read, style, declared?.ids, context, headerLine);
   if ("error" in identified) return identified;
   const columns = identified.ids;
 
   style.groupSeparator = groupSeparator(columns, rows);
-  const kept = handCells(read);
+  const kept = columns.includes(HAND) ? handCells(read()) : undefined;
   const own = translatorsCells(context, columns, read, style);
   const notes: RenderNote[] = columns.flatMap((id, i) =>
     id !== HAND
@@ -445,7 +438,7 @@ export function modelTable(context: RenderContext): RegionOutput {
   const widths = paddedWidths(alignment, [header, ...rows], pipes);
   const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
-    const cells = columns.map((id, i) => (id === HAND ? kept.cell(model, i) : cell(own(model, id) ?? COLUMNS[id]!.cell(model, group, style))));
+    const cells = columns.map((id, i) => (id === HAND ? kept!.cell(model, i) : cell(own(model, id))));
     return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
   return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
@@ -458,16 +451,41 @@ export function modelTable(context: RenderContext): RegionOutput {
  * English text the translation writes in one way only is written that way again; the others
  * are written in English, with the missing word's warning.
  */
-function translatorsCells(context: RenderContext, columns: readonly string[], rows: readonly ReadRow[], style: CellStyle) {
-  const english = style.words.with(wordsFor(context.catalog.words, BASE_LOCALE));
+function translatorsCells(context: RenderContext, columns: readonly string[], rows: () => readonly ReadRow[], style: CellStyle) {
+  const { group, catalog } = context;
+  if (context.words.locale === BASE_LOCALE) return (model: ModelData, id: string) => COLUMNS[id]!.cell(model, group, style);
+  // A first look at the cell in the page's words, which says whether any of them is missing, records nothing.
+  let lacking = false;
+  const looking: CellStyle = {
+    ...style,
+    words: style.words.with({
+      word(key) {
+        const text = context.words.peek(key);
+        if (text !== undefined) return text;
+        lacking = true;
+        return catalog.words.base[key]!;
+      },
+    }),
+  };
+  const english: CellStyle = { ...style, words: style.words.with(wordsFor(catalog.words, BASE_LOCALE)) };
+  /** Whether the translation writes, for some model, a cell in other words than English where its language has none. */
+  const inOwnWords = (): boolean =>
+    rows().some((row) => row.model && columns.some((id, i) => {
+      if (id === HAND) return false;
+      lacking = false;
+      COLUMNS[id]!.cell(row.model!, group, looking);
+      return lacking && row.cells[i] !== undefined && row.cells[i] !== COLUMNS[id]!.cell(row.model!, group, english);
+    }));
   let learned: Map<string, string | null> | undefined;
-  return (model: ModelData, id: string): string | undefined => {
-    if (context.words.locale === BASE_LOCALE) return undefined;
-    const probe = lacksWords(context.words);
-    COLUMNS[id]!.cell(model, context.group, { ...style, words: style.words.with(probe.words) });
-    if (!probe.lacking()) return undefined;
-    learned ??= sourceCellWords(context, columns, rows);
-    return learned.get(COLUMNS[id]!.cell(model, context.group, { ...style, words: english })) ?? undefined;
+  return (model: ModelData, id: string): string => {
+    lacking = false;
+    const seen = COLUMNS[id]!.cell(model, group, looking);
+    if (!lacking) return seen;
+    // Only a translation that writes its own words asks the source page what they stand for.
+    learned ??= inOwnWords() ? sourceCellWords(context, columns, rows()) : new Map();
+    const own = learned.get(COLUMNS[id]!.cell(model, group, english));
+    // Written in English after all: through the page's words, so the missing word is recorded and warned about.
+    return own ?? COLUMNS[id]!.cell(model, group, style);
   };
 }
 
