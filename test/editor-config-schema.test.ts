@@ -85,6 +85,15 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);
   });
 
+  it("takes a built-in provider's id in any case (the host lower-cases ids), and still asks a provider of the file's own for baseUrl and models", async () => {
+    const builtIn = variant(`"providers": {`, `"providers": { "OpenRouter": { "apiKey": "" }, " Ollama ": { "apiKey": "" },`);
+    expect(await open(service, DOC, builtIn).diagnostics()).toEqual([]);
+    const own = variant(`"providers": {`, `"providers": { "MyProxy": { "apiKey": "" },`);
+    const diagnostics = await open(service, DOC, own).diagnostics();
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.map((d) => d.message).join("\n")).toMatch(/baseUrl|models/);
+  });
+
   it("accepts a model ref that is not in the catalog", async () => {
     const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "local/my-finetune"`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

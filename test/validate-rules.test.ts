@@ -233,3 +233,40 @@ describe("syntax", () => {
     expect(finding?.message.length).toBeLessThan(150);
   });
 });
+
+describe("what the host reads as it reads it", () => {
+  it("takes provider keys and ref providers in any case, trimmed, as the host normalizes them", () => {
+    expect(check({ models: { providers: { OpenRouter: { apiKey: "" } } } })).toEqual([]);
+    const [unknown] = check({ agents: { defaults: { model: { primary: "Moonshot/kimi-k9" } } } });
+    expect(unknown).toMatchObject({ path: "agents.defaults.model.primary", rule: "config/unknown-model", severity: "error" });
+  });
+
+  it("reads a ref trimmed, with the provider before the first `/`, and calls one without a side malformed", () => {
+    expect(check({ agents: { defaults: { model: { primary: " moonshot/kimi-k3 " } } } })).toEqual([]);
+    const found = check({ agents: { defaults: { model: { primary: "moonshot/kimi k3", fallbacks: ["moonshot/", "/kimi-k3"] } } } });
+    expect(found.map((f) => [f.path, f.rule])).toEqual([
+      ["agents.defaults.model.primary", "config/unknown-model"],
+      ["agents.defaults.model.fallbacks[0]", "config/malformed-ref"],
+      ["agents.defaults.model.fallbacks[1]", "config/malformed-ref"],
+    ]);
+  });
+
+  it("checks refs wherever the host's agents choose a model, and takes timeoutMs and agentRuntime where the host does", () => {
+    const agent = {
+      utilityModel: "moonshot/kimi-k7",
+      imageModel: { primary: "moonshot/kimi-k3", timeoutMs: 60000 },
+      heartbeat: { model: "kimi/k99" },
+      models: { "moonshot/kimi-k5": { agentRuntime: { id: "codex" } } },
+    };
+    const found = check({ agents: { defaults: agent, list: [{ id: "a", ...agent }] }, env: { shellEnv: { enabeld: true } } });
+    expect(found.map((f) => `${f.path} ${f.rule}`).sort()).toEqual([
+      'agents.defaults.models["moonshot/kimi-k5"] config/unknown-model',
+      "agents.defaults.heartbeat.model config/unknown-model",
+      "agents.defaults.utilityModel config/unknown-model",
+      'agents.list[0].models["moonshot/kimi-k5"] config/unknown-model',
+      "agents.list[0].heartbeat.model config/unknown-model",
+      "agents.list[0].utilityModel config/unknown-model",
+      "env.shellEnv.enabeld config/unknown-key",
+    ].sort());
+  });
+});
