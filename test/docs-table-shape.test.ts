@@ -117,7 +117,7 @@ describe("identifying a table's columns", () => {
     const page = readFileSync(join(p.docs, "ko/page.md"), "utf8");
     const result = await p.gen();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('columns 1 ("메모") and 2 ("모델 참조") of the table in region kimi-code-ids both read as `ref`');
+    expect(result.stderr).toContain('column 1 ("메모") of the table in region kimi-code-ids is not a column the engine knows (its columns are in another order than on the source-language page)');
     expect(readFileSync(join(p.docs, "ko/page.md"), "utf8")).toBe(page);
   });
 
@@ -384,5 +384,21 @@ describe("other shapes", () => {
     expect((await p.gen()).code).toBe(0);
     const body = regionBodyLines(readFileSync(join(p.docs, "page.md"), "utf8"), "kimi-code-ids").filter((l) => l !== "");
     expect(body).toEqual(p.group.models.map((m) => `* \`${m.id}\``));
+  });
+});
+
+describe("a translated table after a catalog change", () => {
+  it("takes its value columns from the source page, not from stale cells that happen to equal another column", async () => {
+    // One row whose context cell is stale and equals the model's max output: the source page says it is the context.
+    const model = KIMI_CODE.models.find((m) => m.maxTokens !== m.contextWindow)!;
+    const stale = model.maxTokens.toLocaleString("en-US");
+    const p = project({
+      "page.md": tablePage("kimi-code-ids", "| Model ref | Context |", [`| ${refOf(model.id)} | ${stale} |`]),
+      "ko/page.md": tablePage("kimi-code-ids", "| 모델 참조 | 컨텍스트 |", [`| ${refOf(model.id)} | ${stale} |`]),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const row = p.rows("ko/page.md").slice(2).map(cells).find((r) => r[0] === refOf(model.id))!;
+    expect(row[1]).toBe(model.contextWindow.toLocaleString("en-US"));
   });
 });

@@ -10,11 +10,13 @@
 //   2. the header's words: the English titles below, and `column.<id>` (with other
 //      spellings in `column.<id>.also`, separated by `|`) in every language of the
 //      catalog's words;
-//   3. its cells: what one column kind writes, row by row, for the model each row
-//      names (see table-rows.ts);
+//   3. for the columns that name the model (ref, id, name, alias), their cells: what
+//      that column writes, row by row, for the model each row names (table-rows.ts);
 //   4. the same region on the page this one translates (`docs/pt-BR/x.md` ↔
 //      `docs/x.md`; the places tried are in translated-pages.ts), column by column,
-//      when the column counts agree.
+//      when the column counts agree and the translation has not moved its columns;
+//   5. the value columns their cells show in at least two rows (values go stale when
+//      the catalog changes, so they come after the source page).
 // A column none of these identifies, or two that read as one, stops the run at its
 // header cell. Cells hold words in the page's language (or, where it has none, the
 // translation's own, learned from the source page) and numbers written the way the
@@ -195,50 +197,53 @@ export function columnListProblem(ids: readonly string[]): string | undefined {
 }
 
 /**
- * The column ids the header's words name; for the columns they do not, the ids their cells show
- * (the ones column kind writes, row by row, for the model the row names); then the source page's,
- * column by column. `why` tells what the source page could not give.
+ * The column ids the header's words name; for the columns they do not, the key columns (ref, id, name,
+ * alias) their cells show, which a catalog change leaves as they were; then the source page's, column by
+ * column; last, for a column still unnamed, the value column its cells show in at least two rows. (Values go
+ * stale when the catalog changes, and a stale value may equal another column's: the source page comes first.)
+ * `why` tells what the source page could not give.
  */
 function columnsOfTable(header: string, rows: () => readonly ReadRow[], style: CellStyle, context: RenderContext): { ids: Array<string | undefined>; why?: string } {
   const index = headerIndex(context.catalog.words);
   const byHeader = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
   if (!byHeader.includes(undefined)) return { ids: byHeader };
   const byCells = columnsOfCells(byHeader.length, rows(), context.group, style.words.with(quietly(context.words, context.catalog.words)));
-  const ids = byHeader.map((id, i) => id ?? (byHeader.includes(byCells[i]) ? undefined : byCells[i]));
-  if (!ids.includes(undefined) || !context.source) return { ids };
-  const source = sourceColumns(context);
-  if ("why" in source) return { ids, why: source.why };
-  if (source.ids.length !== ids.length) {
-    return { ids, why: `the same region in the source-language page has ${source.ids.length} columns, this one ${ids.length}` };
+  const unused = (ids: ReadonlyArray<string | undefined>, id: string | undefined) => (id !== undefined && ids.includes(id) ? undefined : id);
+  const fromCells = (ids: ReadonlyArray<string | undefined>, keysOnly: boolean) =>
+    ids.map((id, i) => id ?? unused(ids, byCells[i]?.id !== undefined && (!keysOnly || KEY_COLUMNS.has(byCells[i]!.id)) && (keysOnly || byCells[i]!.rows >= 2) ? byCells[i]!.id : undefined));
+  const ids = fromCells(byHeader, true);
+  if (!ids.includes(undefined)) return { ids };
+  const source = context.source ? sourceColumns(context) : { why: undefined };
+  if (!("ids" in source) || source.ids.length !== ids.length) {
+    const why = "ids" in source ? `the same region in the source-language page has ${source.ids.length} columns, this one ${ids.length}` : source.why;
+    const last = fromCells(ids, false);
+    return { ids: last, ...(last.includes(undefined) && why ? { why } : {}) };
   }
-  const merged = ids.map((id, i) => id ?? source.ids[i]);
-  return { ids: merged, ...(merged.includes(undefined) ? { why: "the source-language page does not name it either" } : {}) };
+  // Where a column the source names at this place is already another column here, the translation's order is
+  // not the source's: its place tells nothing, and the cells are all there is.
+  const moved = ids.some((id, i) => id === undefined && source.ids[i] !== undefined && ids.includes(source.ids[i]));
+  const merged = fromCells(moved ? ids : ids.map((id, i) => id ?? source.ids[i]), false);
+  const why = moved ? "its columns are in another order than on the source-language page" : "the source-language page does not name it either";
+  return { ids: merged, ...(merged.includes(undefined) ? { why } : {}) };
 }
 
-/**
- * For each column, the one column kind whose cell, for every written row that names a model, is
- * what the column holds (numbers compared without their separators); undefined where no row
- * tells, or several kinds would (a model's context window may equal its max output).
- */
-function columnsOfCells(count: number, rows: readonly ReadRow[], group: ResolvedGroup, words: TableWords): Array<string | undefined> {
+/** Columns whose cells name the model itself: a change of the catalog's values leaves them as they are. */
+const KEY_COLUMNS = new Set(["ref", "id", "name", "alias"]);
+
+function columnsOfCells(count: number, rows: readonly ReadRow[], group: ResolvedGroup, words: TableWords): Array<{ id: string; rows: number } | undefined> {
   const style: CellStyle = { words, groupSeparator: "," };
   // A few rows that name a model tell enough; each column kind's cell is rendered once per row.
   const named = rows.filter((row): row is Required<ReadRow> => row.model !== undefined).slice(0, CELL_EVIDENCE_ROWS);
   const rendered = named.map((row) => KNOWN.map((id) => comparableCell(COLUMNS[id]!.cell(row.model, group, style))));
   const written = named.map((row) => row.cells.map(comparableCell));
   return Array.from({ length: count }, (_, i) => {
-    const kinds = KNOWN.filter((_id, k) => {
-      let agreeing = 0;
-      for (const [r, cells] of written.entries()) {
-        if (cells[i] === undefined || cells[i] === "") continue;
-        if (cells[i] !== rendered[r]![k]) return false;
-        agreeing++;
-      }
-      return agreeing > 0;
-    });
+    // The rows with something in this column; every one of them must agree with the kind.
+    const telling = [...written.keys()].filter((r) => written[r]![i] !== undefined && written[r]![i] !== "");
+    const agreeing = telling.length;
+    const kinds = agreeing === 0 ? [] : KNOWN.filter((_id, k) => telling.every((r) => written[r]![i] === rendered[r]![k]));
     // A model's alias is often its name: a column of names reads as names.
-    if (kinds.length === 2 && kinds.includes("name") && kinds.includes("alias")) return "name";
-    return kinds.length === 1 ? kinds[0] : undefined;
+    if (kinds.length === 2 && kinds.includes("name") && kinds.includes("alias")) return { id: "name", rows: agreeing };
+    return kinds.length === 1 ? { id: kinds[0]!, rows: agreeing } : undefined;
   });
 }
 
