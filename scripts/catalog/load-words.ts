@@ -12,6 +12,7 @@ import { z } from "zod";
 import { SafeText, type CatalogData } from "../../schema/catalog.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
+import { namesLanguage } from "../lib/language-names.ts";
 import { formatJsonPath, JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
 import { isRecord } from "../lib/json-values.ts";
 import { zodIssueFindings } from "../lib/zod-issues.ts";
@@ -161,12 +162,6 @@ function at(source: LocaleSource, path: JsonPath, part: "key" | "value", rule: s
 
 /** Country codes written where a language was meant. */
 const COUNTRY_FOR_LANGUAGE: Readonly<Record<string, string>> = { jp: "ja", kr: "ko", cn: "zh-CN", tw: "zh-TW", gr: "el", dk: "da", ua: "uk", cz: "cs", vn: "vi" };
-
-/** Whether the tag's language subtag is a language (Intl knows its name). */
-function namesLanguage(tag: string): boolean {
-  const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-  return names.of(tag.split("-")[0]!) !== undefined;
-}
 
 function isLanguageTag(tag: string): boolean {
   try {

@@ -8,6 +8,7 @@
 // be a language tag only when it has a tag's shape and names a language the
 // runtime knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`).
 import { openCache, type ContentCache } from "../lib/content-cache.ts";
+import { namesLanguage } from "../lib/language-names.ts";
 import { frontMatterClose } from "./scan.ts";
 import { splitLines, type SourceLine } from "./text.ts";
 
@@ -17,7 +18,6 @@ const TAG_SHAPE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 /** `lang: zh-CN`, quoted or not, with a YAML comment after it or not; `zh_CN` (a POSIX locale name) is read as `zh-CN`. */
 const FRONT_MATTER_LOCALE = /^(?:lang|locale)[ \t]*:[ \t]*["']?([A-Za-z0-9_.@-]+)["']?[ \t]*(?:#.*)?$/;
 
-let languageNames: Intl.DisplayNames | undefined;
 
 /** Folder names repeat on every page of a tree, and asking Intl costs: each is judged once. */
 const judged = new Map<string, string | undefined>();
@@ -60,9 +60,7 @@ function canonicalTag(segment: string): string | undefined {
   } catch {
     return undefined;
   }
-  languageNames ??= new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
-  const language = canonical.split("-")[0]!;
-  return languageNames.of(language) === undefined ? undefined : canonical;
+  return namesLanguage(canonical) ? canonical : undefined;
 }
 
 /** A POSIX locale name as folders are often named (`zh_CN`, `pt_BR`, `zh_Hant`): read as the tag it stands for. */

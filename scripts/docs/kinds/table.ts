@@ -208,9 +208,13 @@ function columnsOfTable(header: string, rows: () => readonly ReadRow[], style: C
   const byHeader = splitRow(header).map((title) => index.get(normalizeHeader(title)) ?? undefined);
   if (!byHeader.includes(undefined)) return { ids: byHeader };
   const byCells = columnsOfCells(byHeader.length, rows(), context.group, style.words.with(quietly(context.words, context.catalog.words)));
-  const unused = (ids: ReadonlyArray<string | undefined>, id: string | undefined) => (id !== undefined && ids.includes(id) ? undefined : id);
+  /** The columns `ids` leaves unnamed, named by their cells: key columns only, or value columns seen in two rows at least. */
   const fromCells = (ids: ReadonlyArray<string | undefined>, keysOnly: boolean) =>
-    ids.map((id, i) => id ?? unused(ids, byCells[i]?.id !== undefined && (!keysOnly || KEY_COLUMNS.has(byCells[i]!.id)) && (keysOnly || byCells[i]!.rows >= 2) ? byCells[i]!.id : undefined));
+    ids.map((id, i) => {
+      const seen = byCells[i];
+      if (id !== undefined || seen === undefined || ids.includes(seen.id)) return id;
+      return (keysOnly ? KEY_COLUMNS.has(seen.id) : seen.rows >= 2) ? seen.id : undefined;
+    });
   const ids = fromCells(byHeader, true);
   if (!ids.includes(undefined)) return { ids };
   const source = context.source ? sourceColumns(context) : { why: undefined };
