@@ -246,3 +246,37 @@ describe("near misses without false alarms", () => {
     expect(r.stderr).toBe("");
   });
 });
+
+describe("file names that would break or disguise a line of output", () => {
+  it("a newline in a drifted page's name is printed escaped and quoted, in its heading and its diff", async () => {
+    const project = await (shared ??= docProject(CATALOG));
+    const docs = mkdtempSync(join(project.dir, "case-"));
+    writeFileSync(join(docs, "two\nlines.md"), REGION);
+    const result = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", docs]);
+    rmSync(docs, { recursive: true, force: true });
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    // As git escapes such names: the heading and the diff's file names each stay one line.
+    expect(result.stdout).toMatch(/^".*\/two\\nlines\.md":1: region demo-ids is out of date$/m);
+    expect(result.stdout).toMatch(/^--- ".*\/two\\nlines\.md"$/m);
+    expect(result.stdout).toMatch(/^\+\+\+ ".*\/two\\nlines\.md"$/m);
+    expect(result.stdout + result.stderr).not.toMatch(/two\nlines/);
+  });
+
+  it("a right-to-left override in a page's name is escaped in the message about it", async () => {
+    const r = await genOn("evil\u202egpj.md", "{/* demo-ids:start */}\n", "--check");
+    expect(r.code, r.output).toBe(2);
+    expect(r.stderr).toMatch(/^".*\/evil\\u202egpj\.md":1:1: /m);
+    expect(r.output).not.toContain("\u202e");
+  });
+
+  it("the JSON report keeps the names as they are (JSON escapes them itself)", async () => {
+    const project = await (shared ??= docProject(CATALOG));
+    const docs = mkdtempSync(join(project.dir, "case-"));
+    writeFileSync(join(docs, "two\nlines.md"), REGION);
+    const result = await runCli(["gen", "--check", "--json", "--catalog", project.catalog, "--docs", docs]);
+    rmSync(docs, { recursive: true, force: true });
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: Array<{ path: string }> };
+    expect(report.files.map((f) => f.path.split("/").pop())).toEqual(["two\nlines.md"]);
+  });
+});

@@ -1,4 +1,5 @@
 // Problems are collected as data and shown by a reporter; nothing here prints.
+import { printablePath } from "./printable-path.ts";
 
 export type Severity = "error" | "warning";
 
@@ -39,7 +40,7 @@ export function diagnostic(
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = `${d.file}:${d.line}:${d.column}`;
+  const where = `${printablePath(d.file)}:${d.line}:${d.column}`;
   const level = d.severity === "warning" ? "warning: " : "";
   return `${where}: ${level}${d.message}`;
 }

@@ -1,10 +1,11 @@
 import { isAbsolute } from "node:path";
 import { createTwoFilesPatch, structuredPatch, type StructuredPatchHunk } from "diff";
+import { printablePath } from "../lib/printable-path.ts";
 import type { RegionChange } from "../gen/plan.ts";
 
-/** `a/docs/x.md` as git writes it; an absolute path stays as it is. */
+/** `a/docs/x.md` as git writes it (quoted, as git quotes it, when the name holds a line break, say); an absolute path stays as it is. */
 function label(side: "a" | "b", path: string): string {
-  return isAbsolute(path) ? path : `${side}/${path}`;
+  return printablePath(isAbsolute(path) ? path : `${side}/${path}`);
 }
 
 /** A unified diff of one file, with `a/` and `b/` names as git shows them. */

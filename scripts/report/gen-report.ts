@@ -2,6 +2,7 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { counted } from "../lib/plural.ts";
+import { printablePath } from "../lib/printable-path.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
 import { paintDiff, type Paint } from "./colour.ts";
 import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
@@ -46,7 +47,7 @@ export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode
     return `up to date: ${parts.join(", ")}`;
   }
   if (mode === "write") {
-    return `updated ${counted(changed.length, "file")}: ${changed.map((f) => displayPath(f.path)).join(", ")}`;
+    return `updated ${counted(changed.length, "file")}: ${changed.map((f) => printablePath(displayPath(f.path))).join(", ")}`;
   }
   const docs = changed.filter((f) => f.kind === "doc");
   const examples = changed.filter((f) => f.kind === "example").length;
@@ -81,10 +82,11 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
   const text = ordered
     .map((file) => {
       const path = displayPath(file.path);
+      const shown = printablePath(path);
       if (file.regions && file.regions.length > 0) {
         return file.regions
           .map((r) => {
-            const heading = paint("bold", `${path}:${r.line}: region ${r.name} is out of date`);
+            const heading = paint("bold", `${shown}:${r.line}: region ${r.name} is out of date`);
             if (!r.textsDropped && diffsLeft-- > 0) return `${heading}\n${paintDiff(clipped(regionDiff(path, r), verbose), paint)}`;
             listedOnly++;
             return heading;
@@ -92,7 +94,7 @@ export function driftText(changed: readonly PlannedFile[], options: DriftTextOpt
           .join("\n");
       }
       const what = file.before === null ? "missing" : "out of date";
-      const heading = paint("bold", `${path}:${firstChangedLine(file.before, file.after)}: ${what}`);
+      const heading = paint("bold", `${shown}:${firstChangedLine(file.before, file.after)}: ${what}`);
       return `${heading}\n${paintDiff(clipped(shortened(unifiedDiff(path, file.before, file.after), verbose), verbose), paint)}`;
     })
     .join("\n");
