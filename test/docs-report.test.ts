@@ -1,5 +1,6 @@
 // What `gen --check` shows for drifted regions: one unified diff per region whose
 // hunks carry the file's real line numbers, GitHub annotations, and the same as data.
+import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { displayPath } from "../scripts/report/gen-report.ts";
@@ -138,6 +139,22 @@ describe("drift report", () => {
       const check = await project.gen({ check: true });
       const files = check.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => /file=([^,]*)/.exec(l)![1]);
       expect(files).toEqual(Array(3).fill(`docs/${PAGE.replace(/:/g, "%3A")}`));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("places annotations by the page's real path when the docs folder is reached through a symbolic link", async () => {
+    const project = await docsProject({ [PAGE]: edited });
+    const linked = join(project.dir, "linked-docs");
+    symlinkSync(project.docs, linked);
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    vi.stubEnv("GITHUB_WORKSPACE", project.dir);
+    try {
+      const check = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", linked]);
+      expect(check.code, check.stderr).toBe(1);
+      const files = check.stdout.split("\n").filter((l) => l.startsWith("::error")).map((l) => /file=([^,]*)/.exec(l)![1]);
+      expect(files).toEqual(Array(3).fill(`docs/${PAGE}`));
     } finally {
       vi.unstubAllEnvs();
     }

@@ -1,5 +1,6 @@
 // Turns a generation plan into what people and tools read. Nothing here prints.
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { counted } from "../lib/plural.ts";
 import { printablePath } from "../lib/printable-path.ts";
@@ -16,14 +17,32 @@ export function displayPath(path: string): string {
 
 /**
  * A path as GitHub places annotations: relative to the repository (GITHUB_WORKSPACE),
- * also when the run starts in a subfolder (the action's `working-directory`).
+ * also when the run starts in a subfolder (the action's `working-directory`), and by
+ * the file's real path when it is reached through a symbolic link (`docs -> site/docs`),
+ * since a pull request's files are listed by where they really are.
  */
 function annotationPath(path: string, workspace = process.env.GITHUB_WORKSPACE): string {
   if (workspace) {
-    const rel = relative(workspace, resolve(path));
-    if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+    const repository = realPath(workspace);
+    for (const candidate of [realPath(path), resolve(path)]) {
+      const rel = relative(repository, candidate);
+      if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+    }
   }
   return displayPath(path);
+}
+
+/** The path with every symbolic link resolved; for a file not yet written, its folder's. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
 }
 
 /** A file diff longer than this many lines is summarised unless `--verbose`. */
