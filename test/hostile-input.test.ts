@@ -184,6 +184,16 @@ describe("markers that cannot be regions", () => {
     expect(r.stderr).not.toContain("spans several lines");
   });
 
+  it("a marker named amid words in a comment that spans lines is text; one alone on a line of such a comment is refused", async () => {
+    const note = "<!--\n  Note: demo-ids:start marks the list below; keep it.\n-->\n\n";
+    const r = await genOn("page.md", `# T\n\n${note}${REGION}`, "--check");
+    expect(r.code, r.output).toBe(1); // the region below is out of date; nothing else
+    expect(r.stderr).not.toContain("spans several lines");
+    const alone = await genOn("page.md", "# T\n\n<!--\n  demo-ids:start columns=ref\n-->\n", "--check");
+    expect(alone.code, alone.output).toBe(2);
+    expect(alone.stderr).toContain(`${alone.file}:4:3: \`demo-ids:start\` stands inside a comment or expression that spans several lines`);
+  });
+
   it("code-comment markers in a Markdown code block (an example of a page) are examples", async () => {
     const example = "````md\n```json5\n// demo-aliases:start\n// demo-aliases:end\n```\n````\n\n";
     const r = await genOn("page.md", `# How to\n\n${example}${REGION}`, "--check");

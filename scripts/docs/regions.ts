@@ -41,6 +41,21 @@ export interface LocatedMarkers {
   problems: Diagnostic[];
 }
 
+/** A comment's opening, as it may stand before a marker on its line: `<!--`, `{/*`, `//`, `*`, `#`, `[//]: # "`. */
+const BEFORE_MARKER = /^\s*(?:<!--|\{?\/\*+|\/\/+|\*|#+|\[\/\/\]:\s*#\s*[("]?)?\s*$/;
+/** Options and a comment's closing, as they may follow a marker on its line. */
+const AFTER_MARKER = /^(?:\s+[^\s=]+=\S*)*\s*(?:--!?>|\*+\/\}?|[)"])?\s*$/;
+
+/**
+ * Whether a `NAME:start` in a comment that spans lines stands as a marker would: alone on its
+ * line but for a comment's opening or closing and options. Quoted, or with words around it
+ * ("the list between NAME:start and the end marker is generated"), it is text about a marker.
+ */
+function standsAsMarker(content: string, candidate: Candidate): boolean {
+  const end = candidate.column + candidate.name.length + 1 + candidate.verb.length;
+  return BEFORE_MARKER.test(content.slice(0, candidate.column)) && AFTER_MARKER.test(content.slice(end));
+}
+
 export function locateMarkers(
   file: string,
   text: string,
@@ -62,9 +77,9 @@ export function locateMarkers(
     if (k > 0 && candidates[k - 1]!.line === candidate.line) continue; // one look per line
     const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
     if (context.kind === "comment") {
-      // Quoted (`` `NAME:start` ``, "NAME:start"), it is text about the marker, as in a translators' note.
-      const quoted = /[`'"]$/.test(content.slice(0, candidate.column));
-      if (offSince === null && !candidate.nearMiss && !quoted && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
+      // Quoted (`` `NAME:start` ``, "NAME:start") or amid words, it is text about the marker, as in a translators' note.
+      const mention = !standsAsMarker(content, candidate);
+      if (offSince === null && !candidate.nearMiss && !mention && (candidate.verb === "start" || candidate.verb === "end") && names.looksLikeRegion(candidate.name)) {
         problems.push(
           diagnostic(file, at(candidate.line, candidate.column), "docs/marker-not-alone",
             `\`${candidate.name}:${candidate.verb}\` stands inside a comment or expression that spans several lines ` +
