@@ -96,6 +96,16 @@ describe("catalog errors", () => {
     expect(duplicate.message).toContain(`(first at line ${first.line}, column ${first.column})`);
   });
 
+  it("a host id repeating the id of a model written after it points there as `also at`, not `first at`", () => {
+    const text = catalogText.replace('"hostIds": [\n            "k3[1m]"', '"hostIds": [\n            "k3-256k"');
+    const duplicate = problems(text).find((d) => d.rule === "catalog/duplicate-id")!;
+    const hostId = positionOf(text, '"k3-256k"', 1);
+    const modelId = positionOf(text, '"k3-256k"', 2);
+    expect(modelId.line).toBeGreaterThan(hostId.line);
+    expect(duplicate).toMatchObject(hostId);
+    expect(duplicate.message).toContain(`(also at line ${modelId.line}, column ${modelId.column})`);
+  });
+
   it.each([
     ["2026-02-30", "2026-02-30 is not a day: February 2026 has 28 days"],
     ["2028-02-30", "2028-02-30 is not a day: February 2028 has 29 days"],

@@ -57,9 +57,12 @@ function validatedCatalog(file: string, text: string, options: RuleOptions): Cat
 
 function ruleDiagnostics(file: string, parsed: ParsedJson, findings: readonly RuleFinding[]): Diagnostic[] {
   return findings.map((f) => {
-    const first = f.first && parsed.locate(f.first);
-    const message = first ? `${f.message} (first at line ${first.line}, column ${first.column})` : f.message;
-    return { ...diagnostic(file, parsed.locate(f.path), f.rule, message), path: formatJsonPath(f.path) };
+    const at = parsed.locate(f.path);
+    const other = f.first && parsed.locate(f.first);
+    // A host id is checked after every model id, so the value it repeats may stand later in the file.
+    const where = other && (other.line < at.line || (other.line === at.line && other.column < at.column)) ? "first" : "also";
+    const message = other ? `${f.message} (${where} at line ${other.line}, column ${other.column})` : f.message;
+    return { ...diagnostic(file, at, f.rule, message), path: formatJsonPath(f.path) };
   });
 }
 
