@@ -96,6 +96,13 @@ describe("catalog errors", () => {
     expect(duplicate.message).toContain(`(first at line ${first.line}, column ${first.column})`);
   });
 
+  it("a group naming a model of another provider says whose model it is", () => {
+    const text = catalogText.replace('"models": [\n        "kimi-k3.1-pro",', '"models": [\n        "kimi-for-coding",');
+    const found = problems(text).filter((d) => d.rule === "catalog/unknown-model");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('"kimi-for-coding" is a model of provider "kimi": a group lists its own provider\'s models');
+  });
+
   it("a host id repeating the id of a model written after it points there as `also at`, not `first at`", () => {
     const text = catalogText.replace('"hostIds": [\n            "k3[1m]"', '"hostIds": [\n            "k3-256k"');
     const duplicate = problems(text).find((d) => d.rule === "catalog/duplicate-id")!;

@@ -135,8 +135,13 @@ export function checkCatalogRules(data: CatalogData, options: RuleOptions = {}):
     group.models.forEach((id, i) => {
       const model = byId.get(id);
       if (!model) {
+        // A model of another provider: a group lists its own provider's models (one group per provider).
+        const owners = data.providers.filter((p) => p !== provider && modelsById(p).has(id)).map((p) => `"${p.id}"`);
+        const hint = owners.length > 0
+          ? ` ("${id}" is a model of provider ${owners.join(" and ")}: a group lists its own provider's models, so list it in a group of that provider)`
+          : didYouMeanSuffix(id, ids);
         report(["docGroups", g, "models", i], "catalog/unknown-model",
-          `doc group "${group.id}" names unknown model "${id}" of provider "${provider.id}"${didYouMeanSuffix(id, ids)}`);
+          `doc group "${group.id}" names unknown model "${id}" of provider "${provider.id}"${hint}`);
       } else if (model.lifecycle.status !== "current" && !group.allowInactive) {
         report(["docGroups", g, "models", i], "catalog/inactive-model",
           `doc group "${group.id}" lists ${model.lifecycle.status} model "${id}"; docs list only current models ` +
