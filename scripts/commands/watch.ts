@@ -40,9 +40,10 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
     running = (async () => {
       do {
         again = false;
+        const started = Date.now();
         const result = await job();
         written = result.written;
-        follow(result.reads);
+        follow(result.reads, started);
       } while (again && !signal.aborted);
     })();
     await running;
@@ -122,9 +123,25 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
       if (entry.isDirectory()) watchFolder(join(entry.parentPath, entry.name));
     }
   };
+  /**
+   * A path watched only since the run that read it ended (a folder the run found new): what
+   * changed in it between that run's start and its watch was seen by no watch, so it is a change.
+   */
+  const catchUp = (path: string, since: number) => {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats) return;
+    const entries = stats.isDirectory() ? readdirSync(path, { recursive: true, withFileTypes: true }) : [];
+    const files = stats.isDirectory() ? entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [path];
+    for (const file of files) {
+      // File times are kept to the file system's tick, coarser than the clock's: a second of slack.
+      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= since - 1000 && !isWriterFile(basename(file))) changed(file);
+    }
+  };
   /** Paths already followed: watched, or (missing) awaited in their nearest existing folder. */
   const followed = new Set<string>();
-  const follow = (paths: readonly string[]) => {
+  let runsFollowed = 0;
+  const follow = (paths: readonly string[], since: number) => {
+    const first = runsFollowed++ === 0;
     for (const path of paths.map((p) => resolve(p))) {
       const stats = statSync(path, { throwIfNoEntry: false });
       if (followed.has(path)) {
@@ -144,6 +161,8 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
         watchFolder(dirname(step), basename(step));
         continue; // followed again after the run its creation causes
       }
+      // The first run's paths were all read at once at the start; a later one is new to this watch.
+      if (!first) catchUp(path, since);
       followed.add(path);
     }
   };
