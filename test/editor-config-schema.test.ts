@@ -80,6 +80,23 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(diagnostics).toHaveLength(1);
   });
 
+  it("takes an object holding `$include` alone as the included file's value, of any type (the host's src/config/includes.ts), as validate does", async () => {
+    const text = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": { "$include": "./fallbacks.json5" }`)
+      .replace(`"apiKey": "\${MOONSHOT_API_KEY}",`, `"apiKey": { "$include": "./moonshot-key.json5" }, "request": { "auth": { "$include": "./auth.json5" } },`)
+      .replace(/"models": \[[^\]]*\]/, `"models": { "$include": "./moonshot-models.json5" }`);
+    expect(text).toContain(`"models": { "$include"`);
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+    // Beside other keys the file must hold an object, merged with them: where a list goes, that is one problem.
+    const merged = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": { "$include": "./fallbacks.json5", "more": "moonshot/kimi-k3" }`);
+    const diagnostics = await open(service, DOC, merged).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toEqual(["Property more is not allowed."]);
+    // The value completions of a ref do not offer such an object.
+    const at = VALID.indexOf(`"moonshot/kimi-k2.6"`) + 1;
+    const labels = (await open(service, DOC, VALID).completeAt(at)).map((item) => item.label);
+    expect(labels).toContain(JSON.stringify("moonshot/kimi-k2.6"));
+    expect(labels.some((label) => label.startsWith("{"))).toBe(false);
+  });
+
   it("accepts a model named by an alias or by its id alone, as the host does", async () => {
     const text = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": ["kimi-k3", "opus",]`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

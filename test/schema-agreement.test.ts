@@ -43,6 +43,7 @@ const EDITOR_KEYWORDS = [
   "markdownEnumDescriptions",
   "completionDetail",
   "defaultSnippets",
+  "doNotSuggest",
 ];
 
 const ajv = new Ajv({ allErrors: true });

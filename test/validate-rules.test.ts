@@ -77,6 +77,23 @@ describe("schema errors", () => {
       .toEqual(["models.providers.custom.baseUrl", "models.providers.custom.models", "agents.defaults.model"]);
   });
 
+  it("takes an object that holds `$include` alone as the included file's value, which may be a list or a string (the host's src/config/includes.ts returns it as it is)", () => {
+    const config = {
+      agents: { defaults: { model: { primary: "moonshot/kimi-k2.6", fallbacks: { $include: "./fallbacks.json5" } } } },
+      models: {
+        providers: {
+          moonshot: { apiKey: { $include: "./moonshot-key.json5" }, models: { $include: "./moonshot-models.json5" } },
+          "kimi-local": { baseUrl: "http://localhost:8000/v1", request: { auth: { $include: "./auth.json5" } }, models: { $include: "./local-models.json5" } },
+        },
+      },
+    };
+    expect(check(config)).toEqual([]);
+    // With other keys beside it the included file must hold an object, which they are merged into: the key's own type still applies.
+    expect(check({ agents: { defaults: { model: { fallbacks: { $include: "./fallbacks.json5", more: "moonshot/kimi-k3" } } } } })).toEqual([
+      expect.objectContaining({ path: "agents.defaults.model.fallbacks", rule: "config/schema", message: expect.stringMatching(/^must be a list/) }),
+    ]);
+  });
+
   it("warns about a misspelt section this tool checks (the host would refuse the key), and not about the host's other keys", () => {
     const config = { modles: { providers: {} }, agent: {}, gateway: {}, meta: {}, channels: {}, agents: { defaults: { modles: {}, workspace: "~/w" } } };
     expect(check(config).map((f) => [f.path, f.severity, f.message.split("?")[0]])).toEqual([

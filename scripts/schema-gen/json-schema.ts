@@ -26,8 +26,8 @@ export function catalogJsonSchema(): JsonSchema {
 export function configJsonSchema(catalog: Catalog): JsonSchema {
   const schema = finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
   builtInProvidersInAnyCase(schema);
-  allowIncludes(schema);
-  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE };
+  allowIncludes(schema, definitionsOf(schema));
+  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE, includeOnly: INCLUDE_ONLY };
   return schema;
 }
 
@@ -111,18 +111,85 @@ const INCLUDE: JsonSchema = {
 };
 
 /**
+ * An object holding `$include` and nothing else, which the host replaces by the included content as it is
+ * (a list, a string, ...): it may stand where any value goes. Not offered as a completion.
+ */
+const INCLUDE_ONLY_REF = "#/definitions/includeOnly";
+
+const INCLUDE_ONLY: JsonSchema = {
+  type: "object",
+  properties: { [INCLUDE_KEY]: { $ref: "#/definitions/include" } },
+  required: [INCLUDE_KEY],
+  additionalProperties: false,
+  doNotSuggest: true,
+  description: "The content of the files named by `$include`, in place of this value.",
+  markdownDescription: "The content of the files named by `$include`, in place of this value.",
+};
+
+function definitionsOf(schema: JsonSchema): Record<string, JsonSchema> {
+  return (schema.definitions ?? {}) as Record<string, JsonSchema>;
+}
+
+/** The definition a value schema only points to (`$ref`, or zod's `allOf: [{ $ref }]` beside a description). */
+function referenced(schema: JsonSchema): string | undefined {
+  const { description: _d, markdownDescription: _m, ...rest } = schema;
+  const keys = Object.keys(rest);
+  const only = keys.length === 1 && keys[0] === "allOf" && Array.isArray(rest.allOf) && rest.allOf.length === 1 ? (rest.allOf[0] as JsonSchema) : schema;
+  return typeof only.$ref === "string" ? /^#\/definitions\/(.+)$/.exec(only.$ref)?.[1] : undefined;
+}
+
+/** Whether a value schema accepts objects only (after one `$ref`): those take `$include` themselves. */
+function isObjectSchema(schema: JsonSchema, definitions: Record<string, JsonSchema>): boolean {
+  const ref = referenced(schema);
+  const target = ref === undefined ? schema : definitions[ref];
+  return target?.type === "object";
+}
+
+/**
+ * A value schema that also takes an object holding `$include` alone. A union gets it as one more branch,
+ * any other schema as an `anyOf` around it, with the descriptions at the top, where hovers read them.
+ * A `$ref` is left as it is: the definition it names takes the object itself.
+ */
+function orIncludeOnly(value: unknown, definitions: Record<string, JsonSchema>): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const schema = value as JsonSchema;
+  // A constant tells the branches of a union apart (a secret reference's `source`): VS Code finds the branch by it, so it stays bare.
+  if (Object.keys(schema).length === 0 || schema.const !== undefined || referenced(schema) !== undefined || isObjectSchema(schema, definitions)) return value;
+  if (Array.isArray(schema.anyOf) && schema.type === undefined) {
+    if (!schema.anyOf.some((branch) => (branch as JsonSchema).$ref === INCLUDE_ONLY_REF)) schema.anyOf.push({ $ref: INCLUDE_ONLY_REF });
+    return schema;
+  }
+  const { description, markdownDescription } = schema;
+  return {
+    anyOf: [schema, { $ref: INCLUDE_ONLY_REF }],
+    ...(description === undefined ? {} : { description }),
+    ...(markdownDescription === undefined ? {} : { markdownDescription }),
+  };
+}
+
+/**
  * The host merges the files an object names in `$include` before it validates (see
  * scripts/validate/includes.ts): every object may hold the key, and one that does
- * need not hold its required keys itself.
+ * need not hold its required keys itself; one that holds nothing else may stand for any
+ * value, since the host puts the included content in its place as it is.
  */
-function allowIncludes(node: unknown): void {
+function allowIncludes(node: unknown, definitions: Record<string, JsonSchema>): void {
   if (Array.isArray(node)) {
-    for (const item of node) allowIncludes(item);
+    for (const item of node) allowIncludes(item, definitions);
     return;
   }
   if (node === null || typeof node !== "object") return;
   const schema = node as JsonSchema;
-  for (const value of Object.values(schema)) allowIncludes(value);
+  for (const value of Object.values(schema)) allowIncludes(value, definitions);
+  if (schema.definitions === definitions) {
+    for (const [name, definition] of Object.entries(definitions)) definitions[name] = orIncludeOnly(definition, definitions) as JsonSchema;
+  }
+  if (schema.items !== undefined && !Array.isArray(schema.items)) schema.items = orIncludeOnly(schema.items, definitions);
+  if (schema.additionalProperties !== undefined) schema.additionalProperties = orIncludeOnly(schema.additionalProperties, definitions);
+  for (const key of ["properties", "patternProperties"] as const) {
+    const values = schema[key] as Record<string, unknown> | undefined;
+    if (values) for (const [name, value] of Object.entries(values)) values[name] = orIncludeOnly(value, definitions);
+  }
   if (schema.type !== "object") return;
   const { description, markdownDescription } = INCLUDE;
   schema.properties = { ...(schema.properties as object | undefined), [INCLUDE_KEY]: { $ref: "#/definitions/include", description, markdownDescription } };

@@ -2,7 +2,9 @@
 // list of paths) whose content the host merges into it before it validates. Those
 // files are not read here, so an object holding `$include` may lack what they add:
 // a required key it misses is not reported, nor is a model of a provider they may
-// define. What `$include` itself holds is checked.
+// define. An object holding `$include` alone is replaced by the included content,
+// whatever it is (a list of models, a string), so nothing is said about its type.
+// What `$include` itself holds is checked.
 import { INCLUDE_KEY } from "../../schema/host.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
@@ -12,11 +14,16 @@ export interface Includes {
   value: unknown;
   /** The objects that hold `$include`. */
   at: JsonPath[];
+  /**
+   * The objects that hold a valid `$include` and nothing else: the host puts the included content in their
+   * place as it is (src/config/includes.ts: without sibling keys, any value), so it may be of any type.
+   */
+  whole: JsonPath[];
   /** `$include` values that are neither a path nor a list of paths. */
   problems: ConfigFinding[];
 }
 
-export function withoutIncludes(value: unknown, path: JsonPath = [], found: Includes = { value: undefined, at: [], problems: [] }): Includes {
+export function withoutIncludes(value: unknown, path: JsonPath = [], found: Includes = { value: undefined, at: [], whole: [], problems: [] }): Includes {
   if (Array.isArray(value)) {
     found.value = value.map((item, i) => withoutIncludes(item, [...path, i], found).value);
     return found;
@@ -30,7 +37,9 @@ export function withoutIncludes(value: unknown, path: JsonPath = [], found: Incl
     if (key === INCLUDE_KEY) {
       found.at.push(path);
       const paths = Array.isArray(child) ? child : [child];
-      if (paths.length === 0 || !paths.every((p) => typeof p === "string" && p.trim() !== "")) {
+      const valid = paths.length > 0 && paths.every((p) => typeof p === "string" && p.trim() !== "");
+      if (valid && Object.keys(value).length === 1) found.whole.push(path);
+      if (!valid) {
         found.problems.push({
           path: [...path, key],
           part: "value",
@@ -49,9 +58,11 @@ export function withoutIncludes(value: unknown, path: JsonPath = [], found: Incl
 
 const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 
-/** Whether a finding could be one the included files make good: a missing key or an unknown model. */
+/** Whether a finding could be one the included files make good: anything about a value they give whole, a missing key or an unknown model. */
 export function mayBeIncluded(includes: Includes, finding: ConfigFinding): boolean {
   if (includes.at.length === 0) return false;
+  // Whatever is said about a value that an included file gives whole (its type, what it holds) may not hold of that file.
+  if (includes.whole.some((at) => startsWith(finding.path, at))) return true;
   if (finding.rule === "config/unknown-model") {
     // A provider's models may come from a file included anywhere from the root down to the provider.
     return includes.at.some((at) => startsWith(["models", "providers"], at) || startsWith(at, ["models", "providers"]));
