@@ -137,6 +137,23 @@ describe("schema errors", () => {
     ]);
   });
 
+  it("leaves a ref that holds a ${VAR} placeholder to the variable: the host substitutes it before it reads the ref (src/config/env-substitution.ts, run before validation)", () => {
+    const config = {
+      agents: {
+        defaults: {
+          model: { primary: "moonshot/${KIMI_MODEL}", fallbacks: ["kimi/${KIMI_CODE_MODEL}", "${FALLBACK_PROVIDER}/kimi-k2.6"] },
+        },
+      },
+    };
+    expect(check(config)).toEqual([]);
+    // `$${VAR}` is the literal text `${VAR}`, which names no model; keys are not substituted (substituteAny keeps them), so a key is read as written.
+    const literal = { agents: { defaults: { model: { primary: "moonshot/$${KIMI_MODEL}" }, models: { "moonshot/${KIMI_MODEL}": { alias: "kimi" } } } } };
+    expect(check(literal).map((f) => [f.path, f.rule])).toEqual([
+      ["agents.defaults.model.primary", "config/unknown-model"],
+      ['agents.defaults.models["moonshot/${KIMI_MODEL}"]', "config/unknown-model"],
+    ]);
+  });
+
   it("reports inside the object branch of `model` when the value is an object", () => {
     expect(check({ agents: { defaults: { model: { primary: 3 } } } })).toEqual([
       expect.objectContaining({ path: "agents.defaults.model.primary", message: "must be a string, not the number 3" }),

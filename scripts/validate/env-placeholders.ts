@@ -11,6 +11,12 @@ import { isRecord, type ConfigFinding } from "./finding.ts";
  */
 const PLACEHOLDER = /(\$?)\$\{([A-Z_][A-Z0-9_]*)\}/g;
 
+/** Whether the host substitutes a variable somewhere in this string value (an escaped `$${VAR}` is none). */
+export function holdsPlaceholder(value: string): boolean {
+  for (const [, escape] of value.matchAll(PLACEHOLDER)) if (!escape) return true;
+  return false;
+}
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export function checkEnvPlaceholders(config: unknown, environment: Environment): ConfigFinding[] {

@@ -12,6 +12,7 @@ import { isBuiltInProviderId } from "../../schema/config.ts";
 import { isActive, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
+import { holdsPlaceholder } from "./env-placeholders.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 import { isFuture } from "../lib/dates.ts";
 
@@ -79,6 +80,8 @@ class RefScope {
   }
 
   check(use: RefUse): ConfigFinding | undefined {
+    // The host substitutes `${VAR}` in values (not keys) before it reads them as refs: which model it names is the variable's business.
+    if (use.part === "value" && holdsPlaceholder(use.ref)) return undefined;
     const parts = splitModelRef(use.ref);
     if (!parts) return use.ref.includes("/") ? malformed(use) : this.checkBare(use);
     if (parts.model === "*" && use.part === "key") return undefined; // `provider/*`: every model of the provider
