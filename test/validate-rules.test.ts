@@ -261,6 +261,20 @@ describe("syntax", () => {
     expect(unclosed).toMatchObject({ line: 2, column: 11, rule: "config/syntax" });
   });
 
+  it("names the type a key needs when JSON5's NaN or Infinity stands where no number goes", () => {
+    const text = "{\n  env: { A: NaN, B: Infinity },\n  models: { mode: -Infinity, pricing: { enabled: NaN } },\n  agents: { defaults: { model: NaN } },\n}";
+    expect(checkConfigText("a.json5", text, { catalog }).map((d) => [d.path, d.message])).toEqual([
+      ["env.A", "must be a string, not NaN"],
+      ["env.B", "must be a string, not Infinity"],
+      ["models.mode", 'must be one of "merge", "replace"'],
+      ["models.pricing.enabled", "must be true or false, not NaN"],
+      ["agents.defaults.model", "must be a string or an object, not NaN"],
+    ]);
+    // Where a number goes, they are still named as numbers JSON cannot hold.
+    const [window] = checkConfigText("b.json5", "{ models: { providers: { moonshot: { contextWindow: Infinity } } } }", { catalog });
+    expect(window?.message).toMatch(/too large to be a number/);
+  });
+
   it("shortens a huge unknown key in the message", () => {
     const key = "x".repeat(5000);
     const [finding] = check({ models: { [key]: 1 } });

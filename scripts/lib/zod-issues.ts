@@ -127,7 +127,8 @@ function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
   if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case "invalid_type": {
-      if (typeof given === "number" && !Number.isFinite(given)) {
+      // JSON5's NaN and Infinity: where a number goes, the message is about numbers; elsewhere it names the type wanted.
+      if ((issue.expected === "number" || issue.expected === "int") && typeof given === "number" && !Number.isFinite(given)) {
         return Number.isNaN(given) ? "must be a number, not NaN" : "is too large to be a number (JSON numbers stop near 1.8e308): write the value it stands for";
       }
       const unquote = (issue.expected === "number" || issue.expected === "int") && typeof given === "string" && given.trim() !== "" && Number.isFinite(Number(given));
@@ -177,7 +178,7 @@ function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "number") return `the number ${value}`;
+  if (typeof value === "number") return Number.isFinite(value) ? `the number ${value}` : String(value);
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "boolean") return String(value);
   return "an object";
