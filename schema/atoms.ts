@@ -80,6 +80,10 @@ export const Compat = z
   .object({
     supportsStore: z.boolean().optional().describe("Whether the endpoint accepts the Responses/Completions `store` flag."),
     supportsPromptCacheKey: z.boolean().optional().describe("Whether the endpoint accepts `prompt_cache_key`."),
+    appendOnlyRuntimeContext: z
+      .boolean()
+      .optional()
+      .describe("`openai-completions` only: keep earlier runtime-context messages in replayed history, so each request extends the previous one (for prefix caches that need byte-identical requests)."),
     supportsDeveloperRole: z
       .boolean()
       .optional()
