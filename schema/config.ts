@@ -5,7 +5,7 @@
 // real config files carry many other settings; everything inside the owned parts is
 // strict, so a typo'd key is an error with a did-you-mean.
 import { z } from "zod";
-import { normalizeProviderId } from "./host.ts";
+import { normalizeProviderId, splitModelRef } from "./host.ts";
 import {
   Api,
   Compat,
@@ -351,10 +351,29 @@ export const ModelSettings = z
     alias: z.string().optional().describe("Short name to pick this model by."),
     params: Params.optional(),
     agentRuntime: AgentRuntime.optional(),
+    codeMode: z
+      .boolean()
+      .optional()
+      .describe("Turn Code Mode on or off for this model, over `tools.codeMode`; only on an exact `provider/model` entry."),
     streaming: z.boolean().optional().describe("Stream this model's responses."),
   })
   .strict()
   .describe("Per-model settings.");
+
+/**
+ * Models by ref, with their settings. As in the host (its `AgentModelMapSchema`), `codeMode` belongs to one exact
+ * `provider/model` entry: not to a `provider/*` key nor to a model id without its provider.
+ */
+const ModelSettingsByRef = z.record(ModelRef, ModelSettings).superRefine((models, ctx) => {
+  for (const [ref, settings] of Object.entries(models)) {
+    if (settings.codeMode === undefined || (!ref.includes("*") && splitModelRef(ref))) continue;
+    ctx.addIssue({
+      code: "custom",
+      path: [ref, "codeMode"],
+      message: "Code Mode needs an exact provider/model entry, not a wildcard or a model id alone: move codeMode to the `provider/model` key it is meant for",
+    });
+  }
+});
 
 export const AgentDefaults = z
   .looseObject({
@@ -366,8 +385,7 @@ export const AgentDefaults = z
     voiceModel: ToolModelSelection.optional().describe("The model for voice: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     pdfModel: ToolModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     utilityModel: ModelRef.optional().describe("The model for small background tasks, such as titles and summaries."),
-    models: z
-      .record(ModelRef, ModelSettings)
+    models: ModelSettingsByRef
       .optional()
       .describe("Models offered to agents, by model ref (`provider/*` offers all of a provider's), with an optional alias and settings each."),
   })

@@ -29,6 +29,10 @@ const REFINEMENTS_JSON_SCHEMA_CANNOT_EXPRESS = [
     rule: "maxTokens ≤ contextWindow of the same model",
     matches: (issue: z.core.$ZodIssue) => issue.code === "custom" && issue.path.at(-1) === "maxTokens",
   },
+  {
+    rule: "codeMode only on an exact provider/model key of agents.defaults.models",
+    matches: (issue: z.core.$ZodIssue) => issue.code === "custom" && issue.path.at(-1) === "codeMode",
+  },
 ];
 
 // Keywords VS Code reads from a schema; ajv knows them as annotations, nothing more.

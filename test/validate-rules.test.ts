@@ -47,7 +47,7 @@ describe("unknown keys", () => {
     expect(objectKeysAt(shape, ["models", "providers", "any", "models", 3]).sort()).toEqual(Object.keys(ProviderModel.shape).sort());
     expect(objectKeysAt(shape, ["models", "providers", "moonshot", "models", 0, "thinkingLevelMap"])).toEqual([...THINKING_LEVELS]);
     expect(objectKeysAt(shape, ["agents", "defaults", "model"]).sort()).toEqual(["fallbacks", "primary"]);
-    expect(objectKeysAt(shape, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias", "params", "agentRuntime", "streaming"]);
+    expect(objectKeysAt(shape, ["agents", "defaults", "models", "moonshot/kimi-k3"])).toEqual(["alias", "params", "agentRuntime", "codeMode", "streaming"]);
     expect(objectKeysAt(shape, ["nowhere"])).toEqual([]);
   });
 });
@@ -113,6 +113,14 @@ describe("schema errors", () => {
       },
     };
     expect(check(config)).toEqual([]);
+  });
+
+  it("takes codeMode on an exact provider/model entry of agents.defaults.models, and refuses it on a wildcard or bare key, as the host does (docs/gateway/config-agents/models.md; its AgentModelMapSchema)", () => {
+    expect(check({ agents: { defaults: { models: { "moonshot/kimi-k2.6": { alias: "k2", codeMode: true }, "openai/gpt-5.4": { codeMode: false } } } } })).toEqual([]);
+    expect(check({ agents: { defaults: { models: { "openai/*": { codeMode: true }, "kimi-k3": { codeMode: false } } } } })).toEqual([
+      expect.objectContaining({ path: 'agents.defaults.models["openai/*"].codeMode', rule: "config/schema", severity: "error", message: expect.stringMatching(/exact provider\/model/) }),
+      expect.objectContaining({ path: 'agents.defaults.models["kimi-k3"].codeMode', rule: "config/schema", severity: "error", message: expect.stringMatching(/exact provider\/model/) }),
+    ]);
   });
 
   it("warns about a retired catalog model named by its id alone, naming its replacement", () => {
