@@ -129,6 +129,23 @@ describe("schema errors", () => {
     ]);
   });
 
+  it("does not warn about a model id alone that one provider of the file's own serves: the host picks that provider (docs/gateway/config-agents/models.md, model.primary)", () => {
+    const config = {
+      agents: { defaults: { model: { primary: "kimi-k2.5", fallbacks: ["kimi-k2-thinking"] }, imageModel: "moonshot-v1-8k-vision-preview" } },
+      models: {
+        providers: {
+          "kimi-local": provider([{ id: "kimi-k2.5", name: "K2.5 on vLLM" }, { id: "kimi-k2-thinking" }]),
+          ollama: { models: [{ id: "moonshot-v1-8k-vision-preview" }] },
+        },
+      },
+    };
+    expect(check(config)).toEqual([]);
+    // Served by the catalog's own provider in the file, or by no provider of the file, it is the catalog's model.
+    expect(check({ agents: { defaults: { model: "kimi-k2.5" } }, models: { providers: { moonshot: { models: [{ id: "kimi-k2.5" }] } } } })).toEqual([
+      expect.objectContaining({ path: "agents.defaults.model", rule: "config/inactive-model", severity: "warning" }),
+    ]);
+  });
+
   it("checks the refs of every model selection: image, PDF and image generation models, subagents, each agent of agents.list", () => {
     const config = {
       agents: {

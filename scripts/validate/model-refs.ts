@@ -58,11 +58,15 @@ class RefScope {
 
   /**
    * A value without a provider: the host reads it as an alias, then as the id of a model
-   * one provider serves, then under its default provider. Nothing here is an error; a
-   * catalog model that is no longer current, named by its id alone, is worth a warning.
+   * one configured provider serves, then under its default provider. Nothing here is an error; a
+   * catalog model that is no longer current, named by its id alone, is worth a warning, unless
+   * one provider of the file's own (not the catalog's) lists that id.
    */
   private checkBare(use: RefUse): ConfigFinding | undefined {
     if (use.part === "key" || this.aliases.has(use.ref)) return undefined;
+    // Next the host takes the one provider of the file's own that lists the id: a model of its, not the catalog's.
+    const servedBy = [...this.configured].filter(([, ids]) => ids.has(use.ref)).map(([provider]) => provider);
+    if (servedBy.length === 1 && !this.catalogProviders.has(servedBy[0]!)) return undefined;
     const matches = [...new Set(this.catalogProviders.values())].flatMap((provider) => {
       const model = modelsByHostId(provider).get(use.ref);
       return model ? [{ provider, model }] : [];
