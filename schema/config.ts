@@ -384,6 +384,15 @@ export const AgentDefaults = z
     musicGenerationModel: ToolModelSelection.optional().describe("The model that generates music: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     voiceModel: ToolModelSelection.optional().describe("The model for voice: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     pdfModel: ToolModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+    mediaModels: z
+      .object({
+        image: ToolModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+        video: ToolModelSelection.optional().describe("The model that generates videos: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+        music: ToolModelSelection.optional().describe("The model that generates music: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
+      })
+      .strict()
+      .optional()
+      .describe("The models that generate media, by kind (the host's newer place for `imageGenerationModel` and the like)."),
     utilityModel: ModelRef.optional().describe("The model for small background tasks, such as titles and summaries."),
     models: ModelSettingsByRef
       .optional()

@@ -156,6 +156,7 @@ describe("config schema in VS Code's JSON engine", () => {
     { name: "primary", text: () => variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": ""`), cursor: `"primary": "` },
     { name: "a fallback", text: () => variant(`["moonshot/kimi-k3",]`, `["",]`), cursor: `"fallbacks": ["` },
     { name: "model given as a string", text: () => variant(`"model": { "primary": "moonshot/kimi-k2.6", "fallbacks": ["moonshot/kimi-k3",], },`, `"model": "",`), cursor: `"model": "` },
+    { name: "mediaModels.image", text: () => variant(`"models": { "moonshot/kimi-k2.6"`, `"mediaModels": { "image": "" }, "models": { "moonshot/kimi-k2.6"`), cursor: `"image": "` },
   ]) {
     it(`completes ${where.name} with the catalog's current model refs, named in the detail`, async () => {
       const text = where.text();

@@ -324,6 +324,27 @@ describe("what the host reads as it reads it", () => {
     ]);
   });
 
+  it("checks the refs of agents.defaults.mediaModels (image, video, music), where the host now chooses generation models (src/config/zod-schema.agent-defaults.ts)", () => {
+    const config = {
+      agents: {
+        defaults: {
+          mediaModels: {
+            image: { primary: "openai/gpt-image-2", fallbacks: ["moonshot/kimi-k9"], timeoutMs: 120000 },
+            video: "moonshot/kimi-k2-thinking",
+            music: "google/lyria-3-pro-preview",
+          },
+        },
+      },
+    };
+    expect(check(config).map((f) => [f.path, f.rule, f.severity])).toEqual([
+      ["agents.defaults.mediaModels.image.fallbacks[0]", "config/unknown-model", "error"],
+      ["agents.defaults.mediaModels.video", "config/inactive-model", "warning"],
+    ]);
+    expect(check({ agents: { defaults: { mediaModels: { imgae: "openai/gpt-image-2" } } } })).toEqual([
+      expect.objectContaining({ path: "agents.defaults.mediaModels.imgae", rule: "config/unknown-key", message: expect.stringContaining("`image`") }),
+    ]);
+  });
+
   it("checks refs wherever the host's agents choose a model, and takes timeoutMs and agentRuntime where the host does", () => {
     const agent = {
       utilityModel: "moonshot/kimi-k7",

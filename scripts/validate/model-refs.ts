@@ -164,9 +164,12 @@ const SELECTION_KEYS = [
   "model", "imageModel", "imageGenerationModel", "videoGenerationModel", "musicGenerationModel", "voiceModel", "pdfModel", "utilityModel",
 ] as const;
 
+/** The kinds of `mediaModels`, each a model selection (the host's successor of `imageGenerationModel` and the like). */
+const MEDIA_KINDS = ["image", "video", "music"] as const;
+
 /**
- * Where refs are used: each model selection of `agents.defaults`, of its `subagents`, `heartbeat` and
- * `compaction`, and of every agent in `agents.list`; and the keys of each `models` map in them.
+ * Where refs are used: each model selection of `agents.defaults`, of its `subagents`, `heartbeat`,
+ * `compaction` and `mediaModels`, and of every agent in `agents.list`; and the keys of each `models` map in them.
  */
 function refUses(config: unknown): RefUse[] {
   const uses: RefUse[] = [];
@@ -185,6 +188,8 @@ function refUses(config: unknown): RefUse[] {
       const value = owner[section];
       if (isRecord(value)) selection(value.model, [...path, section, "model"]);
     }
+    const media = owner.mediaModels;
+    if (isRecord(media)) for (const kind of MEDIA_KINDS) selection(media[kind], [...path, "mediaModels", kind]);
     if (isRecord(owner.models)) {
       for (const ref of Object.keys(owner.models)) add(ref, [...path, "models", ref], "key");
     }
