@@ -97,6 +97,18 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(labels.some((label) => label.startsWith("{"))).toBe(false);
   });
 
+  it("accepts a ${VAR} placeholder for a string value with fixed choices or a pattern, as validate does, and not for a number", async () => {
+    const text = variant(`"mode": "merge"`, `"mode": "\${MODELS_MODE}"`).replace(`"api": "openai-completions"`, `"api": "\${MOONSHOT_API}"`);
+    expect(text).toContain(`"api": "\${MOONSHOT_API}"`);
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+    const number = variant(`"contextWindow": 262144`, `"contextWindow": "\${CONTEXT_WINDOW}"`);
+    expect((await open(service, DOC, number).diagnostics()).map((d) => d.message)).toEqual(['Incorrect type. Expected "integer".']);
+    // The choices are still offered.
+    const at = spanOf(VALID, `"mode": "`).end;
+    const labels = (await open(service, DOC, VALID).completeAt(at)).map((item) => item.label);
+    expect(labels).toEqual(expect.arrayContaining([JSON.stringify("merge"), JSON.stringify("replace")]));
+  });
+
   it("accepts a model named by an alias or by its id alone, as the host does", async () => {
     const text = variant(`"fallbacks": ["moonshot/kimi-k3",]`, `"fallbacks": ["kimi-k3", "opus",]`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

@@ -192,6 +192,26 @@ describe("schema errors", () => {
     ]);
   });
 
+  it("accepts a ${VAR} placeholder for any string value, which the host substitutes before it validates (src/config/env-substitution.ts), and not for a number", () => {
+    const config = {
+      models: {
+        mode: "${MODELS_MODE}",
+        providers: {
+          p: provider([{ id: "m", api: "${MODEL_API}", input: ["${MODALITY}"] }], {
+            auth: "${AUTH_MODE}",
+            apiKey: { source: "env", provider: "${SECRET_PROVIDER}", id: "MOONSHOT_API_KEY" },
+          }),
+        },
+      },
+    };
+    expect(check(config)).toEqual([]);
+    // Numbers are not strings the host substitutes; `$${VAR}` is the literal text.
+    expect(check({ models: { mode: "$${MODELS_MODE}", providers: { p: provider([{ id: "m", contextWindow: "${CTX}" }]) } } }).map((f) => [f.path, f.message])).toEqual([
+      ["models.mode", 'must be one of "merge", "replace"'],
+      ["models.providers.p.models[0].contextWindow", 'must be a number, not the string "${CTX}"'],
+    ]);
+  });
+
   it("accepts ${VAR} placeholders for baseUrl and apiKey", () => {
     expect(check({ models: { providers: { p: provider([], { baseUrl: "${BASE}", apiKey: "${KEY}" }) } } })).toEqual([]);
   });

@@ -26,8 +26,9 @@ export function catalogJsonSchema(): JsonSchema {
 export function configJsonSchema(catalog: Catalog): JsonSchema {
   const schema = finish(configShape(), "Assistant configuration", modelRefCompletions(catalog));
   builtInProvidersInAnyCase(schema);
+  allowPlaceholders(schema);
   allowIncludes(schema, definitionsOf(schema));
-  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE, includeOnly: INCLUDE_ONLY };
+  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE, includeOnly: INCLUDE_ONLY, placeholder: PLACEHOLDER };
   return schema;
 }
 
@@ -109,6 +110,43 @@ const INCLUDE: JsonSchema = {
   description: "Files merged into this object before the config is validated: a path, or a list of paths.",
   markdownDescription: "Files merged into this object before the config is validated: a path, or a list of paths.",
 };
+
+/**
+ * A string with a `${VAR}` placeholder the host substitutes: `${` and an upper-case name not after another `$`
+ * (`$${VAR}` is the literal text), as scripts/validate/env-placeholders.ts reads it.
+ */
+const PLACEHOLDER: JsonSchema = {
+  type: "string",
+  pattern: String.raw`(?:^|[^$])\$\{[A-Z_][A-Z0-9_]*\}`,
+  patternErrorMessage: "Must hold a `${ENV_VAR}` placeholder.",
+  description: "A `${ENV_VAR}` placeholder, substituted before the config is validated.",
+  markdownDescription: "A `${ENV_VAR}` placeholder, substituted before the config is validated.",
+};
+
+/**
+ * The host substitutes `${VAR}` in every string value before it validates (see scripts/validate/check-config.ts),
+ * so a string value limited to some choices or to a pattern also takes a placeholder; the choices stay the first
+ * branch, which editors complete and name in their messages. Keys are not substituted, nor are the constants that
+ * tell the branches of a union apart; a pattern that already takes placeholders (`baseUrl`) stays as it is.
+ */
+function allowPlaceholders(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) allowPlaceholders(item);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  for (const [key, value] of Object.entries(schema)) if (key !== "propertyNames") allowPlaceholders(value);
+  const limited = Array.isArray(schema.enum) || (typeof schema.pattern === "string" && !schema.pattern.includes(String.raw`\$\{`));
+  if (schema.type !== "string" || !limited || schema.const !== undefined) return;
+  const { description, markdownDescription, ...rest } = schema;
+  for (const key of Object.keys(schema)) delete schema[key];
+  Object.assign(schema, {
+    anyOf: [rest, { $ref: "#/definitions/placeholder" }],
+    ...(description === undefined ? {} : { description }),
+    ...(markdownDescription === undefined ? {} : { markdownDescription }),
+  });
+}
 
 /**
  * An object holding `$include` and nothing else, which the host replaces by the included content as it is

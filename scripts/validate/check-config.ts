@@ -16,9 +16,10 @@ import {
   type ParsedJson,
   type SourcePosition,
 } from "../lib/json-source.ts";
-import { parseIssues, zodIssueFindings } from "../lib/zod-issues.ts";
+import { valueAt } from "../lib/json-values.ts";
+import { parseIssues, zodIssueFindings, type IssueFinding } from "../lib/zod-issues.ts";
 import { configShape } from "../schema-gen/json-schema.ts";
-import { checkEnvPlaceholders, type Environment } from "./env-placeholders.ts";
+import { checkEnvPlaceholders, holdsPlaceholder, type Environment } from "./env-placeholders.ts";
 import type { ConfigFinding } from "./finding.ts";
 import { mayBeIncluded, withoutIncludes } from "./includes.ts";
 import { misspeltSections } from "./misspelt-sections.ts";
@@ -123,8 +124,19 @@ function schemaFindings(value: unknown): ConfigFinding[] {
   const describe = (path: JsonPath) => descriptionAt(configShape(), path);
   return parseIssues(Config, value)
     .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
-    .filter((f) => !builtInInAnotherCase(f.path, f.message))
+    .filter((f) => !builtInInAnotherCase(f.path, f.message) && !substitutedFirst(value, f))
     .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message + builtInHint(f.path, f.message), severity: "error" as const }));
+}
+
+/**
+ * The host substitutes `${VAR}` in every string value before it validates (src/config/env-substitution.ts), so
+ * a string with a placeholder may stand where only certain strings go (`mode: "${MODELS_MODE}"`): what the
+ * variable holds decides. Where no string goes at all (a number), it is still wrong, and a type message says
+ * so: those name the string they were given.
+ */
+function substitutedFirst(input: unknown, finding: IssueFinding): boolean {
+  const given = finding.part === "value" ? valueAt(input, finding.path) : undefined;
+  return typeof given === "string" && holdsPlaceholder(given) && !finding.message.includes(", not the string ");
 }
 
 /**
