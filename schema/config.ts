@@ -19,7 +19,8 @@ import {
 /** Marks a string node whose values the editor should complete with catalog refs. */
 export const MODEL_REF_COMPLETION = "x-model-ref-completion";
 
-const ENV_PLACEHOLDER = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*\}`;
+// Upper-case names only: the host substitutes nothing else (src/config/env-substitution.ts) and leaves `${lower}` as text.
+const ENV_PLACEHOLDER = String.raw`\$\{[A-Z_][A-Z0-9_]*\}`;
 
 // The host takes any string here: `provider/model`, or without the provider an alias
 // (from `agents.defaults.models`) or a model id it looks up among the providers.
@@ -32,7 +33,7 @@ const BaseUrl = matching(
   // A placeholder may stand for the whole URL or start it: `${MOONSHOT_BASE_URL}/v1`. Schemes are
   // case-insensitive (`HTTPS://`); JSON Schema patterns take no flags, hence the classes.
   new RegExp(`^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\\s"'<>]+|${ENV_PLACEHOLDER}[^\\s"'<>]*)$`),
-  "must be an http(s) URL such as `https://api.moonshot.ai/v1` or a `${ENV_VAR}` placeholder",
+  "must be an http(s) URL such as `https://api.moonshot.ai/v1` or start with a `${ENV_VAR}` placeholder (an upper-case name: the host substitutes no other)",
 ).describe("Base URL of the provider's API, e.g. `https://api.moonshot.ai/v1`; `${ENV_VAR}` placeholders are expanded.");
 
 // ---- Secret references ----------------------------------------------------------

@@ -215,6 +215,12 @@ describe("schema errors", () => {
   it("accepts ${VAR} placeholders for baseUrl and apiKey", () => {
     expect(check({ models: { providers: { p: provider([], { baseUrl: "${BASE}", apiKey: "${KEY}" }) } } })).toEqual([]);
   });
+
+  it("refuses a baseUrl that starts with a lower-case ${name}, which the host leaves as it is (src/config/env-substitution.ts substitutes upper-case names only)", () => {
+    expect(check({ models: { providers: { p: provider([], { baseUrl: "${moonshot_base_url}/v1" }) } } })).toEqual([
+      expect.objectContaining({ path: "models.providers.p.baseUrl", rule: "config/schema", message: expect.stringContaining("upper-case") }),
+    ]);
+  });
 });
 
 describe("model refs", () => {
