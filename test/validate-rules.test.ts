@@ -179,6 +179,13 @@ describe("schema errors", () => {
     ]);
   });
 
+  it("names a map of entries (agents.defaults.models, env.vars) an object in its type message", () => {
+    expect(check({ agents: { defaults: { models: [] } }, env: { vars: null } }).map((f) => [f.path, f.message])).toEqual([
+      ["agents.defaults.models", "must be an object, not a list"],
+      ["env.vars", "must be an object, not null"],
+    ]);
+  });
+
   it("reports inside the object branch of `model` when the value is an object", () => {
     expect(check({ agents: { defaults: { model: { primary: 3 } } } })).toEqual([
       expect.objectContaining({ path: "agents.defaults.model.primary", message: "must be a string, not the number 3" }),

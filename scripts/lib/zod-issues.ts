@@ -166,6 +166,7 @@ const KIND_NAMES: Record<string, string> = {
   int: "a whole number",
   boolean: "true or false",
   object: "an object",
+  record: "an object",
   array: "a list ([...])",
   null: "null",
 };
