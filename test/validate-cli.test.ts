@@ -91,7 +91,7 @@ describe("validate: invalid files", () => {
     expect(result.code).toBe(1);
     expect(result.lines).toEqual([
       `${at(file, `"merged"`)}  models.mode  must be one of "merge", "replace" (did you mean "merge"?)`,
-      `${at(file, `"api.moonshot.ai/v1"`)}  models.providers.moonshot.baseUrl  must be an http(s) URL such as \`https://api.moonshot.ai/v1\` or a \`\${ENV_VAR}\` placeholder`,
+      `${at(file, `"api.moonshot.ai/v1"`)}  models.providers.moonshot.baseUrl  must be an http(s) URL such as \`https://api.moonshot.ai/v1\` or start with a \`\${ENV_VAR}\` placeholder (an upper-case name: the host substitutes no other)`,
       `${at(file, `"openai-chat"`)}  models.providers.moonshot.api  must be one of ${API_VALUES.map((v) => `"${v}"`).join(", ")}`,
       `${at(file, `"big"`)}  models.providers.moonshot.models[0].contextWindow  must be a number, not the string "big"`,
       `${at(file, "1.5")}  models.providers.moonshot.models[0].maxTokens  must be a whole number, not the number 1.5`,
