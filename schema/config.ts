@@ -5,7 +5,7 @@
 // real config files carry many other settings; everything inside the owned parts is
 // strict, so a typo'd key is an error with a did-you-mean.
 import { z } from "zod";
-import { normalizeProviderId, splitModelRef } from "./host.ts";
+import { ENV_PLACEHOLDER, normalizeProviderId, splitModelRef } from "./host.ts";
 import {
   Api,
   Compat,
@@ -19,8 +19,6 @@ import {
 /** Marks a string node whose values the editor should complete with catalog refs. */
 export const MODEL_REF_COMPLETION = "x-model-ref-completion";
 
-// Upper-case names only: the host substitutes nothing else (src/config/env-substitution.ts) and leaves `${lower}` as text.
-const ENV_PLACEHOLDER = String.raw`\$\{[A-Z_][A-Z0-9_]*\}`;
 
 // The host takes any string here: `provider/model`, or without the provider an alias
 // (from `agents.defaults.models`) or a model id it looks up among the providers.

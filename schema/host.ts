@@ -53,5 +53,22 @@ export function providerIds(provider: { id: string; aliases?: readonly string[] 
   return [provider.id, ...(provider.aliases ?? [])];
 }
 
+// ---- ${VAR} placeholders -----------------------------------------------------
+
+/**
+ * A variable the host substitutes in string values (src/config/env-substitution.ts): upper-case names only,
+ * `${lower}` stays as it is.
+ */
+export const ENV_NAME = "[A-Z_][A-Z0-9_]*";
+
+/**
+ * The fallback of `${NAME:-fallback}`, used when the variable is unset or empty (docs/gateway/config-secrets-env.md,
+ * "Default values"): literal text without `$`, `{` or `}`; `${A:-${B}}` is no fallback.
+ */
+export const ENV_FALLBACK = String.raw`:-[^$\{\}]*`;
+
+/** `${NAME}` or `${NAME:-fallback}`, as a regular expression source. */
+export const ENV_PLACEHOLDER = String.raw`\$\{${ENV_NAME}(?:${ENV_FALLBACK})?\}`;
+
 /** The key by which any object of the host's config names files to merge into it before validation. */
 export const INCLUDE_KEY = "$include";

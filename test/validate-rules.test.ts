@@ -306,6 +306,23 @@ describe("--env", () => {
   it("is off unless asked for", () => {
     expect(check(config)).toEqual([]);
   });
+
+  it("takes ${VAR:-fallback} as the host does (docs/gateway/config-secrets-env.md, Default values): it always resolves, in a baseUrl, a ref or a value with choices", () => {
+    const withFallbacks = {
+      agents: { defaults: { model: { primary: "moonshot/${KIMI_MODEL:-kimi-k2.6}" } } },
+      models: {
+        mode: "${MODELS_MODE:-merge}",
+        providers: { p: provider([], { baseUrl: "${LLM_BASE_URL:-http://localhost:8000/v1}", apiKey: "${LLM_API_KEY:-}" }) },
+      },
+    };
+    expect(check(withFallbacks, {})).toEqual([]);
+    // Without a fallback, the variable must be set; `${A:-${B}}` is no fallback: only the inner `${B}` is substituted.
+    const without = { models: { providers: { p: provider([], { apiKey: "${KEY:-${OTHER}}", headers: { "X-Key": "${LLM_API_KEY}" } }) } } };
+    expect(check(without, {}).map((f) => [f.path, f.rule, /environment variable (\w+)/.exec(f.message)?.[1]])).toEqual([
+      ["models.providers.p.apiKey", "config/unset-env", "OTHER"],
+      ['models.providers.p.headers["X-Key"]', "config/unset-env", "LLM_API_KEY"],
+    ]);
+  });
 });
 
 describe("syntax", () => {

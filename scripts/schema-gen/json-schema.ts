@@ -3,7 +3,7 @@
 // what editors need on top: markdown descriptions and model-ref completions.
 import { z } from "zod";
 import { Catalog as CatalogSchema } from "../../schema/catalog.ts";
-import { INCLUDE_KEY, providerIds } from "../../schema/host.ts";
+import { ENV_PLACEHOLDER, INCLUDE_KEY, providerIds } from "../../schema/host.ts";
 import { BUILT_IN_PROVIDER_IDS, Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
@@ -112,12 +112,12 @@ const INCLUDE: JsonSchema = {
 };
 
 /**
- * A string with a `${VAR}` placeholder the host substitutes: `${` and an upper-case name not after another `$`
+ * A string with a `${VAR}` (or `${VAR:-fallback}`) placeholder the host substitutes, not after another `$`
  * (`$${VAR}` is the literal text), as scripts/validate/env-placeholders.ts reads it.
  */
 const PLACEHOLDER: JsonSchema = {
   type: "string",
-  pattern: String.raw`(?:^|[^$])\$\{[A-Z_][A-Z0-9_]*\}`,
+  pattern: `(?:^|[^$])${ENV_PLACEHOLDER}`,
   patternErrorMessage: "Must hold a `${ENV_VAR}` placeholder.",
   description: "A `${ENV_VAR}` placeholder, substituted before the config is validated.",
   markdownDescription: "A `${ENV_VAR}` placeholder, substituted before the config is validated.",

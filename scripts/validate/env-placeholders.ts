@@ -1,15 +1,17 @@
 // `--env`: every `${VAR}` placeholder in a string value must name a variable that
 // is set (and not empty), either in the environment the check runs in or in the
 // file's own `env` (or `env.vars`).
+import { ENV_FALLBACK, ENV_NAME } from "../../schema/host.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 
 /**
  * `${VAR}` as the host reads it (its `env-substitution.ts`): only upper-case names are
  * variables; `$${VAR}` is an escape for a literal `${VAR}`; `${lower}` and other text
- * are left as they are. Group 1 is the escape's extra `$`, group 2 the name.
+ * are left as they are; `${VAR:-fallback}` always resolves. Group 1 is the escape's extra `$`,
+ * group 2 the name, group 3 the fallback.
  */
-const PLACEHOLDER = /(\$?)\$\{([A-Z_][A-Z0-9_]*)\}/g;
+const PLACEHOLDER = new RegExp(String.raw`(\$?)\$\{(${ENV_NAME})(${ENV_FALLBACK})?\}`, "g");
 
 /** Whether the host substitutes a variable somewhere in this string value (an escaped `$${VAR}` is none). */
 export function holdsPlaceholder(value: string): boolean {
@@ -26,8 +28,8 @@ export function checkEnvPlaceholders(config: unknown, environment: Environment):
   const findings: ConfigFinding[] = [];
   for (const { value, path } of stringValues(config, [])) {
     const reported = new Set<string>();
-    for (const [, escape, name] of value.matchAll(PLACEHOLDER)) {
-      if (escape || name === undefined || isSet(name) || reported.has(name)) continue;
+    for (const [, escape, name, fallback] of value.matchAll(PLACEHOLDER)) {
+      if (escape || fallback !== undefined || name === undefined || isSet(name) || reported.has(name)) continue;
       reported.add(name);
       findings.push({
         path,
