@@ -14,7 +14,7 @@ import {
   type MarkerVerb,
 } from "./markers.ts";
 import type { RegionNames } from "./names.ts";
-import type { Classification, Fence } from "./scan.ts";
+import { frontMatterClose, type Classification, type Fence } from "./scan.ts";
 import type { SourceLine } from "./text.ts";
 
 export interface Marker {
@@ -69,11 +69,27 @@ export function locateMarkers(
   const at = (line: number, column: number) => ({ line: line + 1, column: column + 1 });
   const isMdx = file.toLowerCase().endsWith(".mdx");
   let offSince: number | null = null;
+  const frontMatterEnd = frontMatterClose(text, lines);
 
   for (let k = 0; k < candidates.length; k++) {
     const candidate = candidates[k]!;
     const context = classification.contexts[k]!;
-    if (context.kind === "inline-code" || context.kind === "other") continue;
+    if (context.kind === "inline-code") continue;
+    if (context.kind === "other") {
+      // Front matter is never synced: a marker standing there (a YAML comment, or a Markdown
+      // marker put there by mistake) was meant as a region, which would go stale unseen.
+      if (candidate.line > frontMatterEnd || (k > 0 && candidates[k - 1]!.line === candidate.line)) continue;
+      const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
+      const meant = parseCodeMarker(content) ?? parseMarkdownMarker(content);
+      if (meant && (meant.verb === "start" || meant.verb === "end") && names.looksLikeRegion(meant.name)) {
+        problems.push(
+          diagnostic(file, at(candidate.line, meant.from), "docs/marker-in-front-matter",
+            `\`${meant.name}:${meant.verb}\` stands in the page's front matter (lines 1-${frontMatterEnd + 1}), where no region ` +
+              "is generated; move the region below the front matter, or remove the marker"),
+        );
+      }
+      continue;
+    }
     if (k > 0 && candidates[k - 1]!.line === candidate.line) continue; // one look per line
     const content = text.slice(lines[candidate.line]!.start, lines[candidate.line]!.end);
     if (context.kind === "comment") {
