@@ -1,10 +1,12 @@
 // Docs files as adopters' repositories hold them, through the real command line:
 // front matter, odd file names, files that vanish while `gen` runs. Every case ends
 // in a clear message at file:line:column, or in bytes left exactly as they were.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { constants } from "node:buffer";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docProject, type DocProject } from "./support/doc-project.ts";
+import { fuzzing } from "./support/fc.ts";
 import { repoRoot, runCli } from "./support/run-cli.ts";
 
 const CATALOG = join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc");
@@ -43,4 +45,28 @@ describe("markers in front matter", () => {
     expect(fine.code, fine.stderr).toBe(1);
     expect(fine.stderr).not.toContain("front matter");
   });
+});
+
+describe.runIf(fuzzing)("a page too large to be text", () => {
+  // A sparse file: the marker, then zeros up to one byte more than a JavaScript string may hold. It is read
+  // twice, half a gigabyte each time (tens of seconds), so it is one of the size cases of `pnpm test:fuzz`.
+  it("a page over the longest string Node.js can make is named, with what to do: exit 2, not an internal error", async () => {
+    const project = await (shared ??= docProject(CATALOG));
+    const docs = mkdtempSync(join(project.dir, "case-"));
+    const page = join(docs, "dump.md");
+    writeFileSync(page, "{/* demo-ids:start */}\n{/* demo-ids:end */}\n");
+    truncateSync(page, constants.MAX_STRING_LENGTH + 1);
+    try {
+      const r = await runCli(["gen", "--check", "--catalog", project.catalog, "--docs", docs]);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${page}:1:1: cannot read the file: it is too large to read as text`);
+      expect(r.stderr).toContain("leave it out with `exclude`");
+      const json = await runCli(["gen", "--check", "--json", "--catalog", project.catalog, "--docs", docs]);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout).diagnostics[0].rule).toBe("docs/unreadable");
+    } finally {
+      rmSync(docs, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -5,6 +5,7 @@
 // Symbolic links are never followed: a link to a file or folder inside the docs
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
+import { constants } from "node:buffer";
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -37,6 +38,8 @@ export interface Discovery {
   docs: number;
   diagnostics: Diagnostic[];
 }
+
+const { MAX_STRING_LENGTH } = constants;
 
 const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 
@@ -119,19 +122,20 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       return;
     }
     result.docs++;
-    if (!mayHoldMarker(bytes)) {
-      const wide = wideEncodingProblem(path, bytes);
-      if (wide) result.diagnostics.push(wide);
-      else if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
-      return;
-    }
-    const notUtf8 = notUtf8Problem(path, bytes);
-    if (notUtf8) {
-      result.diagnostics.push(notUtf8);
-      return;
-    }
-    if (marked) marked(path, bytes);
-    else result.files.push({ path, text: bytes.toString("utf8") });
+    const problem = asText(path, bytes, (): undefined => {
+      if (!mayHoldMarker(bytes)) {
+        const wide = wideEncodingProblem(path, bytes);
+        if (wide) result.diagnostics.push(wide);
+        else if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
+        return undefined;
+      }
+      const notUtf8 = notUtf8Problem(path, bytes);
+      if (notUtf8) result.diagnostics.push(notUtf8);
+      else if (marked) marked(path, bytes);
+      else result.files.push({ path, text: bytes.toString("utf8") });
+      return undefined;
+    });
+    if (problem) result.diagnostics.push(problem);
   };
 
   for (const root of roots) visit(root.dir, root.real);
@@ -151,7 +155,23 @@ function isFolder(path: string): boolean {
 /** A doc that may hold markers, read again: its text, or why it cannot be used (as discovery says it). */
 export function readDocText(path: string): string | Diagnostic {
   const bytes = readDocBytes(path);
-  return Buffer.isBuffer(bytes) ? (notUtf8Problem(path, bytes) ?? bytes.toString("utf8")) : bytes;
+  if (!Buffer.isBuffer(bytes)) return bytes;
+  return asText(path, bytes, () => notUtf8Problem(path, bytes) ?? bytes.toString("utf8"));
+}
+
+/**
+ * What `decode` makes of a doc's bytes; a doc too large for a JavaScript string (about 512 MB) cannot be
+ * decoded at all, in any encoding: that is then the doc's problem, said with what to do.
+ */
+function asText<T>(path: string, bytes: Buffer, decode: () => T): T | Diagnostic {
+  try {
+    return decode();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ERR_STRING_TOO_LONG") throw error;
+    return diagnostic(path, { line: 1, column: 1 }, "docs/unreadable",
+      `cannot read the file: it is too large to read as text (${bytes.length.toLocaleString("en-US")} bytes; a JavaScript string ` +
+        `holds at most ${MAX_STRING_LENGTH.toLocaleString("en-US")} characters); split it, or leave it out with \`exclude\``);
+  }
 }
 
 /** A doc's bytes (in the scratch buffer: see lib/scratch-read.ts), or why it cannot be read. */
