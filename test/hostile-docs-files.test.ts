@@ -2,9 +2,11 @@
 // front matter, odd file names, files that vanish while `gen` runs. Every case ends
 // in a clear message at file:line:column, or in bytes left exactly as they were.
 import { constants } from "node:buffer";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { spawnCli } from "./support/child-cli.ts";
 import { docProject, type DocProject } from "./support/doc-project.ts";
 import { fuzzing } from "./support/fc.ts";
 import { repoRoot, runCli } from "./support/run-cli.ts";
@@ -13,13 +15,18 @@ const CATALOG = join(repoRoot, "test", "fixtures", "hostile", "catalog.jsonc");
 const STACK = /\n\s+at .+[(:]\d+/;
 
 let shared: Promise<DocProject> | undefined;
-/** One project for the whole file; each case writes its own pages, runs on them alone, and removes them. */
+/** One project for the whole file; each case writes its own pages (`->target`: a symbolic link), runs on them alone, and removes them. */
 async function genOn(pages: Record<string, string | Buffer>, ...flags: string[]) {
   const project = await (shared ??= docProject(CATALOG));
   const docs = mkdtempSync(join(project.dir, "case-"));
-  for (const [name, content] of Object.entries(pages)) writeFileSync(join(docs, name), content);
+  for (const [name, content] of Object.entries(pages)) {
+    mkdirSync(dirname(join(docs, name)), { recursive: true });
+    if (typeof content === "string" && content.startsWith("->")) symlinkSync(content.slice(2), join(docs, name));
+    else writeFileSync(join(docs, name), content);
+  }
   const result = await runCli(["gen", ...flags, "--catalog", project.catalog, "--docs", docs]);
-  const after = Object.fromEntries(Object.keys(pages).map((name) => [name, readFileSync(join(docs, name))]));
+  const files = Object.keys(pages).filter((name) => !String(pages[name]).startsWith("->"));
+  const after = Object.fromEntries(files.map((name) => [name, readFileSync(join(docs, name))]));
   rmSync(docs, { recursive: true, force: true });
   expect(result.stderr).not.toMatch(STACK);
   return { ...result, docs, after };
@@ -44,6 +51,57 @@ describe("markers in front matter", () => {
     const fine = await genOn({ "page.md": prose }, "--check");
     expect(fine.code, fine.stderr).toBe(1);
     expect(fine.stderr).not.toContain("front matter");
+  });
+});
+
+describe("links into folders the walk passes by", () => {
+  const REGION = "{/* demo-ids:start */}\n{/* demo-ids:end */}\n";
+  it("a page linked from the docs whose file is in a hidden folder is synced through its own path", async () => {
+    const r = await genOn({ ".partials/ids.md": REGION, "guide/ids.md": "->../.partials/ids.md" }, "--check");
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`${join(r.docs, ".partials", "ids.md")}:1: region demo-ids is out of date`);
+  });
+
+  it("a folder linked from the docs that is hidden, or node_modules, is read through its own path; twice linked, once", async () => {
+    const r = await genOn({
+      ".shared/a.md": REGION,
+      "node_modules/pkg/b.md": REGION,
+      "guide/shared": "->../.shared",
+      "guide/again": "->../.shared",
+      "guide/pkg": "->../node_modules/pkg",
+    }, "--check", "--json");
+    expect(r.code, r.stderr).toBe(1);
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths).toEqual([join(r.docs, ".shared", "a.md"), join(r.docs, "node_modules", "pkg", "b.md")]);
+  });
+
+  it("a page linked both alone and through its folder is read once", async () => {
+    for (const order of [["a-page.md", "b-folder"], ["b-page.md", "a-folder"]]) {
+      const r = await genOn({ ".shared/x.md": REGION, [`guide/${order[0]}`]: "->../.shared/x.md", [`guide/${order[1]}`]: "->../.shared" }, "--check", "--json");
+      expect(r.code, r.stderr).toBe(1);
+      expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual([join(r.docs, ".shared", "x.md")]);
+    }
+  });
+
+  it("a link to a named pipe called .md in a hidden folder is no doc: never opened, so the run cannot wait on it", async () => {
+    const project = await (shared ??= docProject(CATALOG));
+    const docs = mkdtempSync(join(project.dir, "case-"));
+    mkdirSync(join(docs, ".pipes"));
+    execFileSync("mkfifo", [join(docs, ".pipes", "p.md")]);
+    symlinkSync("./.pipes/p.md", join(docs, "p.md"));
+    writeFileSync(join(docs, "page.md"), REGION);
+    const run = spawnCli(["gen", "--check", "--catalog", project.catalog, "--docs", docs]);
+    const timer = setTimeout(() => run.child.kill("SIGKILL"), 15_000);
+    const r = await run.done;
+    clearTimeout(timer);
+    rmSync(docs, { recursive: true, force: true });
+    expect(r.signal).toBe(null);
+    expect(r.code, r.stderr).toBe(1);
+  });
+
+  it("without a link to them, hidden folders and node_modules stay unread", async () => {
+    const r = await genOn({ ".vitepress/x.md": REGION, "node_modules/pkg/README.md": REGION, "page.md": "Text.\n" }, "--check");
+    expect(r.code, r.stderr).toBe(0);
   });
 });
 

@@ -6,8 +6,8 @@
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
 import { constants } from "node:buffer";
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join, sep } from "node:path";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { readIntoScratch } from "../lib/scratch-read.ts";
 import { notUtf8Problem, wideEncodingProblem } from "./encoding.ts";
@@ -71,6 +71,8 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   // Folders, not files, are remembered: with overlapping --docs folders each is read once,
   // and a 40,000-page tree keeps a few thousand paths instead of 40,000.
   const seen = new Set<string>();
+  /** Docs in folders the walk passes by, read through a link to them (see followIntoPassedBy). */
+  const linkedFiles = new Set<string>();
 
   const kept = (path: string) => !included || included(path);
 
@@ -89,11 +91,12 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     for (const entry of entries) {
       if (entry.isDirectory()) {
         // An excluded folder is not even listed: everything under it is excluded too (exclude.ts).
-        if (entry.name === "node_modules" || entry.name.startsWith(".") || !kept(inDir + entry.name)) continue;
+        if (passedBy(entry.name) || !kept(inDir + entry.name)) continue;
         visit(inDir + entry.name, inRealDir + entry.name);
       } else if (entry.isSymbolicLink()) {
         if (kept(inDir + entry.name)) checkLink(inDir + entry.name);
       } else if (entry.isFile() && DOC_FILE.test(entry.name)) {
+        if (linkedFiles.size > 0 && linkedFiles.has(inRealDir + entry.name)) continue; // read already, through a link to it
         if (kept(inDir + entry.name)) read(inDir + entry.name);
       }
     }
@@ -108,8 +111,39 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       return;
     }
     // A link inside the docs is synced through its target's own path; links to other files are no docs.
-    if (inside(target) || !(DOC_FILE.test(target) || isFolder(target))) return;
+    if (inside(target)) {
+      followIntoPassedBy(target);
+      return;
+    }
+    if (!(DOC_FILE.test(target) || isFolder(target))) return;
     warn(path, "docs/link-outside", `symbolic link to ${target}, outside the docs folders; not synced (nothing is written through links)`);
+  };
+
+  /**
+   * The walk passes by hidden folders and node_modules; a doc or folder there that a link leads to is
+   * read through its own path (once, however many links lead there), or its regions would go stale unseen.
+   */
+  const followIntoPassedBy = (target: string) => {
+    const root = roots.find((r) => target.startsWith(r.real + sep));
+    if (!root) return;
+    const names = target.slice(root.real.length + 1).split(sep);
+    let stats: Stats;
+    try {
+      stats = statSync(target);
+    } catch {
+      return; // gone since its link was resolved
+    }
+    const folder = stats.isDirectory();
+    // Nor a named pipe or a device called `.md`: no doc, and reading one could wait forever.
+    if (!folder && !stats.isFile()) return;
+    if (!(folder ? names : names.slice(0, -1)).some(passedBy)) return;
+    const path = join(root.dir, ...names);
+    if (!kept(path)) return;
+    if (folder) visit(path, target);
+    else if (DOC_FILE.test(target) && !linkedFiles.has(target) && !seen.has(dirname(target))) {
+      linkedFiles.add(target);
+      read(path);
+    }
   };
 
   const warn = (path: string, rule: string, message: string) =>
@@ -141,6 +175,11 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
   for (const root of roots) visit(root.dir, root.real);
   result.files.sort(inPathOrder);
   return result;
+}
+
+/** Folders the walk does not enter: node_modules and hidden ones (`.git`, `.vitepress`). */
+function passedBy(name: string): boolean {
+  return name === "node_modules" || name.startsWith(".");
 }
 
 /** Whether the path is a folder; false when it is gone (removed since its link was resolved, say) or cannot be looked at. */
