@@ -2,7 +2,7 @@
 // while `gen` runs, `kill -9` in the middle of the write, a symbolic link or a
 // folder where a generated file belongs. Real child processes, paused at exact
 // points by the test hook in scripts/lib/test-pause.ts.
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, lstatSync, symlinkSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, lstatSync, rmSync, symlinkSync, writeFileSync, renameSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isWriterFile } from "../scripts/lib/write-files.ts";
@@ -39,6 +39,25 @@ describe("another program saves a doc while gen runs", () => {
     expect(result.stderr).toContain("no file was changed");
     expect(result.stderr).not.toMatch(STACK);
     expect(readFileSync(edited, "utf8")).toBe(saved);
+    expect(readFileSync(other, "utf8")).toBe(STALE);
+    expect(temporaryFiles(project.dir)).toEqual([]);
+  });
+
+  it("a page removed while gen runs is named as removed, not as saved, and is not made again", async () => {
+    const project = await docProject(CATALOG);
+    const removed = join(project.docs, "removed.md");
+    const other = join(project.docs, "other.md");
+    writeFileSync(removed, STALE);
+    writeFileSync(other, STALE);
+    const run = await pausedGen("before-write", join(project.dir, "pause"), ["--catalog", project.catalog, "--docs", project.docs]);
+    rmSync(removed);
+    run.resume();
+    const result = await run.done;
+
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${removed}: cannot write: it was removed after \`gen\` read it (by another program, or a checkout); run \`gen\` again`);
+    expect(result.stderr).not.toContain("saved it meanwhile");
+    expect(existsSync(removed)).toBe(false);
     expect(readFileSync(other, "utf8")).toBe(STALE);
     expect(temporaryFiles(project.dir)).toEqual([]);
   });

@@ -146,11 +146,12 @@ function writeFiles(files: readonly FileWrite[], fs: WriteFs): void {
   };
   for (const { file } of staged) {
     const current = unchangedContent(file);
-    if (current === false) {
+    if (current === false || current === "removed") {
       removeStaged();
       dropOlds();
-      throw new WriteError(file.path, new Error(
-        `it changed on disk after \`gen\` read it (another program saved it meanwhile); run \`gen\` again`));
+      throw new WriteError(file.path, new Error(current === "removed"
+        ? "it was removed after `gen` read it (by another program, or a checkout); run `gen` again"
+        : "it changed on disk after `gen` read it (another program saved it meanwhile); run `gen` again"));
     }
     olds.push(current === null ? null : keepOld(fs, file.path, current));
   }
@@ -207,13 +208,17 @@ function writeTarget(path: string): string {
   }
 }
 
-/** The file's bytes when it still holds what the plan was made from (null: it did not and does not exist); false when not. */
-function unchangedContent(file: FileWrite): Buffer | null | false {
+/**
+ * The file's bytes when it still holds what the plan was made from (null: it did not and does not exist);
+ * false when not, "removed" when it existed and is gone.
+ */
+function unchangedContent(file: FileWrite): Buffer | null | false | "removed" {
   let current: Buffer;
   try {
     current = readIntoScratch(file.path);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" && file.before === null ? null : false;
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return false;
+    return file.before === null ? null : "removed";
   }
   const { before } = file;
   if (before === null) return false;
