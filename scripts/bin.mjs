@@ -20,8 +20,29 @@ const { dirname, join } = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
 const { constants, Script } = process.getBuiltinModule("node:vm");
 
-if (existsSync(new URL("./cli.ts", import.meta.url)) && createRequire(import.meta.url)("./stale.cjs").isStale()) {
-  await (await import("./build.mjs")).buildCli();
+const sourceCheckout = existsSync(new URL("./cli.ts", import.meta.url));
+
+/**
+ * A failure before the CLI's own error handling runs (a build that fails, a dist/ script
+ * missing or damaged by an interrupted install) is an internal error, exit 3, reported as
+ * the CLI reports one (scripts/cli.ts): Node's default exit code, 1, would read as drift.
+ */
+function cannotStart(error) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const argv = process.argv.slice(2);
+  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify({ exitCode: 3, error: { kind: "internal", message } }, null, 2)}\n`);
+  const fix = sourceCheckout ? "the build of dist/ failed; run `pnpm build` to see why" : "its scripts in dist/ are missing or damaged; reinstall the package";
+  const trace = argv.includes("--debug") && error instanceof Error ? `${error.stack}\n` : "";
+  process.stderr.write(`internal error: kimi-config-sync cannot start: ${message}\n${trace}${fix} (exit code 3)\n`);
+  process.exit(3);
+}
+
+if (sourceCheckout) {
+  try {
+    if (createRequire(import.meta.url)("./stale.cjs").isStale()) await (await import("./build.mjs")).buildCli();
+  } catch (error) {
+    cannotStart(error);
+  }
 }
 
 /** The scripts run so far, by file. */
@@ -54,7 +75,14 @@ function load(file) {
   return module.exports;
 }
 
-await load(fileURLToPath(new URL("../dist/cli.cjs", import.meta.url))).run();
+let cli;
+try {
+  cli = load(fileURLToPath(new URL("../dist/cli.cjs", import.meta.url)));
+} catch (error) {
+  cannotStart(error);
+}
+// From here on the CLI reports its own errors, with their exit codes.
+await cli.run();
 
 // After the run, so that a cache also holds the functions this command compiled;
 // not after a run that only printed help or the version, which compiles so little

@@ -1,7 +1,7 @@
 // The bundle in a source checkout: built on the first run after an edit, by
 // several runs at once if need be, none of which may read half a bundle.
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, utimesSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./support/run-cli.ts";
@@ -61,6 +61,32 @@ describe("the dependency patches, applied by the build whatever installed the de
       expect(await patchedText(original as string, patch)).toBe(installed);
       expect(await patchedText(installed, patch)).toBe(installed);
       expect(await patchedText("module.exports = {};\n", patch)).toBeUndefined();
+    }
+  });
+});
+
+describe("a package whose scripts are missing or damaged (an interrupted install, a failed build)", () => {
+  /** The installed layout (bin.mjs and dist/, no sources), with the CLI script left out or broken. */
+  function damagedPackage(cli: string | null): string {
+    const dir = tempDir("kcs-damaged-");
+    cpSync(join(repoRoot, "scripts", "bin.mjs"), join(dir, "scripts", "bin.mjs"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    mkdirSync(join(dir, "dist"));
+    if (cli !== null) writeFileSync(join(dir, "dist", "cli.cjs"), cli);
+    return dir;
+  }
+  const runBin = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, "scripts", "bin.mjs"), ...args], { cwd: dir, encoding: "utf8" });
+
+  it("exits 3 with a one-line message and what to do, never 1 (drift); with --json, the error as JSON", () => {
+    for (const cli of [null, "module.exports = { run(\n"]) {
+      const dir = damagedPackage(cli);
+      const text = runBin(dir, "gen", "--check");
+      expect(text.status, text.stderr).toBe(3);
+      expect(text.stderr).toMatch(/^internal error: kimi-config-sync cannot start: .+\n.*reinstall/);
+      expect(text.stderr).not.toMatch(/\n\s+at .+[(:]\d+/);
+      const json = runBin(dir, "gen", "--check", "--json");
+      expect(json.status).toBe(3);
+      expect(JSON.parse(json.stdout)).toMatchObject({ exitCode: 3, error: { kind: "internal" } });
     }
   });
 });
