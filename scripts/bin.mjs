@@ -37,6 +37,17 @@ function cannotStart(error) {
   process.exit(3);
 }
 
+// A working folder removed under the shell (another terminal's `rm -r`, a checkout) leaves every
+// relative path meaningless: unusable input, exit 2, said before anything (a rebuild too) needs it.
+try {
+  process.cwd();
+} catch {
+  const message = "the working folder no longer exists (it was removed or moved away); cd into an existing folder and run again";
+  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify({ exitCode: 2, error: { kind: "usage", message } }, null, 2)}\n`);
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
 if (sourceCheckout) {
   try {
     if (createRequire(import.meta.url)("./stale.cjs").isStale()) await (await import("./build.mjs")).buildCli();

@@ -149,6 +149,23 @@ describe("exit codes", () => {
   });
 });
 
+describe("a working folder removed under the shell", () => {
+  it("is exit 2 saying so and what to do, for every command, not an internal error", () => {
+    const gone = join(tempDir(), "gone");
+    for (const args of [["gen", "--check"], ["gen", "--check", "--json"], ["validate", "-"]]) {
+      mkdirSync(gone);
+      // The shell stands in the folder when it is removed, as after `git checkout` of another branch or `rm -r` in another terminal.
+      const run = spawnSync("sh", ["-c", 'cd "$1" && rmdir "$1" && shift && exec "$@"', "sh", gone, process.execPath, bin, ...args], {
+        env: baseEnv, encoding: "utf8", input: "{}",
+      });
+      expect(run.status, run.stderr).toBe(ExitCode.input);
+      expect(run.stderr).toContain("the working folder no longer exists (it was removed or moved away); cd into an existing folder and run again");
+      expect(run.stderr).not.toContain("internal error");
+      if (args.includes("--json")) expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, error: { kind: "usage" } });
+    }
+  });
+});
+
 describe("gen --check's report", () => {
   it("leads with the docs and cuts a long JSON Schema diff short, unless --verbose", async () => {
     const project = staleProject();
