@@ -4,6 +4,7 @@
 import { constants } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "./support/child-cli.ts";
@@ -51,6 +52,38 @@ describe("markers in front matter", () => {
     const fine = await genOn({ "page.md": prose }, "--check");
     expect(fine.code, fine.stderr).toBe(1);
     expect(fine.stderr).not.toContain("front matter");
+  });
+});
+
+describe("file names holding control characters", () => {
+  const REGION = "{/* demo-ids:start */}\n{/* demo-ids:end */}\n";
+  it("are shown quoted and escaped in text, so a name cannot break the report's lines or drive the terminal; JSON keeps them as they are", async () => {
+    const names = ["new\nline.md", "esc\u001b[2Jred.md", "bidi\u202egpj.md"];
+    const r = await genOn(Object.fromEntries(names.map((name) => [name, REGION])), "--check");
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/u);
+    expect(r.stdout).toContain(`"${join(r.docs, "new\\nline.md")}":1: region demo-ids is out of date`);
+    expect(r.stdout).toContain(`"${join(r.docs, "esc\\u001b[2Jred.md")}":1: region demo-ids is out of date`);
+    expect(r.stdout).toContain(`"${join(r.docs, "bidi\\u202egpj.md")}":1: region demo-ids is out of date`);
+    expect(r.stdout).toMatch(/^\+\+\+ ".*new\\nline\.md"$/m);
+
+    const malformed = await genOn({ "new\nline.md": "{/* demo-ids:start */}\n" }, "--check");
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain(`"${join(malformed.docs, "new\\nline.md")}":1:1: \`demo-ids:start\` has no matching`);
+
+    const json = await genOn(Object.fromEntries(names.map((name) => [name, REGION])), "--check", "--json");
+    expect(JSON.parse(json.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(names.map((n) => join(json.docs, n)).sort());
+  });
+
+  it("are shown escaped by validate too", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kcs-names-"));
+    const file = join(dir, "bad\u001b[31m.json5");
+    writeFileSync(file, "{ agents: { defaults: { model: \"moonshot/kimi-k9\" } } }\n");
+    const r = await runCli(["validate", file]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain("\u001b");
+    expect(r.stdout + r.stderr).toContain(`"${join(dir, "bad\\u001b[31m.json5")}":1:32`);
   });
 });
 

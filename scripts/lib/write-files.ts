@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { contentKey } from "./content-cache.ts";
+import { printablePath } from "./printable-path.ts";
 import { readIntoScratch } from "./scratch-read.ts";
 import { testPause } from "./test-pause.ts";
 
@@ -53,9 +54,9 @@ export class WriteError extends Error {
     readonly unrestored: ReadonlyArray<{ path: string; oldAt: string }> = [],
   ) {
     super(unrestored.length === 0
-      ? `${file}: cannot write: ${cause.message}; no file was changed`
-      : `${file}: cannot write: ${cause.message}; ${unrestored.length} file(s) already replaced could not be put back: ` +
-        `${unrestored.map((u) => `${u.path} (its old content is in ${u.oldAt}; rename it back)`).join(", ")}`);
+      ? `${printablePath(file)}: cannot write: ${cause.message}; no file was changed`
+      : `${printablePath(file)}: cannot write: ${cause.message}; ${unrestored.length} file(s) already replaced could not be put back: ` +
+        `${unrestored.map((u) => `${printablePath(u.path)} (its old content is in ${printablePath(u.oldAt)}; rename it back)`).join(", ")}`);
     this.name = "WriteError";
   }
 }

@@ -1,5 +1,6 @@
 // Validation results -> what people and tools read. Nothing here prints.
 import { counted } from "../lib/plural.ts";
+import { printablePath } from "../lib/printable-path.ts";
 import { ExitCode } from "../lib/exit-codes.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { FileResult } from "./validate-files.ts";
@@ -19,7 +20,7 @@ export function validateExitCode(results: readonly FileResult[]): number {
 
 /** `file:line:column  path  message`, warnings marked as such. */
 export function diagnosticLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.path ?? "-"}  ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
+  return `${printablePath(d.file)}:${d.line}:${d.column}  ${d.path ?? "-"}  ${d.severity === "warning" ? "warning: " : ""}${d.message}`;
 }
 
 export function validateText(results: readonly FileResult[]): string {
