@@ -26,21 +26,21 @@ export function comparableCell(text: string): string {
 /** What comparableCell changes beyond case and outer space: escapes, links, code, emphasis, marks, digit groups, space runs. */
 const NEEDS_WORK = /[\\[`*_\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]|\d[,. \u00a0\u202f']\d|\s\s|[\t\n\u00a0]/;
 
-const namesByGroup = new WeakMap<ResolvedGroup, Map<string, ModelData | null>>();
+const namesByModels = new WeakMap<readonly ModelData[], Map<string, ModelData | null>>();
 
-/** Every way a row may name a model, to the model (null where two models share a name); once per group. */
-function namesOfModels(group: ResolvedGroup): Map<string, ModelData | null> {
-  const known = namesByGroup.get(group);
+/** Every way a row may name one of `models` (the group's provider's), to the model (null where two share a name); once per list. */
+function namesOfModels(group: ResolvedGroup, models: readonly ModelData[]): Map<string, ModelData | null> {
+  const known = namesByModels.get(models);
   if (known) return known;
   const index = new Map<string, ModelData | null>();
-  namesByGroup.set(group, index);
+  namesByModels.set(models, index);
   const add = (text: string | undefined, model: ModelData) => {
     if (!text) return;
     const key = comparableCell(text);
     const known = index.get(key);
     index.set(key, known === undefined || known === model ? model : null);
   };
-  for (const model of group.models) {
+  for (const model of models) {
     add(modelRef(group.provider, model), model);
     for (const id of providerIds(group.provider)) add(`${id}/${model.id}`, model);
     add(model.id, model);
@@ -59,9 +59,12 @@ export interface ReadRow {
   model?: ModelData;
 }
 
-/** The rows below a table's header and alignment rows, each with the model it is about. */
-export function readRows(rows: readonly string[], group: ResolvedGroup): ReadRow[] {
-  const index = namesOfModels(group);
+/**
+ * The rows below a table's header and alignment rows, each with the model it is about: one of the
+ * group's, or of `models` (the provider's, to read rows about models that have left the group).
+ */
+export function readRows(rows: readonly string[], group: ResolvedGroup, models: readonly ModelData[] = group.models): ReadRow[] {
+  const index = namesOfModels(group, models);
   return rows.map((row) => {
     const cells = splitRow(row);
     const named = new Set(cells.map((c) => index.get(comparableCell(c))).filter((m): m is ModelData => m != null));

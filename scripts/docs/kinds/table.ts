@@ -430,7 +430,9 @@ export function modelTable(context: RenderContext): RegionOutput {
 
   style.groupSeparator = groupSeparator(columns, rows);
   const kept = columns.includes(HAND) ? handCells(read()) : undefined;
-  const own = translatorsCells(context, columns, read, style);
+  // A translation learns its own words from rows about any of the provider's models, also those that have left the group.
+  let readEveryOnce: ReadRow[] | undefined;
+  const own = translatorsCells(context, columns, () => (readEveryOnce ??= readRows(rows, group, group.provider.models)), style);
   const notes: RenderNote[] = columns.flatMap((id, i) =>
     id !== HAND
       ? []
@@ -506,7 +508,7 @@ function sourceCellWords(context: RenderContext, columns: readonly string[], row
   if (!source || !isTableBody(source.body)) return words;
   const ids = sourceColumns(context);
   if ("why" in ids) return words;
-  const sourceRows = readRows(source.body.filter((line) => line.trim() !== "").slice(2), context.group);
+  const sourceRows = readRows(source.body.filter((line) => line.trim() !== "").slice(2), context.group, context.group.provider.models);
   const here = new Map(rows.flatMap((row) => (row.model ? [[row.model, row.cells] as const] : [])));
   for (const row of sourceRows) {
     const cells = row.model && here.get(row.model);

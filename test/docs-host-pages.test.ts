@@ -1,0 +1,48 @@
+// Pages copied from the host application's docs (openclaw/openclaw, docs/…), cut to
+// the part that shows each case: what `gen` makes of them with the bundled catalog.
+import { cpSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cells, outsideBodies, regionBodyLines, tableRows } from "./support/region-bodies.ts";
+import { repoRoot, runCli, tempDir } from "./support/run-cli.ts";
+
+const catalog = join(repoRoot, "schema", "catalog.jsonc");
+
+/** A copy of a fixture folder of test/fixtures/host-pages/, and `gen` over its docs/. */
+function hostPages(name: string) {
+  const dir = tempDir("kcs-host-pages-");
+  cpSync(join(import.meta.dirname, "fixtures", "host-pages", name), dir, { recursive: true });
+  const docs = join(dir, "docs");
+  return {
+    docs,
+    read: (page: string) => readFileSync(join(docs, page), "utf8"),
+    gen: (...flags: string[]) => runCli(["gen", ...flags, "--catalog", catalog, "--docs", docs]),
+  };
+}
+
+describe("a translated table whose rows name models that have since left the group", () => {
+  // docs/de/providers/moonshot.md and docs/ar/providers/moonshot.md: the ids region is a table whose reasoning
+  // column says Ja / Nein (نعم / لا); the catalog has no German or Arabic words. The rows that say Ja (نعم) are
+  // about models the catalog has retired, as on the English page, docs/providers/moonshot.md.
+  it("keeps the translators' words learned from those rows instead of writing English", async () => {
+    const p = hostPages("translated-retired-rows");
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const reasoning = (page: string) =>
+      tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row)[2]!);
+    const english = reasoning("providers/moonshot.md");
+    expect(english).toContain("Yes");
+    const de = reasoning("de/providers/moonshot.md");
+    const ar = reasoning("ar/providers/moonshot.md");
+    english.forEach((cell, i) => {
+      if (cell === "Yes") {
+        expect(de[i]).toBe("Ja");
+        expect(ar[i]).toBe("نعم");
+      }
+    });
+    expect(result.stderr).not.toContain('no de text for the word "yes"');
+    expect(result.stderr).not.toContain('no ar text for the word "yes"');
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});
