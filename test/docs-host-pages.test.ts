@@ -46,3 +46,23 @@ describe("a translated table whose rows name models that have since left the gro
     expect((await p.gen("--check")).code).toBe(0);
   });
 });
+
+describe("a list region whose end marker a formatter indented under the last item", () => {
+  // docs/ko/providers/moonshot.md and docs/pt-BR/providers/moonshot.md: Prettier rewrote the MDX markers as
+  // `{/_ … _/ && null}` and indented the end marker under the list's last item, which it continues.
+  it("stays a tight list: no blank line is put between the last item and the end marker", async () => {
+    const p = hostPages("formatter-markers-tight-list");
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    for (const page of ["ko/providers/moonshot.md", "pt-BR/providers/moonshot.md"]) {
+      const text = p.read(page);
+      const body = regionBodyLines(text, "moonshot-kimi-k2-ids");
+      const items = body.filter((line) => line.startsWith("- "));
+      expect(items.length).toBeGreaterThan(0);
+      // The markers are restored, and the last item runs straight into the end marker, as it did.
+      expect(text).toContain(`${items.at(-1)}\n  {/* moonshot-kimi-k2-ids:end */}\n`);
+      expect(body.slice(body.indexOf(items[0]!))).toEqual(items);
+    }
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});

@@ -80,10 +80,18 @@ interface ListStyle {
   numbers?: { start: number; delimiter: string; alike: boolean };
 }
 
+/** A list item's first line: its bullet, or its number and delimiter. */
+const LIST_ITEM = /^\s*(?:([-*+])|(\d{1,9})([.)]))[ \t]/;
+
+/** Whether the last line is a list item's: an end marker right below it continues that item. */
+function endsInListItem(lines: readonly string[]): boolean {
+  return lines.length > 0 && LIST_ITEM.test(lines[lines.length - 1]!);
+}
+
 function listStyleOf(body: readonly string[]): ListStyle {
   const numbers: Array<{ n: number; delimiter: string }> = [];
   for (const line of body) {
-    const item = /^\s*(?:([-*+])|(\d{1,9})([.)]))[ \t]/.exec(line);
+    const item = LIST_ITEM.exec(line);
     if (!item) continue;
     if (item[1] !== undefined) {
       if (numbers.length === 0) return { bullet: item[1] };
@@ -275,7 +283,9 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
     const byLine = !("entries" in output) || (entries === undefined && !ENTRY_LANGS.has(context.lang));
     notes.push(...(entries ?? []), ...(byLine ? droppedLines(trimmed, out, region.name, catalog) : []));
   }
-  if (!fence) out = ["", ...out, ""];
+  // A blank line before the end marker, unless the written list ran straight into it (a formatter indents the
+  // marker under the last item, which it continues): a blank line there would make a tight list a loose one.
+  if (!fence) out = ["", ...out, ...(endsInListItem(body) && endsInListItem(out) ? [] : [""])];
   const blank = prefix.trimEnd();
   return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
 }
