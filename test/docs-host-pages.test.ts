@@ -66,3 +66,20 @@ describe("a list region whose end marker a formatter indented under the last ite
     expect((await p.gen("--check")).code).toBe(0);
   });
 });
+
+describe("a list region nested under a list item", () => {
+  // docs/concepts/model-providers.md: the model-refs region is a list nested under the item "Kimi K2 model IDs:",
+  // its markers written right above and below the nested list. A blank line at either end would put two blocks with
+  // a blank line between them in that item, and make the whole outer list a loose one.
+  it("is written without blank lines at its ends, as it was", async () => {
+    const p = hostPages("nested-list-region");
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const page = "concepts/model-providers.md";
+    const body = regionBodyLines(p.read(page), "moonshot-kimi-k2-model-refs");
+    expect(body.length).toBeGreaterThan(0);
+    for (const line of body) expect(line).toMatch(/^ {2}- `moonshot\/[^`]+`$/);
+    expect(p.read(page)).toContain("- Kimi K2 model IDs:\n  {/* moonshot-kimi-k2-model-refs:start */}\n  - `moonshot/");
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});

@@ -83,9 +83,9 @@ interface ListStyle {
 /** A list item's first line: its bullet, or its number and delimiter. */
 const LIST_ITEM = /^\s*(?:([-*+])|(\d{1,9})([.)]))[ \t]/;
 
-/** Whether the last line is a list item's: an end marker right below it continues that item. */
-function endsInListItem(lines: readonly string[]): boolean {
-  return lines.length > 0 && LIST_ITEM.test(lines[lines.length - 1]!);
+/** Whether a line is a list item's first line. */
+function isListItem(line: string | undefined): boolean {
+  return line !== undefined && LIST_ITEM.test(line);
 }
 
 function listStyleOf(body: readonly string[]): ListStyle {
@@ -283,9 +283,14 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
     const byLine = !("entries" in output) || (entries === undefined && !ENTRY_LANGS.has(context.lang));
     notes.push(...(entries ?? []), ...(byLine ? droppedLines(trimmed, out, region.name, catalog) : []));
   }
-  // A blank line before the end marker, unless the written list ran straight into it (a formatter indents the
-  // marker under the last item, which it continues): a blank line there would make a tight list a loose one.
-  if (!fence) out = ["", ...out, ...(endsInListItem(body) && endsInListItem(out) ? [] : [""])];
+  // A blank line after the start marker and before the end marker, except where the written list ran straight
+  // into the marker (a list nested under an item, or a marker a formatter indented under the last item): a blank
+  // line there would make a tight list a loose one.
+  if (!fence) {
+    const tightStart = isListItem(body[0]) && isListItem(out[0]);
+    const tightEnd = isListItem(body[body.length - 1]) && isListItem(out[out.length - 1]);
+    out = [...(tightStart ? [] : [""]), ...out, ...(tightEnd ? [] : [""])];
+  }
   const blank = prefix.trimEnd();
   return { text: out.map((line) => (line === "" ? blank : prefix + line) + eol).join(""), notes };
 }
