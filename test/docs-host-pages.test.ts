@@ -83,3 +83,17 @@ describe("a list region nested under a list item", () => {
     expect((await p.gen("--check")).code).toBe(0);
   });
 });
+
+describe("a translated table whose source-language page the run leaves out", () => {
+  // docs/de/providers/moonshot.md translates docs/providers/moonshot.md, which holds the region: with that page
+  // excluded, the German table's columns cannot be taken from it, and the message must say why, not that it has
+  // no such region.
+  it("names the page as left out of the run", async () => {
+    const p = hostPages("translated-retired-rows");
+    const result = await runCli(["gen", "--check", "--catalog", catalog, "--docs", p.docs, "--exclude", join(p.docs, "providers/moonshot.md")]);
+    expect(result.code).toBe(2);
+    const english = join(p.docs, "providers/moonshot.md");
+    expect(result.stderr).not.toContain(`${english} has no region moonshot-kimi-k2-ids`);
+    expect(result.stderr).toContain(`${english} is left out of the run`);
+  });
+});

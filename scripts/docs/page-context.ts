@@ -28,15 +28,18 @@ export interface PageSettings {
  */
 export class PageContexts {
   private readonly words = new Map<string, Words>();
-  /** Each page asked for as a translation's source so far: its language and regions by name; null for a page that is not there. */
-  private readonly sources = new Map<string, { locale: string; regions: Map<string, SourceRegion> } | null>();
+  /**
+   * Each page asked for as a translation's source so far: its language and regions by name, or that it is outside
+   * the run; null for a page that is not there.
+   */
+  private readonly sources = new Map<string, { locale: string; regions: Map<string, SourceRegion> } | "outside" | null>();
 
   constructor(
     private readonly catalog: Catalog,
     private readonly places: DocPlaces,
     private readonly options: PageSettings,
-    /** Reads and locates a doc that may be another's source page; undefined when it holds no marker or is left out. */
-    private readonly locate: (path: string) => Promise<LocatedDoc | undefined>,
+    /** Reads and locates a doc that may be another's source page; undefined when it holds no marker, null when the run leaves it out. */
+    private readonly locate: (path: string) => Promise<LocatedDoc | undefined | null>,
   ) {}
 
   /**
@@ -66,8 +69,10 @@ export class PageContexts {
     for (const path of paths) {
       if (this.sources.has(path)) continue;
       const source = await this.locate(path);
-      // A page outside the run, or holding no marker, holds no region.
-      if (source === undefined) this.sources.set(path, existsSync(path) ? { locale: this.defaultLocale, regions: new Map() } : null);
+      if (!existsSync(path)) this.sources.set(path, null);
+      // A page outside the run is not read; one holding no marker holds no region.
+      else if (source === null) this.sources.set(path, "outside");
+      else if (source === undefined) this.sources.set(path, { locale: this.defaultLocale, regions: new Map() });
       else this.sources.set(path, { locale: this.localeOf(source), regions: regionsByName(source) });
     }
   }
@@ -77,6 +82,10 @@ export class PageContexts {
     const tried: PassedOver[] = [];
     for (const path of candidates) {
       const source = this.sources.get(path);
+      if (source === "outside") {
+        tried.push({ path, why: "outside" });
+        continue;
+      }
       const region = source?.regions.get(name);
       if (!source) tried.push({ path, why: "missing" });
       else if (!sameLanguage(source.locale, this.defaultLocale)) tried.push({ path, why: { language: source.locale } });

@@ -29,6 +29,7 @@ import { classifyWithRemark } from "./scan-remark.ts";
 import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
+import { within } from "./translated-pages.ts";
 
 export interface DocsResult {
   /** The docs that may hold a marker and were planned this run, with their messages (those `keep` kept). */
@@ -123,7 +124,11 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     }
     return locateRegions(path, text, names);
   };
-  const pages = new PageContexts(catalog, places, options, (path) => (hashes.has(path) ? read(path) : Promise.resolve(undefined)));
+  // A page that may be a translation's source: read where discovery found markers in it; a page of the run without
+  // any holds no region; one the run leaves out (excluded, or outside its docs folders) is not read.
+  const inRun = (path: string) => docDirs.some((dir) => within(path, dir)) && (included?.(path) ?? true);
+  const pages = new PageContexts(catalog, places, options, (path) =>
+    hashes.has(path) ? read(path) : Promise.resolve(inRun(path) ? undefined : null));
   const cache: RenderCache = new Map();
   const docs: Doc[] = [];
   const engineMessages: Diagnostic[] = [];

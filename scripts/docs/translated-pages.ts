@@ -56,7 +56,8 @@ function docusaurusSources(i18nFolder: string, after: readonly string[], docDirs
   return [join(site, id ?? "docs", ...rest), ...outsideI18n.map((dir) => join(dir, ...rest))];
 }
 
-function within(path: string, folder: string): boolean {
+/** Whether `path` is `folder` or lies under it. */
+export function within(path: string, folder: string): boolean {
   const rel = relative(folder, path);
   return !rel.startsWith("..") && !isAbsolute(rel);
 }

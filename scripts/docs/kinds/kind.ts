@@ -60,8 +60,11 @@ export type SourceLookup = { region: SourceRegion } | { tried: readonly PassedOv
 /** A page that may have been the one translated, and why it was not taken. */
 export interface PassedOver {
   path: string;
-  /** It does not exist, holds no region of the name, or is in another language than the default one. */
-  why: "missing" | "no-region" | { language: string };
+  /**
+   * It does not exist, is not among the docs the run reads (an exclude pattern leaves it out, or it lies outside
+   * the docs folders), holds no region of the name, or is in another language than the default one.
+   */
+  why: "missing" | "outside" | "no-region" | { language: string };
 }
 
 /** A place in the region's body: an index into `RenderContext.body` and a 0-based column in that line. */

@@ -271,7 +271,13 @@ function sourceColumns(context: RenderContext): { ids: Array<string | undefined>
 /** Why no page gave the region: each page tried, and what it lacked. */
 function noSourcePage(tried: readonly PassedOver[], region: string): string {
   const each = tried.map(({ path, why }) =>
-    why === "missing" ? `${path} does not exist` : why === "no-region" ? `${path} has no region ${region}` : `${path} is in ${why.language}, not in the default language`);
+    why === "missing"
+      ? `${path} does not exist`
+      : why === "outside"
+        ? `${path} is left out of the run (by an exclude pattern, or outside the docs folders), so its regions are not read`
+        : why === "no-region"
+          ? `${path} has no region ${region}`
+          : `${path} is in ${why.language}, not in the default language`);
   return `no page this one translates has region ${region} to take the columns from: ${each.join("; ")}`;
 }
 
