@@ -220,6 +220,10 @@ const providerFields = {
   timeoutSeconds: Tokens.optional().describe("Request timeout in seconds, for slow or remote models."),
   region: z.string().min(1).optional().describe("Provider region, e.g. for Bedrock."),
   injectNumCtxForOpenAICompat: z.boolean().optional().describe("Send Ollama's `num_ctx` on OpenAI-compatible requests."),
+  sanitizeToolCallIds: z
+    .boolean()
+    .optional()
+    .describe("Rewrite every tool call id to an OpenAI-style `call_*` id (strict sanitization), on an OpenAI-compatible custom provider."),
   params: Params.optional(),
   agentRuntime: AgentRuntime.optional(),
   localService: z
