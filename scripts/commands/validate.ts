@@ -1,6 +1,6 @@
 // `validate FILE...`: check users' config files; `-` reads standard input.
 // Relative paths are from the folder the user ran the command in (see userFolder).
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
@@ -47,9 +47,11 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
       const result = validateBytes(`${STDIN_NAME}.json`, context.readStdin(), checkContext);
       return { ...result, file: STDIN_NAME, diagnostics: result.diagnostics.map((d) => ({ ...d, file: STDIN_NAME })) };
     }
-    // Read from the user's folder, reported under the name they typed.
-    const result = validateFile(resolve(from, given), checkContext);
-    return { ...result, file: given, diagnostics: result.diagnostics.map((d) => ({ ...d, file: given })) };
+    // Read from the user's folder, reported under the name they typed; a file it includes, relative to that folder.
+    const absolute = resolve(from, given);
+    const result = validateFile(absolute, checkContext);
+    const named = (file: string) => (file === absolute ? given : relative(from, file).startsWith("..") ? file : relative(from, file));
+    return { ...result, file: given, diagnostics: result.diagnostics.map((d) => ({ ...d, file: named(d.file) })) };
   });
   out.stdout(json ? JSON.stringify(validateJson(results), null, 2) : validateText(results));
   return validateExitCode(results);

@@ -21,6 +21,7 @@ import { parseIssues, zodIssueFindings, type IssueFinding } from "../lib/zod-iss
 import { configShape } from "../schema-gen/json-schema.ts";
 import { checkEnvPlaceholders, holdsPlaceholder, type Environment } from "./env-placeholders.ts";
 import type { ConfigFinding } from "./finding.ts";
+import { followIncludes, type FollowedConfig, type SourceFile } from "./follow-includes.ts";
 import { mayBeIncluded, withoutIncludes } from "./includes.ts";
 import { misspeltSections } from "./misspelt-sections.ts";
 import { checkModelRefs } from "./model-refs.ts";
@@ -40,7 +41,11 @@ export interface ConfigProblem extends SourcePosition {
   path: string;
 }
 
-export function checkConfigText(file: string, text: string, context: CheckContext): Diagnostic[] {
+/**
+ * A config's text -> its problems. `follow`: read the files its `$include`s name, relative
+ * to `file` (a config on disk); docs examples and standard input have no folder to read from.
+ */
+export function checkConfigText(file: string, text: string, context: CheckContext, follow = false): Diagnostic[] {
   let parsed: ParsedJson;
   try {
     parsed = parseConfigSource(file, text);
@@ -49,9 +54,16 @@ export function checkConfigText(file: string, text: string, context: CheckContex
     const at = { line: error.line, column: error.column };
     return [{ ...diagnostic(file, at, "config/syntax", error.message), path: "-" }];
   }
-  return checkParsedConfig(parsed, context)
-    .map(({ rule, message, severity, path, ...at }) => ({ ...diagnostic(file, at, rule, message, severity), path }))
-    .sort(byPosition);
+  const config = follow ? followIncludes({ file, parsed }, parseConfigSource) : unfollowed({ file, parsed });
+  return [
+    ...config.problems.map(({ file: where, rule, message, ...at }) => ({ ...diagnostic(where, at, rule, message), path: "-" })),
+    ...checkConfig(config, context).map(({ file: where, rule, message, severity, path, ...at }) => ({ ...diagnostic(where ?? file, at, rule, message, severity), path })),
+  ].sort(byPosition);
+}
+
+/** A config read as it is written: its `$include`s not followed (includes.ts says what that means). */
+function unfollowed(config: SourceFile): FollowedConfig {
+  return { value: config.parsed.value, sources: [config], problems: [], locate: (path, part) => ({ file: config.file, ...config.parsed.locate(path, part) }) };
 }
 
 /**
@@ -60,41 +72,49 @@ export function checkConfigText(file: string, text: string, context: CheckContex
  * `validate` judge a config the same way.
  */
 export function checkParsedConfig(parsed: ParsedJson, context: CheckContext): ConfigProblem[] {
-  const includes = withoutIncludes(parsed.value);
+  return checkConfig(unfollowed({ file: "", parsed }), context).map(({ file: _file, ...problem }) => problem);
+}
+
+/** Every problem of a config, its includes followed or not, each in the file it stands in. */
+function checkConfig(config: FollowedConfig, context: CheckContext): Array<ConfigProblem & { file: string }> {
+  const includes = withoutIncludes(config.value);
   const findings = [
     ...includes.problems,
     ...[...schemaFindings(includes.value), ...checkModelRefs(includes.value, context.catalog)].filter((f) => !mayBeIncluded(includes, f)),
     ...misspeltSections(includes.value),
   ];
-  if (context.environment) findings.push(...checkEnvPlaceholders(parsed.value, context.environment));
-  const problems: ConfigProblem[] = findings.map((f) => ({
-    ...parsed.locate(f.path, f.part),
+  if (context.environment) findings.push(...checkEnvPlaceholders(config.value, context.environment));
+  const problems = findings.map((f) => ({
+    ...config.locate(f.path, f.part),
     rule: f.rule,
     message: f.message,
     severity: f.severity,
     path: formatJsonPath(f.path),
   }));
-  for (const { line, column, escape } of parsed.droppedBackslashes) {
-    problems.push({
-      line, column, endLine: line, endColumn: column + 2,
-      rule: "config/dropped-backslash",
-      severity: "warning",
-      path: "-",
-      message: `\`${escape}\` reads as \`${escape[1]}\`: the backslash is dropped, so a Windows path such as \`C:\\Users\` loses it; ` +
-        "to keep it, double it (`\\\\`), or write the path with `/`",
-    });
+  for (const { file, parsed } of config.sources) {
+    for (const { line, column, escape } of parsed.droppedBackslashes) {
+      problems.push({
+        file, line, column, endLine: line, endColumn: column + 2,
+        rule: "config/dropped-backslash",
+        severity: "warning",
+        path: "-",
+        message: `\`${escape}\` reads as \`${escape[1]}\`: the backslash is dropped, so a Windows path such as \`C:\\Users\` loses it; ` +
+          "to keep it, double it (`\\\\`), or write the path with `/`",
+      });
+    }
+    // The host reads such a file (the later value wins), so a key written twice is a warning, not a reason to refuse the file.
+    for (const duplicate of parsed.duplicateKeys) {
+      problems.push({
+        file,
+        ...duplicate.at,
+        rule: "config/duplicate-key",
+        severity: "warning",
+        path: formatJsonPath(duplicate.path),
+        message: `key "${duplicate.key}" is already set at line ${duplicate.first.line}, column ${duplicate.first.column}; this later one would replace it: merge the two or remove one`,
+      });
+    }
   }
-  // The host reads such a file (the later value wins), so a key written twice is a warning, not a reason to refuse the file.
-  for (const duplicate of parsed.duplicateKeys) {
-    problems.push({
-      ...duplicate.at,
-      rule: "config/duplicate-key",
-      severity: "warning",
-      path: formatJsonPath(duplicate.path),
-      message: `key "${duplicate.key}" is already set at line ${duplicate.first.line}, column ${duplicate.first.column}; this later one would replace it: merge the two or remove one`,
-    });
-  }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 /**

@@ -25,11 +25,14 @@ export function validateFile(file: string, context: CheckContext): FileResult {
   } catch (error) {
     return unreadable(file, readFailureReason(error));
   }
-  return validateBytes(file, bytes, context);
+  return validateBytes(file, bytes, context, true);
 }
 
-/** A config's bytes, from a file or standard input; `file` names it and its ending picks the syntax. */
-export function validateBytes(file: string, bytes: Buffer, context: CheckContext): FileResult {
+/**
+ * A config's bytes, from a file or standard input; `file` names it and its ending picks the syntax.
+ * `onDisk`: the files its `$include`s name are read, relative to it (follow-includes.ts).
+ */
+export function validateBytes(file: string, bytes: Buffer, context: CheckContext, onDisk = false): FileResult {
   // The host reads its config as UTF-8: a wide encoding cannot be read at all, and a
   // byte that is not UTF-8 becomes U+FFFD in whatever value holds it.
   const wide = wideEncoding(bytes);
@@ -38,8 +41,8 @@ export function validateBytes(file: string, bytes: Buffer, context: CheckContext
   const encoding = badByte
     ? [{ ...diagnostic(file, badByte, "config/not-utf8", `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`, "warning"), path: "-" }]
     : [];
-  const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context)];
-  const status = diagnostics.some((d) => d.rule === "config/syntax") ? "unparsable" : diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid";
+  const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context, onDisk)];
+  const status = diagnostics.some((d) => d.rule === "config/syntax" && d.file === file) ? "unparsable" : diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid";
   return { file, status, diagnostics };
 }
 

@@ -1,0 +1,110 @@
+// `validate FILE` follows the `$include`s of a config on disk as the host does (its
+// src/config/includes.ts): what the included files hold is checked where it is written,
+// and an include the host could not follow is an error; on standard input nothing is read.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../scripts/cli.ts";
+import { processContext } from "../scripts/commands/context.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "validate-includes-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A config folder holding these files; returns its path. */
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(scratch, "config-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+async function validate(args: string[], stdin = "") {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const context = { ...processContext(), argv: ["validate", ...args], readStdin: () => Buffer.from(stdin) };
+  const code = await main(["validate", ...args], { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) }, context);
+  return { code, lines: stdout.join("\n").split("\n").filter((l) => l !== ""), stderr: stderr.join("\n") };
+}
+
+/** `file:line:column` of `needle` in the file. */
+function at(file: string, needle: string): string {
+  const text = readFileSync(file, "utf8");
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`${file} does not contain ${needle}`);
+  const before = text.slice(0, offset).split("\n");
+  return `${file}:${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+describe("validate follows $include", () => {
+  it("checks what included files hold, each problem at its place in the file that holds it", async () => {
+    const dir = folder({
+      "openclaw.json5": '{\n  agents: { defaults: { model: { $include: "./agents/model.json5" } } },\n  models: { $include: "./models.json5" },\n}\n',
+      "agents/model.json5": '{\n  primary: "moonshot/kimi-k9",\n  fallbacks: ["moonshot/kimi-k2.5"],\n}\n',
+      "models.json5": '{ providers: { proxy: { baseUrl: "not a url", models: [] } } }\n',
+    });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    expect(result.code, result.lines.join("\n")).toBe(1);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(join(dir, "agents/model.json5"), '"moonshot/kimi-k9"')}  agents\\.defaults\\.model\\.primary  unknown model "moonshot/kimi-k9"`)),
+      expect.stringMatching(new RegExp(`^${at(join(dir, "agents/model.json5"), '"moonshot/kimi-k2.5"')}  agents\\.defaults\\.model\\.fallbacks\\[0\\]  warning: "moonshot/kimi-k2.5"`)),
+      expect.stringMatching(new RegExp(`^${at(join(dir, "models.json5"), '"not a url"')}  models\\.providers\\.proxy\\.baseUrl  must be an http\\(s\\) URL`)),
+      "1 file checked: 0 valid, 1 invalid (2 errors, 1 warning)",
+    ]);
+  });
+
+  it("merges as the host does: a list of files in order, lists one after the other, keys beside $include over the included object", async () => {
+    const dir = folder({
+      "openclaw.json5": [
+        "{",
+        '  models: { $include: ["./providers/a.json5", "./providers/b.json5"] },',
+        '  agents: { defaults: { model: { $include: "./model.json5", fallbacks: ["proxy/second"] } } },',
+        "}",
+      ].join("\n"),
+      "providers/a.json5": '{ providers: { proxy: { baseUrl: "https://proxy.example/v1", models: [{ id: "first", name: "First" }] } } }',
+      "providers/b.json5": '{ providers: { proxy: { apiKey: "${PROXY_KEY}", models: [{ id: "second", name: "Second" }] } } }',
+      "model.json5": '{ primary: "proxy/first", fallbacks: ["proxy/first"] }',
+    });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    // Each file alone lacks what the other gives (a baseUrl, the model "second"): merged, nothing is missing.
+    expect(result.lines, result.stderr).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+    expect(result.code).toBe(0);
+  });
+
+  it("an include the host could not follow is an error at the $include that names it", async () => {
+    const dir = folder({
+      "conf/openclaw.json5": [
+        "{",
+        '  models: { $include: "../outside.json5" },',
+        '  auth: { $include: "./parts/loop-a.json5" },',
+        '  agents: { $include: "./broken.json5" },',
+        '  env: { $include: "./missing.json5" },',
+        "}",
+      ].join("\n"),
+      "outside.json5": "{}",
+      "conf/parts/loop-a.json5": '{ $include: "./loop-b.json5" }',
+      "conf/parts/loop-b.json5": '{ $include: "./loop-a.json5" }',
+      "conf/broken.json5": "{ defaults: { model: 'x' },, }",
+    });
+    const config = join(dir, "conf/openclaw.json5");
+    const result = await validate([config]);
+    expect(result.code, result.lines.join("\n")).toBe(1);
+    const parts = join(dir, "conf/parts");
+    expect(result.lines).toEqual([
+      `${at(join(dir, "conf/broken.json5"), ",,")}  -  two commas in a row: remove one`.replace(/:(\d+)  -/, (_, c) => `:${Number(c) + 1}  -`),
+      expect.stringMatching(new RegExp(`^${at(config, '"../outside.json5"')}  -  "../outside.json5" leads outside the folder of the config`)),
+      expect.stringMatching(new RegExp(`^${at(config, '"./broken.json5"')}  -  the included file "./broken.json5" cannot be parsed`)),
+      expect.stringMatching(new RegExp(`^${at(config, '"./missing.json5"')}  -  cannot read the included file "./missing.json5" .*: there is no such file`)),
+      expect.stringMatching(new RegExp(`^${at(join(parts, "loop-b.json5"), '"./loop-a.json5"')}  -  "./loop-a.json5" is included again by itself \\(openclaw.json5 -> parts/loop-a.json5 -> parts/loop-b.json5 -> parts/loop-a.json5\\)`)),
+      "1 file checked: 0 valid, 1 invalid (5 errors, 0 warnings)",
+    ]);
+  });
+
+  it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
+    const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
+    expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+    expect(result.code).toBe(0);
+  });
+});
