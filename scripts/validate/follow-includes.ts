@@ -127,7 +127,7 @@ export function followIncludes(config: SourceFile, parse: ParseConfig): Followed
     let text: string;
     try {
       const stats = statSync(file);
-      if (!stats.isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+      if (!stats.isFile()) throw Object.assign(new Error("it is not a regular file (a pipe or a device, say)"), { code: stats.isDirectory() ? "EISDIR" : "ENOTFILE" });
       if (stats.size > MAX_INCLUDE_BYTES) {
         problem(here, "config/include", `"${written}" is larger than the 2 MB the host reads of an included file: split it`);
         return undefined;
