@@ -21,10 +21,11 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-async function validate(args: string[], stdin = "") {
+async function validate(args: string[], stdin = "", env: NodeJS.ProcessEnv = {}) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const context = { ...processContext(), argv: ["validate", ...args], readStdin: () => Buffer.from(stdin) };
+  const base = processContext();
+  const context = { ...base, env: { ...base.env, OPENCLAW_INCLUDE_ROOTS: "", ...env }, argv: ["validate", ...args], readStdin: () => Buffer.from(stdin) };
   const code = await main(["validate", ...args], { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) }, context);
   return { code, lines: stdout.join("\n").split("\n").filter((l) => l !== ""), stderr: stderr.join("\n") };
 }
@@ -100,6 +101,18 @@ describe("validate follows $include", () => {
       expect.stringMatching(new RegExp(`^${at(join(parts, "loop-b.json5"), '"./loop-a.json5"')}  -  "./loop-a.json5" is included again by itself \\(openclaw.json5 -> parts/loop-a.json5 -> parts/loop-b.json5 -> parts/loop-a.json5\\)`)),
       "1 file checked: 0 valid, 1 invalid (5 errors, 0 warnings)",
     ]);
+  });
+
+  it("takes files from the folders of OPENCLAW_INCLUDE_ROOTS, as the host does, and checks them too", async () => {
+    const dir = folder({
+      "home/openclaw.json5": '{ models: { $include: "../shared/models.json5" } }',
+      "shared/models.json5": '{ providers: { moonshot: { baseUrl: "https://api.moonshot.ai/v1", models: [{ id: "kimi-k9", name: "K9" }] } } }',
+    });
+    const config = join(dir, "home/openclaw.json5");
+    const outside = await validate([config]);
+    expect(outside.lines[0]).toMatch(/"\.\.\/shared\/models\.json5" leads outside the folder of the config .*list its folder in OPENCLAW_INCLUDE_ROOTS$/);
+    const allowed = await validate([config], "", { OPENCLAW_INCLUDE_ROOTS: `/nowhere:${join(dir, "shared")}` });
+    expect(allowed.lines, allowed.stderr).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
   });
 
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {

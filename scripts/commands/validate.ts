@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { unusableInputJson, validateExitCode, validateJson, validateText } from "../validate/report.ts";
+import { includeRoots } from "../validate/follow-includes.ts";
 import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
 import { parseCommand, usageText } from "./spec.ts";
@@ -40,7 +41,7 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
     return ExitCode.input;
   }
 
-  const checkContext = { catalog, ...(values.env ? { environment: context.env } : {}) };
+  const checkContext = { catalog, includeRoots: includeRoots(context.env.OPENCLAW_INCLUDE_ROOTS), ...(values.env ? { environment: context.env } : {}) };
   const results = positionals.map((given): FileResult => {
     if (given === "-") {
       // Read as a `.json` file is: JSONC, and failing that JSON5.

@@ -30,6 +30,8 @@ export interface CheckContext {
   catalog: Catalog;
   /** Set to report `${VAR}` placeholders whose variable is unset in it (`--env`). */
   environment?: Environment;
+  /** Folders besides a config's own from which it may include files (`OPENCLAW_INCLUDE_ROOTS`, see follow-includes.ts). */
+  includeRoots?: readonly string[];
 }
 
 /** A problem in a parsed config, at a position in its source text. */
@@ -54,7 +56,7 @@ export function checkConfigText(file: string, text: string, context: CheckContex
     const at = { line: error.line, column: error.column };
     return [{ ...diagnostic(file, at, "config/syntax", error.message), path: "-" }];
   }
-  const config = follow ? followIncludes({ file, parsed }, parseConfigSource) : unfollowed({ file, parsed });
+  const config = follow ? followIncludes({ file, parsed }, parseConfigSource, context.includeRoots) : unfollowed({ file, parsed });
   return [
     ...config.problems.map(({ file: where, rule, message, ...at }) => ({ ...diagnostic(where, at, rule, message), path: "-" })),
     ...checkConfig(config, context).map(({ file: where, rule, message, severity, path, ...at }) => ({ ...diagnostic(where ?? file, at, rule, message, severity), path })),

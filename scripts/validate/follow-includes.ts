@@ -2,7 +2,8 @@
 // them in as the host does (src/config/includes.ts), so what they hold is checked too,
 // each problem at its own file:line:column:
 //   - a path is relative to the file that names it, and must stay inside the folder of
-//     the config being validated (the host refuses one that leaves it, also by a link);
+//     the config being validated or a folder of OPENCLAW_INCLUDE_ROOTS (the host refuses
+//     one that leaves them, also by a link);
 //   - `$include` alone is replaced by the included content; beside other keys the content
 //     must be an object, merged first, the other keys over it;
 //   - a list of paths is merged in order: objects key by key, lists one after the other,
@@ -12,7 +13,8 @@
 // error, as the host refuses such a config; its object is then judged as if the file were
 // unknown (includes.ts), so it draws no further messages it might not deserve.
 import { readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, normalize, relative, resolve } from "node:path";
+import { homedir } from "node:os";
+import { delimiter, dirname, isAbsolute, normalize, relative, resolve } from "node:path";
 import { INCLUDE_KEY } from "../../schema/host.ts";
 import { JsonSyntaxError, type JsonPath, type ParsedJson, type SourcePosition } from "../lib/json-source.ts";
 import { isRecord } from "../lib/json-values.ts";
@@ -20,6 +22,7 @@ import { isRecord } from "../lib/json-values.ts";
 /** The host's limits (src/config/includes.ts). */
 const MAX_INCLUDE_DEPTH = 10;
 const MAX_INCLUDE_BYTES = 2 * 1024 * 1024;
+const MAX_INCLUDE_PATH_LENGTH = 4096;
 /** Keys the host's merge leaves out (its prototype-keys.ts). */
 const BLOCKED_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
@@ -62,9 +65,21 @@ interface OriginNode {
 /** A file's text and how to parse it (the config's own rules: JSON5 whatever the file is called). */
 export type ParseConfig = (file: string, text: string) => ParsedJson;
 
-export function followIncludes(config: SourceFile, parse: ParseConfig): FollowedConfig {
+/**
+ * The folders besides the config's own from which the host includes files: `OPENCLAW_INCLUDE_ROOTS`, a list of
+ * paths (`:` between them, `;` on Windows), `~` for the home folder; an entry not absolute after that is dropped.
+ */
+export function includeRoots(variable: string | undefined): string[] {
+  return (variable ?? "")
+    .split(delimiter)
+    .map((entry) => entry.trim().replace(/^~(?=$|[\\/])/, homedir()))
+    .filter((entry) => entry !== "" && isAbsolute(entry))
+    .map((entry) => normalize(entry));
+}
+
+export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRoots: readonly string[] = []): FollowedConfig {
   const root = dirname(resolve(config.file));
-  const rootReal = realOrSame(root);
+  const roots = [root, ...allowedRoots].map((dir) => ({ dir, real: realOrSame(dir) }));
   const sources: SourceFile[] = [config];
   const problems: IncludeProblem[] = [];
 
@@ -110,10 +125,17 @@ export function followIncludes(config: SourceFile, parse: ParseConfig): Followed
 
   const includeOne = (written: string, here: Origin, chain: readonly string[]): { value: unknown; node: OriginNode } | undefined => {
     if (written.trim() === "") return undefined; // includes.ts says what is wrong with it
+    if (written.includes("\0") || written.length >= MAX_INCLUDE_PATH_LENGTH) {
+      problem(here, "config/include", `the path holds a NUL character or is ${MAX_INCLUDE_PATH_LENGTH} characters or longer, which the host refuses`);
+      return undefined;
+    }
     const file = normalize(isAbsolute(written) ? written : resolve(dirname(here.source.file), written));
     const real = realOrSame(file);
-    if (!inside(root, file) || !inside(rootReal, real)) {
-      problem(here, "config/include", `"${written}" leads outside the folder of the config (${root}), and the host refuses to include files from outside it: move the file into that folder`);
+    if (!roots.some((r) => inside(r.dir, file)) || !roots.some((r) => inside(r.real, real))) {
+      const others = allowedRoots.length > 0 ? ` or the folders of OPENCLAW_INCLUDE_ROOTS (${allowedRoots.join(", ")})` : "";
+      problem(here, "config/include",
+        `"${written}" leads outside the folder of the config (${root})${others}, and the host refuses to include files from outside ` +
+          "them: move the file there, or list its folder in OPENCLAW_INCLUDE_ROOTS");
       return undefined;
     }
     if (chain.includes(real)) {
