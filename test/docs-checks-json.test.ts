@@ -130,6 +130,42 @@ describe("docs check: JSON code blocks", () => {
     ]);
   });
 
+  it("reads a block that is a fragment (`agents: { … }` without the outer braces) as the object it stands in", async () => {
+    // The host's docs/fr/concepts/memory.md (openclaw/openclaw @82ea19f) shows its config examples this way.
+    const dir = writeDocs({
+      "fr/concepts/memory.md": [
+        "### Chemins de mémoire supplémentaires",
+        "",
+        "```json5",
+        "agents: {",
+        "  defaults: {",
+        "    memorySearch: {",
+        '      extraPaths: ["../team-docs", "/srv/shared-notes/overview.md"]',
+        "    }",
+        "  }",
+        "}",
+        "```",
+        "",
+        "```json",
+        '"agents": { "defaults": { "model": { "primary": "moonshot/kimi-k9" } } }',
+        "```",
+        "",
+        "```json5",
+        "memory: {",
+        '  backend: "qmd"',
+        '  citations: "auto",',
+        "}",
+        "```",
+        "",
+      ].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    // A fragment is still checked as a config example, at its own line; a fragment that is broken still fails at its line.
+    expect(where(dir, diagnostics)).toEqual(["fr/concepts/memory.md:14: docs/config/unknown-model", "fr/concepts/memory.md:20: docs/json-syntax"]);
+    expect(diagnostics[0]!.column).toBe('"agents": { "defaults": { "model": { "primary": '.length + 1);
+    expect(diagnostics[1]!.message).toContain("missing comma");
+  });
+
   it("leaves JSON that is not a config (a Continue config, say) to the syntax check", async () => {
     const dir = writeDocs({
       "continue.md": ["```json", '{ "models": [{ "title": "x", "provider": "openai" }] }', "```", ""].join("\n"),

@@ -13,6 +13,7 @@ import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
 import { checkConfigText } from "../validate/check-config.ts";
 import { providerNames } from "./inactive-models.ts";
+import { BLOCK_READINGS } from "./json-fragments.ts";
 import type { CodeBlock, JSON_BLOCK_LANGS } from "./mdx.ts";
 import { codeBlocksOf } from "./mdx-compiles.ts";
 import type { DocRule } from "./rule.ts";
@@ -74,22 +75,36 @@ function withoutMarkerLines(text: string): string {
 
 function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
   const mode = MODES[lang]!;
-  let value: unknown;
-  try {
-    value = parseJsonSource(mode === "json" ? withoutMarkerLines(text) : text, mode).value;
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
+  // The block as written, or else as a fragment (json-fragments.ts). When neither reading parses, the error
+  // reported is the one that came furthest into the block: the reading that fits the block stops at its real mistake.
+  let read: { value: unknown; source: string; linesAdded: number } | undefined;
+  let syntaxError: JsonSyntaxError | undefined;
+  for (const { source, linesAdded } of BLOCK_READINGS.map((reading) => reading(text))) {
+    try {
+      read = { value: parseJsonSource(mode === "json" ? withoutMarkerLines(source) : source, mode).value, source, linesAdded };
+      break;
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      const at = new JsonSyntaxError(error.message, Math.max(1, error.line - linesAdded), error.column);
+      if (!syntaxError || at.line > syntaxError.line || (at.line === syntaxError.line && at.column > syntaxError.column)) syntaxError = at;
+    }
+  }
+  if (!read) {
+    const error = syntaxError!;
     const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)" : "";
     return [diagnostic("", { line: error.line, column: error.column }, "docs/json-syntax", `${lang} code block does not parse: ${error.message}${hint}`)];
   }
-  if (!isConfigShaped(value)) return [];
+  if (!isConfigShaped(read.value)) return [];
 
   // The config checks pick the dialect from the file name; the block's own dialect is the one to use.
-  const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, text, { catalog });
-  const owned = ownedFinding(catalog, text);
+  const findings = checkConfigText(`block.${mode === "json" ? "jsonc" : mode}`, read.source, { catalog });
+  const owned = ownedFinding(catalog, read.source);
+  const line = (l: number) => l - read.linesAdded;
   return findings.filter(owned).map((d) => ({
     ...d,
     file: "",
+    line: line(d.line),
+    ...(d.endLine !== undefined ? { endLine: line(d.endLine) } : {}),
     message: `config example: ${d.path && d.path !== "-" ? `${d.path}: ` : ""}${d.message}`,
     rule: `docs/${d.rule}`,
   }));

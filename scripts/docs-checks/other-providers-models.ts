@@ -6,6 +6,7 @@
 import { parse, type AnyNode } from "@humanwhocodes/momoa";
 import { bracketPastDepthLimit } from "../lib/json-depth.ts";
 import { memberName } from "../lib/json-source.ts";
+import { BLOCK_READINGS } from "./json-fragments.ts";
 import type { CodeBlock } from "./mdx.ts";
 import type { TextPosition } from "./text-position.ts";
 
@@ -37,7 +38,7 @@ export function isInside(at: TextPosition, range: TextRange): boolean {
 
 /** The block's value, or, for a fragment, the object it is the inside of; nothing when neither parses. */
 function parseBlock(text: string): { root: AnyNode; linesAdded: number } | undefined {
-  for (const [source, linesAdded] of [[text, 0], [`{\n${text}\n}`, 1]] as const) {
+  for (const { source, linesAdded } of BLOCK_READINGS.map((reading) => reading(text))) {
     if (bracketPastDepthLimit(source) !== undefined) return undefined;
     try {
       return { root: parse(source, { mode: "json5", allowTrailingCommas: true, ranges: false, tokens: false }).body, linesAdded };
