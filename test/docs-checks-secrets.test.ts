@@ -69,6 +69,15 @@ describe("docs check: secrets", () => {
     ]);
   });
 
+  it("reports a key of a known shape once, also where it is assigned to a key-like name", () => {
+    // The host's Slack and Gemini examples (`botToken: "xoxb-..."`, `apiKey: "AIza..."`) with a real-looking value in place of the placeholder.
+    const slack = ["xoxb", "1234567890", "1234567890123", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd"].join("-");
+    const google = ["AIza", "SyQ7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye"].join("");
+    const github = ["ghp", "0123456789abcdefghijABCDEFGHIJ012345"].join("_");
+    const text = `botToken: "${slack}"\napiKey: "${google}"\nGITHUB_TOKEN=${github}\n`;
+    expect(findSecrets(text).map((f) => f.kind)).toEqual(["Slack token", "Google API key", "GitHub token"]);
+  });
+
   it("masks all but a short prefix", () => {
     expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
   });

@@ -89,6 +89,8 @@ export function mayHoldSecret(text: string): boolean {
 
 export interface SecretFinding {
   offset: number;
+  /** Characters of the key in the text. */
+  length: number;
   kind: string;
   masked: string;
 }
@@ -99,13 +101,17 @@ export function findSecrets(text: string): SecretFinding[] {
     for (const match of text.matchAll(shape.pattern)) {
       const value = match[0];
       if (shape.isPlaceholder?.(value) || PLACEHOLDER_WORDS.test(value)) continue;
-      findings.push({ offset: match.index, kind: shape.name, masked: mask(value, shape.shownPrefix(value)) });
+      findings.push({ offset: match.index, length: value.length, kind: shape.name, masked: mask(value, shape.shownPrefix(value)) });
     }
   }
+  // A value of a known shape (`botToken: "xoxb-…"`) is that shape's finding already: one key, one finding.
+  const shaped = findings.map((f) => [f.offset, f.offset + f.length] as const);
   for (const match of text.matchAll(ASSIGNED_SECRET)) {
     const value = match[1]!;
     if (isBlankedOrWords(value) || NAME_OR_PATH.test(value) || !looksRandom(value)) continue;
-    findings.push({ offset: match.index + match[0].length - value.length, kind: "secret value", masked: mask(value, 0) });
+    const offset = match.index + match[0].length - value.length;
+    if (shaped.some(([from, to]) => offset < to && from < offset + value.length)) continue;
+    findings.push({ offset, length: value.length, kind: "secret value", masked: mask(value, 0) });
   }
   return findings.filter((f) => !onAllowListedLine(text, f.offset)).sort((a, b) => a.offset - b.offset);
 }
