@@ -78,6 +78,18 @@ describe("docs check: secrets", () => {
     expect(findSecrets(text).map((f) => f.kind)).toEqual(["Slack token", "Google API key", "GitHub token"]);
   });
 
+  it("catches a secret assigned to AWS_SECRET_ACCESS_KEY or another *_SECRET_KEY / *_ACCESS_KEY name", () => {
+    // A leaked pair as it was once published in a README; the access key id alone was caught, the secret was not.
+    const secret = ["vTDydWJQnAer7OWauUS150i", "9Np7hfCXrrVVP6ed"].join("+");
+    const text = `export AWS_SECRET_ACCESS_KEY="${secret}"\nSTRIPE_SECRET_KEY=${secret}\n`;
+    expect(findSecrets(text).map((f) => [f.kind, f.masked])).toEqual([
+      ["secret value", "vT… (40 characters)"],
+      ["secret value", "vT… (40 characters)"],
+    ]);
+    // Their placeholders stay fine.
+    expect(findSecrets('export AWS_ACCESS_KEY_ID="your-access-key"\nexport AWS_SECRET_ACCESS_KEY="your-secret-key"\nexport AWS_SECRET_ACCESS_KEY="<YOUR_SECRET>"\n')).toEqual([]);
+  });
+
   it("masks all but a short prefix", () => {
     expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
   });
