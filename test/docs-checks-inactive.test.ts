@@ -67,6 +67,26 @@ describe("docs check: only current models outside the retirement page", () => {
     ]);
   });
 
+  it("names the replacement the way the model was named: a bare id for a bare id, a ref for a ref", async () => {
+    // The third-party integration guide (shared seed 000): a Continue config and Cursor settings take the bare id.
+    const page = [
+      "```json",
+      '{ "models": [{ "title": "Kimi K2.5", "provider": "openai", "model": "kimi-k2.5" }] }',
+      "```",
+      "",
+      "Set `moonshot/kimi-k2.5` as the default.",
+      "",
+      "{/* moonshot-current-ids:start */}",
+      "{/* moonshot-current-ids:end */}",
+      "",
+    ].join("\n");
+    const dir = writeDocs({ "zh-CN/guides/kimi-third-party.md": page });
+    const messages = (await checkDocsIn(dir)).map((d) => d.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain("`kimi-k2.5` is retired (since 2026-08-31); docs name only current models: use `kimi-k2.6`,");
+    expect(messages[1]).toContain("`moonshot/kimi-k2.5` is retired (since 2026-08-31); docs name only current models: use `moonshot/kimi-k2.6`,");
+  });
+
   it("does not confuse a current id with a retired one it starts with", async () => {
     const dir = writeDocs({ "ok.md": "Use `moonshot/kimi-k2.6`, `kimi-k2.7-code` or `kimi-code/k3`.\n" });
     expect(await checkDocsIn(dir)).toEqual([]);

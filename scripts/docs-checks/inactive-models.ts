@@ -81,10 +81,12 @@ export const inactiveModelRule: DocRule = {
           const lifecycle = entry.model.lifecycle;
           if (lifecycle.status === "current") continue;
           const when = isFuture(lifecycle.date) ? `will be ${lifecycle.status} on ${lifecycle.date}` : `is ${lifecycle.status} (since ${lifecycle.date})`;
+          // Named the way it was found: a bare id stands where a ref would not fit (a Continue config's "model", Cursor's model field).
+          const replacement = name.includes("/") ? `${entry.provider.id}/${lifecycle.replacement}` : lifecycle.replacement;
           diagnostics.push(
             diagnostic(doc.path, at(offset), "docs/inactive-model",
               `\`${name}\` ${when}; docs name only current models: ` +
-                `use \`${entry.provider.id}/${lifecycle.replacement}\`, or name it only on a page with a region of a doc group ` +
+                `use \`${replacement}\`, or name it only on a page with a region of a doc group ` +
                 `that has "allowInactive" (such as the retired-models page)`),
           );
         }
