@@ -87,6 +87,16 @@ describe("docs check: only current models outside the retirement page", () => {
     expect(messages[1]).toContain("`moonshot/kimi-k2.5` is retired (since 2026-08-31); docs name only current models: use `moonshot/kimi-k2.6`,");
   });
 
+  it("reads a ref's provider as the host does, in any case: the json rule leaves config refs to retired models to this rule", async () => {
+    // validate warns about `Moonshot/kimi-k2.5` (provider ids are compared in lower case); the docs must not let it pass.
+    const dir = writeDocs({
+      "config.md": ["```json5", '{ agents: { defaults: { model: { primary: "Moonshot/kimi-k2.5" } } } }', "```", "", "Or `MOONSHOT/kimi-k2-thinking`.", ""].join("\n"),
+    });
+    const diagnostics = await checkDocsIn(dir);
+    expect(where(dir, diagnostics)).toEqual(["config.md:2: docs/inactive-model", "config.md:5: docs/inactive-model"]);
+    expect(diagnostics[0]!.message).toContain("`Moonshot/kimi-k2.5` is retired (since 2026-08-31); docs name only current models: use `moonshot/kimi-k2.6`");
+  });
+
   it("does not confuse a current id with a retired one it starts with", async () => {
     const dir = writeDocs({ "ok.md": "Use `moonshot/kimi-k2.6`, `kimi-k2.7-code` or `kimi-code/k3`.\n" });
     expect(await checkDocsIn(dir)).toEqual([]);

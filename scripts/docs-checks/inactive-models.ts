@@ -4,7 +4,7 @@
 //
 // What counts as naming a catalog model, so that pages about other providers are
 // never flagged:
-//   - its ref with one of the catalog's provider ids or aliases (`moonshot/kimi-k2.5`),
+//   - its ref with one of the catalog's provider ids or aliases, in any case as the host reads them (`moonshot/kimi-k2.5`, `Moonshot/kimi-k2.5`),
 //     standing alone: not inside a longer ref such as `nvidia/moonshotai/kimi-k2.5`;
 //   - its bare id (`kimi-k2.5`) only on a page holding a region of one of that
 //     provider's doc groups, never as a part of another ref
@@ -29,8 +29,21 @@ export function providerNames(provider: ProviderData): string[] {
   return [provider.id, ...(provider.aliases ?? [])];
 }
 
-function alternation(names: Iterable<string>): string {
-  return [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+function alternation(names: Iterable<string>, pattern: (name: string) => string = escapeRegExp): string {
+  return [...new Set(names)].sort((a, b) => b.length - a.length).map(pattern).join("|");
+}
+
+/** A ref's pattern: its provider in any case (the host compares provider ids in lower case), its model id as written. */
+function refPatternOf(ref: string): string {
+  const slash = ref.indexOf("/");
+  const provider = [...ref.slice(0, slash)].map((c) => (c.toLowerCase() === c.toUpperCase() ? escapeRegExp(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join("");
+  return `${provider}${escapeRegExp(ref.slice(slash))}`;
+}
+
+/** The key a ref found in a doc has in `byRef`: its provider in lower case. */
+function refKey(ref: string): string {
+  const slash = ref.indexOf("/");
+  return `${ref.slice(0, slash).toLowerCase()}${ref.slice(slash)}`;
 }
 
 export const inactiveModelRule: DocRule = {
@@ -44,8 +57,8 @@ export const inactiveModelRule: DocRule = {
     const providerOfGroup = new Map(catalog.groups.map((g) => [g.id, g.provider.id]));
 
     const byRef = new Map<string, (typeof inactive)[number]>();
-    for (const entry of inactive) for (const name of providerNames(entry.provider)) byRef.set(`${name}/${entry.model.id}`, entry);
-    const refPattern = new RegExp(`${BEFORE}(${alternation(byRef.keys())})${AFTER}`, "g");
+    for (const entry of inactive) for (const name of providerNames(entry.provider)) byRef.set(refKey(`${name}/${entry.model.id}`), entry);
+    const refPattern = new RegExp(`${BEFORE}(${alternation(byRef.keys(), refPatternOf)})${AFTER}`, "g");
     // A bare id, per provider, unless a current model of the same provider has the same id.
     const bareIds = new Map<string, { pattern: RegExp; entries: Map<string, (typeof inactive)[number]> }>();
     for (const provider of catalog.providers) {
@@ -63,7 +76,7 @@ export const inactiveModelRule: DocRule = {
         if ([...doc.groups].some((g) => groupsAllowing.has(g))) return [];
         if (!hint.test(doc.content)) return [];
         const found = new Map<number, { name: string; entry: (typeof inactive)[number] }>();
-        for (const match of doc.content.matchAll(refPattern)) found.set(match.index, { name: match[1]!, entry: byRef.get(match[1]!)! });
+        for (const match of doc.content.matchAll(refPattern)) found.set(match.index, { name: match[1]!, entry: byRef.get(refKey(match[1]!))! });
         const providers = new Set([...doc.groups].map((g) => providerOfGroup.get(g)));
         const bareMatches = [...bareIds].filter(([provider]) => providers.has(provider))
           .flatMap(([, bare]) => [...doc.content.matchAll(bare.pattern)].map((match) => ({ offset: match.index, name: match[1]!, entry: bare.entries.get(match[1]!)! })))
