@@ -108,7 +108,8 @@ describe("docs check: JSON code blocks", () => {
     const diagnostics = await checkDocsIn(dir);
     const [first, second] = [example.indexOf("apiKey") + 1, example.lastIndexOf("apiKey") + 1];
     expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([["docs/config/duplicate-key", "warning", 2, second]]);
-    expect(diagnostics[0]!.message).toBe(`config example: models.providers.moonshot.apiKey: key "apiKey" is already set at line 1, column ${first}; this later one would replace it: merge the two or remove one`);
+    // The first one's place is named in the doc, as the finding's own is: the block's line 1 is the doc's line 2.
+    expect(diagnostics[0]!.message).toBe(`config example: models.providers.moonshot.apiKey: key "apiKey" is already set at line 2, column ${first}; this later one would replace it: merge the two or remove one`);
   });
 
   it("reports config examples that name unknown models", async () => {
@@ -163,7 +164,40 @@ describe("docs check: JSON code blocks", () => {
     // A fragment is still checked as a config example, at its own line; a fragment that is broken still fails at its line.
     expect(where(dir, diagnostics)).toEqual(["fr/concepts/memory.md:14: docs/config/unknown-model", "fr/concepts/memory.md:20: docs/json-syntax"]);
     expect(diagnostics[0]!.column).toBe('"agents": { "defaults": { "model": { "primary": '.length + 1);
-    expect(diagnostics[1]!.message).toContain("missing comma");
+    expect(diagnostics[1]!.message).toContain('missing comma: add "," after the value that ends on line 19');
+  });
+
+  it("names the places a message refers to by their line and column in the doc, not in the block", async () => {
+    const dir = writeDocs({
+      "places.md": [
+        "# Places", // 1
+        "",
+        "- Step", // 3
+        "",
+        "  ```json5", // 5
+        "  {",
+        "    a: 1",
+        "    b: 2", // 8
+        "  }",
+        "  ```",
+        "",
+        "```json", // 12
+        '{ "a": [1, 2,',
+        "}", // 14
+        "```",
+        "",
+        "```json5", // 17
+        "{ agents: {",
+        "  defaults: {}", // 19
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect((await checkDocsIn(dir)).map(formatDiagnostic).map((l) => l.slice(dir.length + 1))).toEqual([
+      'places.md:8:5: json5 code block does not parse: missing comma: add "," after the value that ends on line 7',
+      "places.md:14:1: json code block does not parse: `}` stands where the array that opens at line 13, column 8 needs its `]`: close the array first (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)",
+      "places.md:19:15: json5 code block does not parse: end of input: the object that opens at line 18, column 11 is never closed; add `}}` at the end",
+    ]);
   });
 
   it("leaves JSON that is not a config (a Continue config, say) to the syntax check", async () => {

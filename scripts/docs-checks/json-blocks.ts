@@ -32,10 +32,20 @@ export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog,
   return verdicts(block.lang, block.value).map((d) => ({
     ...d,
     file,
+    message: movePlaces(d.message, line, column),
     line: line(d.line),
     column: column(d.column),
     ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: line(d.endLine), endColumn: column(d.endColumn) } : {}),
   }));
+}
+
+/**
+ * The places a message names (`opens at line 3, column 5`, `ends on line 3`, `already set at line 3, column 5`),
+ * moved as the finding's own place is, so that a message speaks of the same lines as its position.
+ */
+function movePlaces(message: string, line: (l: number) => number, column: (c: number) => number): string {
+  return message.replace(/\b((?:at|on) line )(\d+)(?:(, column )(\d+))?/g, (_, lead: string, l: string, separator?: string, c?: string) =>
+    `${lead}${line(Number(l))}${separator && c ? `${separator}${column(Number(c))}` : ""}`);
 }
 
 /** A block's findings at their place in the block (`file` left empty); the same text always gets the same ones. */
@@ -85,7 +95,8 @@ function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic
       break;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      const at = new JsonSyntaxError(error.message, Math.max(1, error.line - linesAdded), error.column);
+      const line = (l: number) => Math.max(1, l - linesAdded);
+      const at = new JsonSyntaxError(movePlaces(error.message, line, (c) => c), line(error.line), error.column);
       if (!syntaxError || at.line > syntaxError.line || (at.line === syntaxError.line && at.column > syntaxError.column)) syntaxError = at;
     }
   }
@@ -105,7 +116,7 @@ function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic
     file: "",
     line: line(d.line),
     ...(d.endLine !== undefined ? { endLine: line(d.endLine) } : {}),
-    message: `config example: ${d.path && d.path !== "-" ? `${d.path}: ` : ""}${d.message}`,
+    message: `config example: ${d.path && d.path !== "-" ? `${d.path}: ` : ""}${movePlaces(d.message, line, (c) => c)}`,
     rule: `docs/${d.rule}`,
   }));
 }
