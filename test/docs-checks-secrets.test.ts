@@ -90,6 +90,25 @@ describe("docs check: secrets", () => {
     expect(findSecrets('export AWS_ACCESS_KEY_ID="your-access-key"\nexport AWS_SECRET_ACCESS_KEY="your-secret-key"\nexport AWS_SECRET_ACCESS_KEY="<YOUR_SECRET>"\n')).toEqual([]);
   });
 
+  it("catches a key given to a command-line flag such as --together-api-key, as the host's onboarding examples pass it", () => {
+    // docs/providers/together.md: `openclaw onboard --non-interactive ... --together-api-key "$TOGETHER_API_KEY"`, with a real key pasted in.
+    const key = ["tgp", "v1", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9"].join("_");
+    const nvidia = ["nvapi", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9"].join("-");
+    const text = `  --together-api-key "${key}"\nopenclaw onboard --auth-choice nvidia-api-key --token=${nvidia}\n`;
+    expect(findSecrets(text).map((f) => [f.kind, f.masked])).toEqual([
+      ["secret value", "tg… (47 characters)"],
+      ["secret value", "nv… (46 characters)"],
+    ]);
+    // The flag's placeholders, and a word "token" in prose followed by other words, stay fine.
+    const fine = [
+      '  --together-api-key "$TOGETHER_API_KEY" \\',
+      "  --huggingface-api-key <your-token>",
+      "openclaw gateway call sessions.list --url ws://host:18789 --token your-gateway-token",
+      "Paste the token Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9 is what a real one looks like.",
+    ].join("\n");
+    expect(findSecrets(fine)).toEqual([]);
+  });
+
   it("masks all but a short prefix", () => {
     expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
   });
