@@ -109,6 +109,15 @@ describe("docs check: secrets", () => {
     expect(findSecrets(fine)).toEqual([]);
   });
 
+  it("catches a key sent as a bearer token in a curl example", () => {
+    // The host's provider pages show `curl -H "Authorization: Bearer $NVIDIA_API_KEY"`; here with the key pasted in.
+    const nvidia = ["nvapi", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9"].join("-");
+    const text = `curl https://integrate.api.nvidia.com/v1/models -H "Authorization: Bearer ${nvidia}"\n`;
+    expect(findSecrets(text).map((f) => [f.kind, f.masked])).toEqual([["secret value", "nv… (46 characters)"]]);
+    const fine = ['curl -H "Authorization: Bearer $MOONSHOT_API_KEY"', "Authorization: Bearer <token>", "Send it as a Bearer token in the header."].join("\n");
+    expect(findSecrets(fine)).toEqual([]);
+  });
+
   it("masks all but a short prefix", () => {
     expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
   });

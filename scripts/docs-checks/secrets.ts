@@ -71,11 +71,11 @@ const SHAPES: KeyShape[] = [
 ];
 
 /**
- * `apiKey: "…"`, `ANTHROPIC_AUTH_TOKEN=…`, `AWS_SECRET_ACCESS_KEY=…`, `--together-api-key "…"`: a long random value
- * given to a key-like name, or to a command-line flag so named, on the same line.
+ * `apiKey: "…"`, `ANTHROPIC_AUTH_TOKEN=…`, `AWS_SECRET_ACCESS_KEY=…`, `--together-api-key "…"`, `Bearer …`: a long
+ * random value given to a key-like name, to a command-line flag so named, or sent as a bearer token, on the same line.
  */
 const ASSIGNED_SECRET =
-  /(?:(?:api|access|secret)[_-]?key|secret|token|password|passwd)(?:["']?[ \t]*[:=]|(?<=--[A-Za-z0-9-]+)[ \t]+)[ \t]*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
+  /(?:(?:(?:api|access|secret)[_-]?key|secret|token|password|passwd)(?:["']?[ \t]*[:=]|(?<=--[A-Za-z0-9-]+)[ \t]+)|\bbearer[ \t]+)[ \t]*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
 
 /**
  * One cheap scan that every text holding a finding matches (most docs do not):
@@ -84,7 +84,7 @@ const ASSIGNED_SECRET =
  * like "token" alone are in most docs about models. Only ASCII is matched, so it may also run on bytes decoded as latin1.
  */
 const SECRET_HINT =
-  /sk-[A-Za-z0-9_-]{20}|(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_|AIza[0-9A-Za-z_-]{35}|xox[abposr]-|eyJ[A-Za-z0-9_-]{10}|PRIVATE KEY|(?:(?:api|access|secret)[_-]?key|secret|token|passw(?:or)?d)(?:["']?[ \t]*[:=]|[ \t]+)[ \t]*["']?[A-Za-z0-9_+/=-]{24}/i;
+  /sk-[A-Za-z0-9_-]{20}|(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_|AIza[0-9A-Za-z_-]{35}|xox[abposr]-|eyJ[A-Za-z0-9_-]{10}|PRIVATE KEY|(?:(?:api|access|secret)[_-]?key|secret|token|passw(?:or)?d|bearer)(?:["']?[ \t]*[:=]|[ \t]+)[ \t]*["']?[A-Za-z0-9_+/=-]{24}/i;
 
 export function mayHoldSecret(text: string): boolean {
   return SECRET_HINT.test(text);
