@@ -49,6 +49,16 @@ describe("docs check: JSON code blocks", () => {
     expect(formatDiagnostic(diagnostics[1]!)).toContain("use ```jsonc for comments");
   });
 
+  it("tells a ```json block with a trailing comma, as host pages write them, where trailing commas are allowed", async () => {
+    const dir = writeDocs({
+      "trailing.md": ["```json", "{", '  "agents": { "defaults": { "model": "moonshot/kimi-k2.6" } },', "}", "```", ""].join("\n"),
+    });
+    const [finding, ...rest] = await checkDocsIn(dir);
+    expect(rest).toEqual([]);
+    expect([finding!.line, finding!.column]).toEqual([4, 1]);
+    expect(finding!.message).toContain("use ```jsonc for comments and trailing commas");
+  });
+
   it("reads a ```json block's region markers as what they are, not as comments strict JSON lacks", async () => {
     const dir = writeDocs({
       "regions.md": [
@@ -127,7 +137,7 @@ describe("docs check: JSON code blocks", () => {
     });
     const diagnostics = await checkDocsIn(dir);
     expect(diagnostics.map(formatDiagnostic)).toEqual([
-      `${dir}/deep.md:8:${'{ "a": '.length + 999 + 1}: json code block does not parse: values are nested more than 1000 levels deep here; no config needs this: flatten it (a \`\`\`json block is strict JSON: use \`\`\`jsonc for comments, \`\`\`json5 for unquoted keys)`,
+      `${dir}/deep.md:8:${'{ "a": '.length + 999 + 1}: json code block does not parse: values are nested more than 1000 levels deep here; no config needs this: flatten it (a \`\`\`json block is strict JSON: use \`\`\`jsonc for comments and trailing commas, \`\`\`json5 for unquoted keys)`,
     ]);
   });
 
@@ -195,7 +205,7 @@ describe("docs check: JSON code blocks", () => {
     });
     expect((await checkDocsIn(dir)).map(formatDiagnostic).map((l) => l.slice(dir.length + 1))).toEqual([
       'places.md:8:5: json5 code block does not parse: missing comma: add "," after the value that ends on line 7',
-      "places.md:14:1: json code block does not parse: `}` stands where the array that opens at line 13, column 8 needs its `]`: close the array first (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)",
+      "places.md:14:1: json code block does not parse: `}` stands where the array that opens at line 13, column 8 needs its `]`: close the array first (a ```json block is strict JSON: use ```jsonc for comments and trailing commas, ```json5 for unquoted keys)",
       "places.md:19:15: json5 code block does not parse: end of input: the object that opens at line 18, column 11 is never closed; add `}}` at the end",
     ]);
   });

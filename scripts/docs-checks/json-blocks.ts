@@ -102,7 +102,7 @@ function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic
   }
   if (!read) {
     const error = syntaxError!;
-    const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments, ```json5 for unquoted keys)" : "";
+    const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments and trailing commas, ```json5 for unquoted keys)" : "";
     return [diagnostic("", { line: error.line, column: error.column }, "docs/json-syntax", `${lang} code block does not parse: ${error.message}${hint}`)];
   }
   if (!isConfigShaped(read.value)) return [];
