@@ -109,6 +109,12 @@ describe("docs check: secrets", () => {
     expect(findSecrets(fine)).toEqual([]);
   });
 
+  it("reads a long run of key-like words once: a flag's name is looked for only before a space", () => {
+    // A minified or generated line: each `token` in it once rescanned the run before it, a 1 MB run never finished.
+    const run = "token".repeat(200_000);
+    expect(findSecrets(`${run} value\n${"tokenaaaaaaaaaa".repeat(70_000)}:\n`)).toEqual([]);
+  });
+
   it("catches a key sent as a bearer token in a curl example", () => {
     // The host's provider pages show `curl -H "Authorization: Bearer $NVIDIA_API_KEY"`; here with the key pasted in.
     const nvidia = ["nvapi", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9"].join("-");

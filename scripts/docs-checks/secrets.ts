@@ -75,7 +75,7 @@ const SHAPES: KeyShape[] = [
  * random value given to a key-like name, to a command-line flag so named, or sent as a bearer token, on the same line.
  */
 const ASSIGNED_SECRET =
-  /(?:(?:(?:api|access|secret)[_-]?key|secret|token|password|passwd)(?:["']?[ \t]*[:=]|(?<=--[A-Za-z0-9-]+)[ \t]+)|\bbearer[ \t]+)[ \t]*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
+  /(?:(?:(?:api|access|secret)[_-]?key|secret|token|password|passwd)(?:["']?[ \t]*[:=]|(?=[ \t])(?<=--[A-Za-z0-9-]+)[ \t]+)|\bbearer[ \t]+)[ \t]*["']?(?!sk-)([A-Za-z0-9_+/=-]{24,})/gi;
 
 /**
  * One cheap scan that every text holding a finding matches (most docs do not):
