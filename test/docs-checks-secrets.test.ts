@@ -124,6 +124,16 @@ describe("docs check: secrets", () => {
     expect(findSecrets(fine)).toEqual([]);
   });
 
+  it("takes jwt.io's example token for the placeholder it is, whatever payload it was given, and still reports another token", () => {
+    // Pages explaining tokens paste jwt.io's example; its signature matches no other payload, so such a token is never valid.
+    const signature = ["SflKxwRJSMeKKF2QT4fwpMeJf36POk6y", "JV_adQssw5c"].join("");
+    const example = ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ", signature].join(".");
+    const edited = ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxNTE2MjM5MDIyfQ", signature].join(".");
+    expect(findSecrets(`Authorization: Bearer ${example}\nTOKEN="${edited}"\n`)).toEqual([]);
+    const other = ["eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", "eyJzdWIiOiJrYy0xIn0", "Q7m2Xc9Lp4Rt8Vb1Nz6Hs3Kd5Wf0Jg2Ye7Ua4Io9"].join(".");
+    expect(findSecrets(`Authorization: Bearer ${other}\n`).map((f) => f.kind)).toEqual(["JSON Web Token"]);
+  });
+
   it("masks all but a short prefix", () => {
     expect(mask("sk-abcdefghijklmnopqrstuvwxyz", 3)).toBe("sk-ab… (29 characters)");
   });

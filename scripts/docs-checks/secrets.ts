@@ -66,6 +66,8 @@ const SHAPES: KeyShape[] = [
     name: "JSON Web Token",
     pattern: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
     shownPrefix: () => 3,
+    // jwt.io's example signature, which pages explaining tokens paste (often under a payload of their own): it signs no other payload.
+    isPlaceholder: (m) => m.endsWith(".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
   },
   { name: "private key", pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/g, shownPrefix: (m) => m.length },
 ];
@@ -100,15 +102,16 @@ export interface SecretFinding {
 
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
+  // A value of a known shape (`botToken: "xoxb-…"`) is judged by its shape alone, placeholder or key: one key, one verdict.
+  const shaped: Array<readonly [number, number]> = [];
   for (const shape of SHAPES) {
     for (const match of text.matchAll(shape.pattern)) {
       const value = match[0];
+      shaped.push([match.index, match.index + value.length]);
       if (shape.isPlaceholder?.(value) || PLACEHOLDER_WORDS.test(value)) continue;
       findings.push({ offset: match.index, length: value.length, kind: shape.name, masked: mask(value, shape.shownPrefix(value)) });
     }
   }
-  // A value of a known shape (`botToken: "xoxb-…"`) is that shape's finding already: one key, one finding.
-  const shaped = findings.map((f) => [f.offset, f.offset + f.length] as const);
   for (const match of text.matchAll(ASSIGNED_SECRET)) {
     const value = match[1]!;
     if (isBlankedOrWords(value) || NAME_OR_PATH.test(value) || !looksRandom(value)) continue;
