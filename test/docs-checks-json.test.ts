@@ -177,6 +177,28 @@ describe("docs check: JSON code blocks", () => {
     expect(diagnostics[1]!.message).toContain('missing comma: add "," after the value that ends on line 19');
   });
 
+  it("reads a block that is a list's entries (`{ id: … },` to add under `models`) as the list they stand in", async () => {
+    const dir = writeDocs({
+      "entries.md": [
+        "Add the model to `models.providers.moonshot.models`:",
+        "",
+        "```json5",
+        "{",
+        '  id: "kimi-k2.6",',
+        '  name: "Kimi K2.6",',
+        "},",
+        "```",
+        "",
+        "```json5",
+        '{ id: "kimi-k3" },',
+        '{ id: "kimi-k2.6" }',
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect(await checkDocsIn(dir)).toEqual([]);
+  });
+
   it("names the places a message refers to by their line and column in the doc, not in the block", async () => {
     const dir = writeDocs({
       "places.md": [

@@ -85,16 +85,20 @@ function withoutMarkerLines(text: string): string {
 
 function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
   const mode = MODES[lang]!;
-  // The block as written, or else as a fragment (json-fragments.ts). When neither reading parses, the error
-  // reported is the one that came furthest into the block: the reading that fits the block stops at its real mistake.
+  // The block as written, or else as a fragment (json-fragments.ts). When no reading parses, the error reported
+  // is the one that came furthest into the block: the reading that fits the block stops at its real mistake. A
+  // reading that fails at a bracket it added (a fragment's closing `]` where the block leaves an object open) is
+  // no such reading.
   let read: { value: unknown; source: string; linesAdded: number } | undefined;
   let syntaxError: JsonSyntaxError | undefined;
+  const lineCount = text.split("\n").length;
   for (const { source, linesAdded } of BLOCK_READINGS.map((reading) => reading(text))) {
     try {
       read = { value: parseJsonSource(mode === "json" ? withoutMarkerLines(source) : source, mode).value, source, linesAdded };
       break;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
+      if (linesAdded > 0 && (error.line <= linesAdded || error.line > linesAdded + lineCount)) continue;
       const line = (l: number) => Math.max(1, l - linesAdded);
       const at = new JsonSyntaxError(movePlaces(error.message, line, (c) => c), line(error.line), error.column);
       if (!syntaxError || at.line > syntaxError.line || (at.line === syntaxError.line && at.column > syntaxError.column)) syntaxError = at;
