@@ -73,7 +73,7 @@ describe("config schema in VS Code's JSON engine", () => {
   it("accepts `$include` in any object, which then need not hold its required keys, and refuses one that is no path", async () => {
     const text = variant(`"mode": "merge",`, `"mode": "merge", "$include": ["./models.json5"],`)
       .replace(`"env": { "MOONSHOT_API_KEY": "sk-test", },`, `"env": { "$include": "./env.json5", "MOONSHOT_API_KEY": "sk-test", },`)
-      .replace(`"providers": {`, `"providers": { "custom": { "$include": "./custom.json5" },`);
+      .replace(`"providers": {`, `"providers": { "custom": { "$include": "./custom.json5" }, "spare": { "$include": [] },`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);
     const wrong = variant(`"mode": "merge",`, `"mode": "merge", "$include": 3,`);
     const diagnostics = await open(service, DOC, wrong).diagnostics();

@@ -115,6 +115,14 @@ describe("validate follows $include", () => {
     expect(allowed.lines, allowed.stderr).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
   });
 
+  it("an empty list of includes merges nothing, as in the host: no error, and the object keeps what it holds", async () => {
+    const dir = folder({ "openclaw.json5": '{ models: { $include: [], mode: "merge" }, agents: { defaults: { $include: [] } } }' });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    expect(result.lines, result.stderr).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+    const stdin = await validate(["-"], '{ models: { $include: [] } }');
+    expect(stdin.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

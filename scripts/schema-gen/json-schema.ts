@@ -106,7 +106,8 @@ function valueAtPath(schema: JsonSchema, path: readonly string[]): JsonSchema | 
 }
 
 const INCLUDE: JsonSchema = {
-  anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }],
+  // An empty list is valid: the host merges nothing (src/config/includes.ts reduces the list from `{}`).
+  anyOf: [{ type: "string", minLength: 1 }, { type: "array", items: { type: "string", minLength: 1 } }],
   description: "Files merged into this object before the config is validated: a path, or a list of paths.",
   markdownDescription: "Files merged into this object before the config is validated: a path, or a list of paths.",
 };

@@ -113,7 +113,7 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
   /** What `$include` names, merged; undefined when it cannot be followed (said as a problem, except a malformed value, which includes.ts reports). */
   const includeAll = (paths: unknown, here: Origin, chain: readonly string[]): { value: unknown; node: OriginNode } | undefined => {
     if (typeof paths === "string") return includeOne(paths, here, chain);
-    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === "string")) return undefined;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string")) return undefined;
     let merged: { value: unknown; node: OriginNode } = { value: {}, node: {} };
     for (const [i, path] of paths.entries()) {
       const one = includeOne(path as string, at(here, i), chain);

@@ -37,7 +37,8 @@ export function withoutIncludes(value: unknown, path: JsonPath = [], found: Incl
     if (key === INCLUDE_KEY) {
       found.at.push(path);
       const paths = Array.isArray(child) ? child : [child];
-      const valid = paths.length > 0 && paths.every((p) => typeof p === "string" && p.trim() !== "");
+      // An empty list merges nothing, for the host as here.
+      const valid = paths.every((p) => typeof p === "string" && p.trim() !== "");
       if (valid && Object.keys(value).length === 1) found.whole.push(path);
       if (!valid) {
         found.problems.push({
