@@ -123,6 +123,21 @@ describe("validate follows $include", () => {
     expect(stdin.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
   });
 
+  it("a file whose name begins with two dots is inside the folder, as for the host; the folder itself is not a file", async () => {
+    // The host's isPathInside refuses `..` as a path segment, not a name that begins with it.
+    const dir = folder({
+      "openclaw.json5": '{ models: { $include: "./..shared.json5" }, env: { $include: "." } }',
+      "..shared.json5": '{ mode: "merged" }',
+    });
+    const config = join(dir, "openclaw.json5");
+    const result = await validate([config]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(join(dir, "..shared.json5"), '"merged"')}  models\\.mode  must be one of`)),
+      expect.stringMatching(new RegExp(`^${at(config, '"."')}  -  cannot read the included file "\\." .*: it is a folder, not a file`)),
+      "1 file checked: 0 valid, 1 invalid (2 errors, 0 warnings)",
+    ]);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

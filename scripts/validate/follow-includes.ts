@@ -249,9 +249,13 @@ function record(entries: ReadonlyArray<readonly [string, unknown]>): Record<stri
   return out;
 }
 
+/**
+ * The host's isPathInside (src/infra/path-guards.ts): the folder itself counts, and only a `..` segment leads
+ * out, not a name that begins with two dots (`..shared.json5`).
+ */
 function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  return rel === "" || (!/^\.\.(?:[\\/]|$)/.test(rel) && !isAbsolute(rel));
 }
 
 function realOrSame(path: string): string {
