@@ -138,6 +138,21 @@ describe("validate follows $include", () => {
     ]);
   });
 
+  it("a file included twice (two files including the same third) is read twice, but what is wrong in it is said once", async () => {
+    const dir = folder({
+      "openclaw.json5": '{ $include: ["./a.json5", "./b.json5"] }',
+      "a.json5": '{ $include: "./c.json5" }',
+      "b.json5": '{ $include: "./c.json5" }',
+      "c.json5": '{ env: { vars: { A: "1", A: "2", DIR: "C:\\Users" } } }',
+    });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    expect(result.lines, result.stderr).toEqual([
+      expect.stringMatching(new RegExp(`^${at(join(dir, "c.json5"), 'A: "2"')}  env\\.vars\\.A  warning: key "A" is already set`)),
+      expect.stringMatching(new RegExp(`^${join(dir, "c.json5")}:1:\\d+  -  warning: \`\\\\U\` reads as \`U\``)),
+      "1 file checked: 1 valid, 0 invalid (0 errors, 2 warnings)",
+    ]);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

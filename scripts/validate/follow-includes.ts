@@ -42,7 +42,7 @@ export interface FollowedConfig {
   value: unknown;
   /** Where the value at a path of the merged config was written: its file and position there. */
   locate(path: JsonPath, part?: "value" | "key"): SourcePosition & { file: string };
-  /** Every file read: the config, then the included ones. */
+  /** Every file read, each once: the config, then the included ones. */
   sources: SourceFile[];
   problems: IncludeProblem[];
 }
@@ -172,7 +172,8 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
       return undefined;
     }
     const source = { file, parsed };
-    sources.push(source);
+    // A file included twice (two files including the same third) is listed once: what is wrong in it is said once.
+    if (!sources.some((s) => s.file === file)) sources.push(source);
     const origin = { source, path: [] };
     const done = process(parsed.value, origin, [...chain, real]);
     return { value: done.value, node: done.node ?? { origin } };
