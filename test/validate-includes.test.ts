@@ -153,6 +153,19 @@ describe("validate follows $include", () => {
     ]);
   });
 
+  it("an included file that is not UTF-8 is named as such: UTF-16 cannot be read, a Latin-1 byte is a warning at it", async () => {
+    const dir = folder({ "openclaw.json5": '{ models: { $include: "./wide.json5" }, env: { $include: "./latin.json5" } }' });
+    writeFileSync(join(dir, "wide.json5"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ mode: "merge" }', "utf16le")]));
+    writeFileSync(join(dir, "latin.json5"), Buffer.concat([Buffer.from('{ vars: { CITY: "Z'), Buffer.from([0xfc]), Buffer.from('rich" } }')]));
+    const config = join(dir, "openclaw.json5");
+    const result = await validate([config]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${join(dir, "latin.json5")}:1:19  -  warning: .*not UTF-8`)),
+      expect.stringMatching(new RegExp(`^${at(config, '"./wide.json5"')}  -  cannot read the included file "\\./wide\\.json5" .*: it is encoded as UTF-16 \\(little-endian\\); save it as UTF-8`)),
+      "1 file checked: 0 valid, 1 invalid (1 error, 1 warning)",
+    ]);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

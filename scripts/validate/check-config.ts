@@ -58,7 +58,7 @@ export function checkConfigText(file: string, text: string, context: CheckContex
   }
   const config = follow ? followIncludes({ file, parsed }, parseConfigSource, context.includeRoots) : unfollowed({ file, parsed });
   return [
-    ...config.problems.map(({ file: where, rule, message, ...at }) => ({ ...diagnostic(where, at, rule, message), path: "-" })),
+    ...config.problems.map(({ file: where, rule, message, severity, ...at }) => ({ ...diagnostic(where, at, rule, message, severity), path: "-" })),
     ...checkConfig(config, context).map(({ file: where, rule, message, severity, path, ...at }) => ({ ...diagnostic(where ?? file, at, rule, message, severity), path })),
   ].sort(byPosition);
 }

@@ -16,6 +16,7 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, isAbsolute, normalize, relative, resolve } from "node:path";
 import { INCLUDE_KEY } from "../../schema/host.ts";
+import { firstNonUtf8, NOT_UTF8, wideEncoding, type WideEncoding } from "../lib/encoding.ts";
 import { JsonSyntaxError, type JsonPath, type ParsedJson, type SourcePosition } from "../lib/json-source.ts";
 import { isRecord } from "../lib/json-values.ts";
 
@@ -35,7 +36,14 @@ export interface IncludeProblem extends SourcePosition {
   file: string;
   rule: string;
   message: string;
+  /** Unset: an error. */
+  severity?: "warning";
 }
+
+/** Why a config file (the config or one it includes) in a wide encoding cannot be read: the host reads UTF-8 only. */
+export const wideEncodingReason = (wide: WideEncoding) => `it is encoded as ${wide.encoding}; save it as UTF-8`;
+/** A config file's byte that is not UTF-8: the host reads the file anyway. */
+export const NOT_UTF8_WARNING = `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`;
 
 export interface FollowedConfig {
   /** The config with every followed `$include` replaced by what it names. */
@@ -154,7 +162,15 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
         problem(here, "config/include", `"${written}" is larger than the 2 MB the host reads of an included file: split it`);
         return undefined;
       }
-      text = readFileSync(file, "utf8");
+      const bytes = readFileSync(file);
+      const wide = wideEncoding(bytes);
+      if (wide) {
+        problem(here, "config/include", `cannot read the included file "${written}" (${file}): ${wideEncodingReason(wide)}; the host refuses a config whose include it cannot read`);
+        return undefined;
+      }
+      const badByte = firstNonUtf8(bytes);
+      if (badByte) problems.push({ file, ...badByte, endLine: badByte.line, endColumn: badByte.column, rule: "config/not-utf8", message: NOT_UTF8_WARNING, severity: "warning" });
+      text = bytes.toString("utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;

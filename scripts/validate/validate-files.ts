@@ -1,8 +1,9 @@
 // Config files on disk -> one result per file: valid, invalid, unparsable or unreadable.
 import { readFileSync } from "node:fs";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { firstNonUtf8, NOT_UTF8, wideEncoding } from "../lib/encoding.ts";
+import { firstNonUtf8, wideEncoding } from "../lib/encoding.ts";
 import { checkConfigText, type CheckContext } from "./check-config.ts";
+import { NOT_UTF8_WARNING, wideEncodingReason } from "./follow-includes.ts";
 import { readFailureReason } from "./read-failure.ts";
 
 /** `unparsable`: not JSON, JSONC or JSON5; `invalid`: it parses and breaks a rule. */
@@ -36,10 +37,10 @@ export function validateBytes(file: string, bytes: Buffer, context: CheckContext
   // The host reads its config as UTF-8: a wide encoding cannot be read at all, and a
   // byte that is not UTF-8 becomes U+FFFD in whatever value holds it.
   const wide = wideEncoding(bytes);
-  if (wide) return unreadable(file, `it is encoded as ${wide.encoding}; save it as UTF-8`);
+  if (wide) return unreadable(file, wideEncodingReason(wide));
   const badByte = firstNonUtf8(bytes);
   const encoding = badByte
-    ? [{ ...diagnostic(file, badByte, "config/not-utf8", `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`, "warning"), path: "-" }]
+    ? [{ ...diagnostic(file, badByte, "config/not-utf8", NOT_UTF8_WARNING, "warning"), path: "-" }]
     : [];
   const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context, onDisk)];
   const status = diagnostics.some((d) => d.rule === "config/syntax" && d.file === file) ? "unparsable" : diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid";
