@@ -21,11 +21,11 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-async function validate(args: string[], stdin = "", env: NodeJS.ProcessEnv = {}) {
+async function validate(args: string[], stdin = "", env: NodeJS.ProcessEnv = {}, cwd?: string) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const base = processContext();
-  const context = { ...base, env: { ...base.env, OPENCLAW_INCLUDE_ROOTS: "", ...env }, argv: ["validate", ...args], readStdin: () => Buffer.from(stdin) };
+  const context = { ...base, ...(cwd ? { cwd } : {}), env: { ...base.env, OPENCLAW_INCLUDE_ROOTS: "", ...env }, argv: ["validate", ...args], readStdin: () => Buffer.from(stdin) };
   const code = await main(["validate", ...args], { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) }, context);
   return { code, lines: stdout.join("\n").split("\n").filter((l) => l !== ""), stderr: stderr.join("\n") };
 }
@@ -164,6 +164,21 @@ describe("validate follows $include", () => {
       expect.stringMatching(new RegExp(`^${at(config, '"./wide.json5"')}  -  cannot read the included file "\\./wide\\.json5" .*: it is encoded as UTF-16 \\(little-endian\\); save it as UTF-8`)),
       "1 file checked: 0 valid, 1 invalid (1 error, 1 warning)",
     ]);
+  });
+
+  it("names an included file as the user named the config: relative to their folder (also above it) or absolute", async () => {
+    const dir = folder({
+      "a.json5": '{ $include: "./shared.json5" }',
+      "..b.json5": '{ $include: "./shared.json5" }',
+      "shared.json5": "{ env: { vars: { A: 1 } } }",
+      "sub/c.json5": '{ $include: "./here.json5" }',
+      "sub/here.json5": "{ env: { vars: { B: 2 } } }",
+    });
+    const problem = (file: string, column: number, key: string) => `${file}:1:${column}  env.vars.${key}  must be a string, not the number ${key === "A" ? 1 : 2}`;
+    const fromSub = await validate(["../a.json5", "c.json5"], "", {}, join(dir, "sub"));
+    expect(fromSub.lines).toEqual([problem("../shared.json5", 21, "A"), problem("here.json5", 21, "B"), "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)"]);
+    const fromDir = await validate(["..b.json5", join(dir, "sub/c.json5")], "", {}, dir);
+    expect(fromDir.lines).toEqual([problem("shared.json5", 21, "A"), problem(join(dir, "sub/here.json5"), 21, "B"), "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)"]);
   });
 
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {

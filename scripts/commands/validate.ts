@@ -1,12 +1,12 @@
 // `validate FILE...`: check users' config files; `-` reads standard input.
 // Relative paths are from the folder the user ran the command in (see userFolder).
-import { relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { unusableInputJson, validateExitCode, validateJson, validateText } from "../validate/report.ts";
-import { includeRoots } from "../validate/follow-includes.ts";
+import { includeRoots, inside } from "../validate/follow-includes.ts";
 import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
 import { parseCommand, usageText } from "./spec.ts";
@@ -48,10 +48,12 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
       const result = validateBytes(`${STDIN_NAME}.json`, context.readStdin(), checkContext);
       return { ...result, file: STDIN_NAME, diagnostics: result.diagnostics.map((d) => ({ ...d, file: STDIN_NAME })) };
     }
-    // Read from the user's folder, reported under the name they typed; a file it includes, relative to that folder.
+    // Read from the user's folder, reported under the name they typed; a file it includes, as they named the config:
+    // by its absolute path, or relative to their folder when it is inside that folder or the config's.
     const absolute = resolve(from, given);
     const result = validateFile(absolute, checkContext);
-    const named = (file: string) => (file === absolute ? given : relative(from, file).startsWith("..") ? file : relative(from, file));
+    const named = (file: string) =>
+      file === absolute ? given : !isAbsolute(given) && (inside(from, file) || inside(dirname(absolute), file)) ? relative(from, file) : file;
     return { ...result, file: given, diagnostics: result.diagnostics.map((d) => ({ ...d, file: named(d.file) })) };
   });
   out.stdout(json ? JSON.stringify(validateJson(results), null, 2) : validateText(results));

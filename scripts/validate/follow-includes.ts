@@ -270,7 +270,7 @@ function record(entries: ReadonlyArray<readonly [string, unknown]>): Record<stri
  * The host's isPathInside (src/infra/path-guards.ts): the folder itself counts, and only a `..` segment leads
  * out, not a name that begins with two dots (`..shared.json5`).
  */
-function inside(folder: string, path: string): boolean {
+export function inside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel === "" || (!/^\.\.(?:[\\/]|$)/.test(rel) && !isAbsolute(rel));
 }
