@@ -181,6 +181,20 @@ describe("validate follows $include", () => {
     expect(fromDir.lines).toEqual([problem("shared.json5", 21, "A"), problem(join(dir, "sub/here.json5"), 21, "B"), "2 files checked: 0 valid, 2 invalid (2 errors, 0 warnings)"]);
   });
 
+  it("names a key written twice in an included file by its path in the merged config", async () => {
+    const dir = folder({
+      "openclaw.json5": '{ models: { $include: ["./models.json5"] } }',
+      "models.json5": '{ providers: { $include: "./providers.json5" }, mode: "merge", mode: "replace" }',
+      "providers.json5": '{ proxy: { baseUrl: "https://proxy.example/v1", baseUrl: "https://proxy.example/v2", models: [] } }',
+    });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(join(dir, "models.json5"), 'mode: "replace"')}  models\\.mode  warning: key "mode" is already set`)),
+      expect.stringMatching(new RegExp(`^${at(join(dir, "providers.json5"), 'baseUrl: "https://proxy.example/v2"')}  models\\.providers\\.proxy\\.baseUrl  warning: key "baseUrl"`)),
+      "1 file checked: 1 valid, 0 invalid (0 errors, 2 warnings)",
+    ]);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

@@ -93,7 +93,7 @@ function checkConfig(config: FollowedConfig, context: CheckContext): Array<Confi
     severity: f.severity,
     path: formatJsonPath(f.path),
   }));
-  for (const { file, parsed } of config.sources) {
+  for (const { file, parsed, at = [] } of config.sources) {
     for (const { line, column, escape } of parsed.droppedBackslashes) {
       problems.push({
         file, line, column, endLine: line, endColumn: column + 2,
@@ -111,7 +111,7 @@ function checkConfig(config: FollowedConfig, context: CheckContext): Array<Confi
         ...duplicate.at,
         rule: "config/duplicate-key",
         severity: "warning",
-        path: formatJsonPath(duplicate.path),
+        path: formatJsonPath([...at, ...duplicate.path]),
         message: `key "${duplicate.key}" is already set at line ${duplicate.first.line}, column ${duplicate.first.column}; this later one would replace it: merge the two or remove one`,
       });
     }

@@ -30,6 +30,11 @@ const BLOCKED_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 export interface SourceFile {
   file: string;
   parsed: ParsedJson;
+  /**
+   * Where the file's top value stands in the merged config (where it is first included; unset: the config
+   * itself, at the top). An index into a list it adds to is its own, not the merged list's.
+   */
+  at?: JsonPath;
 }
 
 export interface IncludeProblem extends SourcePosition {
@@ -120,18 +125,20 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
 
   /** What `$include` names, merged; undefined when it cannot be followed (said as a problem, except a malformed value, which includes.ts reports). */
   const includeAll = (paths: unknown, here: Origin, chain: readonly string[]): { value: unknown; node: OriginNode } | undefined => {
-    if (typeof paths === "string") return includeOne(paths, here, chain);
+    const holder = { source: here.source, path: here.path.slice(0, -1) };
+    if (typeof paths === "string") return includeOne(paths, here, holder, chain);
     if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string")) return undefined;
     let merged: { value: unknown; node: OriginNode } = { value: {}, node: {} };
     for (const [i, path] of paths.entries()) {
-      const one = includeOne(path as string, at(here, i), chain);
+      const one = includeOne(path as string, at(here, i), holder, chain);
       if (one === undefined) return undefined;
       merged = merge(merged.value, merged.node, one.value, one.node);
     }
     return merged;
   };
 
-  const includeOne = (written: string, here: Origin, chain: readonly string[]): { value: unknown; node: OriginNode } | undefined => {
+  /** `here`: where the path is written; `holder`: the object whose `$include` it is. */
+  const includeOne = (written: string, here: Origin, holder: Origin, chain: readonly string[]): { value: unknown; node: OriginNode } | undefined => {
     if (written.trim() === "") return undefined; // includes.ts says what is wrong with it
     if (written.includes("\0") || written.length >= MAX_INCLUDE_PATH_LENGTH) {
       problem(here, "config/include", `the path holds a NUL character or is ${MAX_INCLUDE_PATH_LENGTH} characters or longer, which the host refuses`);
@@ -187,7 +194,7 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
       problem(here, "config/include", `the included file "${written}" cannot be parsed (see the error in it)`);
       return undefined;
     }
-    const source = { file, parsed };
+    const source = { file, parsed, at: [...(holder.source.at ?? []), ...holder.path] };
     // A file included twice (two files including the same third) is listed once: what is wrong in it is said once.
     if (!sources.some((s) => s.file === file)) sources.push(source);
     const origin = { source, path: [] };
