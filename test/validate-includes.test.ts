@@ -1,7 +1,7 @@
 // `validate FILE` follows the `$include`s of a config on disk as the host does (its
 // src/config/includes.ts): what the included files hold is checked where it is written,
 // and an include the host could not follow is an error; on standard input nothing is read.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -192,6 +192,18 @@ describe("validate follows $include", () => {
       expect.stringMatching(new RegExp(`^${at(join(dir, "models.json5"), 'mode: "replace"')}  models\\.mode  warning: key "mode" is already set`)),
       expect.stringMatching(new RegExp(`^${at(join(dir, "providers.json5"), 'baseUrl: "https://proxy.example/v2"')}  models\\.providers\\.proxy\\.baseUrl  warning: key "baseUrl"`)),
       "1 file checked: 1 valid, 0 invalid (0 errors, 2 warnings)",
+    ]);
+  });
+
+  it("a link in the config's folder to a file outside it is refused as the host does, and said to be a link", async () => {
+    const dir = folder({ "conf/openclaw.json5": '{ models: { $include: "./models.json5" } }', "elsewhere/models.json5": "{}" });
+    symlinkSync(join(dir, "elsewhere/models.json5"), join(dir, "conf/models.json5"));
+    const config = join(dir, "conf/openclaw.json5");
+    const result = await validate([config]);
+    expect(result.lines).toEqual([
+      `${at(config, '"./models.json5"')}  -  "./models.json5" is a link to ${realpathSync(join(dir, "elsewhere/models.json5"))}, outside the folder of the config (${join(dir, "conf")}), ` +
+        "and the host refuses to include files from outside them: move the file there, or list its folder in OPENCLAW_INCLUDE_ROOTS",
+      "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)",
     ]);
   });
 

@@ -148,8 +148,10 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
     const real = realOrSame(file);
     if (!roots.some((r) => inside(r.dir, file)) || !roots.some((r) => inside(r.real, real))) {
       const others = allowedRoots.length > 0 ? ` or the folders of OPENCLAW_INCLUDE_ROOTS (${allowedRoots.join(", ")})` : "";
+      // Inside by its path, outside by where a link in it leads (the host checks both).
+      const where = roots.some((r) => inside(r.dir, file)) ? `is a link to ${real}, outside` : "leads outside";
       problem(here, "config/include",
-        `"${written}" leads outside the folder of the config (${root})${others}, and the host refuses to include files from outside ` +
+        `"${written}" ${where} the folder of the config (${root})${others}, and the host refuses to include files from outside ` +
           "them: move the file there, or list its folder in OPENCLAW_INCLUDE_ROOTS");
       return undefined;
     }
