@@ -1,7 +1,7 @@
 // `validate FILE` follows the `$include`s of a config on disk as the host does (its
 // src/config/includes.ts): what the included files hold is checked where it is written,
 // and an include the host could not follow is an error; on standard input nothing is read.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -203,6 +203,18 @@ describe("validate follows $include", () => {
     expect(result.lines).toEqual([
       `${at(config, '"./models.json5"')}  -  "./models.json5" is a link to ${realpathSync(join(dir, "elsewhere/models.json5"))}, outside the folder of the config (${join(dir, "conf")}), ` +
         "and the host refuses to include files from outside them: move the file there, or list its folder in OPENCLAW_INCLUDE_ROOTS",
+      "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)",
+    ]);
+  });
+
+  it("an included file with a second hard link is refused, as the host refuses it", async () => {
+    // The host opens an include with its fs-safe guards, which reject a file that has more than one hard link.
+    const dir = folder({ "openclaw.json5": '{ models: { $include: "./models.json5" } }', "models.json5": '{ mode: "merge" }' });
+    linkSync(join(dir, "models.json5"), join(dir, "models.backup.json5"));
+    const config = join(dir, "openclaw.json5");
+    const result = await validate([config]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(config, '"./models.json5"')}  -  cannot read the included file "\\./models\\.json5" .*: it has 2 hard links .*; the host refuses`)),
       "1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)",
     ]);
   });

@@ -167,6 +167,10 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
     try {
       const stats = statSync(file);
       if (!stats.isFile()) throw Object.assign(new Error("it is not a regular file (a pipe or a device, say)"), { code: stats.isDirectory() ? "EISDIR" : "ENOTFILE" });
+      // The host opens an include with guards that refuse a file with another hard link (its fs-safe rejectHardlinks).
+      if (stats.nlink > 1) {
+        throw Object.assign(new Error(`it has ${stats.nlink} hard links (the same file under another name too), which the host does not read: make the other a copy`), { code: "EMLINK" });
+      }
       if (stats.size > MAX_INCLUDE_BYTES) {
         problem(here, "config/include", `"${written}" is larger than the 2 MB the host reads of an included file: split it`);
         return undefined;
