@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../scripts/lib/diagnostics.ts";
 import { checkDocsIn, where, writeDocs } from "./support/docs-checks.ts";
-import { runCli, snapshot, tempProject } from "./support/run-cli.ts";
+import { runCli, snapshot, tempProject, tempProjectWith } from "./support/run-cli.ts";
 
 describe("docs check: JSON code blocks", () => {
   it("parses each block in its own dialect", async () => {
@@ -230,6 +230,26 @@ describe("docs check: JSON code blocks", () => {
       "places.md:14:1: json code block does not parse: `}` stands where the array that opens at line 13, column 8 needs its `]`: close the array first (a ```json block is strict JSON: use ```jsonc for comments and trailing commas, ```json5 for unquoted keys)",
       "places.md:19:15: json5 code block does not parse: end of input: the object that opens at line 18, column 11 is never closed; add `}}` at the end",
     ]);
+  });
+
+  it("names the lines of the file on disk in its messages when a region above the block grows", async () => {
+    const page = [
+      "# Models", // 1
+      "",
+      "{/* moonshot-kimi-k2-ids:start */}", // 3
+      "{/* moonshot-kimi-k2-ids:end */}", // 4
+      "",
+      "```json5", // 6
+      "{ agents: {", // 7
+      "  defaults: {}", // 8
+      "```",
+      "",
+    ].join("\n");
+    const project = tempProjectWith({ "models.mdx": page });
+    const result = await runCli(["gen", "--check", "--config", project.config]);
+    expect(result.code, result.stderr).toBe(1);
+    // The region grows by several lines in the planned page; the block and the bracket it names are still at lines 7 and 8.
+    expect(result.stderr).toContain("models.mdx:8:15: warning: json5 code block does not parse: end of input: the object that opens at line 7, column 11 is never closed");
   });
 
   it("leaves JSON that is not a config (a Continue config, say) to the syntax check", async () => {

@@ -11,6 +11,7 @@ import { parseCodeMarker } from "../docs/markers.ts";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
+import { movePlaces } from "../lib/message-places.ts";
 import { checkConfigText } from "../validate/check-config.ts";
 import { providerNames } from "./inactive-models.ts";
 import { BLOCK_READINGS } from "./json-fragments.ts";
@@ -37,15 +38,6 @@ export function checkJsonBlock(file: string, block: CodeBlock, catalog: Catalog,
     column: column(d.column),
     ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: line(d.endLine), endColumn: column(d.endColumn) } : {}),
   }));
-}
-
-/**
- * The places a message names (`opens at line 3, column 5`, `ends on line 3`, `already set at line 3, column 5`),
- * moved as the finding's own place is, so that a message speaks of the same lines as its position.
- */
-function movePlaces(message: string, line: (l: number) => number, column: (c: number) => number): string {
-  return message.replace(/\b((?:at|on) line )(\d+)(?:(, column )(\d+))?/g, (_, lead: string, l: string, separator?: string, c?: string) =>
-    `${lead}${line(Number(l))}${separator && c ? `${separator}${column(Number(c))}` : ""}`);
 }
 
 /** A block's findings at their place in the block (`file` left empty); the same text always gets the same ones. */

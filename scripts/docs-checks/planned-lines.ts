@@ -4,6 +4,7 @@
 // problem inside generated text is reported at its region's start marker.
 import type { RegionChange } from "../docs/doc.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
+import { movePlaces } from "../lib/message-places.ts";
 
 interface Span {
   change: RegionChange;
@@ -42,5 +43,12 @@ export function toCurrentLine(d: Diagnostic, regions: readonly RegionChange[]): 
     };
   }
   const shift = spans.filter((s) => s.newEnd < d.line).reduce((n, s) => n + s.growth, 0);
-  return { ...d, line: d.line - shift, ...(d.endLine !== undefined ? { endLine: d.endLine - shift } : {}) };
+  return { ...d, line: d.line - shift, ...(d.endLine !== undefined ? { endLine: d.endLine - shift } : {}), message: movePlaces(d.message, (l) => fileLine(l, spans)) };
+}
+
+/** A line of the planned content as a line of the file: a generated line is its region's start marker's. */
+function fileLine(line: number, spans: readonly Span[]): number {
+  const inside = spans.find((s) => line >= s.newStart && line <= s.newEnd);
+  if (inside) return line === inside.newEnd ? inside.change.endLine : inside.change.line;
+  return line - spans.filter((s) => s.newEnd < line).reduce((n, s) => n + s.growth, 0);
 }
