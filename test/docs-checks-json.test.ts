@@ -232,6 +232,23 @@ describe("docs check: JSON code blocks", () => {
     ]);
   });
 
+  it("a fragment that leaves a bracket open is told which bracket, at the block's end, not that its first name was unexpected", async () => {
+    const dir = writeDocs({
+      "fragment.md": [
+        "# Fragment", // 1
+        "",
+        "```json5", // 3
+        "agents: {", // 4
+        "  defaults: {},", // 5
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect((await checkDocsIn(dir)).map(formatDiagnostic).map((l) => l.slice(dir.length + 1))).toEqual([
+      "fragment.md:5:16: json5 code block does not parse: end of input: the object that opens at line 4, column 9 is never closed; add `}` at the end",
+    ]);
+  });
+
   it("names the lines of the file on disk in its messages when a region above the block grows", async () => {
     const page = [
       "# Models", // 1

@@ -75,6 +75,22 @@ function withoutMarkerLines(text: string): string {
   return text.replace(/^.*$/gm, (line) => (parseCodeMarker(line) ? " ".repeat(line.length) : line));
 }
 
+/**
+ * A fragment reading whose added closing bracket closed one of the fragment's own: read without it, the parser
+ * names the innermost bracket the fragment leaves open, and the brackets to add, less the one the reading added.
+ */
+function unclosedInFragment(source: string, mode: Mode, line: (l: number) => number): JsonSyntaxError | undefined {
+  const open = source.slice(0, source.lastIndexOf("\n"));
+  try {
+    parseJsonSource(open, mode);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const message = movePlaces(error.message, line).replace(/add `([}\]]+)[}\]]` at the end/, "add `$1` at the end");
+    if (/^end of input\b/.test(message) && !message.includes("add `` at the end")) return new JsonSyntaxError(message, line(error.line), error.column);
+  }
+  return undefined;
+}
+
 function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
   const mode = MODES[lang]!;
   // The block as written, or else as a fragment (json-fragments.ts). When no reading parses, the error reported
@@ -83,21 +99,32 @@ function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic
   // no such reading.
   let read: { value: unknown; source: string; linesAdded: number } | undefined;
   let syntaxError: JsonSyntaxError | undefined;
-  const lineCount = text.split("\n").length;
+  /** A fragment reading that ran past the block's end: the fragment leaves a bracket open (`agents: {` alone). */
+  let openAtEnd: JsonSyntaxError | undefined;
+  const lines = text.split("\n");
+  const lineCount = lines.length;
   for (const { source, linesAdded } of BLOCK_READINGS.map((reading) => reading(text))) {
     try {
       read = { value: parseJsonSource(mode === "json" ? withoutMarkerLines(source) : source, mode).value, source, linesAdded };
       break;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      if (linesAdded > 0 && (error.line <= linesAdded || error.line > linesAdded + lineCount)) continue;
       const line = (l: number) => Math.max(1, l - linesAdded);
-      const at = new JsonSyntaxError(movePlaces(error.message, line, (c) => c), line(error.line), error.column);
+      if (linesAdded > 0 && (error.line <= linesAdded || error.line > linesAdded + lineCount)) {
+        if (error.line > linesAdded + lineCount && /^end of input\b/.test(error.message)) openAtEnd ??= unclosedInFragment(source, mode, line);
+        continue;
+      }
+      const at = new JsonSyntaxError(movePlaces(error.message, line), line(error.line), error.column);
       if (!syntaxError || at.line > syntaxError.line || (at.line === syntaxError.line && at.column > syntaxError.column)) syntaxError = at;
     }
   }
   if (!read) {
-    const error = syntaxError!;
+    // A block that fails as written at its first token reads as a fragment; one that then leaves a bracket
+    // open is told which, at its end, rather than that its first name was not expected.
+    const first = /\S/.exec(text);
+    const atFirstToken = first !== null && syntaxError !== undefined && syntaxError.line === text.slice(0, first.index).split("\n").length &&
+      syntaxError.column === first.index - text.lastIndexOf("\n", first.index - 1);
+    const error = atFirstToken && openAtEnd ? openAtEnd : syntaxError!;
     const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments and trailing commas, ```json5 for unquoted keys)" : "";
     return [diagnostic("", { line: error.line, column: error.column }, "docs/json-syntax", `${lang} code block does not parse: ${error.message}${hint}`)];
   }
