@@ -219,6 +219,13 @@ describe("validate follows $include", () => {
     ]);
   });
 
+  it("a path written with Windows separators, which name no folder here, is told to use `/`", async () => {
+    const dir = folder({ "openclaw.json5": '{ models: { $include: ".\\\\parts\\\\models.json5" } }', "parts/models.json5": "{}" });
+    const result = await validate([join(dir, "openclaw.json5")]);
+    expect(result.code).toBe(1);
+    expect(result.lines[0]).toMatch(/there is no such file \(a `\\` separates folders only on Windows: write the path with `\/`\)/);
+  });
+
   it("a config on standard input has no folder to read from: its includes are taken on trust, as before", async () => {
     const result = await validate(["-"], '{ models: { providers: { proxy: { $include: "./proxy.json5" } } }, agents: { defaults: { model: "proxy/any" } } }');
     expect(result.lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);

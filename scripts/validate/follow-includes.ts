@@ -14,7 +14,7 @@
 // unknown (includes.ts), so it draws no further messages it might not deserve.
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter, dirname, isAbsolute, normalize, relative, resolve } from "node:path";
+import { delimiter, dirname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { INCLUDE_KEY } from "../../schema/host.ts";
 import { firstNonUtf8, NOT_UTF8, wideEncoding, type WideEncoding } from "../lib/encoding.ts";
 import { JsonSyntaxError, type JsonPath, type ParsedJson, type SourcePosition } from "../lib/json-source.ts";
@@ -186,7 +186,9 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
       text = bytes.toString("utf8");
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
+      // `.\sub\x.json5`, written on Windows: elsewhere a backslash is part of the name, not a folder separator.
+      const slashes = sep === "/" && written.includes("\\") ? " (a `\\` separates folders only on Windows: write the path with `/`)" : "";
+      const why = code === "ENOENT" ? `there is no such file${slashes}` : code === "EISDIR" ? "it is a folder, not a file" : code === "EACCES" ? "permission denied" : (error as Error).message;
       problem(here, "config/include", `cannot read the included file "${written}" (${file}): ${why}; the host refuses a config whose include it cannot read`);
       return undefined;
     }
