@@ -5,8 +5,9 @@ import { loadCatalog } from "../catalog/load.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
+import { within } from "../lib/within.ts";
 import { unusableInputJson, validateExitCode, validateJson, validateText } from "../validate/report.ts";
-import { includeRoots, inside } from "../validate/follow-includes.ts";
+import { includeRoots } from "../validate/follow-includes.ts";
 import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
 import { parseCommand, usageText } from "./spec.ts";
@@ -53,7 +54,7 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
     const absolute = resolve(from, given);
     const result = validateFile(absolute, checkContext);
     const named = (file: string) =>
-      file === absolute ? given : !isAbsolute(given) && (inside(from, file) || inside(dirname(absolute), file)) ? relative(from, file) : file;
+      file === absolute ? given : !isAbsolute(given) && (within(file, from) || within(file, dirname(absolute))) ? relative(from, file) : file;
     return { ...result, file: given, diagnostics: result.diagnostics.map((d) => ({ ...d, file: named(d.file) })) };
   });
   out.stdout(json ? JSON.stringify(validateJson(results), null, 2) : validateText(results));

@@ -10,6 +10,7 @@
 import type { Catalog } from "../catalog/model.ts";
 import { BASE_LOCALE, wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { within } from "../lib/within.ts";
 import { contentKey } from "../lib/content-cache.ts";
 import { discoverDocs, readDocText, type UnmarkedInspector } from "./discover.ts";
 import { hasErrors, newDoc, type Doc, type LineRange, type LocatedDoc, type RegionChange } from "./doc.ts";
@@ -29,7 +30,6 @@ import { classifyWithRemark } from "./scan-remark.ts";
 import { relevantCandidates, scanContexts, type Classification } from "./scan.ts";
 import { applyEdits, countLineBreaks } from "./splice.ts";
 import { splitLines, type SourceLine } from "./text.ts";
-import { within } from "./translated-pages.ts";
 
 export interface DocsResult {
   /** The docs that may hold a marker and were planned this run, with their messages (those `keep` kept). */

@@ -11,7 +11,8 @@
 //   `docusaurus-plugin-content-pages/<rest>` -> `src/pages/<rest>`.
 // Which of them is the page (it exists, is in the default language and holds the
 // region) is for the caller to find out.
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { dirname, join } from "node:path";
+import { within } from "../lib/within.ts";
 
 /** A folder of the docs under a language folder, in parts. */
 export interface TranslatedFolder {
@@ -54,10 +55,4 @@ function docusaurusSources(i18nFolder: string, after: readonly string[], docDirs
   // The docs plugin's folder is `docs/` unless configured: the run's docs folders may say where.
   const outsideI18n = docDirs.filter((dir) => !within(dir, i18nFolder) && !within(i18nFolder, dir));
   return [join(site, id ?? "docs", ...rest), ...outsideI18n.map((dir) => join(dir, ...rest))];
-}
-
-/** Whether `path` is `folder` or lies under it. */
-export function within(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return !rel.startsWith("..") && !isAbsolute(rel);
 }

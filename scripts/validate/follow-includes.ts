@@ -16,9 +16,10 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, isAbsolute, normalize, relative, resolve, sep } from "node:path";
 import { INCLUDE_KEY } from "../../schema/host.ts";
-import { firstNonUtf8, NOT_UTF8, wideEncoding, type WideEncoding } from "../lib/encoding.ts";
 import { JsonSyntaxError, type JsonPath, type ParsedJson, type SourcePosition } from "../lib/json-source.ts";
 import { isRecord } from "../lib/json-values.ts";
+import { within } from "../lib/within.ts";
+import { configEncoding, NOT_UTF8_WARNING } from "./config-encoding.ts";
 
 /** The host's limits (src/config/includes.ts). */
 const MAX_INCLUDE_DEPTH = 10;
@@ -44,11 +45,6 @@ export interface IncludeProblem extends SourcePosition {
   /** Unset: an error. */
   severity?: "warning";
 }
-
-/** Why a config file (the config or one it includes) in a wide encoding cannot be read: the host reads UTF-8 only. */
-export const wideEncodingReason = (wide: WideEncoding) => `it is encoded as ${wide.encoding}; save it as UTF-8`;
-/** A config file's byte that is not UTF-8: the host reads the file anyway. */
-export const NOT_UTF8_WARNING = `${NOT_UTF8}; the host reads it as UTF-8 and this byte becomes U+FFFD: save the file as UTF-8`;
 
 export interface FollowedConfig {
   /** The config with every followed `$include` replaced by what it names. */
@@ -146,10 +142,10 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
     }
     const file = normalize(isAbsolute(written) ? written : resolve(dirname(here.source.file), written));
     const real = realOrSame(file);
-    if (!roots.some((r) => inside(r.dir, file)) || !roots.some((r) => inside(r.real, real))) {
+    if (!roots.some((r) => within(file, r.dir)) || !roots.some((r) => within(real, r.real))) {
       const others = allowedRoots.length > 0 ? ` or the folders of OPENCLAW_INCLUDE_ROOTS (${allowedRoots.join(", ")})` : "";
       // Inside by its path, outside by where a link in it leads (the host checks both).
-      const where = roots.some((r) => inside(r.dir, file)) ? `is a link to ${real}, outside` : "leads outside";
+      const where = roots.some((r) => within(file, r.dir)) ? `is a link to ${real}, outside` : "leads outside";
       problem(here, "config/include",
         `"${written}" ${where} the folder of the config (${root})${others}, and the host refuses to include files from outside ` +
           "them: move the file there, or list its folder in OPENCLAW_INCLUDE_ROOTS");
@@ -175,15 +171,14 @@ export function followIncludes(config: SourceFile, parse: ParseConfig, allowedRo
         problem(here, "config/include", `"${written}" is larger than the 2 MB the host reads of an included file: split it`);
         return undefined;
       }
-      const bytes = readFileSync(file);
-      const wide = wideEncoding(bytes);
-      if (wide) {
-        problem(here, "config/include", `cannot read the included file "${written}" (${file}): ${wideEncodingReason(wide)}; the host refuses a config whose include it cannot read`);
+      const read = configEncoding(readFileSync(file));
+      if ("unreadable" in read) {
+        problem(here, "config/include", `cannot read the included file "${written}" (${file}): ${read.unreadable}; the host refuses a config whose include it cannot read`);
         return undefined;
       }
-      const badByte = firstNonUtf8(bytes);
+      const badByte = read.notUtf8;
       if (badByte) problems.push({ file, ...badByte, endLine: badByte.line, endColumn: badByte.column, rule: "config/not-utf8", message: NOT_UTF8_WARNING, severity: "warning" });
-      text = bytes.toString("utf8");
+      text = read.text;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // `.\sub\x.json5`, written on Windows: elsewhere a backslash is part of the name, not a folder separator.
@@ -279,15 +274,6 @@ function record(entries: ReadonlyArray<readonly [string, unknown]>): Record<stri
   const out: Record<string, unknown> = {};
   for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
-}
-
-/**
- * The host's isPathInside (src/infra/path-guards.ts): the folder itself counts, and only a `..` segment leads
- * out, not a name that begins with two dots (`..shared.json5`).
- */
-export function inside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!/^\.\.(?:[\\/]|$)/.test(rel) && !isAbsolute(rel));
 }
 
 function realOrSame(path: string): string {

@@ -1,9 +1,8 @@
 // Config files on disk -> one result per file: valid, invalid, unparsable or unreadable.
 import { readFileSync } from "node:fs";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
-import { firstNonUtf8, wideEncoding } from "../lib/encoding.ts";
 import { checkConfigText, type CheckContext } from "./check-config.ts";
-import { NOT_UTF8_WARNING, wideEncodingReason } from "./follow-includes.ts";
+import { configEncoding, NOT_UTF8_WARNING } from "./config-encoding.ts";
 import { readFailureReason } from "./read-failure.ts";
 
 /** `unparsable`: not JSON, JSONC or JSON5; `invalid`: it parses and breaks a rule. */
@@ -34,15 +33,12 @@ export function validateFile(file: string, context: CheckContext): FileResult {
  * `onDisk`: the files its `$include`s name are read, relative to it (follow-includes.ts).
  */
 export function validateBytes(file: string, bytes: Buffer, context: CheckContext, onDisk = false): FileResult {
-  // The host reads its config as UTF-8: a wide encoding cannot be read at all, and a
-  // byte that is not UTF-8 becomes U+FFFD in whatever value holds it.
-  const wide = wideEncoding(bytes);
-  if (wide) return unreadable(file, wideEncodingReason(wide));
-  const badByte = firstNonUtf8(bytes);
-  const encoding = badByte
-    ? [{ ...diagnostic(file, badByte, "config/not-utf8", NOT_UTF8_WARNING, "warning"), path: "-" }]
+  const read = configEncoding(bytes);
+  if ("unreadable" in read) return unreadable(file, read.unreadable);
+  const encoding = read.notUtf8
+    ? [{ ...diagnostic(file, read.notUtf8, "config/not-utf8", NOT_UTF8_WARNING, "warning"), path: "-" }]
     : [];
-  const diagnostics = [...encoding, ...checkConfigText(file, bytes.toString("utf8"), context, onDisk)];
+  const diagnostics = [...encoding, ...checkConfigText(file, read.text, context, onDisk)];
   const status = diagnostics.some((d) => d.rule === "config/syntax" && d.file === file) ? "unparsable" : diagnostics.some((d) => d.severity === "error") ? "invalid" : "valid";
   return { file, status, diagnostics };
 }
