@@ -62,7 +62,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
     root,
     node: process.execPath,
     // As a user without a configuration file: this repository's own would add its schema files.
-    ours: ([command, ...rest]) => ({ file: process.execPath, args: [join(root, "scripts/bin.mjs"), command!, "--no-config", ...rest], cwd: root }),
+    ours: ([command, ...rest]) => ({ file: process.execPath, args: [join(root, "scripts/bin.cjs"), command!, "--no-config", ...rest], cwd: root }),
   };
   const treesDir = join(root, "bench/.trees");
   mkdirSync(treesDir, { recursive: true });
@@ -103,7 +103,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
 }
 
 /**
- * Builds the CLI bundle if a source changed (as bin.mjs would), so no timed run pays
+ * Builds the CLI bundle if a source changed (as bin.cjs would), so no timed run pays
  * for a build. True when it had to build.
  */
 function ensureBuilt(tools: Tools): boolean {

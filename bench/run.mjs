@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench`: bundle the TypeScript harness with esbuild (as scripts/bin.mjs
+// `pnpm bench`: bundle the TypeScript harness with esbuild (as scripts/bin.cjs
 // does for the CLI) and run it.
 import { build } from "esbuild";
 import { dirname, join } from "node:path";

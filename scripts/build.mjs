@@ -2,14 +2,14 @@
 // that running it costs no TypeScript compilation: dist/cli.cjs, and a script
 // for each group of libraries in LIBRARY_BUNDLES. `npm pack` runs this
 // (prepack), so an installed package runs the shipped scripts and never builds;
-// in a source checkout bin.mjs calls it whenever a source is newer than the
+// in a source checkout bin.cjs calls it whenever a source is newer than the
 // bundle, so `pnpm gen` after an edit runs fresh code.
 // Classic scripts (not ES modules with split chunks) because Node 20 can keep
-// V8's compiled code of a script between runs (see bin.mjs), and not of a module.
+// V8's compiled code of a script between runs (see bin.cjs), and not of a module.
 // cli.cjs is minified, but keeps its names: a --debug stack trace names the
 // functions, and the linked source map turns its positions into source lines.
 // esbuild is imported only when a build runs: loading it costs ~40 ms. Node's
-// modules are taken with process.getBuiltinModule, not imported (see bin.mjs).
+// modules are taken with process.getBuiltinModule, not imported (see bin.cjs).
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { basename, dirname, join, relative } = process.getBuiltinModule("node:path");
 const { fileURLToPath } = process.getBuiltinModule("node:url");
@@ -24,7 +24,7 @@ export const bundle = join(dist, "cli.cjs");
 
 /**
  * Libraries that only some runs use, each group bundled into its own script,
- * dist/<group>.cjs, which bin.mjs loads the first time the CLI requires one of
+ * dist/<group>.cjs, which bin.cjs loads the first time the CLI requires one of
  * them: a run that needs none (a check whose catalog comes from the cache and
  * whose pages need no full parse) reads and sets up a seventh of the code.
  * Libraries that share code are in one group, so that there is one copy of it.
@@ -175,7 +175,7 @@ async function exportNames(build, packages) {
 /**
  * In the CLI's bundle, an import of a library in LIBRARY_BUNDLES gets a stand-in
  * module with the library's exports, taken from its group's script
- * (`./zod.cjs`), which the stand-in requires and bin.mjs loads.
+ * (`./zod.cjs`), which the stand-in requires and bin.cjs loads.
  */
 function librariesApart(groups, exported) {
   const groupOf = new Map(Object.entries(groups).flatMap(([group, packages]) => packages.map((p) => [p, group])));

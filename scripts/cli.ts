@@ -79,7 +79,7 @@ function report(error: unknown, out: Output, argv: readonly string[]): number {
   return code;
 }
 
-/** The process entry point, used by the bundle (scripts/bin.mjs). */
+/** The process entry point, used by the bundle (scripts/bin.cjs). */
 export async function run(): Promise<void> {
   // A reader that goes away (`gen --check | head -1`) is not an error: stop writing
   // to that stream, and finish with the exit code the run earns.

@@ -40,7 +40,7 @@ describe("the action's check step", () => {
     writeFileSync(join(dir, "docs.config.jsonc"), '{ "docs": ["site"] }');
     const result = check(dir, { INPUT_CONFIG: "docs.config.jsonc", INPUT_DOCS: "" });
     expect(result.code).toBe(1);
-    spawnSync(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", "--config", "docs.config.jsonc"], { cwd: dir });
+    spawnSync(process.execPath, [join(repoRoot, "scripts", "bin.cjs"), "gen", "--config", "docs.config.jsonc"], { cwd: dir });
     expect(check(dir, { INPUT_CONFIG: "docs.config.jsonc" }).code).toBe(0);
   });
 

@@ -17,7 +17,7 @@ function checkout(): string {
 function runAll(dir: string, count: number, cwd = dir): Promise<Array<{ code: number | null; stdout: string; stderr: string }>> {
   return Promise.all(
     Array.from({ length: count }, () => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(dir, "scripts", "bin.mjs"), "--version"], { cwd });
+      const child = spawn(process.execPath, [join(dir, "scripts", "bin.cjs"), "--version"], { cwd });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
@@ -66,16 +66,16 @@ describe("the dependency patches, applied by the build whatever installed the de
 });
 
 describe("a package whose scripts are missing or damaged (an interrupted install, a failed build)", () => {
-  /** The installed layout (bin.mjs and dist/, no sources), with the CLI script left out or broken. */
+  /** The installed layout (bin.cjs and dist/, no sources), with the CLI script left out or broken. */
   function damagedPackage(cli: string | null): string {
     const dir = tempDir("kcs-damaged-");
-    cpSync(join(repoRoot, "scripts", "bin.mjs"), join(dir, "scripts", "bin.mjs"));
+    cpSync(join(repoRoot, "scripts", "bin.cjs"), join(dir, "scripts", "bin.cjs"));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     mkdirSync(join(dir, "dist"));
     if (cli !== null) writeFileSync(join(dir, "dist", "cli.cjs"), cli);
     return dir;
   }
-  const runBin = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, "scripts", "bin.mjs"), ...args], { cwd: dir, encoding: "utf8" });
+  const runBin = (dir: string, ...args: string[]) => spawnSync(process.execPath, [join(dir, "scripts", "bin.cjs"), ...args], { cwd: dir, encoding: "utf8" });
 
   it("exits 3 with a one-line message and what to do, never 1 (drift); with --json, the error as JSON", () => {
     for (const cli of [null, "module.exports = { run(\n"]) {

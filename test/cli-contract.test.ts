@@ -11,7 +11,7 @@ import { ExitCode } from "../scripts/lib/exit-codes.ts";
 import { colourWanted } from "../scripts/report/colour.ts";
 import { repoRoot, runCli, tempDir, tempProject } from "./support/run-cli.ts";
 
-const bin = join(repoRoot, "scripts", "bin.mjs");
+const bin = join(repoRoot, "scripts", "bin.cjs");
 const version = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version as string;
 const ANSI = /\u001b\[\d+m/;
 /** Clean of anything the surrounding test run set that changes output. */

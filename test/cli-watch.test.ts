@@ -18,7 +18,7 @@ async function until(test: () => boolean, what: () => string, ms = 20_000): Prom
 
 /** `gen --watch` in the project's folder; `stop` sends Ctrl-C and resolves to the exit code. */
 function startWatch(project: { dir: string; config: string }) {
-  const child = spawn(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", "--watch", "--config", project.config], {
+  const child = spawn(process.execPath, [join(repoRoot, "scripts", "bin.cjs"), "gen", "--watch", "--config", project.config], {
     cwd: project.dir,
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
   });

@@ -36,7 +36,7 @@ const page = (extra: string, stale = "kimi-k2-0905-preview") =>
 
 /** Runs the check with the cache where it is by default (the test run points it elsewhere), unless `env` says otherwise. */
 function check(env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
     cwd: project.dir,
     encoding: "utf8",
     env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: undefined, ...env },
@@ -129,10 +129,10 @@ describe("content cache of an installed package", () => {
   it("starts afresh when a built script changed after its build (a hand fix, patch-package), and not otherwise", () => {
     // A package as npm installs it: the built scripts, without the sources that would rebuild them.
     const pkg = join(project.dir, "installed");
-    for (const entry of ["dist", "scripts/bin.mjs", "schema", "package.json"]) cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true });
+    for (const entry of ["dist", "scripts/bin.cjs", "schema", "package.json"]) cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true });
     const cache = join(project.dir, "installed-cache");
     writeFileSync(join(docs, "models.md"), page("Plain text."));
-    const run = () => spawnSync(process.execPath, [join(pkg, "scripts/bin.mjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
+    const run = () => spawnSync(process.execPath, [join(pkg, "scripts/bin.cjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {
       cwd: project.dir,
       encoding: "utf8",
       env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: cache },
@@ -173,7 +173,7 @@ describe("content cache and the calendar", () => {
       "const shift = 7 * 86400000, RealDate = Date;",
       "globalThis.Date = class extends RealDate { constructor(...a) { if (a.length === 0) super(RealDate.now() + shift); else super(...a); } static now() { return RealDate.now() + shift; } };",
     ].join("\n"));
-    const run = (...node: string[]) => spawnSync(process.execPath, [...node, join(repoRoot, "scripts/bin.mjs"), "gen", "--no-config", "--catalog", join(dir, "catalog.jsonc"), "--docs", join(dir, "docs")], {
+    const run = (...node: string[]) => spawnSync(process.execPath, [...node, join(repoRoot, "scripts/bin.cjs"), "gen", "--no-config", "--catalog", join(dir, "catalog.jsonc"), "--docs", join(dir, "docs")], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: join(dir, "cache") },

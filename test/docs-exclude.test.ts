@@ -28,7 +28,7 @@ it("reads the configuration's globs from its own folder, wherever the run starts
   const p = tempProjectWith({ "archive/stale.md": stale, "page.md": stale });
   writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/archive/**"] }));
   for (const cwd of [join(p.docs, ".."), p.docs]) {
-    const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check"], { cwd, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), "gen", "--check"], { cwd, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(1);
     expect(run.stdout).toContain("1 region in 1 file is out of date");
     expect(run.stdout).not.toContain("archive");
@@ -39,7 +39,7 @@ it("takes a folder's name, with or without a final slash, as everything in the f
   const stale = "{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
   const p = tempProjectWith({ "archive/stale.md": stale, "old/deep/stale.md": stale, "page.md": stale });
   writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/archive/", "docs/old", "docs/nope/**"] }, null, 2));
-  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check"], { cwd: join(p.docs, ".."), encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), "gen", "--check"], { cwd: join(p.docs, ".."), encoding: "utf8" });
   expect(run.status, run.stderr).toBe(1);
   expect(run.stdout).toContain("1 region in 1 file is out of date");
   expect(run.stdout).not.toMatch(/archive|old\//);
@@ -55,7 +55,7 @@ it("warns about an --exclude pattern that leaves out nothing, naming the pattern
   const p = tempProjectWith({ "archive/stale.md": stale, "page.md": stale });
   writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"], exclude: ["docs/unused/**"] }));
   const args = ["gen", "--check", "--exclude", "docs/archive", "--exclude", "docs/archiv/**"];
-  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
+  const run = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
   expect(run.status, run.stderr).toBe(1);
   expect(run.stdout).toContain("1 region in 1 file is out of date");
   // The configuration's pattern was replaced by the command line's, so it is not warned about.

@@ -36,7 +36,7 @@ describe("the host docs sample, through the command line", () => {
     cpSync(sample, join(dir, "docs"), { recursive: true });
     for (const file of allFiles(join(dir, "docs"))) chmodSync(join(dir, "docs", file), 0o644);
     const run = (...flags: string[]) =>
-      spawnSync(process.execPath, [join(repoRoot, "scripts", "bin.mjs"), "gen", ...flags, "--catalog", catalog, "--docs", "docs"], {
+      spawnSync(process.execPath, [join(repoRoot, "scripts", "bin.cjs"), "gen", ...flags, "--catalog", catalog, "--docs", "docs"], {
         cwd: dir,
         encoding: "utf8",
       });

@@ -33,11 +33,11 @@ describe("the fix command", () => {
   });
 
   it("is the package script that was run, without --check, with the other arguments", () => {
-    const pkg = packageScripts({ gen: "node scripts/bin.mjs gen" });
-    expect(fixCommand(undefined, context(["gen", "--check"], pnpmRun(pkg, "gen", "node scripts/bin.mjs gen", ["--check"])))).toBe("pnpm gen");
-    const withDocs = pnpmRun(pkg, "gen", "node scripts/bin.mjs gen", ["--check", "--docs", "site"]);
+    const pkg = packageScripts({ gen: "node scripts/bin.cjs gen" });
+    expect(fixCommand(undefined, context(["gen", "--check"], pnpmRun(pkg, "gen", "node scripts/bin.cjs gen", ["--check"])))).toBe("pnpm gen");
+    const withDocs = pnpmRun(pkg, "gen", "node scripts/bin.cjs gen", ["--check", "--docs", "site"]);
     expect(fixCommand(undefined, context(["gen", "--check", "--docs", "site"], withDocs))).toBe("pnpm gen --docs site");
-    const npm = { ...pnpmRun(pkg, "gen", "node scripts/bin.mjs gen", []), npm_config_user_agent: "npm/10.8.2 node/v20.20.2" };
+    const npm = { ...pnpmRun(pkg, "gen", "node scripts/bin.cjs gen", []), npm_config_user_agent: "npm/10.8.2 node/v20.20.2" };
     expect(fixCommand(undefined, context(["gen", "--check", "--docs", "site"], npm))).toBe("npm run gen -- --docs site");
   });
 

@@ -62,7 +62,7 @@ describe("the packed package", () => {
         "schema/catalog.schema.json",
         "schema/config.schema.json",
         "schema/kimi-config-sync.config.schema.json",
-        "scripts/bin.mjs",
+        "scripts/bin.cjs",
         ...list.filter((f) => f.startsWith("package/schema/locales/")).map((f) => f.slice("package/".length)),
       ].map((f) => `package/${f}`).sort(),
     );

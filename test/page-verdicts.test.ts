@@ -32,7 +32,7 @@ const verdictFiles = () => readdirSync(cacheDir).filter((name) => name.startsWit
 afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
 
 function run(command: string[], cache: "on" | "off") {
-  const result = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), ...command, "--catalog", project.catalog, "--docs", project.docs, "--no-config"], {
+  const result = spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), ...command, "--catalog", project.catalog, "--docs", project.docs, "--no-config"], {
     cwd: project.dir,
     encoding: "utf8",
     env: { ...process.env, KIMI_CONFIG_SYNC_CACHE: cache === "on" ? "" : "off", NO_COLOR: "1" },

@@ -245,16 +245,16 @@ async function genAsUnprivileged(dir: string, args: string[]) {
  * root may enter), a copy of the built package as npm would install it.
  */
 function binForNobody(): string {
-  const bin = join(repoRoot, "scripts", "bin.mjs");
+  const bin = join(repoRoot, "scripts", "bin.cjs");
   const probe = spawnSync(process.execPath, ["-e", `require("node:fs").accessSync(${JSON.stringify(bin)})`], { uid: NOBODY, gid: NOBODY });
   if (probe.status === 0) return bin;
   const installed = tempDir("kcs-installed-");
   cpSync(join(repoRoot, "package.json"), join(installed, "package.json"));
-  cpSync(join(repoRoot, "scripts", "bin.mjs"), join(installed, "scripts", "bin.mjs"));
+  cpSync(join(repoRoot, "scripts", "bin.cjs"), join(installed, "scripts", "bin.cjs"));
   cpSync(join(repoRoot, "schema"), join(installed, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
   cpSync(join(repoRoot, "dist"), join(installed, "dist"), { recursive: true, filter: (src) => !/\.(?:map|v8-cache)$/.test(src) });
   openTo(installed);
-  return join(installed, "scripts", "bin.mjs");
+  return join(installed, "scripts", "bin.cjs");
 }
 
 function openTo(dir: string): void {

@@ -445,8 +445,8 @@ describe("validate --catalog", () => {
 });
 
 describe("pnpm validate (the built command)", () => {
-  it("runs through scripts/bin.mjs with the same output and exit code", () => {
-    const run = spawnSync(process.execPath, ["scripts/bin.mjs", "validate", "examples/openclaw.json", fixture("invalid/typos.jsonc")], {
+  it("runs through scripts/bin.cjs with the same output and exit code", () => {
+    const run = spawnSync(process.execPath, ["scripts/bin.cjs", "validate", "examples/openclaw.json", fixture("invalid/typos.jsonc")], {
       encoding: "utf8",
     });
     expect(run.status).toBe(1);

@@ -7,7 +7,7 @@
 set -euo pipefail
 set -f # folder names are not globs
 
-bin="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bin.mjs"
+bin="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bin.cjs"
 args=(gen --check)
 if [[ -n "${INPUT_CONFIG:-}" ]]; then args+=(--config "$INPUT_CONFIG"); fi
 for dir in ${INPUT_DOCS:-}; do args+=(--docs "$dir"); done

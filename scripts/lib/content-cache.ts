@@ -8,7 +8,6 @@
 // that project has a node_modules folder (as Babel, ESLint loaders and others do).
 // Only the built CLI (dist/cli.cjs) caches: code loaded from source has no build to
 // name. `KIMI_CONFIG_SYNC_CACHE=off` turns it off; a path puts it there instead.
-import { hash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { makeFolders } from "./make-folders.ts";
@@ -21,9 +20,13 @@ export interface ContentCache<T> {
   set(key: string, value: T): void;
 }
 
+/** Node's crypto module, loaded on first use (a few ms), not by every command that imports this one. */
+let sha1: typeof import("node:crypto").hash | undefined;
+
 /** The key of a text (or of its UTF-8 bytes: the same key): its SHA-1 (collisions are not a concern for docs people write). */
 export function contentKey(text: string | Uint8Array): string {
-  return hash("sha1", text, "base64url");
+  sha1 ??= process.getBuiltinModule("node:crypto").hash;
+  return sha1("sha1", text, "base64url");
 }
 
 interface Stored<T> {
@@ -72,10 +75,10 @@ function where(): Location | null {
 function scriptsOnDisk(): string {
   const dir = import.meta.dirname;
   const scripts = readdirSync(dir).filter((name) => name.endsWith(".cjs")).sort();
-  return hash("sha1", scripts.map((name) => {
+  return contentKey(scripts.map((name) => {
     const { size, mtimeMs } = statSync(join(dir, name));
     return `${name}:${size}:${mtimeMs}`;
-  }).join("\n"), "base64url").slice(0, 12);
+  }).join("\n")).slice(0, 12);
 }
 
 const NO_CACHE: ContentCache<never> = { get: () => undefined, set: () => {} };

@@ -12,7 +12,6 @@
 // run has the same process id (PID 1 in a container). A run killed outright
 // (`kill -9`) cannot remove its own; the next write to that folder recognises
 // them by name and removes them once their process is gone.
-import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { contentKey } from "./content-cache.ts";
@@ -77,7 +76,7 @@ function tempPathFor(path: string, kind: "tmp" | "old" = "tmp"): string {
   let name = basename(path);
   // A long name (76 CJK characters are 228 bytes) is cut, on a character, so that its temporary name is not too long.
   while (Buffer.byteLength(name) > NAME_BYTES_KEPT) name = [...name].slice(0, -1).join("");
-  return join(dirname(path), `.${name}.kcs-${process.pid}-${randomBytes(6).toString("hex")}.${kind}`);
+  return join(dirname(path), `.${name}.kcs-${process.pid}-${process.getBuiltinModule("node:crypto").randomBytes(6).toString("hex")}.${kind}`);
 }
 
 /** Signals that would end the process between two renames; held off while the write runs. */

@@ -1,4 +1,4 @@
-// The real command line in a child process (scripts/bin.mjs), for what only a
+// The real command line in a child process (scripts/bin.cjs), for what only a
 // separate process can show: another program editing a file mid-run, `kill -9`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -17,7 +17,7 @@ export function spawnCli(
   options: { env?: Record<string, string>; cwd?: string; uid?: number; gid?: number; bin?: string } = {},
 ): ChildRun {
   const ownConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
-  const argv = [options.bin ?? join(repoRoot, "scripts", "bin.mjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
+  const argv = [options.bin ?? join(repoRoot, "scripts", "bin.cjs"), ...args, ...(ownConfig ? [] : ["--no-config"])];
   const child = spawn(process.execPath, argv, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },

@@ -17,7 +17,7 @@ export default function setup(): () => void {
   // The bundle the CLI processes run is built (or found fresh) once, before any test
   // starts, so that no test waits for a build within its time limit and the first
   // tests of each worker do not build it side by side.
-  execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "scripts", "bin.mjs"), "--version"], { stdio: "ignore" });
+  execFileSync(process.execPath, [join(import.meta.dirname, "..", "..", "scripts", "bin.cjs"), "--version"], { stdio: "ignore" });
   const root = mkdtempSync(join(tmpdir(), `kcs-test-run-${process.pid}-`));
   // Open to every user, as the system's temporary folder is: some tests run the CLI as another user.
   chmodSync(root, 0o1777);
