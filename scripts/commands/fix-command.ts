@@ -13,7 +13,7 @@ export function fixCommand(configured: string | undefined, context: RunContext):
     const { own, extra } = splitScript(context.env.npm_package_json, script, scriptText, context.argv);
     // Run by a package script that calls this tool and is not itself a check (`pnpm gen`,
     // not `pnpm docs:check`); a script that runs something else (a test runner) is not it.
-    if (/kimi-config-sync|scripts\/bin\.mjs/.test(own) && !own.includes("--check")) {
+    if (/kimi-config-sync|scripts\/bin\.cjs/.test(own) && !own.includes("--check")) {
       const added = extra.filter((arg) => !REPORT_ONLY.has(arg));
       const manager = agent?.split("/")[0] ?? "npm";
       const run = manager === "pnpm" || manager === "yarn" ? `${manager} ${script}` : `${manager} run ${script}`;
