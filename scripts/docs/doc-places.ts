@@ -2,6 +2,7 @@
 // (language-folders.ts), and where the page it translates may be (translated-pages.ts).
 // Worked out once per folder and run.
 import { basename, dirname, join, relative, sep } from "node:path";
+import { within } from "../lib/within.ts";
 import { LanguageFolders } from "./language-folders.ts";
 import { sameLanguage } from "./locale.ts";
 import { sourceFolders } from "./translated-pages.ts";
@@ -47,7 +48,7 @@ export class DocPlaces {
 
   private place(dir: string): Folder {
     // Folders above the docs folder never name a language.
-    const root = this.docDirs.find((d) => !relative(d, dir).startsWith(".."));
+    const root = this.docDirs.find((d) => within(dir, d));
     if (root === undefined) return { sources: [] };
     const inRoot = relative(root, dir);
     const parts = inRoot === "" ? [] : inRoot.split(sep);

@@ -3,7 +3,7 @@
 // folder holding `.git`); paths in the file are relative to the file. A file that
 // cannot be used is an InputError with file:line:column, before anything is written.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, InputError, type Diagnostic } from "../lib/diagnostics.ts";
 import { JsonSyntaxError, parseJsonSource, type JsonPath, type ParsedJson } from "../lib/json-source.ts";
@@ -12,6 +12,7 @@ import type { GenOptions, RuleSetting } from "../gen/plan.ts";
 import { BUNDLED_CATALOG, PROJECT_CONFIG_FILE } from "./names.ts";
 import type { ProjectConfig } from "./schema.ts";
 import { languageTag } from "../docs/locale.ts";
+import { relativeWithin } from "../lib/within.ts";
 import { readFiles, schemaPathProblems, type SchemaPathProblem } from "./schema-paths.ts";
 import { validProjectConfig } from "./validate.ts";
 
@@ -132,8 +133,7 @@ export function schemaPathErrors(problems: readonly SchemaPathProblem[], configF
 
 /** A path under the working folder as a relative one, so reports show `docs/a.md`, not a long absolute path. */
 function shorten(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+  return relativeWithin(path, cwd);
 }
 
 /** GenOptions' globs are relative to the working folder; the file's are relative to the file. */

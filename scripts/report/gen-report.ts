@@ -1,9 +1,10 @@
 // Turns a generation plan into what people and tools read. Nothing here prints.
 import { realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { counted } from "../lib/plural.ts";
 import { printablePath } from "../lib/printable-path.ts";
+import { relativeWithin, within } from "../lib/within.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
 import { paintDiff, type Paint } from "./colour.ts";
 import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
@@ -11,8 +12,7 @@ import { firstChangedLine, regionDiff, unifiedDiff } from "./diff.ts";
 export type GenMode = "write" | "check";
 
 export function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith("..") ? path : rel;
+  return relativeWithin(path, process.cwd());
 }
 
 /**
@@ -25,8 +25,7 @@ function annotationPath(path: string, workspace = process.env.GITHUB_WORKSPACE):
   if (workspace) {
     const repository = realPath(workspace);
     for (const candidate of [realPath(path), resolve(path)]) {
-      const rel = relative(repository, candidate);
-      if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+      if (candidate !== repository && within(candidate, repository)) return relative(repository, candidate).split(sep).join("/");
     }
   }
   return displayPath(path);
