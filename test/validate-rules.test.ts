@@ -295,8 +295,8 @@ describe("--env", () => {
   const config = { env: { IN_FILE: "x" }, models: { providers: { p: provider([], { apiKey: "${IN_FILE}:${IN_SHELL}:${MISSING}" }) } } };
 
   it("counts variables set in the environment or in the file's env section", () => {
-    expect(check(config, { IN_SHELL: "1" }).map((f) => f.message)).toEqual([
-      'environment variable MISSING is not set: export it, or define it under "env" in this file',
+    expect(check(config, { IN_SHELL: "1" }).map((f) => [f.severity, f.message])).toEqual([
+      ["warning", 'environment variable MISSING is not set, so the host leaves "${MISSING}" as written and the feature using this value will be unavailable: export it, or define it under "env" in this file'],
     ]);
     // Empty is missing to the host, as unset is.
     expect(check(config, { IN_SHELL: "1", MISSING: "" })).toHaveLength(1);

@@ -1,6 +1,7 @@
-// `--env`: every `${VAR}` placeholder in a string value must name a variable that
-// is set (and not empty), either in the environment the check runs in or in the
-// file's own `env` (or `env.vars`).
+// `--env`: a `${VAR}` placeholder in a string value whose variable is set (and not
+// empty) neither in the environment the check runs in nor in the file's own `env`
+// (or `env.vars`) is a warning, as it is to the host: it keeps the placeholder as
+// written, warns, and the feature using the value goes without it.
 import { ENV_FALLBACK, ENV_NAME } from "../../schema/host.ts";
 import type { JsonPath } from "../lib/json-source.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
@@ -19,6 +20,9 @@ export function holdsPlaceholder(value: string): boolean {
   return false;
 }
 
+/** What the host does with a placeholder whose variable is missing (the warning of its config loader). */
+const UNRESOLVED = (name: string) => `leaves "\${${name}}" as written and the feature using this value will be unavailable`;
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 export function checkEnvPlaceholders(config: unknown, environment: Environment): ConfigFinding[] {
@@ -35,10 +39,10 @@ export function checkEnvPlaceholders(config: unknown, environment: Environment):
         path,
         part: "value",
         rule: "config/unset-env",
-        severity: "error",
+        severity: "warning",
         message: environment[name] === "" || own.get(name) === ""
-          ? `environment variable ${name} is empty, which the host counts as not set: give it a value`
-          : `environment variable ${name} is not set: export it, or define it under "env" in this file`,
+          ? `environment variable ${name} is empty, which the host counts as not set, so it ${UNRESOLVED(name)}: give it a value`
+          : `environment variable ${name} is not set, so the host ${UNRESOLVED(name)}: export it, or define it under "env" in this file`,
       });
     }
   }
