@@ -186,6 +186,34 @@ describe("validate: exit codes", () => {
     expect(result.lines[0]).toBe(`${utf16}:1:1  -  cannot read the file: it is encoded as UTF-16 (little-endian, without a byte-order mark); save it as UTF-8`);
   });
 
+  it("counts columns after a UTF-8 byte-order mark as an editor does: a file saved with one reports what the same file without one does", async () => {
+    // Problems on line 1, where the mark stands: a wrong value, a dropped backslash, a key written twice;
+    // a byte that is not UTF-8 (the file saved as Latin-1); a syntax error.
+    const texts: Array<[string, string]> = [
+      ["a.json", String.raw`{ "models": { "mode": "merg" }, "env": { "A": "C:\Users", "A": "x" } }`],
+      ["latin1.json", '{ "env": { "CAFE": "café" } }'],
+      ["b.json5", '{ models: { mode: "merge" }, "a": 1 "b": 2 }'],
+    ];
+    const problems = async (bom: boolean) => {
+      const files = texts.map(([name, text]) => {
+        const file = join(scratch, `${bom ? "marked" : "unmarked"}-${name}`);
+        writeFileSync(file, Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, "latin1")]));
+        return file;
+      });
+      const report = JSON.parse((await validate("--json", ...files)).stdout) as { files: Array<{ diagnostics: Array<{ line: number; column: number; rule: string }> }> };
+      return report.files.map((f) => f.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`));
+    };
+    // Columns as an editor shows them: counted in the text, which holds no mark.
+    const column = (i: number, needle: string, last = false) => (last ? texts[i]![1].lastIndexOf(needle) : texts[i]![1].indexOf(needle)) + 1;
+    const expected = [
+      [`1:${column(0, '"merg"')} config/schema`, `1:${column(0, "\\")} config/dropped-backslash`, `1:${column(0, '"A"', true)} config/duplicate-key`],
+      [`1:${column(1, "é")} config/not-utf8`],
+      [`1:${column(2, '"b"')} config/syntax`],
+    ];
+    expect(await problems(false)).toEqual(expected);
+    expect(await problems(true)).toEqual(expected);
+  });
+
   it("says what is wrong with a config that does not parse, at the place to fix, in a person's words", async () => {
     const cases: Array<[string, string, string]> = [
       // A string left open: at its quote, not at the end of the file.

@@ -64,7 +64,9 @@ export const NOT_UTF8 = "the file is not valid UTF-8 (perhaps Latin-1 or Windows
 /** Line and column (1-based) of the first byte that is not UTF-8, or null when the bytes are UTF-8. */
 export function firstNonUtf8(bytes: Uint8Array): { line: number; column: number } | null {
   if (isUtf8(bytes)) return null;
-  const text = Buffer.from(bytes).toString("utf8");
+  const decoded = Buffer.from(bytes).toString("utf8");
+  // Columns as an editor counts them: a byte-order mark before the first line is not one.
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const bad = text.indexOf("\ufffd");
   const before = text.slice(0, Math.max(bad, 0));
   return { line: before.split("\n").length, column: bad - before.lastIndexOf("\n") };

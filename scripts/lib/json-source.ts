@@ -52,7 +52,8 @@ export function modeForFile(file: string): Mode {
 }
 
 export function parseJsonSource(text: string, mode: Mode): ParsedJson {
-  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  // A byte-order mark is no character an editor shows or counts: columns on the first line start after it.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tooDeep = bracketPastDepthLimit(source);
   if (tooDeep !== undefined) {
     const at = positionAt(source, tooDeep);
