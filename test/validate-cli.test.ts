@@ -112,6 +112,20 @@ describe("validate: invalid files", () => {
     ]);
   });
 
+  it("checks the refs of each agent under agents.entries, where the host keeps per-agent settings, as under agents.defaults", async () => {
+    // The host's docs example, with the `work` agent's Kimi model mistyped and a fallback it no longer serves.
+    const real = readFileSync(fixture("valid/docs-agent-entries.json5"), "utf8");
+    const file = join(scratch, "agent-entries.json5");
+    writeFileSync(file, real.replace(`primary: "moonshot/kimi-k2.6"`, `primary: "moonshot/kimi-k2-6"`).replace(`fallbacks: ["anthropic/claude-opus-4-6"]`, `fallbacks: ["moonshot/kimi-k2.5"]`));
+    const result = await validate(file);
+    expect(result.code).toBe(1);
+    expect(result.lines).toEqual([
+      `${at(file, `"moonshot/kimi-k2-6"`)}  agents.entries.work.model.primary  unknown model "moonshot/kimi-k2-6": Moonshot AI (\`moonshot\`) has no model "kimi-k2-6" (did you mean \`moonshot/kimi-k2.6\`?)`,
+      `${at(file, `"moonshot/kimi-k2.5"`)}  agents.entries.work.model.fallbacks[0]  warning: "moonshot/kimi-k2.5" (Kimi K2.5) is retired as of 2026-08-31 and no longer answers requests; use \`moonshot/kimi-k2.6\` (Kimi K2.6) instead`,
+      "1 file checked: 0 valid, 1 invalid (1 error, 1 warning)",
+    ]);
+  });
+
   it("reports syntax errors at their position, in JSONC and in JSON5", async () => {
     const comma = fixture("invalid/missing-comma.json");
     const truncated = fixture("invalid/truncated.json5");

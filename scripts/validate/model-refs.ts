@@ -39,7 +39,7 @@ class RefScope {
   private readonly aliases = new Set<string>();
 
   constructor(config: unknown, catalog: Catalog) {
-    for (const owner of [agentDefaults(config), ...agentList(config)]) {
+    for (const owner of [agentDefaults(config), ...agentEntries(config).map(({ entry }) => entry)]) {
       const models = isRecord(owner) ? owner.models : undefined;
       if (isRecord(models)) for (const settings of Object.values(models)) if (isRecord(settings) && typeof settings.alias === "string") this.aliases.add(settings.alias);
     }
@@ -169,7 +169,7 @@ const MEDIA_KINDS = ["image", "video", "music"] as const;
 
 /**
  * Where refs are used: each model selection of `agents.defaults`, of its `subagents`, `heartbeat`,
- * `compaction` and `mediaModels`, and of every agent in `agents.list`; and the keys of each `models` map in them.
+ * `compaction` and `mediaModels`, and of every agent in `agents.entries` or `agents.list`; and the keys of each `models` map in them.
  */
 function refUses(config: unknown): RefUse[] {
   const uses: RefUse[] = [];
@@ -197,13 +197,21 @@ function refUses(config: unknown): RefUse[] {
 
   const defaults = agentDefaults(config);
   if (defaults) agent(defaults, ["agents", "defaults"]);
-  for (const [i, entry] of agentList(config).entries()) if (isRecord(entry)) agent(entry, ["agents", "list", i]);
+  for (const { entry, path } of agentEntries(config)) agent(entry, path);
   return uses;
 }
 
-function agentList(config: unknown): unknown[] {
-  const list = isRecord(config) && isRecord(config.agents) ? config.agents.list : undefined;
-  return Array.isArray(list) ? list : [];
+/**
+ * Each agent's own settings, with its path: the host's `agents.entries` (an object keyed by agent id,
+ * docs/gateway/config-agents/entries-and-multi-agent.md) and `agents.list` (a list, its name in releases before it).
+ */
+function agentEntries(config: unknown): Array<{ entry: Record<string, unknown>; path: JsonPath }> {
+  const agents = isRecord(config) && isRecord(config.agents) ? config.agents : {};
+  const found: Array<{ entry: unknown; path: JsonPath }> = [
+    ...(Array.isArray(agents.list) ? agents.list.map((entry, i) => ({ entry, path: ["agents", "list", i] })) : []),
+    ...(isRecord(agents.entries) ? Object.entries(agents.entries).map(([id, entry]) => ({ entry, path: ["agents", "entries", id] })) : []),
+  ];
+  return found.flatMap(({ entry, path }) => (isRecord(entry) ? [{ entry, path }] : []));
 }
 
 function duplicateAliases(config: unknown): ConfigFinding[] {
