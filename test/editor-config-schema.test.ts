@@ -8,6 +8,7 @@ import { ProviderModel } from "../schema/config.ts";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { allModels, isActive } from "../scripts/catalog/model.ts";
 import { modelRefCompletions } from "../scripts/schema-gen/json-schema.ts";
+import { checkConfigText } from "../scripts/validate/check-config.ts";
 import { CATALOG_SCHEMA, CONFIG_SCHEMA, createLanguageService, fileUri, open, rangeText, ROOT, spanOf } from "./editor-support.ts";
 
 // A config as a user writes it: `$schema` beside the file, comments, trailing commas.
@@ -95,6 +96,21 @@ describe("config schema in VS Code's JSON engine", () => {
     const labels = (await open(service, DOC, VALID).completeAt(at)).map((item) => item.label);
     expect(labels).toContain(JSON.stringify("moonshot/kimi-k2.6"));
     expect(labels.some((label) => label.startsWith("{"))).toBe(false);
+  });
+
+  it("takes `$include` beside keys that several kinds of a union share (a proxy's `tls`, a secret reference's `provider`): the included file says which kind, as validate does", async () => {
+    const text = variant(`"apiKey": "\${MOONSHOT_API_KEY}",`, [
+      `"apiKey": { "$include": "./key.json5", "provider": "default" },`,
+      `"request": {`,
+      `  "proxy": { "$include": "./proxy.json5", "tls": { "insecureSkipVerify": false } },`,
+      `  "auth": { "$include": "./auth.json5", "prefix": "Bearer " },`,
+      `},`,
+    ].join("\n"));
+    expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+    expect(checkConfigText("openclaw.json", text, { catalog })).toEqual([]);
+    // Without `$include` the kind must still be named, and a wrong one is still one problem.
+    const unnamed = variant(`"apiKey": "\${MOONSHOT_API_KEY}",`, `"request": { "proxy": { "tls": { "insecureSkipVerify": false } } },`);
+    expect((await open(service, DOC, unnamed).diagnostics()).map((d) => d.message)).toEqual(['Missing property "mode".']);
   });
 
   it("accepts a ${VAR} placeholder for a string value with fixed choices or a pattern, as validate does, and not for a number", async () => {

@@ -220,6 +220,7 @@ function allowIncludes(node: unknown, definitions: Record<string, JsonSchema>): 
   if (node === null || typeof node !== "object") return;
   const schema = node as JsonSchema;
   for (const value of Object.values(schema)) allowIncludes(value, definitions);
+  anyOfUnion(schema);
   if (schema.definitions === definitions) {
     for (const [name, definition] of Object.entries(definitions)) definitions[name] = orIncludeOnly(definition, definitions) as JsonSchema;
   }
@@ -239,6 +240,19 @@ function allowIncludes(node: unknown, definitions: Record<string, JsonSchema>): 
     schema.if = { required: [INCLUDE_KEY] };
     schema.else = { required };
   }
+}
+
+/**
+ * zod writes a discriminated union (a proxy's `mode`, a secret reference's `source`) as `oneOf`. Its branches
+ * are told apart by a key that an object holding `$include` need not hold, as the included file may give it:
+ * beside keys several branches share (`{ $include, tls }`), more than one then matches, which `oneOf` calls an
+ * error. As `anyOf` it is none; where the key is written, at most one branch matches, so nothing else changes.
+ */
+function anyOfUnion(schema: JsonSchema): void {
+  if (!Array.isArray(schema.oneOf)) return;
+  const entries = Object.entries(schema).map(([key, value]) => [key === "oneOf" ? "anyOf" : key, value] as const);
+  for (const key of Object.keys(schema)) delete schema[key];
+  Object.assign(schema, Object.fromEntries(entries));
 }
 
 /** Serialized the same way every time: stable key order, two-space indent, final newline. */
