@@ -1,7 +1,7 @@
 // `validate FILE...` end to end on real fixture files: output lines, positions,
 // exit codes, `--json`, `--env` and `--catalog`.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -441,6 +441,33 @@ describe("validate --env", () => {
       ]);
       vi.stubEnv("UNSET_KEY_SUFFIX", "-suffix");
       expect((await validate("--env", file)).lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("counts variables set in the .env files the host reads: its working folder's, then its state folder's, neither over one already set", async () => {
+    const stateFolder = join(scratch, "state");
+    const workingFolder = join(scratch, "working");
+    mkdirSync(stateFolder, { recursive: true });
+    mkdirSync(workingFolder, { recursive: true });
+    writeFileSync(join(stateFolder, ".env"), "# the host's own\nexport UNSET_BASE_URL=https://llm.example.com/v1\n");
+    writeFileSync(join(workingFolder, ".env"), 'UNSET_KEY_SUFFIX="-suffix" # beside the gateway\n');
+    vi.stubEnv("UNSET_BASE_URL", undefined);
+    vi.stubEnv("UNSET_KEY_SUFFIX", undefined);
+    vi.stubEnv("OPENCLAW_STATE_DIR", stateFolder);
+    // Run as `pnpm validate` from the working folder (the package manager names it in INIT_CWD).
+    vi.stubEnv("INIT_CWD", workingFolder);
+    vi.stubEnv("npm_package_json", join(process.cwd(), "package.json"));
+    const config = join(process.cwd(), file);
+    try {
+      expect((await validate("--env", config)).lines).toEqual(["1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)"]);
+      // A variable set, even empty, is not replaced by a file's: empty is still missing to the host.
+      vi.stubEnv("UNSET_KEY_SUFFIX", "");
+      expect((await validate("--env", config)).lines.map((l) => /environment variable (\w+) is (\w+)/.exec(l)?.slice(1).join(" ") ?? l)).toEqual([
+        "UNSET_KEY_SUFFIX empty",
+        "1 file checked: 1 valid, 0 invalid (0 errors, 1 warning)",
+      ]);
     } finally {
       vi.unstubAllEnvs();
     }

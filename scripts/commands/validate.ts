@@ -7,6 +7,7 @@ import { formatDiagnostic, InputError } from "../lib/diagnostics.ts";
 import { ExitCode, UsageError } from "../lib/exit-codes.ts";
 import { within } from "../lib/within.ts";
 import { unusableInputJson, validateExitCode, validateJson, validateText } from "../validate/report.ts";
+import { withDotEnvFiles } from "../validate/dotenv-files.ts";
 import { includeRoots } from "../validate/follow-includes.ts";
 import { validateBytes, validateFile, type FileResult } from "../validate/validate-files.ts";
 import { settingsFor, userFolder, type Output, type RunContext } from "./context.ts";
@@ -42,7 +43,8 @@ export async function runValidateCommand(args: readonly string[], out: Output, c
     return ExitCode.input;
   }
 
-  const checkContext = { catalog, includeRoots: includeRoots(context.env.OPENCLAW_INCLUDE_ROOTS), ...(values.env ? { environment: context.env } : {}) };
+  const environment = values.env ? { environment: withDotEnvFiles(context.env, from) } : {};
+  const checkContext = { catalog, includeRoots: includeRoots(context.env.OPENCLAW_INCLUDE_ROOTS), ...environment };
   const results = positionals.map((given): FileResult => {
     if (given === "-") {
       // Read as a `.json` file is: JSONC, and failing that JSON5.
