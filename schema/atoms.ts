@@ -80,6 +80,10 @@ export const Compat = z
   .object({
     supportsStore: z.boolean().optional().describe("Whether the endpoint accepts the Responses/Completions `store` flag."),
     supportsPromptCacheKey: z.boolean().optional().describe("Whether the endpoint accepts `prompt_cache_key`."),
+    supportsResponsesContinuation: z
+      .boolean()
+      .optional()
+      .describe("Opt this model into stored HTTP continuation of Responses requests, on an endpoint verified to support it."),
     appendOnlyRuntimeContext: z
       .boolean()
       .optional()
