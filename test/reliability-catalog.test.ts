@@ -81,7 +81,8 @@ const garbage: GarbageCase[] = [
   { name: "truncated after a key's colon", text: () => valid.slice(0, valid.indexOf('"providers":') + 12), at: "end", message: /end of input: the object that opens at line 1, column 1 is never closed; add a value, then `}` at the end/ },
   // At the string's start, where the quote is missing, not at the end of the file.
   { name: "truncated inside a string", text: () => valid.slice(0, valid.indexOf('"Model 1"') + 4), at: (t) => t.lastIndexOf('"Mod'), message: /end of input inside this string: add its closing "/ },
-  { name: "truncated inside a comment", text: () => `// catalog\n/* unfinished ${valid}`, at: "end", message: /end of input/ },
+  // At the comment's `/*`, which swallows the rest of the text, not at the end of the file.
+  { name: "truncated inside a comment", text: () => `// catalog\n/* unfinished ${valid}`, at: { line: 2, column: 1 }, message: /end of input inside this comment: add `\*\/` where the comment ends/ },
   { name: "a lone closing bracket", text: () => "}", at: { line: 1, column: 1 }, message: /`}` closes nothing: no `{` is open here; remove it/ },
   { name: "text after the object", text: () => `${valid}{}`, at: { line: valid.split("\n").length, column: 1 }, message: /unexpected text after the end of the value/ },
   { name: "a string as the root", text: () => '"catalog"', at: { line: 1, column: 1 }, message: /must be an object/ },

@@ -236,6 +236,8 @@ describe("validate: exit codes", () => {
       ["unclosed.json5", '{\n  agents: {\n    defaults: { model: "moonshot/kimi-k3" },\n\n', "5:1  -  end of input: the object that opens at line 2, column 11 is never closed; add `}}` at the end"],
       // A .json file written in JSON5: its JSON5 reading got further, so that error is the one shown.
       ["json5-style.json", "{ agents: { defaults: { model: 'moonshot/kimi-k3' } }", "1:54  -  end of input: the object that opens at line 1, column 1 is never closed; add `}` at the end"],
+      // A block comment left open: at its `/*`, not at the brackets it swallowed.
+      ["open-comment.jsonc", '{\n  "models": { "mode": "merge" }, /* agents below\n  "agents": {}\n}\n', "2:34  -  end of input inside this comment: add `*/` where the comment ends"],
       ["wrong-closer.json", '{ "a": 1, "b": [1, 2,\n}', "2:1  -  `}` stands where the array that opens at line 1, column 16 needs its `]`: close the array first"],
       ["lone-closer.json", "}}", "1:1  -  `}` closes nothing: no `{` is open here; remove it"],
       ["nul.json", '{"agents": {}}\u0000', "1:15  -  an invisible character (U+0000) stands here; remove it"],

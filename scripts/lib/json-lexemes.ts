@@ -9,7 +9,9 @@ export type JsonLexeme =
   /** A string that closes: where its quotes are, and where a raw line break stands inside it, if one does. */
   | { kind: "string"; start: number; end: number; quote: string; lineBreak?: number }
   /** A string that runs to the end of the text: nothing follows it. */
-  | { kind: "open-string"; offset: number; quote: string };
+  | { kind: "open-string"; offset: number; quote: string }
+  /** A block comment never closed: it runs to the end of the text, and nothing follows it. */
+  | { kind: "open-comment"; offset: number };
 
 export function* jsonLexemes(source: string): Generator<JsonLexeme> {
   for (let i = 0; i < source.length; i++) {
@@ -33,7 +35,11 @@ export function* jsonLexemes(source: string): Generator<JsonLexeme> {
       i = end === -1 ? source.length : end;
     } else if (c === "/" && source[i + 1] === "*") {
       const end = source.indexOf("*/", i + 2);
-      i = end === -1 ? source.length : end + 1;
+      if (end === -1) {
+        yield { kind: "open-comment", offset: i };
+        return;
+      }
+      i = end + 1;
     } else if (c === "{" || c === "[" || c === "}" || c === "]") {
       yield { kind: "bracket", offset: i, char: c };
     }

@@ -22,6 +22,7 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
   const structure = scanStructure(source);
   return (
     openString(structure, failure) ??
+    openComment(structure, failure) ??
     lineBreakInString(structure, failure) ??
     badEscape(source, mode, structure, failure) ??
     strayBackslash(source, structure, failure) ??
@@ -51,6 +52,8 @@ interface Structure {
   open: Opener[];
   /** A string that runs to the end of the text: where it starts and its quote. */
   openString?: { offset: number; quote: string };
+  /** A block comment that runs to the end of the text: where its `/*` is. */
+  openComment?: number;
   /** Every string that closes: where its quotes are, and whether a raw line break stands inside it. */
   strings: Array<{ start: number; end: number; quote: string; lineBreak?: number }>;
 }
@@ -61,6 +64,7 @@ function scanStructure(source: string): Structure {
   const strings: Structure["strings"] = [];
   for (const lexeme of jsonLexemes(source)) {
     if (lexeme.kind === "open-string") return { closing, open, strings, openString: { offset: lexeme.offset, quote: lexeme.quote } };
+    if (lexeme.kind === "open-comment") return { closing, open, strings, openComment: lexeme.offset };
     if (lexeme.kind === "string") {
       const { kind: _, ...string } = lexeme;
       strings.push(string);
@@ -77,6 +81,13 @@ function openString(structure: Structure, failure: ParserFailure): SyntaxExplana
   const string = structure.openString;
   if (!string || (failure.offset !== undefined && failure.offset < string.offset)) return undefined;
   return { message: `end of input inside this string: add its closing ${string.quote} where the string ends`, offset: string.offset };
+}
+
+/** A `/*` never closed: the rest of the text is comment, whatever brackets the parser then finds open. */
+function openComment(structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
+  const at = structure.openComment;
+  if (at === undefined || (failure.offset !== undefined && failure.offset < at)) return undefined;
+  return { message: "end of input inside this comment: add `*/` where the comment ends", offset: at };
 }
 
 /** What a person reads for a raw line break inside a string, which neither JSON nor the host's JSON5 reader takes. */
