@@ -348,6 +348,12 @@ describe("syntax", () => {
     // Where a number goes, they are still named as numbers JSON cannot hold.
     const [window] = checkConfigText("b.json5", "{ models: { providers: { moonshot: { contextWindow: Infinity } } } }", { catalog });
     expect(window?.message).toMatch(/too large to be a number/);
+    // -Infinity (or -1e999) is no number either, on the other side of zero.
+    const below = checkConfigText("c.json5", "{ models: { providers: { moonshot: { maxTokens: -Infinity, models: [{ id: 'm', cost: { input: -1e999 } }] } } } }", { catalog });
+    expect(below.map((d) => [d.path, d.message])).toEqual([
+      ["models.providers.moonshot.maxTokens", "is too far below zero to be a number (JSON numbers stop near -1.8e308): write the value it stands for"],
+      ["models.providers.moonshot.models[0].cost.input", "is too far below zero to be a number (JSON numbers stop near -1.8e308): write the value it stands for"],
+    ]);
   });
 
   it("shortens a huge unknown key in the message", () => {

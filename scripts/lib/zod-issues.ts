@@ -129,7 +129,10 @@ function plainMessage(issue: z.core.$ZodIssue, given: unknown): string {
     case "invalid_type": {
       // JSON5's NaN and Infinity: where a number goes, the message is about numbers; elsewhere it names the type wanted.
       if ((issue.expected === "number" || issue.expected === "int") && typeof given === "number" && !Number.isFinite(given)) {
-        return Number.isNaN(given) ? "must be a number, not NaN" : "is too large to be a number (JSON numbers stop near 1.8e308): write the value it stands for";
+        if (Number.isNaN(given)) return "must be a number, not NaN";
+        return given > 0
+          ? "is too large to be a number (JSON numbers stop near 1.8e308): write the value it stands for"
+          : "is too far below zero to be a number (JSON numbers stop near -1.8e308): write the value it stands for";
       }
       const unquote = (issue.expected === "number" || issue.expected === "int") && typeof given === "string" && given.trim() !== "" && Number.isFinite(Number(given));
       return `must be ${kindName(issue.expected)}, not ${describeValue(given)}${unquote ? `: write ${given.trim()} without quotes` : ""}`;
