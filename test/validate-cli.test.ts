@@ -238,6 +238,9 @@ describe("validate: exit codes", () => {
       ["json5-style.json", "{ agents: { defaults: { model: 'moonshot/kimi-k3' } }", "1:54  -  end of input: the object that opens at line 1, column 1 is never closed; add `}` at the end"],
       // A block comment left open: at its `/*`, not at the brackets it swallowed.
       ["open-comment.jsonc", '{\n  "models": { "mode": "merge" }, /* agents below\n  "agents": {}\n}\n', "2:34  -  end of input inside this comment: add `*/` where the comment ends"],
+      // Lines of a .env file: a whole file of them, or one pasted under `env`; the value (a key, often) is not repeated.
+      ["dotenv.json", "# keys\n\nOPENAI_API_KEY=sk-test\nexport MOONSHOT_API_KEY=sk-test\n", '3:1  -  this is a `.env` file (`OPENAI_API_KEY=…` lines), not a config: put such lines in `~/.openclaw/.env`, or write them in the config as `{ env: { OPENAI_API_KEY: "…" } }`'],
+      ["dotenv-line.json5", "{\n  env: {\n    MOONSHOT_API_KEY=sk-test\n  },\n}\n", '3:21  -  `MOONSHOT_API_KEY=…` is written as in a `.env` file: in the config, write `MOONSHOT_API_KEY: "…"` (a colon after the name, the value in quotes)'],
       ["wrong-closer.json", '{ "a": 1, "b": [1, 2,\n}', "2:1  -  `}` stands where the array that opens at line 1, column 16 needs its `]`: close the array first"],
       ["lone-closer.json", "}}", "1:1  -  `}` closes nothing: no `{` is open here; remove it"],
       ["nul.json", '{"agents": {}}\u0000', "1:15  -  an invisible character (U+0000) stands here; remove it"],

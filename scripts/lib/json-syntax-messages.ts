@@ -27,6 +27,7 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
     badEscape(source, mode, structure, failure) ??
     strayBackslash(source, structure, failure) ??
     brokenString(source, structure, failure) ??
+    envFileLines(source, failure) ??
     missingComma(source, mode, failure.offset) ??
     doubleComma(source, mode, failure) ??
     leadingZero(source, failure) ??
@@ -150,6 +151,39 @@ function brokenString(source: string, structure: Structure, failure: ParserFailu
     return { message: `this string ends right where a word begins: a closing ${last.quote} is probably missing inside it`, offset: last.start };
   }
   return undefined;
+}
+
+/** `NAME=value` (or `export NAME=value`), a line of a `.env` file; group 1 is its indent, group 3 the name. */
+const ENV_LINE = /^([ \t]*)(?:export[ \t]+)?(["']?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*=/;
+
+/**
+ * Lines of a `.env` file where the config is read: a whole file of them (no `{` before the failure), or one
+ * pasted into an object (`OPENAI_API_KEY=sk-…` under `env`), where the parser fails at the `=`. The value is
+ * not repeated in the message: it is most often a key.
+ */
+function envFileLines(source: string, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined) return undefined;
+  if (!/[{[]/.test(source.slice(0, failure.offset))) {
+    let offset = 0;
+    for (const line of source.split("\n")) {
+      if (!/^\s*(?:#.*)?$/.test(line)) {
+        const name = ENV_LINE.exec(line)?.[3];
+        return name === undefined ? undefined : {
+          message: `this is a \`.env\` file (\`${name}=…\` lines), not a config: put such lines in \`~/.openclaw/.env\`, or write them in the config as \`{ env: { ${name}: "…" } }\``,
+          offset: offset + line.length - line.trimStart().length,
+        };
+      }
+      offset += line.length + 1;
+    }
+    return undefined;
+  }
+  const lineStart = source.lastIndexOf("\n", failure.offset - 1) + 1;
+  const line = ENV_LINE.exec(source.slice(lineStart, lineStart + 300));
+  if (!line || failure.offset < lineStart + line[1]!.length || failure.offset >= lineStart + line[0].length) return undefined;
+  return {
+    message: `\`${line[3]}=…\` is written as in a \`.env\` file: in the config, write \`${line[3]}: "…"\` (a colon after the name, the value in quotes)`,
+    offset: lineStart + line[0].length - 1,
+  };
 }
 
 /** The text from `offset` holds nothing but white space, commas and comments. */
