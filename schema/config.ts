@@ -270,12 +270,12 @@ const BuiltInProviderOverride = z
 export const BUILT_IN_PROVIDER_IDS = [
   "amazon-bedrock", "amazon-bedrock-mantle", "anthropic", "anthropic-vertex", "arcee", "azure-openai-responses",
   "byteplus", "byteplus-plan", "cerebras", "chutes", "claude-cli", "clawrouter", "cloudflare-ai-gateway", "codex",
-  "comfy", "copilot-proxy", "dashscope", "deepinfra", "deepseek", "fal", "fireworks", "github-copilot", "gmi",
+  "comfy", "copilot-proxy", "dashscope", "deepinfra", "deepseek", "fal", "fireworks", "flexai", "github-copilot", "gmi",
   "gmi-cloud", "gmicloud", "google", "google-antigravity", "google-gemini-cli", "google-vertex", "groq", "huggingface",
-  "kilocode", "kimi", "kimi-code", "kimi-coding", "litellm", "lmstudio", "meta", "microsoft-foundry", "minimax",
+  "kie", "kilocode", "kimi", "kimi-code", "kimi-coding", "litellm", "lmstudio", "meta", "microsoft-foundry", "minimax",
   "minimax-portal", "mistral", "modelstudio", "moonshot", "moonshot-ai", "moonshotai", "nvidia", "novita", "novita-ai",
   "novitaai", "ollama", "ollama-cloud", "openai", "opencode", "opencode-go", "openrouter", "qianfan", "qwen",
-  "qwen-token-plan", "qwencloud", "sglang", "stepfun", "stepfun-plan", "synthetic", "tencent-tokenhub",
+  "qwen-token-plan", "qwencloud", "runway", "sglang", "stepfun", "stepfun-plan", "synthetic", "tencent-tokenhub",
   "tencent-tokenplan", "together", "venice", "vercel-ai-gateway", "vllm", "volcengine", "volcengine-plan", "vydra",
   "x-ai", "xai", "xiaomi", "xiaomi-token-plan", "z.ai", "z-ai", "zai",
 ] as const;
