@@ -215,7 +215,10 @@ describe("schema errors", () => {
     // Numbers are not strings the host substitutes; `$${VAR}` is the literal text.
     expect(check({ models: { mode: "$${MODELS_MODE}", providers: { p: provider([{ id: "m", contextWindow: "${CTX}" }]) } } }).map((f) => [f.path, f.message])).toEqual([
       ["models.mode", 'must be one of "merge", "replace"'],
-      ["models.providers.p.models[0].contextWindow", 'must be a number, not the string "${CTX}"'],
+      ["models.providers.p.models[0].contextWindow", 'must be a number, not the string "${CTX}": the host substitutes a placeholder as text, and text stays a string here, whatever the variable holds; write the value itself'],
+    ]);
+    expect(check({ models: { providers: { p: provider([{ id: "m", reasoning: "${REASONING}" }]) } } }).map((f) => f.message)).toEqual([
+      'must be true or false, not the string "${REASONING}": the host substitutes a placeholder as text, and text stays a string here, whatever the variable holds; write the value itself',
     ]);
   });
 

@@ -147,7 +147,23 @@ function schemaFindings(value: unknown): ConfigFinding[] {
   return parseIssues(Config, value)
     .flatMap((issue) => zodIssueFindings(issue, { knownKeys, describe, input: value }))
     .filter((f) => !builtInInAnotherCase(f.path, f.message) && !substitutedFirst(value, f))
-    .map((f) => ({ path: f.path, part: f.part, rule: `config/${f.kind}`, message: f.message + builtInHint(f.path, f.message), severity: "error" as const }));
+    .map((f) => ({
+      path: f.path,
+      part: f.part,
+      rule: `config/${f.kind}`,
+      message: f.message + builtInHint(f.path, f.message) + placeholderHint(value, f),
+      severity: "error" as const,
+    }));
+}
+
+/**
+ * A `${VAR}` placeholder where a number or a boolean goes: the host puts the variable's text in its place,
+ * which is still a string to its schema, so no variable can make it right.
+ */
+function placeholderHint(input: unknown, finding: IssueFinding): string {
+  const given = finding.part === "value" ? valueAt(input, finding.path) : undefined;
+  if (typeof given !== "string" || !holdsPlaceholder(given) || !finding.message.includes(", not the string ")) return "";
+  return ": the host substitutes a placeholder as text, and text stays a string here, whatever the variable holds; write the value itself";
 }
 
 /**
