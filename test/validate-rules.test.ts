@@ -244,12 +244,13 @@ describe("model refs", () => {
     expect(check(config)).toEqual([]);
   });
 
-  it("rejects a ref to a model neither the catalog provider nor the file's provider serves, in every place a ref is used", () => {
+  it("rejects a ref to a model the catalog provider does not serve, and warns of one the file's own provider does not list, in every place a ref is used", () => {
+    // The host sends a model id its own provider does not list to that provider's baseUrl as written: valid, but maybe a typo.
     const findings = check(defaults({ model: { primary: "p/x", fallbacks: ["moonshot/y"] }, models: { "p/z": {} } }, { p: provider([{ id: "m" }]) }));
-    expect(findings.map((f) => [f.path, f.rule])).toEqual([
-      ["agents.defaults.model.primary", "config/unknown-model"],
-      ["agents.defaults.model.fallbacks[0]", "config/unknown-model"],
-      ['agents.defaults.models["p/z"]', "config/unknown-model"],
+    expect(findings.map((f) => [f.path, f.rule, f.severity])).toEqual([
+      ["agents.defaults.model.primary", "config/unlisted-model", "warning"],
+      ["agents.defaults.model.fallbacks[0]", "config/unknown-model", "error"],
+      ['agents.defaults.models["p/z"]', "config/unlisted-model", "warning"],
     ]);
     expect(check(defaults({ model: "moonshot/kimi-k3x" }))[0]?.message).toContain("did you mean `moonshot/kimi-k3`?");
   });
@@ -261,9 +262,12 @@ describe("model refs", () => {
   });
 
   it("never suggests a model under another provider's prefix", () => {
-    const [finding] = check(defaults({ model: "p/kimi-k3" }, { p: provider([{ id: "m" }]) }));
-    expect(finding?.rule).toBe("config/unknown-model");
+    const [finding] = check(defaults({ model: "p/kimi-k3" }, { p: provider([{ id: "kimi-k2" }]) }));
+    expect(finding?.rule).toBe("config/unlisted-model");
+    expect(finding?.message).toContain("did you mean `p/kimi-k2`?");
     expect(finding?.message).not.toContain("moonshot/");
+    // An id the file's own provider does not list and that is near none of its ids is sent to it as written: nothing to say.
+    expect(check(defaults({ model: "p/gpt-5.4" }, { p: provider([{ id: "kimi-k2" }]) }))).toEqual([]);
   });
 
   it("warns about a retired model even when the file configures it itself", () => {

@@ -154,7 +154,8 @@ function ownedFinding(catalog: Catalog, text: string): (d: Diagnostic) => boolea
   const ownedPath = new RegExp(`^(?:models\\.providers(?:\\.(?:${escaped})|\\["(?:${escaped})"\\])|agents\\.defaults\\.models?)(?:$|[.[])`);
   const lines = text.split("\n");
   return (d) => {
-    if (d.rule === "config/inactive-model") return false;
+    // A model another provider of the example does not list is that provider's business.
+    if (d.rule === "config/inactive-model" || d.rule === "config/unlisted-model") return false;
     if (d.rule === "config/unknown-model") {
       // The ref is the string literal the finding points at (a value, or a key of agents.defaults.models).
       const ref = /^["']([^"'\n]*)["']/.exec(lines[d.line - 1]?.slice(d.column - 1) ?? "")?.[1];

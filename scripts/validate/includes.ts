@@ -59,12 +59,12 @@ export function withoutIncludes(value: unknown, path: JsonPath = [], found: Incl
 
 const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 
-/** Whether a finding could be one the included files make good: anything about a value they give whole, a missing key or an unknown model. */
+/** Whether a finding could be one the included files make good: anything about a value they give whole, a missing key or a model not listed. */
 export function mayBeIncluded(includes: Includes, finding: ConfigFinding): boolean {
   if (includes.at.length === 0) return false;
   // Whatever is said about a value that an included file gives whole (its type, what it holds) may not hold of that file.
   if (includes.whole.some((at) => startsWith(finding.path, at))) return true;
-  if (finding.rule === "config/unknown-model") {
+  if (finding.rule === "config/unknown-model" || finding.rule === "config/unlisted-model") {
     // A provider's models may come from a file included anywhere from the root down to the provider.
     return includes.at.some((at) => startsWith(["models", "providers"], at) || startsWith(at, ["models", "providers"]));
   }

@@ -106,14 +106,26 @@ class RefScope {
       ...(catalogProvider ? catalogProvider.models.filter(isActive).map((m) => m.id) : []),
       ...(listed ?? []),
     ].map((id) => `${parts.provider}/${id}`);
-    const where = catalogProvider
-      ? `${catalogProvider.name} (\`${parts.provider}\`) has no model "${parts.model}"${listed?.size ? ", and models.providers does not add it" : ""}`
-      : `models.providers["${parts.provider}"] lists no model "${parts.model}"`;
+    const suggestion = didYouMeanSuffix(use.ref, candidates);
+    if (!catalogProvider) {
+      // A provider of the file's own has a baseUrl, and the host sends a model id it does not list there as written
+      // (its model resolution falls back to the configured provider: `resolveConfiguredFallbackModel`); a proxy may
+      // serve more models than the file lists. Only a near miss of a listed id, most likely a typo, is worth a word.
+      if (!suggestion) return undefined;
+      return {
+        ...use,
+        rule: "config/unlisted-model",
+        severity: "warning",
+        message: `models.providers["${parts.provider}"] lists no model "${parts.model}"${suggestion}: ` +
+          "the host sends an id its provider does not list to that provider as written, so a misspelt one fails only when it is used",
+      };
+    }
+    const where = `${catalogProvider.name} (\`${parts.provider}\`) has no model "${parts.model}"${listed?.size ? ", and models.providers does not add it" : ""}`;
     return {
       ...use,
       rule: "config/unknown-model",
       severity: "error",
-      message: `unknown model "${use.ref}": ${where}${didYouMeanSuffix(use.ref, candidates)}`,
+      message: `unknown model "${use.ref}": ${where}${suggestion}`,
     };
   }
 }
