@@ -126,6 +126,19 @@ describe("validate: invalid files", () => {
     ]);
   });
 
+  it("warns of a misspelt agents.defaults or agents.entries, whose refs would otherwise go unchecked (the host refuses the key)", async () => {
+    const real = readFileSync(fixture("valid/docs-agent-entries.json5"), "utf8");
+    const file = join(scratch, "agents-typos.json5");
+    writeFileSync(file, real.replace("defaults: {", "defualts: {").replace("entries: {", "entires: {"));
+    const result = await validate(file);
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual([
+      `${at(file, "defualts")}  agents.defualts  warning: did you mean "defaults"? "defualts" is no key the host knows here, so it would refuse the file, and what it holds is not checked`,
+      `${at(file, "entires")}  agents.entires  warning: did you mean "entries"? "entires" is no key the host knows here, so it would refuse the file, and what it holds is not checked`,
+      "1 file checked: 1 valid, 0 invalid (0 errors, 2 warnings)",
+    ]);
+  });
+
   it("reports syntax errors at their position, in JSONC and in JSON5", async () => {
     const comma = fixture("invalid/missing-comma.json");
     const truncated = fixture("invalid/truncated.json5");

@@ -18,6 +18,8 @@ interface Place {
 
 const PLACES: readonly Place[] = [
   { path: [], sections: ["models", "agents", "env"], hostKeys: ["meta", "ui", "cli", "mcp"] },
+  // Per-agent settings: `entries` in the host's newer releases, `list` before them.
+  { path: ["agents"], sections: ["defaults", "entries", "list"], hostKeys: ["ownership"] },
   { path: ["agents", "defaults"], sections: ["model", "models", "imageModel", "pdfModel"], hostKeys: [] },
 ];
 
