@@ -125,5 +125,6 @@ describe("verdicts of earlier runs", () => {
       expect(run(["gen", "--check"], "on").code).toBe(0);
       expect(verdictFiles().length).toBe(Math.min(edit + 1, 4));
     }
-  });
+    // Ten runs of the CLI, each with a catalog it has not seen: a few seconds, many more on a busy machine.
+  }, 120_000);
 });
