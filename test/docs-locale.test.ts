@@ -16,7 +16,7 @@ function tree(pages: readonly string[], wordLanguages: readonly string[] = ["en"
   }
   const places = new DocPlaces([docs], wordLanguages, "en");
   return {
-    language: (page: string) => places.folderLanguage(join(docs, page)),
+    language: (page: string) => places.pathLanguage(join(docs, page)),
     sources: (page: string) => places.sourcesOf(join(docs, page)).map((path) => path.slice(docs.length + 1)),
   };
 }
@@ -63,6 +63,44 @@ describe("page language", () => {
     const t = tree(["pt-BR/providers/x.md", "providers/x.md"]);
     expect(t.sources("pt-BR/providers/x.md")).toEqual(["providers/x.md"]);
     expect(t.sources("providers/x.md")).toEqual([]);
+  });
+});
+
+describe("a language named in the file name (Nextra: setup.zh-CN.mdx)", () => {
+  it("reads the tag before the extension where the tree shows it is a language, and finds the page it translates beside it", () => {
+    const t = tree(["setup.en.mdx", "setup.zh-CN.mdx", "setup.ja.mdx", "guides/x.mdx", "guides/x.de-DE.mdx"]);
+    expect(t.language("setup.zh-CN.mdx")).toBe("zh-CN");
+    expect(t.language("setup.en.mdx")).toBe("en");
+    // A bare tag with no words of its own counts beside the default language's page.
+    expect(t.language("setup.ja.mdx")).toBe("ja");
+    expect(t.sources("setup.zh-CN.mdx")).toEqual(["setup.en.mdx", "setup.mdx"]);
+    expect(t.sources("setup.en.mdx")).toEqual([]);
+    expect(t.language("guides/x.de-DE.mdx")).toBe("de-DE");
+    expect(t.sources("guides/x.de-DE.mdx")).toEqual(["guides/x.mdx"]);
+  });
+
+  it("leaves a suffix that is no sign of a language alone (notes.bak.md is a backup, not Bashkir)", () => {
+    const t = tree(["notes.md", "notes.bak.md", "changelog.new.md", "kimi-k2.6.md", "api.v1.md"]);
+    expect(t.language("notes.bak.md")).toBeUndefined();
+    expect(t.language("changelog.new.md")).toBeUndefined();
+    expect(t.language("kimi-k2.6.md")).toBeUndefined();
+    expect(t.language("api.v1.md")).toBeUndefined();
+    expect(t.sources("notes.bak.md")).toEqual([]);
+  });
+
+  it("writes a suffixed translation's regions in its language, keeping the columns of the page it translates", async () => {
+    const table = (header: string, rule: string) => ["# Kimi", "", "{/* moonshot-kimi-k2-table:start */}", "", header, rule, "| `moonshot/kimi-k2.6` | x |", "", "{/* moonshot-kimi-k2-table:end */}", ""].join("\n");
+    const p = tempProjectWith({
+      "providers/moonshot.en.mdx": table("| Model ref | Context window |", "| --- | ---: |"),
+      "providers/moonshot.zh-CN.mdx": table("| 参考 | 容量 |", "| --- | ---: |"),
+      "providers/moonshot.ja.mdx": "# Kimi\n\n{/* moonshot-kimi-k2-table:start columns=ref,reasoning */}\n{/* moonshot-kimi-k2-table:end */}\n",
+    });
+    const result = await runCli(["gen", "--catalog", p.catalog, "--docs", p.docs]);
+    expect(result.code, result.stderr).toBe(0);
+    const zh = readFileSync(join(p.docs, "providers/moonshot.zh-CN.mdx"), "utf8");
+    expect(zh).toContain("| 参考 | 容量 |");
+    expect(zh).toMatch(/\| `moonshot\/kimi-k2\.6` \| 262,144 \|/);
+    expect(result.stderr).toContain('no ja text for the word "column.ref"');
   });
 });
 

@@ -1,6 +1,7 @@
-// Where docs stand in the docs folders of a run: the language folder a doc is in
-// (language-folders.ts), and where the page it translates may be (translated-pages.ts).
-// Worked out once per folder and run.
+// Where docs stand in the docs folders of a run: the language its file name or its
+// language folder names (language-folders.ts), and where the page it translates may
+// be (translated-pages.ts; for a file name, the same page in the default language
+// beside it: `setup.en.mdx`, then `setup.mdx`). Worked out once per folder and run.
 import { basename, dirname, join, relative, sep } from "node:path";
 import { within } from "../lib/within.ts";
 import { LanguageFolders } from "./language-folders.ts";
@@ -27,14 +28,23 @@ export class DocPlaces {
     this.languages = new LanguageFolders([...wordLanguages, defaultLocale]);
   }
 
-  /** The tag of the language folder holding the doc; undefined for a doc in none. */
-  folderLanguage(path: string): string | undefined {
-    return this.folder(dirname(path)).language;
+  /** The tag of the language the doc's file name (`x.zh-CN.mdx`) or else its language folder names; undefined for a doc whose path names none. */
+  pathLanguage(path: string): string | undefined {
+    return this.languages.fileTag(dirname(path), basename(path))?.tag ?? this.folder(dirname(path)).language;
   }
 
-  /** The pages the doc may translate, in the order to try them (`docs/pt-BR/x.md` -> `docs/x.md`, …); none for a doc in no language folder. */
+  /** The pages the doc may translate, in the order to try them (`docs/pt-BR/x.md` -> `docs/x.md`, …); none for a doc whose path names no language. */
   sourcesOf(path: string): string[] {
-    return this.folder(dirname(path)).sources.map((dir) => join(dir, basename(path)));
+    const dir = dirname(path);
+    const page = this.languages.fileTag(dir, basename(path));
+    if (page !== undefined) {
+      if (sameLanguage(page.tag, this.defaultLocale)) return [];
+      const defaults = page.siblings
+        .filter((sibling) => sameLanguage(sibling.tag, this.defaultLocale))
+        .sort((a, b) => Number(b.tag === this.defaultLocale) - Number(a.tag === this.defaultLocale));
+      return [...defaults.map((sibling) => join(dir, sibling.name)), join(dir, `${page.stem}${page.ext}`)];
+    }
+    return this.folder(dir).sources.map((source) => join(source, basename(path)));
   }
 
   private folder(dir: string): Folder {

@@ -13,7 +13,13 @@
 //   - a folder beside it counts by one of the above (`ja/` beside `zh-CN/` or `en/`),
 //     or two more bare tags stand beside it: three side by side (`ja/`, `ko/`, `ml/`)
 //     are a translated tree, while `ml/` alone among `guides/` and `api/` is a topic.
-// Each folder is judged once a run, from what is on disk.
+// A page may name its language instead before its extension, as Nextra's pages do
+// (`setup.zh-CN.mdx` beside `setup.en.mdx`): the same evidence counts there, a
+// tag with a region or script, or a language the catalog has words for, or one
+// that names the default locale, by itself; any other tag only beside the same page
+// in one of those (`setup.ja.mdx` beside `setup.en.mdx`), as `notes.bak.md` beside
+// `notes.md` is a backup, not Bashkir.
+// Each folder and file is judged once a run, from what is on disk.
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { folderTag, languageOf, namesRegionOrScript } from "./locale.ts";
@@ -22,12 +28,25 @@ const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 /** Pages every folder may have, topic or language: no sign of a translation. */
 const INDEX_PAGE = /^(?:_?index|readme)\.(?:mdx?|markdown)$/i;
 const DOCUSAURUS_PLUGIN = /^docusaurus-plugin-content-/;
+/** `setup.zh-CN.mdx`: the page's name, the suffix that may be a language tag, the extension. */
+const SUFFIXED_PAGE = /^(.+)\.([^.]+)(\.(?:mdx?|markdown))$/i;
+
+/** A page whose file name names its language (`setup.zh-CN.mdx`). */
+export interface SuffixedPage {
+  tag: string;
+  /** Its name without the language and the extension (`setup`), and the extension (`.mdx`). */
+  stem: string;
+  ext: string;
+  /** The same page in other languages beside it (`setup.en.mdx`), by file name. */
+  siblings: ReadonlyArray<{ name: string; tag: string }>;
+}
 
 export class LanguageFolders {
   private readonly listings = new Map<string, Dirent[]>();
   private readonly strong = new Map<string, boolean>();
   private readonly judged = new Map<string, string | undefined>();
   private readonly known: ReadonlySet<string>;
+  private readonly suffixed = new Map<string, SuffixedPage | undefined>();
 
   /** `languages`: tags the catalog has words for, and the default locale. */
   constructor(languages: Iterable<string>) {
@@ -53,6 +72,32 @@ export class LanguageFolders {
     });
   }
 
+  /** The language the page `name` in `dir` names before its extension, when it names one (see the top of this file). */
+  fileTag(dir: string, name: string): SuffixedPage | undefined {
+    const path = join(dir, name);
+    if (this.suffixed.has(path)) return this.suffixed.get(path);
+    let page: SuffixedPage | undefined;
+    const parts = SUFFIXED_PAGE.exec(name);
+    const tag = parts ? folderTag(parts[2]!) : undefined;
+    if (parts && tag !== undefined) {
+      const [, stem, suffix, ext] = parts as unknown as [string, string, string, string];
+      const variants = this.listing(dir).flatMap((entry) => {
+        const other = entry.isDirectory() || entry.name === name ? null : SUFFIXED_PAGE.exec(entry.name);
+        const otherTag = other && other[1] === stem && other[3] === ext ? folderTag(other[2]!) : undefined;
+        return otherTag === undefined ? [] : [{ name: entry.name, suffix: other![2]!, tag: otherTag }];
+      });
+      const counts = this.showsItsLanguage(suffix) || variants.some((variant) => this.showsItsLanguage(variant.suffix));
+      if (counts) page = { tag, stem, ext, siblings: variants.map(({ name: other, tag: otherTag }) => ({ name: other, tag: otherTag })) };
+    }
+    this.suffixed.set(path, page);
+    return page;
+  }
+
+  /** A tag that is a language wherever it stands: with a region or script, or in a language the run knows. */
+  private showsItsLanguage(name: string): boolean {
+    return namesRegionOrScript(name) || this.known.has(languageOf(folderTag(name)!));
+  }
+
   private showsBySiblings(parent: string, name: string): boolean {
     const others = this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
     return others.length >= 2 || others.some((other) => this.showsItself(parent, other));
@@ -64,8 +109,7 @@ export class LanguageFolders {
     let shows = this.strong.get(path);
     if (shows === undefined) {
       shows =
-        namesRegionOrScript(name) ||
-        this.known.has(languageOf(folderTag(name)!)) ||
+        this.showsItsLanguage(name) ||
         this.listing(path).some((entry) => entry.isDirectory() && DOCUSAURUS_PLUGIN.test(entry.name)) ||
         this.translatesPageBeside(parent, path, "");
       this.strong.set(path, shows);

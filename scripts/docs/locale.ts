@@ -2,9 +2,10 @@
 // the source language that it translates.
 //
 // A page says its language in its front matter (`lang:` or `locale:`); failing
-// that, its language folder does (`docs/zh-CN/…`, `docs/ar/…`: which folders are
-// language folders is for language-folders.ts to say, as it takes the tree around
-// them); failing that, it is in the project's default language. A folder name can
+// that, its file name (`setup.zh-CN.mdx`) or its language folder does (`docs/zh-CN/…`,
+// `docs/ar/…`: which names are language tags there is for language-folders.ts to
+// say, as it takes the tree around them); failing that, it is in the project's
+// default language. A folder name can
 // be a language tag only when it has a tag's shape and names a language the
 // runtime knows (`pt-BR`, `ja-JP`, `ar`, but not `api` or `go`).
 import { openCache, type ContentCache } from "../lib/content-cache.ts";
@@ -122,9 +123,9 @@ export function unknownPageLanguage(text: string, lines?: readonly SourceLine[])
 }
 
 /**
- * `folderLocale`: the tag of the page's language folder (see language-folders.ts), if it is in one.
+ * `pathLocale`: the tag its file name or language folder names (see language-folders.ts), if any.
  * `lines`: the text's lines, when the caller has split it already.
  */
-export function pageLocale(folderLocale: string | undefined, text: string, defaultLocale: string = DEFAULT_LOCALE, lines?: readonly SourceLine[]): string {
-  return frontMatterLocale(text, lines) ?? folderLocale ?? defaultLocale;
+export function pageLocale(pathLocale: string | undefined, text: string, defaultLocale: string = DEFAULT_LOCALE, lines?: readonly SourceLine[]): string {
+  return frontMatterLocale(text, lines) ?? pathLocale ?? defaultLocale;
 }

@@ -96,7 +96,7 @@ export class PageContexts {
   }
 
   private localeOf(doc: LocatedDoc): string {
-    return pageLocale(this.places.folderLanguage(doc.path), doc.text, this.defaultLocale, doc.lines);
+    return pageLocale(this.places.pathLanguage(doc.path), doc.text, this.defaultLocale, doc.lines);
   }
 
   private get defaultLocale(): string {

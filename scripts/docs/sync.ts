@@ -102,7 +102,7 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
   const places = new DocPlaces(docDirs, [BASE_LOCALE, ...catalog.words.locales.keys()], options.defaultLocale ?? DEFAULT_LOCALE);
   // Which folders are language folders depends on the tree around them (language-folders.ts).
   const sourceHash = (path: string) => {
-    const language = places.folderLanguage(path);
+    const language = places.pathLanguage(path);
     if (language === undefined) return null;
     return [language, ...places.sourcesOf(path).map((source) => hashes.get(source) ?? "-")].join(" ");
   };
