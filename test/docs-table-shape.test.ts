@@ -61,6 +61,19 @@ describe("identifying a table's columns", () => {
     });
   });
 
+  it("from the headers the host's Chinese pages write (思考 for reasoning, 上下文 for the context window), with no page to learn them from", async () => {
+    const header = "| 模型引用 | 名称 | 思考 | 输入 | 上下文 | 最大输出 |";
+    const p = project({ "providers/kimi.zh-CN.md": tablePage("kimi-code-ids", header, ["| `kimi/old` | Old | No | text | 1 | 2 |"]) });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("providers/kimi.zh-CN.md");
+    expect(rows[0]).toBe(header);
+    const zh = loadCatalog(p.catalog).words.locales.get("zh-CN")!;
+    const first = p.group.models[0]!;
+    const reasoning = first.reasoningEffort?.map((level) => zh[`effort.${level}`]).join(" / ") ?? (first.reasoning ? zh.yes : zh.no);
+    expect(cells(rows[2]!).slice(0, 3)).toEqual([refOf(first.id), first.name, reasoning]);
+  });
+
   it("from `columns=` on the start marker, whatever the header says", async () => {
     const p = project({ "page.md": tablePage("kimi-code-ids", "| Modell | Fenster |", [], " columns=id,context") });
     expect((await p.gen()).code).toBe(0);
