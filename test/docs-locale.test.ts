@@ -77,6 +77,10 @@ describe("a language named in the file name (Nextra: setup.zh-CN.mdx)", () => {
     expect(t.sources("setup.en.mdx")).toEqual([]);
     expect(t.language("guides/x.de-DE.mdx")).toBe("de-DE");
     expect(t.sources("guides/x.de-DE.mdx")).toEqual(["guides/x.mdx"]);
+    // Three tags side by side, beside the untagged page (Hugo).
+    const hugo = tree(["post.md", "post.ja.md", "post.ko.md", "post.de.md"]);
+    expect(hugo.language("post.ja.md")).toBe("ja");
+    expect(hugo.sources("post.ja.md")).toEqual(["post.md"]);
   });
 
   it("leaves a suffix that is no sign of a language alone (notes.bak.md is a backup, not Bashkir)", () => {

@@ -17,8 +17,8 @@
 // (`setup.zh-CN.mdx` beside `setup.en.mdx`): the same evidence counts there, a
 // tag with a region or script, or a language the catalog has words for, or one
 // that names the default locale, by itself; any other tag only beside the same page
-// in one of those (`setup.ja.mdx` beside `setup.en.mdx`), as `notes.bak.md` beside
-// `notes.md` is a backup, not Bashkir.
+// in one of those (`setup.ja.mdx` beside `setup.en.mdx`) or in two more tags, as
+// `notes.bak.md` beside `notes.md` is a backup, not Bashkir.
 // Each folder and file is judged once a run, from what is on disk.
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
@@ -86,7 +86,8 @@ export class LanguageFolders {
         const otherTag = other && other[1] === stem && other[3] === ext ? folderTag(other[2]!) : undefined;
         return otherTag === undefined ? [] : [{ name: entry.name, suffix: other![2]!, tag: otherTag }];
       });
-      const counts = this.showsItsLanguage(suffix) || variants.some((variant) => this.showsItsLanguage(variant.suffix));
+      // As for folders, three tags side by side are a translated page (Hugo's `x.ja.md`, `x.ko.md`, `x.de.md` beside `x.md`).
+      const counts = this.showsItsLanguage(suffix) || variants.length >= 2 || variants.some((variant) => this.showsItsLanguage(variant.suffix));
       if (counts) page = { tag, stem, ext, siblings: variants.map(({ name: other, tag: otherTag }) => ({ name: other, tag: otherTag })) };
     }
     this.suffixed.set(path, page);
