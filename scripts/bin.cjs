@@ -28,14 +28,17 @@ const sourceCheckout = existsSync(join(__dirname, "cli.ts"));
  * A failure before the CLI's own error handling runs (a build that fails, a dist/ script
  * missing or damaged by an interrupted install) is an internal error, exit 3, reported as
  * the CLI reports one (scripts/cli.ts): Node's default exit code, 1, would read as drift.
+ * So is a library script that the running CLI cannot load (`script`, e.g. `dist/zod.cjs`):
+ * the fix is the same, not a bug report.
  */
-function cannotStart(error) {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+function cannotStart(error, script) {
+  const failure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = script === undefined ? failure : `cannot load ${script}: ${failure}`;
   const argv = process.argv.slice(2);
   if (argv.includes("--json")) process.stdout.write(`${JSON.stringify({ exitCode: 3, error: { kind: "internal", message } }, null, 2)}\n`);
   const fix = sourceCheckout ? "the build of dist/ failed; run `pnpm build` to see why" : "its scripts in dist/ are missing or damaged; reinstall the package";
   const trace = argv.includes("--debug") && error instanceof Error ? `${error.stack}\n` : "";
-  process.stderr.write(`internal error: kimi-config-sync cannot start: ${message}\n${trace}${fix} (exit code 3)\n`);
+  process.stderr.write(`internal error: kimi-config-sync ${script === undefined ? "cannot start: " : ""}${message}\n${trace}${fix} (exit code 3)\n`);
   process.exit(3);
 }
 
@@ -85,7 +88,14 @@ function load(file) {
   loaded.set(file, { module, script, codeCache, saveCache: cachedData === undefined || script.cachedDataRejected });
   const nodeRequire = createRequire(file);
   // `./zod.cjs` and the like are the library scripts beside this one.
-  const require = (id) => (id.startsWith("./") ? load(join(dirname(file), id)) : nodeRequire(id));
+  const require = (id) => {
+    if (!id.startsWith("./")) return nodeRequire(id);
+    try {
+      return load(join(dirname(file), id));
+    } catch (error) {
+      cannotStart(error, `dist/${id.slice(2)}`);
+    }
+  };
   script.runInThisContext()(module.exports, require, module, file, dirname(file));
   return module.exports;
 }

@@ -89,4 +89,23 @@ describe("a package whose scripts are missing or damaged (an interrupted install
       expect(JSON.parse(json.stdout)).toMatchObject({ exitCode: 3, error: { kind: "internal" } });
     }
   });
+
+  it("says to reinstall, not that it is a bug, when a library script the run needs is missing or damaged", () => {
+    for (const [script, text] of [["markdown.cjs", null], ["zod.cjs", "module.exports = {\n"]] as const) {
+      const dir = damagedPackage(readFileSync(join(repoRoot, "dist", "cli.cjs"), "utf8"));
+      for (const file of readdirSync(join(repoRoot, "dist")).filter((f) => f.endsWith(".cjs") && f !== "cli.cjs" && f !== script)) {
+        cpSync(join(repoRoot, "dist", file), join(dir, "dist", file));
+      }
+      if (text !== null) writeFileSync(join(dir, "dist", script), text);
+      cpSync(join(repoRoot, "schema"), join(dir, "schema"), { recursive: true });
+      cpSync(join(repoRoot, "package.json"), join(dir, "package.json"));
+      mkdirSync(join(dir, "docs"));
+      writeFileSync(join(dir, "docs", "p.md"), "# Models\n\n{/* kimi-code-ids:start */}\n- `kimi/old`\n{/* kimi-code-ids:end */}\n");
+      const env = { ...process.env, KIMI_CONFIG_SYNC_CACHE: "off" };
+      const run = spawnSync(process.execPath, [join(dir, "scripts", "bin.mjs"), "gen", "--check", "--no-config"], { cwd: dir, encoding: "utf8", env });
+      expect(run.status, run.stderr).toBe(3);
+      expect(run.stderr).toMatch(new RegExp(`^internal error: kimi-config-sync cannot load dist/${script.replace(".", "\\.")}: .+\n.*reinstall the package`));
+      expect(run.stderr).not.toContain("a bug");
+    }
+  });
 });
