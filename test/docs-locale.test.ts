@@ -108,6 +108,35 @@ describe("a language named in the file name (Nextra: setup.zh-CN.mdx)", () => {
   });
 });
 
+describe("a Mintlify site's declared languages", () => {
+  const docsJson = (languages: readonly string[]) => JSON.stringify({ name: "Docs", navigation: { languages: languages.map((language) => ({ language, groups: [] })) } });
+
+  it("reads a folder named by a language code that docs.json beside it declares, Mintlify's own cn and jp included", () => {
+    const p = tempProjectWith({
+      "docs.json": docsJson(["en", "cn", "jp"]),
+      "providers/moonshot.mdx": "# Kimi\n",
+      "cn/providers/moonshot.mdx": "# Kimi\n",
+      "jp/providers/moonshot.mdx": "# Kimi\n",
+      "guides/cn/setup.mdx": "# Setup\n",
+    });
+    const places = new DocPlaces([p.docs], ["en", "zh-CN", "pt-BR"], "en");
+    expect(places.pathLanguage(join(p.docs, "cn/providers/moonshot.mdx"))).toBe("zh-CN");
+    expect(places.pathLanguage(join(p.docs, "jp/providers/moonshot.mdx"))).toBe("ja");
+    expect(places.sourcesOf(join(p.docs, "cn/providers/moonshot.mdx"))).toEqual([join(p.docs, "providers/moonshot.mdx")]);
+    // Only beside docs.json: elsewhere `cn` is no language.
+    expect(places.pathLanguage(join(p.docs, "guides/cn/setup.mdx"))).toBeUndefined();
+  });
+
+  it("writes the regions of a page in the cn folder in Chinese", async () => {
+    const page = "# Kimi\n\n{/* moonshot-kimi-k2-table:start columns=ref,reasoning */}\n{/* moonshot-kimi-k2-table:end */}\n";
+    const p = tempProjectWith({ "docs.json": docsJson(["en", "cn"]), "cn/moonshot.mdx": page, "moonshot.mdx": page });
+    const result = await runCli(["gen", "--catalog", p.catalog, "--docs", p.docs]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(p.docs, "cn/moonshot.mdx"), "utf8")).toContain("| 模型引用 | 推理 |");
+    expect(readFileSync(join(p.docs, "moonshot.mdx"), "utf8")).toContain("| Model ref | Reasoning |");
+  });
+});
+
 describe("language folders", () => {
   it("takes a bare language subtag among topic folders for a topic (ml: machine learning, os), and a tag with a region or script always", () => {
     const t = tree(["ml/kimi.md", "os/linux.md", "guides/setup.md", "api/ref.md", "index.md", "ml/index.md"]);

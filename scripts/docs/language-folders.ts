@@ -19,10 +19,13 @@
 // that names the default locale, by itself; any other tag only beside the same page
 // in one of those (`setup.ja.mdx` beside `setup.en.mdx`) or in two more tags, as
 // `notes.bak.md` beside `notes.md` is a backup, not Bashkir.
+// A folder that a Mintlify site's docs.json beside it declares as a language is one,
+// by the code it declares (mintlify-languages.ts: `cn/` is Simplified Chinese).
 // Each folder and file is judged once a run, from what is on disk.
 import { readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { folderTag, languageOf, namesRegionOrScript } from "./locale.ts";
+import { isMintlifyCode, mintlifyLanguageFolders } from "./mintlify-languages.ts";
 
 const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 /** Pages every folder may have, topic or language: no sign of a translation. */
@@ -47,6 +50,7 @@ export class LanguageFolders {
   private readonly judged = new Map<string, string | undefined>();
   private readonly known: ReadonlySet<string>;
   private readonly suffixed = new Map<string, SuffixedPage | undefined>();
+  private readonly declared = new Map<string, Map<string, string>>();
 
   /** `languages`: tags the catalog has words for, and the default locale. */
   constructor(languages: Iterable<string>) {
@@ -58,8 +62,10 @@ export class LanguageFolders {
     const path = join(parent, name);
     if (this.judged.has(path)) return this.judged.get(path);
     const tag = folderTag(name);
+    // Only a tag or one of Mintlify's own codes can be declared: no other folder needs its docs.json read.
+    const declared = tag !== undefined || isMintlifyCode(name) ? this.declaredIn(parent).get(name) : undefined;
     const counts = tag !== undefined && (this.showsItself(parent, name) || this.showsBySiblings(parent, name));
-    const result = counts ? tag : undefined;
+    const result = declared ?? (counts ? tag : undefined);
     this.judged.set(path, result);
     return result;
   }
@@ -132,6 +138,12 @@ export class LanguageFolders {
       }
     }
     return false;
+  }
+
+  private declaredIn(parent: string): Map<string, string> {
+    let declared = this.declared.get(parent);
+    if (declared === undefined) this.declared.set(parent, (declared = mintlifyLanguageFolders(parent)));
+    return declared;
   }
 
   private folders(parent: string): string[] {
