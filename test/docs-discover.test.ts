@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { discoverDocs } from "../scripts/docs/discover.ts";
-import { snapshot, tempDir } from "./support/run-cli.ts";
+import { runGenWith, snapshot, tempDir } from "./support/run-cli.ts";
 import { docsProject } from "./fixtures/docs/project.ts";
 
 const REGION = "{/* moonshot-kimi-k2-ids:start */}\n{/* moonshot-kimi-k2-ids:end */}\n";
@@ -40,7 +40,14 @@ describe("finding docs", () => {
     const missing = join(project.dir, "nope");
     const result = await (await import("./support/run-cli.ts")).runCli(["gen", "--check", "--catalog", project.catalog, "--docs", missing]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${missing}:1:1: cannot read the docs folder: no such folder; pass the right one with --docs`);
+    expect(result.stderr).toContain(`${missing}:1:1: cannot read the docs folder: no such folder; name the right one with --docs or with "docs" in the configuration file`);
+  });
+
+  it("tells where to correct a missing docs folder that the configuration file names: there, not only with --docs", async () => {
+    const project = await docsProject({});
+    const result = await runGenWith({ catalog: project.catalog, docs: join(project.dir, "site", "docs"), check: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read the docs folder: no such folder; name the right one with --docs or with "docs" in the configuration file');
   });
 
   it("refuses a file that is not UTF-8 rather than change bytes it cannot read", async () => {

@@ -63,7 +63,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (error as Error).message;
       result.diagnostics.push(
-        diagnostic(dir, { line: 1, column: 1 }, "docs/no-folder", `cannot read the docs folder: ${reason}; pass the right one with --docs`),
+        diagnostic(dir, { line: 1, column: 1 }, "docs/no-folder", `cannot read the docs folder: ${reason}; name the right one with --docs or with "docs" in the configuration file`),
       );
     }
   }
