@@ -17,6 +17,22 @@
 // about a sixth of this command's start-up. For the same reason Node's modules are
 // taken with process.getBuiltinModule.
 "use strict";
+
+// A Node.js older than package.json's `engines` (>= 20.19) lacks what this script and the
+// bundle use, process.getBuiltinModule first: it is told so, as unusable input (exit 2),
+// not with Node's TypeError and exit 1, which CI reads as drift.
+const [nodeMajor, nodeMinor] = process.versions.node.split(".").map(Number);
+if (nodeMajor < 20 || (nodeMajor === 20 && nodeMinor < 19)) {
+  unusable(`kimi-config-sync needs Node.js 20.19 or later; this is Node.js ${process.versions.node}: run it with a newer Node.js (in GitHub Actions, actions/setup-node with node-version: 20)`);
+}
+
+/** Stops before anything is done: unusable input, exit 2, with the message as the CLI gives one (as JSON too with --json). */
+function unusable(message) {
+  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify({ exitCode: 2, error: { kind: "usage", message } }, null, 2)}\n`);
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
 const { existsSync, readFileSync, renameSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const { createRequire } = process.getBuiltinModule("node:module");
 const { dirname, join } = process.getBuiltinModule("node:path");
@@ -47,10 +63,7 @@ function cannotStart(error, script) {
 try {
   process.cwd();
 } catch {
-  const message = "the working folder no longer exists (it was removed or moved away); cd into an existing folder and run again";
-  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify({ exitCode: 2, error: { kind: "usage", message } }, null, 2)}\n`);
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
+  unusable("the working folder no longer exists (it was removed or moved away); cd into an existing folder and run again");
 }
 
 /** Rebuilds dist/ in a source checkout whose sources changed since the last build. */

@@ -102,10 +102,27 @@ describe("a package whose scripts are missing or damaged (an interrupted install
       mkdirSync(join(dir, "docs"));
       writeFileSync(join(dir, "docs", "p.md"), "# Models\n\n{/* kimi-code-ids:start */}\n- `kimi/old`\n{/* kimi-code-ids:end */}\n");
       const env = { ...process.env, KIMI_CONFIG_SYNC_CACHE: "off" };
-      const run = spawnSync(process.execPath, [join(dir, "scripts", "bin.mjs"), "gen", "--check", "--no-config"], { cwd: dir, encoding: "utf8", env });
+      const run = spawnSync(process.execPath, [join(dir, "scripts", "bin.cjs"), "gen", "--check", "--no-config"], { cwd: dir, encoding: "utf8", env });
       expect(run.status, run.stderr).toBe(3);
       expect(run.stderr).toMatch(new RegExp(`^internal error: kimi-config-sync cannot load dist/${script.replace(".", "\\.")}: .+\n.*reinstall the package`));
       expect(run.stderr).not.toContain("a bug");
+    }
+  });
+});
+
+describe("a Node.js older than the package's engines", () => {
+  it("is told which Node.js it needs, exit 2, never Node's own crash with exit 1 (drift)", () => {
+    const dir = tempDir("kcs-old-node-");
+    // Node 18 as the script meets it: another version, and no process.getBuiltinModule.
+    const preload = join(dir, "node-18.cjs");
+    writeFileSync(preload, 'Object.defineProperty(process.versions, "node", { value: "18.20.4" });\ndelete process.getBuiltinModule;\n');
+    const engines = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).engines.node as string;
+    const required = /^>=(\d+\.\d+)$/.exec(engines)![1];
+    for (const json of [false, true]) {
+      const run = spawnSync(process.execPath, ["-r", preload, join(repoRoot, "scripts", "bin.cjs"), "gen", "--check", ...(json ? ["--json"] : [])], { cwd: dir, encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toBe(`kimi-config-sync needs Node.js ${required} or later; this is Node.js 18.20.4: run it with a newer Node.js (in GitHub Actions, actions/setup-node with node-version: 20)\n`);
+      if (json) expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 2, error: { kind: "usage" } });
     }
   });
 });
