@@ -50,6 +50,7 @@ export class LanguageFolders {
   private readonly judged = new Map<string, string | undefined>();
   private readonly known: ReadonlySet<string>;
   private readonly suffixed = new Map<string, SuffixedPage | undefined>();
+  private readonly tagged = new Map<string, Map<string, Array<{ name: string; suffix: string; tag: string }>>>();
   private readonly declared = new Map<string, Map<string, string>>();
 
   /** `languages`: tags the catalog has words for, and the default locale. */
@@ -87,17 +88,30 @@ export class LanguageFolders {
     const tag = parts ? folderTag(parts[2]!) : undefined;
     if (parts && tag !== undefined) {
       const [, stem, suffix, ext] = parts as unknown as [string, string, string, string];
-      const variants = this.listing(dir).flatMap((entry) => {
-        const other = entry.isDirectory() || entry.name === name ? null : SUFFIXED_PAGE.exec(entry.name);
-        const otherTag = other && other[1] === stem && other[3] === ext ? folderTag(other[2]!) : undefined;
-        return otherTag === undefined ? [] : [{ name: entry.name, suffix: other![2]!, tag: otherTag }];
-      });
+      const variants = (this.taggedPages(dir).get(`${stem}\u0000${ext}`) ?? []).filter((variant) => variant.name !== name);
       // As for folders, three tags side by side are a translated page (Hugo's `x.ja.md`, `x.ko.md`, `x.de.md` beside `x.md`).
       const counts = this.showsItsLanguage(suffix) || variants.length >= 2 || variants.some((variant) => this.showsItsLanguage(variant.suffix));
       if (counts) page = { tag, stem, ext, siblings: variants.map(({ name: other, tag: otherTag }) => ({ name: other, tag: otherTag })) };
     }
     this.suffixed.set(path, page);
     return page;
+  }
+
+  /** The pages of `dir` whose name holds a tag before the extension, by name and extension without it: read once per folder, not once per page. */
+  private taggedPages(dir: string): Map<string, Array<{ name: string; suffix: string; tag: string }>> {
+    let pages = this.tagged.get(dir);
+    if (pages === undefined) {
+      pages = new Map();
+      for (const entry of this.listing(dir)) {
+        const parts = entry.isDirectory() ? null : SUFFIXED_PAGE.exec(entry.name);
+        const tag = parts ? folderTag(parts[2]!) : undefined;
+        if (tag === undefined) continue;
+        const key = `${parts![1]}\u0000${parts![3]}`;
+        pages.set(key, [...(pages.get(key) ?? []), { name: entry.name, suffix: parts![2]!, tag }]);
+      }
+      this.tagged.set(dir, pages);
+    }
+    return pages;
   }
 
   /** A tag that is a language wherever it stands: with a region or script, or in a language the run knows. */
