@@ -129,7 +129,8 @@ describe("content cache of an installed package", () => {
   it("starts afresh when a built script changed after its build (a hand fix, patch-package), and not otherwise", () => {
     // A package as npm installs it: the built scripts, without the sources that would rebuild them.
     const pkg = join(project.dir, "installed");
-    for (const entry of ["dist", "scripts/bin.cjs", "schema", "package.json"]) cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true });
+    // Not a build's temporary files: `npm pack` in another test file rebuilds dist/ meanwhile, and removes them.
+    for (const entry of ["dist", "scripts/bin.cjs", "schema", "package.json"]) cpSync(join(repoRoot, entry), join(pkg, entry), { recursive: true, filter: (src) => !src.endsWith(".tmp") });
     const cache = join(project.dir, "installed-cache");
     writeFileSync(join(docs, "models.md"), page("Plain text."));
     const run = () => spawnSync(process.execPath, [join(pkg, "scripts/bin.cjs"), "gen", "--check", "--catalog", project.catalog, "--docs", docs], {

@@ -252,7 +252,7 @@ function binForNobody(): string {
   cpSync(join(repoRoot, "package.json"), join(installed, "package.json"));
   cpSync(join(repoRoot, "scripts", "bin.cjs"), join(installed, "scripts", "bin.cjs"));
   cpSync(join(repoRoot, "schema"), join(installed, "schema"), { recursive: true, filter: (src) => !src.endsWith(".ts") });
-  cpSync(join(repoRoot, "dist"), join(installed, "dist"), { recursive: true, filter: (src) => !/\.(?:map|v8-cache)$/.test(src) });
+  cpSync(join(repoRoot, "dist"), join(installed, "dist"), { recursive: true, filter: (src) => !/\.(?:map|v8-cache|tmp)$/.test(src) });
   openTo(installed);
   return join(installed, "scripts", "bin.cjs");
 }
