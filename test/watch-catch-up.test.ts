@@ -67,4 +67,43 @@ describe("watchAndRun", () => {
     await watchAndRun(job, controller.signal);
     expect(runs).toBe(2);
   });
+
+  it("runs again for a page saved while the first run read the tree, before any watch began", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kcs-watch-"));
+    dirs.push(dir);
+    const docs = join(dir, "docs");
+    mkdirSync(docs);
+    writeFileSync(join(docs, "page.md"), "# As read\n");
+    const controller = new AbortController();
+    let runs = 0;
+    const job = async (): Promise<RunResult> => {
+      runs++;
+      // A person saves the page after the run read it; the watch of docs begins only after the run.
+      if (runs === 1) writeFileSync(join(docs, "page.md"), "# Saved during the first run\n");
+      else controller.abort();
+      return { written: new Map(), reads: [docs] };
+    };
+    const watching = watchAndRun(job, controller.signal);
+    const timeout = new Promise<"timed out">((resolve) => setTimeout(() => resolve("timed out"), 10_000).unref());
+    expect(await Promise.race([watching.then(() => "ran"), timeout])).toBe("ran");
+    expect(runs).toBe(2);
+  });
+
+  it("runs once at the start for pages saved just before the watch started", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kcs-watch-"));
+    dirs.push(dir);
+    const docs = join(dir, "docs");
+    mkdirSync(docs);
+    writeFileSync(join(docs, "page.md"), "# Saved, then the watch started\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const controller = new AbortController();
+    let runs = 0;
+    const job = async (): Promise<RunResult> => {
+      runs++;
+      setTimeout(() => controller.abort(), 1_000);
+      return { written: new Map(), reads: [docs] };
+    };
+    await watchAndRun(job, controller.signal);
+    expect(runs).toBe(1);
+  });
 });

@@ -22,6 +22,8 @@ export interface RunResult {
 }
 
 const SETTLE_MS = 100;
+const FIRST_RUN_SLACK_MS = 50;
+const NEW_PATH_SLACK_MS = 1000;
 
 /** Runs `job` and watches what it reads: folders with everything under them, or single files. */
 export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSignal): Promise<void> {
@@ -124,17 +126,18 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
     }
   };
   /**
-   * A path watched only since the run that read it ended (a folder the run found new): what
-   * changed in it between that run's start and its watch was seen by no watch, so it is a change.
+   * A path watched only since the run that read it ended (every path after the first run, a
+   * folder a later run found new): what changed in it between that run's start and its watch
+   * was seen by no watch, so it is a change. `slack`: how much older than the run's start a
+   * file time may be and still count (see follow).
    */
-  const catchUp = (path: string, since: number) => {
+  const catchUp = (path: string, since: number, slack: number) => {
     const stats = statSync(path, { throwIfNoEntry: false });
     if (!stats) return;
     const entries = stats.isDirectory() ? readdirSync(path, { recursive: true, withFileTypes: true }) : [];
     const files = stats.isDirectory() ? entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)) : [path];
     for (const file of files) {
-      // File times are kept to the file system's tick, coarser than the clock's: a second of slack.
-      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= since - 1000 && !isWriterFile(basename(file))) changed(file);
+      if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= since - slack && !isWriterFile(basename(file))) changed(file);
     }
   };
   /** Paths already followed: watched, or (missing) awaited in their nearest existing folder. */
@@ -161,8 +164,12 @@ export async function watchAndRun(job: () => Promise<RunResult>, signal: AbortSi
         watchFolder(dirname(step), basename(step));
         continue; // followed again after the run its creation causes
       }
-      // The first run's paths were all read at once at the start; a later one is new to this watch.
-      if (!first) catchUp(path, since);
+      // A file saved while the first run read the tree, before its watch began, is caught up too.
+      // Only times after the run began count for it (with 50 ms of slack: the kernel's file clock
+      // lags the wall clock by up to a tick), since files saved just before the watch started were
+      // read by that run, and a second run at every start would be noise. A path new to a later
+      // run has a second of slack: file systems that keep times to the second (FAT, HFS+).
+      catchUp(path, since, first ? FIRST_RUN_SLACK_MS : NEW_PATH_SLACK_MS);
       followed.add(path);
     }
   };
