@@ -63,3 +63,18 @@ it("warns about an --exclude pattern that leaves out nothing, naming the pattern
     'docs/archiv/**:1:1: warning: --exclude "docs/archiv/**" leaves out no doc under docs; patterns on the command line are relative to the working folder (a folder\'s name leaves out all of it, as `docs/archive`)',
   ]);
 });
+
+it("leaves out a file whose name holds a line break, as any other under the pattern", () => {
+  const stale = "{/* kimi-code-ids:start */}\n- `old`\n{/* kimi-code-ids:end */}\n";
+  const p = tempProjectWith({ "two\nlines.md": stale, "deep/new\nline.md": stale, "page.md": "# Page\n" });
+  writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"] }));
+  const gen = (...args: string[]) =>
+    spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check", ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
+  // Without the pattern, both pages drift; with it, neither is read.
+  expect(gen().stdout).toContain("2 regions in 2 files are out of date");
+  for (const pattern of ["docs/**", "docs", "docs/*.md", "docs/two?lines.md"]) {
+    const run = gen("--exclude", pattern, ...(pattern.endsWith(".md") ? ["--exclude", "docs/deep/**"] : []));
+    expect(run.status, `${pattern}: ${run.stdout}${run.stderr}`).toBe(0);
+    expect(run.stderr).toBe("");
+  }
+});

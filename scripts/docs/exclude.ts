@@ -7,7 +7,8 @@
 // Globs and paths are both made absolute before they are matched: a glob of the
 // configuration file, written relative to it, arrives as `../docs/skip/**` when the
 // run starts in `docs/`, while the docs' paths are then `skip/b.md`; as absolute
-// paths the two meet.
+// paths the two meet. A file name may hold any character but `/`, a line break
+// included: `*`, `?` and `**` match it as any other.
 import { posix, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
@@ -25,7 +26,8 @@ export function excluding(globs: readonly string[] | undefined, cwd = process.cw
   const patterns = globs.map((glob) => {
     const absolute = posix.isAbsolute(glob) ? glob : posix.join(root, glob);
     const folder = absolute.replace(/\/+$/, "");
-    return { matches: picomatch([folder, `${folder}/**`], { dot: true }), used: false };
+    // `s`: picomatch's `**` is built on `.`, which without it stops at a line break.
+    return { matches: picomatch([folder, `${folder}/**`], { dot: true, flags: "s" }), used: false };
   });
   const keep = (path: string) => {
     const absolute = toPosix(resolve(cwd, path));
