@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { spawnCli } from "./support/child-cli.ts";
 import { docProject, type DocProject } from "./support/doc-project.ts";
 import { fuzzing } from "./support/fc.ts";
@@ -73,6 +73,22 @@ describe("file names holding control characters", () => {
 
     const json = await genOn(Object.fromEntries(names.map((name) => [name, REGION])), "--check", "--json");
     expect(JSON.parse(json.stdout).files.map((f: { path: string }) => f.path).sort()).toEqual(names.map((n) => join(json.docs, n)).sort());
+  });
+
+  it("are percent-encoded in GitHub annotations, ESC and bidirectional overrides as the line breaks are", async () => {
+    const names = ["new\nline.md", "esc\u001b[2Jred.md", "bidi\u202egpj.md"];
+    vi.stubEnv("GITHUB_ACTIONS", "true");
+    try {
+      const r = await genOn(Object.fromEntries(names.map((name) => [name, "{/* demo-ids:start */}\n"])), "--check");
+      expect(r.code).toBe(2);
+      const annotations = r.stdout.split("\n").filter((line) => line.startsWith("::"));
+      expect(annotations).toHaveLength(3);
+      for (const line of annotations) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/u);
+      const files = annotations.map((line) => /file=([^,]*)/.exec(line)![1]!.slice(r.docs.length + 1).replace(/%3A/g, ":")).sort();
+      expect(files).toEqual(["bidi%E2%80%AEgpj.md", "esc%1B[2Jred.md", "new%0Aline.md"]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("are shown escaped by validate too", async () => {

@@ -9,11 +9,14 @@ const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, "gu");
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
+/** `text` with each control, line-separating or bidirectional formatting character replaced by what `escape` makes of it. */
+export function replaceUnprintable(text: string, escape: (c: string) => string): string {
+  return UNPRINTABLE.test(text) ? text.replace(UNPRINTABLE_ALL, escape) : text;
+}
+
 /** The path as it is when nothing in it needs escaping; else `"…"` with `\n`, `\t`, `\u202e` and `\"`, `\\` escaped. */
 export function printablePath(path: string): string {
   if (!UNPRINTABLE.test(path)) return path;
-  const escaped = path
-    .replace(/["\\]/g, (c) => `\\${c}`)
-    .replace(UNPRINTABLE_ALL, (c) => SHORT_ESCAPES[c] ?? `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
+  const escaped = replaceUnprintable(path.replace(/["\\]/g, (c) => `\\${c}`), (c) => SHORT_ESCAPES[c] ?? `\\u${c.codePointAt(0)!.toString(16).padStart(4, "0")}`);
   return `"${escaped}"`;
 }

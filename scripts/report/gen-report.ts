@@ -3,7 +3,7 @@ import { realpathSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { counted } from "../lib/plural.ts";
-import { printablePath } from "../lib/printable-path.ts";
+import { printablePath, replaceUnprintable } from "../lib/printable-path.ts";
 import { relativeWithin, within } from "../lib/within.ts";
 import type { GenPlan, PlannedFile } from "../gen/plan.ts";
 import { paintDiff, type Paint } from "./colour.ts";
@@ -144,7 +144,10 @@ function shortened(diff: string, verbose: boolean): string {
 
 /** GitHub Actions workflow commands, one per drifted region or file. */
 export function githubAnnotations(changed: readonly PlannedFile[], diagnostics: readonly Diagnostic[], fix: string): string[] {
-  const escape = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // The runner reads `%0D` and `%0A` as line breaks; any other control or bidirectional character (ESC, which
+  // drives the log's colours, U+202E) is percent-encoded too, so that a file name cannot reach the log raw.
+  // A tab is harmless there.
+  const escape = (s: string) => replaceUnprintable(s.replace(/%/g, "%25"), (c) => (c === "\t" ? c : encodeURIComponent(c)));
   const prop = (s: string) => escape(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
   const lines: string[] = [];
   for (const file of changed) {
