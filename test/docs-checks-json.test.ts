@@ -249,6 +249,33 @@ describe("docs check: JSON code blocks", () => {
     ]);
   });
 
+  it("a fragment that closes one bracket too many is told which bracket, not that its first name was unexpected", async () => {
+    const dir = writeDocs({
+      "fragment.md": [
+        "# Fragment", // 1
+        "",
+        "```json5", // 3
+        "agents: {", // 4
+        "  defaults: {", // 5
+        '    model: { primary: "moonshot/kimi-k3" } },', // 6
+        "  },", // 7
+        "}", // 8
+        "```",
+        "",
+        "```json5", // 11
+        '{ id: "kimi-k3" },', // 12
+        '{ id: "kimi-k2.6" } },', // 13
+        "```",
+        "",
+      ].join("\n"),
+    });
+    expect((await checkDocsIn(dir)).map(formatDiagnostic).map((l) => l.slice(dir.length + 1))).toEqual([
+      "fragment.md:6:44: json5 code block does not parse: `}` is the closing bracket too many, by the indentation: " +
+        "the text closes one bracket more than it opens (the `}` at line 8, column 1 is left with nothing to close); remove this one",
+      "fragment.md:13:21: json5 code block does not parse: `}` closes nothing: every `{` before it is closed, so the text closes one bracket more than it opens; remove it",
+    ]);
+  });
+
   it("names the lines of the file on disk in its messages when a region above the block grows", async () => {
     const page = [
       "# Models", // 1

@@ -97,3 +97,21 @@ describe("a translated table whose source-language page the run leaves out", () 
     expect(result.stderr).toContain(`${english} is left out of the run`);
   });
 });
+
+describe("config blocks that close one bracket more than they open", () => {
+  // docs/providers/moonshot.md: in the Moonshot snippet the line closing `models` is written twice (line 53); in the
+  // Kimi Code snippet a `}` was added at the end of the `compat` line (line 148, column 54). Counting alone would
+  // blame the last `}` of each block, and the parser the text after the value or the array's closer.
+  it("names the bracket too many, by the indentation, and where counting ran out", async () => {
+    const p = hostPages("json-extra-bracket");
+    const result = await p.gen("--check");
+    const found = result.stderr.split("\n").filter((line) => line.includes("[json]")).map((line) => line.slice(p.docs.length + 1));
+    expect(found).toEqual([
+      "providers/moonshot.md:53:7: warning: json5 code block does not parse: `}` is the closing bracket too many, by the indentation: " +
+        "the text closes one bracket more than it opens (the `}` at line 115, column 1 is left with nothing to close); remove this one [json]",
+      "providers/moonshot.md:148:54: warning: json5 code block does not parse: `}` is the closing bracket too many, by the indentation: " +
+        "the text closes one bracket more than it opens (the `}` at line 154, column 1 is left with nothing to close); remove this one [json]",
+    ]);
+  });
+});
+

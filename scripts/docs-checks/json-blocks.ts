@@ -10,7 +10,9 @@ import { lifecycleDatesPassed, type Catalog } from "../catalog/model.ts";
 import { parseCodeMarker } from "../docs/markers.ts";
 import { contentKey, openCache } from "../lib/content-cache.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
+import { extraCloser } from "../lib/json-extra-closer.ts";
 import { JsonSyntaxError, parseJsonSource } from "../lib/json-source.ts";
+import { positionAt } from "../lib/json-syntax-messages.ts";
 import { movePlaces } from "../lib/message-places.ts";
 import { checkConfigText } from "../validate/check-config.ts";
 import { providerNames } from "./inactive-models.ts";
@@ -91,6 +93,18 @@ function unclosedInFragment(source: string, mode: Mode, line: (l: number) => num
   return undefined;
 }
 
+/** The closing bracket the block has too many, as a syntax error at it (json-extra-closer.ts). */
+function extraCloserError(text: string): JsonSyntaxError | undefined {
+  const extra = extraCloser(text);
+  if (!extra) return undefined;
+  const { line, column } = positionAt(text, extra.offset);
+  return new JsonSyntaxError(extra.message, line, column);
+}
+
+function isBefore(a: JsonSyntaxError, b: JsonSyntaxError): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column);
+}
+
 function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic[] {
   const mode = MODES[lang]!;
   // The block as written, or else as a fragment (json-fragments.ts). When no reading parses, the error reported
@@ -124,7 +138,12 @@ function blockFindings(lang: string, text: string, catalog: Catalog): Diagnostic
     const first = /\S/.exec(text);
     const atFirstToken = first !== null && syntaxError !== undefined && syntaxError.line === text.slice(0, first.index).split("\n").length &&
       syntaxError.column === first.index - text.lastIndexOf("\n", first.index - 1);
-    const error = atFirstToken && openAtEnd ? openAtEnd : syntaxError!;
+    // A block that closes one bracket more than it opens fails where the count runs out, or (read as a fragment)
+    // at its first token, or where a reading's added bracket no longer fits: it is told which bracket is extra.
+    const extra = extraCloserError(text);
+    const error = atFirstToken && openAtEnd ? openAtEnd
+      : extra && (atFirstToken || !isBefore(syntaxError!, extra)) ? extra
+      : syntaxError!;
     const hint = mode === "json" ? " (a ```json block is strict JSON: use ```jsonc for comments and trailing commas, ```json5 for unquoted keys)" : "";
     return [diagnostic("", { line: error.line, column: error.column }, "docs/json-syntax", `${lang} code block does not parse: ${error.message}${hint}`)];
   }
