@@ -115,3 +115,25 @@ describe("config blocks that close one bracket more than they open", () => {
   });
 });
 
+describe("a topic folder named like a language, beside the host's language folders", () => {
+  // docs/ml/providers/moonshot.md: a machine-learning section that mirrors the provider pages' paths, beside
+  // docs/de/ and docs/ar/, the host's translations. `ml` is also Malayalam's tag, but no page of docs/ml/ is written
+  // in Malayalam letters: it is a topic, in the default language.
+  it("is read in the default language: English words, no warning about Malayalam ones, and the translations stay translations", async () => {
+    const p = hostPages("ml-topic-folder");
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/no ml text/);
+    const reasoning = (page: string) =>
+      tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row)[2]!);
+    const english = reasoning("providers/moonshot.md");
+    expect(reasoning("ml/providers/moonshot.md")).toEqual(english);
+    // The German page is still read as German: its own words are kept where the English page says Yes.
+    const de = reasoning("de/providers/moonshot.md");
+    english.forEach((cell, i) => {
+      if (cell === "Yes") expect(de[i]).toBe("Ja");
+    });
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});
+

@@ -7,12 +7,19 @@ import { DocPlaces } from "../scripts/docs/doc-places.ts";
 import { localeTag, pageLocale, unknownPageLanguage } from "../scripts/docs/locale.ts";
 import { runCli, tempDir, tempProjectWith } from "./support/run-cli.ts";
 
-/** A docs folder holding `pages` (paths relative to it), and the places of a run over it with the repository's words. */
-function tree(pages: readonly string[], wordLanguages: readonly string[] = ["en", "pt-BR", "zh-CN"]) {
+/** A title in the language of a page's folder, for folders whose language is not written in Latin letters. */
+const TITLES: Readonly<Record<string, string>> = { ar: "# الصفحة\n", ja: "# ページ\n", ko: "# 페이지\n", ml: "# പേജ്\n" };
+
+/**
+ * A docs folder holding `pages` (paths relative to it: each titled in the language its first folder names, where
+ * TITLES has one; or path → text), and the places of a run over it with the repository's words.
+ */
+function tree(pages: readonly string[] | Readonly<Record<string, string>>, wordLanguages: readonly string[] = ["en", "pt-BR", "zh-CN"]) {
   const docs = join(tempDir("kcs-tree-"), "docs");
-  for (const page of pages) {
+  const texts: Readonly<Record<string, string>> = Array.isArray(pages) ? Object.fromEntries(pages.map((page) => [page, TITLES[page.split("/")[0]!] ?? "# Page\n"])) : pages;
+  for (const [page, text] of Object.entries(texts)) {
     mkdirSync(dirname(join(docs, page)), { recursive: true });
-    writeFileSync(join(docs, page), "# Page\n");
+    writeFileSync(join(docs, page), text);
   }
   const places = new DocPlaces([docs], wordLanguages, "en");
   return {
@@ -160,6 +167,22 @@ describe("language folders", () => {
     expect(tree(["setup/install.md", "de/setup/install.md"]).language("de/setup/install.md")).toBe("de");
     // It holds a Docusaurus plugin folder.
     expect(tree(["i18n/ja/docusaurus-plugin-content-docs/current/x.md"]).language("i18n/ja/docusaurus-plugin-content-docs/current/x.md")).toBe("ja");
+  });
+
+  it("takes a bare tag's folder for a topic when none of its pages is written in the language's letters, where those are not the default's", () => {
+    // ml/ beside the host's language folders, its pages named as the ones beside it: machine learning, in English.
+    const layout = ["providers/moonshot.md", "zh-CN/providers/moonshot.md", "ja-JP/providers/moonshot.md", "ko/providers/moonshot.md", "de/providers/moonshot.md"];
+    const english = tree({ ...Object.fromEntries(layout.map((page) => [page, TITLES[page.split("/")[0]!] ?? "# Moonshot\n"])), "ml/providers/moonshot.md": "# Moonshot for machine learning\n" });
+    expect(english.language("ml/providers/moonshot.md")).toBeUndefined();
+    expect(english.sources("ml/providers/moonshot.md")).toEqual([]);
+    expect(english.language("ko/providers/moonshot.md")).toBe("ko");
+    expect(english.language("de/providers/moonshot.md")).toBe("de");
+    // The same folder with a page in Malayalam is a translation.
+    const malayalam = tree({ ...Object.fromEntries(layout.map((page) => [page, TITLES[page.split("/")[0]!] ?? "# Moonshot\n"])), "ml/providers/moonshot.md": "# മൂൺഷോട്ട്\n" });
+    expect(malayalam.language("ml/providers/moonshot.md")).toBe("ml");
+    expect(malayalam.sources("ml/providers/moonshot.md")).toEqual(["providers/moonshot.md"]);
+    // A Docusaurus plugin folder says so by itself.
+    expect(tree({ "i18n/ml/docusaurus-plugin-content-docs/current/x.md": "# Page\n" }).language("i18n/ml/docusaurus-plugin-content-docs/current/x.md")).toBe("ml");
   });
 
   it("writes a topic folder's regions in English, with no warning about words (machine learning is not Malayalam)", async () => {

@@ -25,7 +25,7 @@ export class DocPlaces {
     wordLanguages: Iterable<string>,
     private readonly defaultLocale: string,
   ) {
-    this.languages = new LanguageFolders([...wordLanguages, defaultLocale]);
+    this.languages = new LanguageFolders(wordLanguages, defaultLocale);
   }
 
   /** The tag of the language the doc's file name (`x.zh-CN.mdx`) or else its language folder names; undefined for a doc whose path names none. */

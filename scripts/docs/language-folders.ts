@@ -13,6 +13,10 @@
 //   - a folder beside it counts by one of the above (`ja/` beside `zh-CN/` or `en/`),
 //     or two more bare tags stand beside it: three side by side (`ja/`, `ko/`, `ml/`)
 //     are a translated tree, while `ml/` alone among `guides/` and `api/` is a topic.
+// Except where the folder holds a Docusaurus plugin folder, its pages must then also be
+// written in the language's letters, where those are not the default language's
+// (language-script.ts): `ml/` beside `zh-CN/` and `ko/`, holding pages named as the
+// ones beside it, is still machine learning when none of its pages shows Malayalam.
 // A page may name its language instead before its extension, as Nextra's pages do
 // (`setup.zh-CN.mdx` beside `setup.en.mdx`): the same evidence counts there, a
 // tag with a region or script, or a language the catalog has words for, or one
@@ -22,8 +26,9 @@
 // A folder that a Mintlify site's docs.json beside it declares as a language is one,
 // by the code it declares (mintlify-languages.ts: `cn/` is Simplified Chinese).
 // Each folder and file is judged once a run, from what is on disk.
-import { readdirSync, type Dirent } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { lettersOf } from "./language-script.ts";
 import { folderTag, languageOf, namesRegionOrScript } from "./locale.ts";
 import { isMintlifyCode, mintlifyLanguageFolders } from "./mintlify-languages.ts";
 
@@ -31,6 +36,12 @@ const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 /** Pages every folder may have, topic or language: no sign of a translation. */
 const INDEX_PAGE = /^(?:_?index|readme)\.(?:mdx?|markdown)$/i;
 const DOCUSAURUS_PLUGIN = /^docusaurus-plugin-content-/;
+/**
+ * How much of each page is read for the language's letters. Every page of the folder may be read: a translated
+ * tree may hold many pages not yet translated (only a table's words, or nothing, in the language), while a topic
+ * folder, which holds none, is read once.
+ */
+const BYTES_READ = 1 << 16;
 /** `setup.zh-CN.mdx`: the page's name, the suffix that may be a language tag, the extension. */
 const SUFFIXED_PAGE = /^(.+)\.([^.]+)(\.(?:mdx?|markdown))$/i;
 
@@ -53,9 +64,12 @@ export class LanguageFolders {
   private readonly tagged = new Map<string, Map<string, Array<{ name: string; suffix: string; tag: string }>>>();
   private readonly declared = new Map<string, Map<string, string>>();
 
-  /** `languages`: tags the catalog has words for, and the default locale. */
-  constructor(languages: Iterable<string>) {
-    this.known = new Set([...languages].map(languageOf));
+  /** `languages`: tags the catalog has words for; `defaultLocale`: the language of pages in no language folder. */
+  constructor(
+    languages: Iterable<string>,
+    private readonly defaultLocale: string,
+  ) {
+    this.known = new Set([...languages, defaultLocale].map(languageOf));
   }
 
   /** The language tag the folder `name` inside `parent` stands for, when it is a language folder. */
@@ -65,7 +79,11 @@ export class LanguageFolders {
     const tag = folderTag(name);
     // Only a tag or one of Mintlify's own codes can be declared: no other folder needs its docs.json read.
     const declared = tag !== undefined || isMintlifyCode(name) ? this.declaredIn(parent).get(name) : undefined;
-    const counts = tag !== undefined && (this.showsItself(parent, name) || this.showsBySiblings(parent, name));
+    const counts =
+      tag !== undefined &&
+      (namesRegionOrScript(name) ||
+        this.holdsDocusaurusPlugin(path) ||
+        ((this.showsItself(parent, name) || this.showsBySiblings(parent, name)) && this.writtenIn(path, tag)));
     const result = declared ?? (counts ? tag : undefined);
     this.judged.set(path, result);
     return result;
@@ -131,11 +149,33 @@ export class LanguageFolders {
     if (shows === undefined) {
       shows =
         this.showsItsLanguage(name) ||
-        this.listing(path).some((entry) => entry.isDirectory() && DOCUSAURUS_PLUGIN.test(entry.name)) ||
+        this.holdsDocusaurusPlugin(path) ||
         this.translatesPageBeside(parent, path, "");
       this.strong.set(path, shows);
     }
     return shows;
+  }
+
+  private holdsDocusaurusPlugin(folder: string): boolean {
+    return this.listing(folder).some((entry) => entry.isDirectory() && DOCUSAURUS_PLUGIN.test(entry.name));
+  }
+
+  /** Whether a page of `folder` shows the letters of `tag`'s language, where they differ from the default language's. */
+  private writtenIn(folder: string, tag: string): boolean {
+    const letters = lettersOf(tag, this.defaultLocale);
+    if (letters === undefined) return true;
+    const search = (dir: string): boolean => {
+      for (const entry of this.listing(dir)) {
+        const path = join(dir, entry.name);
+        if (entry.isFile() && DOC_FILE.test(entry.name)) {
+          if (letters.test(startOf(path))) return true;
+        } else if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") {
+          if (search(path)) return true;
+        }
+      }
+      return false;
+    };
+    return search(folder);
   }
 
   /** Whether `folder` (inside `parent`) holds, under `within`, a page that is also a page of `parent`. */
@@ -175,5 +215,19 @@ export class LanguageFolders {
       this.listings.set(dir, entries);
     }
     return entries;
+  }
+}
+
+/** The first bytes of a file, as text; empty when it cannot be read. */
+function startOf(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(BYTES_READ);
+    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, BYTES_READ, 0));
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
