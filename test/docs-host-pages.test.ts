@@ -137,3 +137,48 @@ describe("a topic folder named like a language, beside the host's language folde
   });
 });
 
+describe("a translated table whose numbers are written the translators' way", () => {
+  // docs/ar/providers/moonshot.md: token counts in Arabic-Indic digits (١٬٠٤٨٬٥٧٦), as 1M and 256K (٢٥٦K), prices as $2.00;
+  // one row still says 128K (١٢٨K) and one price $0.95, from an earlier catalog.
+  it("keeps each cell that reads as the catalog's value, and names each one it replaces", async () => {
+    const p = hostPages("number-styles");
+    const page = "ar/providers/moonshot.md";
+    const before = p.read(page);
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const numbers = (region: string, from: number) =>
+      tableRows(regionBodyLines(p.read(page), region)).slice(2).map((row) => cells(row).slice(from));
+    expect(numbers("moonshot-kimi-k2-ids", 4)).toEqual([
+      ["١٬٠٤٨٬٥٧٦", "1M"],
+      ["1,048,576", "1,048,576"],
+      ["1M", "1M"],
+      ["256K", "٢٥٦K"],
+      ["262,144", "262,144"],
+      ["262,144", "262,144"],
+    ]);
+    expect(numbers("moonshot-kimi-k2-table", 1)).toEqual([
+      ["$2.00", "$10.00"],
+      ["$4.00", "$20.00"],
+      ["$3.00", "$15.00"],
+      ["$0.95", "$4.00"],
+      ["$0.95", "$4.00"],
+      ["1.90 USD", "$8.00"],
+    ]);
+    // Each replaced cell is named at its place in the page as it was.
+    const lines = before.split("\n");
+    const at = (cell: string) => {
+      const line = lines.findIndex((l) => l.includes(`| ${cell} `) && l.includes("kimi-k2.7-code-highspeed"));
+      return `${page}:${line + 1}:${lines[line]!.indexOf(`| ${cell} `) + 3}`;
+    };
+    const replaced = result.stderr.split("\n").filter((line) => line.includes("reads as another value")).map((line) => line.slice(p.docs.length + 1));
+    expect(replaced).toEqual([
+      `${at("128K")}: warning: column 5 ("السياق") of region moonshot-kimi-k2-ids: cell "128K" reads as another value than the catalog's, ` +
+        `and is written in a way gen does not write numbers: it becomes "262,144". To keep the page's way, write the new value that way: ` +
+        "a cell that reads as the catalog's value is left as written",
+      expect.stringMatching(new RegExp(`^${at("١٢٨K")}: warning: column 6 .* cell "١٢٨K" reads as another value .* it becomes "262,144"`)),
+      expect.stringMatching(new RegExp(`^${at("$0.95").replace("$", "\\$")}: warning: column 2 .* cell "\\$0.95" reads as another value .* it becomes "1.90 USD"`)),
+    ]);
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});
+

@@ -30,6 +30,7 @@ import { addWordAdvice } from "../word-advice.ts";
 import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
+import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
 import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
@@ -43,6 +44,8 @@ interface Column {
   title: string;
   align: "left" | "center" | "right";
   cell(model: ModelData, group: ResolvedGroup, style: CellStyle): string;
+  /** The value the cell shows, for a column of numbers: a cell written another way that reads as it is kept (cell-values.ts). */
+  value?(model: ModelData): CellValue | undefined;
 }
 
 /** A column id, or `-` for a column written by hand. */
@@ -110,6 +113,9 @@ function modalities(model: ModelData, style: CellStyle): string {
   return escapeText(model.input.map((m) => style.words.say(`input.${m}`, m)).join(separator));
 }
 
+const amount = (n: number | undefined): CellValue | undefined => (n === undefined ? undefined : { amount: n });
+const cost = (n: number | undefined, model: ModelData): CellValue | undefined => (n === undefined ? undefined : { amount: n, currency: model.cost.currency });
+
 export const COLUMNS: Readonly<Record<string, Column>> = {
   ref: { title: "Model ref", align: "left", cell: (m, g) => inlineCode(modelRef(g.provider, m)) },
   id: { title: "Model id", align: "left", cell: (m) => inlineCode(m.id) },
@@ -117,17 +123,33 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
   alias: { title: "Alias", align: "left", cell: (m) => escapeText(m.alias) },
   reasoning: { title: "Reasoning", align: "center", cell: (m, _g, s) => reasoning(m, s) },
   input: { title: "Input", align: "left", cell: (m, _g, s) => modalities(m, s) },
-  context: { title: "Context window", align: "right", cell: (m, _g, s) => number(m.contextWindow, s) },
-  "max-output": { title: "Max output", align: "right", cell: (m, _g, s) => number(m.maxTokens, s) },
-  "input-price": { title: "Input per 1M", align: "right", cell: (m, _g, s) => price(m.cost.input, m.cost.currency, s) },
-  "output-price": { title: "Output per 1M", align: "right", cell: (m, _g, s) => price(m.cost.output, m.cost.currency, s) },
-  "cache-read-price": { title: "Cache read per 1M", align: "right", cell: (m, _g, s) => price(m.cost.cacheRead, m.cost.currency, s) },
-  "cache-write-price": { title: "Cache write (5 min) per 1M", align: "right", cell: (m, _g, s) => price(cacheWritePrice(m.cost, "5m"), m.cost.currency, s) },
-  "cache-write-1h-price": { title: "Cache write (1 h) per 1M", align: "right", cell: (m, _g, s) => price(cacheWritePrice(m.cost, "1h"), m.cost.currency, s) },
+  context: { title: "Context window", align: "right", cell: (m, _g, s) => number(m.contextWindow, s), value: (m) => amount(m.contextWindow) },
+  "max-output": { title: "Max output", align: "right", cell: (m, _g, s) => number(m.maxTokens, s), value: (m) => amount(m.maxTokens) },
+  "input-price": { title: "Input per 1M", align: "right", cell: (m, _g, s) => price(m.cost.input, m.cost.currency, s), value: (m) => cost(m.cost.input, m) },
+  "output-price": { title: "Output per 1M", align: "right", cell: (m, _g, s) => price(m.cost.output, m.cost.currency, s), value: (m) => cost(m.cost.output, m) },
+  "cache-read-price": {
+    title: "Cache read per 1M",
+    align: "right",
+    cell: (m, _g, s) => price(m.cost.cacheRead, m.cost.currency, s),
+    value: (m) => cost(m.cost.cacheRead, m),
+  },
+  "cache-write-price": {
+    title: "Cache write (5 min) per 1M",
+    align: "right",
+    cell: (m, _g, s) => price(cacheWritePrice(m.cost, "5m"), m.cost.currency, s),
+    value: (m) => cost(cacheWritePrice(m.cost, "5m"), m),
+  },
+  "cache-write-1h-price": {
+    title: "Cache write (1 h) per 1M",
+    align: "right",
+    cell: (m, _g, s) => price(cacheWritePrice(m.cost, "1h"), m.cost.currency, s),
+    value: (m) => cost(cacheWritePrice(m.cost, "1h"), m),
+  },
   "default-max-output": {
     title: "Default max output",
     align: "right",
     cell: (m, _g, s) => (m.defaultMaxTokens === undefined ? none(s) : number(m.defaultMaxTokens, s)),
+    value: (m) => amount(m.defaultMaxTokens),
   },
   status: { title: "Status", align: "left", cell: (m, _g, s) => status(m, s) },
   released: { title: "Released", align: "left", cell: (m, _g, s) => m.releaseDate ?? none(s) },
@@ -345,14 +367,31 @@ function groupSeparator(columns: readonly string[], rows: readonly string[]): st
 }
 
 /**
- * Cells of hand-written columns for a model, from the written row about the same model (the row
- * whose ref, id, name or alias cell names it, see table-rows.ts); empty for a new model.
+ * The written row about each model (the first row whose ref, id, name or alias cell names it, see
+ * table-rows.ts): where hand-written cells come from, and cells of numbers written in the page's style.
  */
-function handCells(rows: readonly ReadRow[]) {
-  const byModel = new Map<ModelData, string[]>();
-  for (const row of rows) if (row.model && !byModel.has(row.model)) byModel.set(row.model, row.cells);
+function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
+  const byModel = new Map<ModelData, ReadRow>();
   // A row that names no model is dropped whole, and named in a warning (dropped-text.ts).
-  return { cell: (model: ModelData, i: number): string => byModel.get(model)?.[i] ?? "" };
+  for (const row of rows) if (row.model && !byModel.has(row.model)) byModel.set(row.model, row);
+  return byModel;
+}
+
+/**
+ * A cell of numbers as the written row about its model has it, where that reads as the catalog's value (`$3.00`,
+ * `1M`, `١٢٨K`: the page's way of writing it); else the generated one, with a note where the written cell, in a
+ * way of writing that gen does not use, is replaced by another value.
+ */
+function valueCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
+  if (value === undefined || written === undefined || written === "" || written === generated) return generated;
+  if (readsAs(written, value)) return written;
+  if (holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
+    note(
+      `cell "${written}" reads as another value than the catalog's, and is written in a way gen does not write numbers: ` +
+        `it becomes "${generated}". To keep the page's way, write the new value that way: a cell that reads as the catalog's value is left as written`,
+    );
+  }
+  return generated;
 }
 
 /** A new table: a header in the page's language, then one row per model. */
@@ -435,7 +474,7 @@ export function modelTable(context: RenderContext): RegionOutput {
   const columns = identified.ids;
 
   style.groupSeparator = groupSeparator(columns, rows);
-  const kept = columns.includes(HAND) ? handCells(read()) : undefined;
+  const byModel = columns.includes(HAND) || columns.some((id) => id !== HAND && COLUMNS[id]!.value) ? writtenRows(read()) : undefined;
   // A translation learns its own words from rows about any of the provider's models, also those that have left the group.
   let readEveryOnce: ReadRow[] | undefined;
   const own = translatorsCells(context, columns, () => (readEveryOnce ??= readRows(rows, group, group.provider.models)), style);
@@ -455,7 +494,16 @@ export function modelTable(context: RenderContext): RegionOutput {
   const widths = paddedWidths(alignment, [header, ...rows], pipes);
   const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
-    const cells = columns.map((id, i) => (id === HAND ? kept!.cell(model, i) : cell(own(model, id))));
+    const row = byModel?.get(model);
+    const cells = columns.map((id, i) => {
+      if (id === HAND) return row?.cells[i] ?? "";
+      const note = (message: string) =>
+        notes.push({
+          message: `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region}: ${message}`,
+          at: { line: body.indexOf(row!.line), column: cellColumns(row!.line)[i]! },
+        });
+      return valueCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note);
+    });
     return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
   return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };

@@ -1,0 +1,88 @@
+// What a table cell holding a number says, however the page writes it: `1,048,576`,
+// `1.048.576`, `1M`, `256K`, `$3.00`, `3,00 $`, digits of another script (`١٬٠٤٨٬٥٧٦`,
+// `１２８K`). A cell that reads as the catalog's value is the page's own way of writing
+// it, and stays as written; one that reads as another value was written for an
+// earlier one. `K` and `M` are read both ways (1,000 or 1,024 times): pages use both.
+
+/** A value a column shows: an amount, and for prices its currency (ISO 4217). */
+export interface CellValue {
+  amount: number;
+  currency?: string;
+}
+
+/** Currency signs and codes, by the currency they name. */
+const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/US\$|\$|\bUSD\b/i, "USD"],
+  [/CN¥|¥|\bCNY\b|\bRMB\b|元/i, "CNY"],
+  [/€|\bEUR\b/i, "EUR"],
+  [/£|\bGBP\b/i, "GBP"],
+];
+
+const SEPARATOR = "[,.'\\u00a0\\u202f ]";
+/** A number as written, its digit groups separated or not, perhaps with `K` or `M` after it. */
+const NUMBER = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*(?:\\s?([kKmM])(?![a-zA-Z]))?`, "g");
+const MULTIPLIERS: Readonly<Record<string, readonly number[]>> = { k: [1_000, 1_024], m: [1_000_000, 1_048_576] };
+
+/** Whether the cell holds a digit of any script. */
+export function holdsNumber(cell: string): boolean {
+  return /\p{Nd}/u.test(cell);
+}
+
+/** Whether the cell, as written, shows `value`: one number that reads as its amount, and no other currency. */
+export function readsAs(cell: string, value: CellValue): boolean {
+  const text = plainText(cell);
+  const numbers = [...text.matchAll(NUMBER)];
+  if (numbers.length !== 1) return false;
+  const currency = CURRENCIES.find(([sign]) => sign.test(text))?.[1];
+  if (currency !== undefined && currency !== value.currency) return false;
+  const [written, suffix] = [numbers[0]![0].replace(/\s?[kKmM]$/, ""), numbers[0]![1]?.toLowerCase()];
+  const multipliers = suffix === undefined ? [1] : MULTIPLIERS[suffix]!;
+  return readings(written).some((n) => multipliers.some((m) => close(n * m, value.amount)));
+}
+
+/**
+ * The cell's text without what only dresses it (escapes, code, emphasis, a link's target, footnote marks,
+ * superscripts), in compatibility form (full-width digits and letters as ASCII), with every digit in ASCII
+ * and the Arabic separators as `,` and `.`.
+ */
+function plainText(cell: string): string {
+  return cell
+    .replace(/\\(.)/g, "$1")
+    .replace(/\[\^[^\]]*\]/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[`*_]/g, "")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]/g, "")
+    .normalize("NFKC")
+    .replace(/\p{Nd}/gu, (digit) => String(digitValue(digit)))
+    .replace(/\u066c/g, ",")
+    .replace(/\u066b/g, ".");
+}
+
+/** A decimal digit's value: its distance from the zero of its run of digits (Unicode puts each script's ten in a row). */
+function digitValue(digit: string): number {
+  let zero = digit.codePointAt(0)!;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return (digit.codePointAt(0)! - zero) % 10;
+}
+
+/** The values a number as written may stand for: every separator grouping digits, or the last one a decimal point. */
+function readings(written: string): number[] {
+  const parts = written.split(new RegExp(SEPARATOR));
+  const groups = (rest: readonly string[]) => rest.every((part) => part.length === 3);
+  const values: number[] = [];
+  if (groups(parts.slice(1))) values.push(Number(parts.join("")));
+  const separator = written.match(new RegExp(`${SEPARATOR}(?=\\d+$)`))?.[0];
+  if (parts.length > 1 && (separator === "." || separator === ",") && groups(parts.slice(1, -1))) {
+    values.push(Number(`${parts.slice(0, -1).join("")}.${parts.at(-1)}`));
+  }
+  return values;
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+/** The cell with its digit groups as `0`: the same shape for two cells written alike (`262,144` and `1,048,576`). */
+export function cellShape(cell: string): string {
+  return cell.replace(new RegExp(`\\d+(?:${SEPARATOR}\\d+)*`, "g"), "0");
+}
