@@ -1,6 +1,6 @@
 // Pages copied from the host application's docs (openclaw/openclaw, docs/…), cut to
 // the part that shows each case: what `gen` makes of them with the bundled catalog.
-import { cpSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -179,6 +179,33 @@ describe("a translated table whose numbers are written the translators' way", ()
       expect.stringMatching(new RegExp(`^${at("$0.95").replace("$", "\\$")}: warning: column 2 .* cell "\\$0.95" reads as another value .* it becomes "1.90 USD"`)),
     ]);
     expect((await p.gen("--check")).code).toBe(0);
+  });
+});
+
+describe("a translated table whose cells a translator dressed: a link, a footnote mark, emphasis", () => {
+  // docs/zh-CN/providers/moonshot.md: the K2.6 ref is a link, its name carries the footnote mark [^k26] (the footnote
+  // is below the table), 是 is in bold, the K2.7 Code name in italics. The Kimi K3 row is missing.
+  it("keeps each dressed cell that says what the column writes, while the table is brought up to date", async () => {
+    const p = hostPages("dressed-cells");
+    const page = "zh-CN/providers/moonshot.md";
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map(cells);
+    expect(rows.map((row) => row[0])).toContain("`moonshot/kimi-k3`");
+    expect(rows.find((row) => row[1] === "Kimi K2.6[^k26]")).toEqual([
+      "[`moonshot/kimi-k2.6`](/zh-CN/providers/moonshot#kimi-k2-6)", "Kimi K2.6[^k26]", "**是**", "文本、图像、视频", "262,144", "262,144",
+    ]);
+    expect(rows.map((row) => row[1])).toContain("*Kimi K2.7 Code*");
+    expect((await p.gen("--check")).code).toBe(0);
+
+    // A dressed cell that no longer says what the column writes is replaced, and its dressing named.
+    writeFileSync(join(p.docs, page), p.read(page).replace("| *Kimi K2.7 Code*       |", "| *Kimi K2.7 Coder*      |"));
+    const renamed = await p.gen();
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row)[1])).toContain("Kimi K2.7 Code");
+    expect(renamed.stderr).toMatch(
+      /zh-CN\/providers\/moonshot\.md:\d+:\d+: warning: column 2 \("名称"\) of region moonshot-kimi-k2-ids: cell "\*Kimi K2\.7 Coder\*" says another text than the catalog's now: it becomes "Kimi K2\.7 Code", without `\*`; dress the new cell again/,
+    );
   });
 });
 

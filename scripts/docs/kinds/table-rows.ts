@@ -11,16 +11,20 @@ import { splitRow } from "./markdown.ts";
 export function comparableCell(text: string): string {
   // Most cells hold none of what is taken away below: lower case is all they need.
   if (!NEEDS_WORK.test(text)) return text.trim().toLowerCase();
+  // Digit groups as cellText leaves them: a no-break space between them is a space by then.
+  return cellText(text).replace(/(\d)[,. '](?=\d{3}(?!\d))/g, "$1").toLowerCase();
+}
+
+/** A cell's text without what only dresses it: escapes, a link's target, code and emphasis marks, footnote marks; one space. */
+export function cellText(text: string): string {
   return text
     .replace(/\\(.)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") // a link: its text
     .replace(/\[\^[^\]]*\]/g, "") // a footnote reference
     .replace(/[`*_]/g, "")
     .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+/g, "") // superscript digits, daggers
-    .replace(/(\d)[,. \u00a0\u202f'](?=\d{3}(?!\d))/g, "$1")
     .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+    .trim();
 }
 
 /** What comparableCell changes beyond case and outer space: escapes, links, code, emphasis, marks, digit groups, space runs. */

@@ -31,7 +31,7 @@ import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext,
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
-import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
+import { cellText, comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
 interface CellStyle {
@@ -368,7 +368,7 @@ function groupSeparator(columns: readonly string[], rows: readonly string[]): st
 
 /**
  * The written row about each model (the first row whose ref, id, name or alias cell names it, see
- * table-rows.ts): where hand-written cells come from, and cells of numbers written in the page's style.
+ * table-rows.ts): where hand-written cells come from, and cells written in the page's own way.
  */
 function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
   const byModel = new Map<ModelData, ReadRow>();
@@ -378,20 +378,32 @@ function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
 }
 
 /**
- * A cell of numbers as the written row about its model has it, where that reads as the catalog's value (`$3.00`,
- * `1M`, `١٢٨K`: the page's way of writing it); else the generated one, with a note where the written cell, in a
- * way of writing that gen does not use, is replaced by another value.
+ * A generated cell, or the written row's cell about the same model where that says the same in the page's own
+ * way: dressed (a link, a footnote mark, emphasis: the same text without them), or, in a column of numbers,
+ * reading as the catalog's value (`$3.00`, `1M`, `١٢٨K`). A written cell of numbers in a way gen does not write
+ * that now reads as another value, or a dressed cell that now says another text, is replaced with a note.
  */
-function valueCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
-  if (value === undefined || written === undefined || written === "" || written === generated) return generated;
-  if (readsAs(written, value)) return written;
-  if (holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
+function keptCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
+  if (written === undefined || written === "" || written === generated) return generated;
+  if (cellText(written) === cellText(generated)) return written;
+  if (value !== undefined && readsAs(written, value)) return written;
+  if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
     note(
       `cell "${written}" reads as another value than the catalog's, and is written in a way gen does not write numbers: ` +
         `it becomes "${generated}". To keep the page's way, write the new value that way: a cell that reads as the catalog's value is left as written`,
     );
+    return generated;
+  }
+  const lost = [...new Set(dressing(written))].filter((mark) => !dressing(generated).includes(mark));
+  if (lost.length > 0) {
+    note(`cell "${written}" says another text than the catalog's now: it becomes "${generated}", without ${lost.map((mark) => `\`${mark}\``).join(", ")}; dress the new cell again`);
   }
   return generated;
+}
+
+/** What dresses a cell's text: link targets, footnote marks, superscripts and daggers, emphasis marks. */
+function dressing(cell: string): string[] {
+  return [...cell.matchAll(/\]\([^)]*\)|\[\^[^\]]*\]|[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+|(?<!\\)(?:\*+|_+)/g)].map((m) => m[0]);
 }
 
 /** A new table: a header in the page's language, then one row per model. */
@@ -474,7 +486,7 @@ export function modelTable(context: RenderContext): RegionOutput {
   const columns = identified.ids;
 
   style.groupSeparator = groupSeparator(columns, rows);
-  const byModel = columns.includes(HAND) || columns.some((id) => id !== HAND && COLUMNS[id]!.value) ? writtenRows(read()) : undefined;
+  const byModel = rows.length > 0 ? writtenRows(read()) : undefined;
   // A translation learns its own words from rows about any of the provider's models, also those that have left the group.
   let readEveryOnce: ReadRow[] | undefined;
   const own = translatorsCells(context, columns, () => (readEveryOnce ??= readRows(rows, group, group.provider.models)), style);
@@ -502,7 +514,7 @@ export function modelTable(context: RenderContext): RegionOutput {
           message: `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region}: ${message}`,
           at: { line: body.indexOf(row!.line), column: cellColumns(row!.line)[i]! },
         });
-      return valueCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note);
+      return keptCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note);
     });
     return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
