@@ -209,3 +209,22 @@ describe("a translated table whose cells a translator dressed: a link, a footnot
   });
 });
 
+describe("a region whose end marker is written with a full-width colon", () => {
+  // docs/zh-CN/providers/moonshot.md: `[//]: # "moonshot-kimi-k2-ids：end"` (line 29) is no marker, so the table's start
+  // has no end before the aliases region starts (line 101). The run stops there, and the warning about the near miss,
+  // shown on a run that goes on, would not be seen.
+  it("stops, naming the line that was meant as the end and what to write there", async () => {
+    const p = hostPages("full-width-end-marker");
+    const page = "zh-CN/providers/moonshot.md";
+    const before = p.read(page);
+    const result = await p.gen();
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith(p.docs)).map((line) => line.slice(p.docs.length + 1))).toEqual([
+      `${page}:18:1: \`moonshot-kimi-k2-ids:start\` has no matching \`moonshot-kimi-k2-ids:end\` before the next region starts (line 101); ` +
+        'line 29 has `[//]: # "moonshot-kimi-k2-ids：end"`, which is not read as a marker: it has a full-width colon `：`; ' +
+        'write `[//]: # "moonshot-kimi-k2-ids:end"`',
+    ]);
+    expect(p.read(page)).toBe(before);
+  });
+});
+

@@ -311,8 +311,9 @@ export interface NearMiss {
   /** The comment as written, and as `gen` would read it. */
   written: string;
   meant: string;
-  /** The region name as meant. */
+  /** The region name as meant, and the verb. */
   name: string;
+  verb: string;
   /** What is wrong, e.g. "a full-width colon `：`". */
   flaws: string[];
   /** Whether the only flaw is one that a program's or a writer's comment shows too (`TODO: end`). */
@@ -369,7 +370,7 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
   if (!marker) return null;
   const written = line.slice(linePrefix(line).length).trimEnd();
   const distinct = [...new Set(flaws)];
-  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, flaws: distinct, common: spacedAfter && !spacedBefore && distinct.length === 1 };
+  return { written, meant: fixed.slice(marker.from, marker.to), name: marker.name, verb: marker.verb, flaws: distinct, common: spacedAfter && !spacedBefore && distinct.length === 1 };
 }
 
 function formatLabel(marker: Pick<ParsedMarker, "name" | "verb" | "options">): string {

@@ -12,6 +12,7 @@ import {
   type Candidate,
   type MarkerSyntax,
   type MarkerVerb,
+  type NearMiss,
 } from "./markers.ts";
 import type { RegionNames } from "./names.ts";
 import { frontMatterClose, type Classification, type Fence } from "./scan.ts";
@@ -39,6 +40,8 @@ export interface Region {
 export interface LocatedMarkers {
   markers: Marker[];
   problems: Diagnostic[];
+  /** Lines that are one character away from a marker (warned about), each at its 0-based line. */
+  nearMisses: Array<NearMiss & { line: number }>;
 }
 
 /** A comment's opening, as it may stand before a marker on its line: `<!--`, `{/*`, `//`, `*`, `#`, `[//]: # "`. */
@@ -66,6 +69,7 @@ export function locateMarkers(
 ): LocatedMarkers {
   const markers: Marker[] = [];
   const problems: Diagnostic[] = [];
+  const nearMisses: LocatedMarkers["nearMisses"] = [];
   const at = (line: number, column: number) => ({ line: line + 1, column: column + 1 });
   const isMdx = file.toLowerCase().endsWith(".mdx");
   let offSince: number | null = null;
@@ -156,6 +160,7 @@ export function locateMarkers(
     // In code, `# build:START` is more likely a comment of the program than a marker, and anywhere `TODO: end`
     // is a writer's note: then only region-like names count.
     if (near && ((!inCode && !near.common) || names.looksLikeRegion(near.name))) {
+      nearMisses.push({ ...near, line: candidate.line });
       problems.push(
         diagnostic(file, at(candidate.line, content.indexOf(near.written)), "docs/near-miss-marker",
           `\`${near.written}\` is not read as a region marker: it has ${near.flaws.join(" and ")}; did you mean \`${near.meant}\`?`,
@@ -206,7 +211,7 @@ export function locateMarkers(
         "`regions:off` is never followed by `regions:on`: no region is recognised from here to the end of the file", "warning"),
     );
   }
-  return { markers, problems };
+  return { markers, problems, nearMisses };
 }
 
 /** Languages of code blocks that show Markdown. */
@@ -229,13 +234,27 @@ export function pairRegions(
   file: string,
   markers: readonly Marker[],
   names?: Pick<RegionNames, "didYouMean">,
+  nearMisses: LocatedMarkers["nearMisses"] = [],
 ): { regions: Region[]; problems: Diagnostic[] } {
   const regions: Region[] = [];
   const problems: Diagnostic[] = [];
   const report = (m: Marker, rule: string, message: string) =>
     problems.push(diagnostic(file, { line: m.line + 1, column: m.from + 1 }, rule, message));
   const label = (m: Marker) => `\`${m.name}:${m.verb}\``;
-  const guess = (m: Marker) => names?.didYouMean(m.name) ?? "";
+  /**
+   * The marker's counterpart written one character off (`NAME：end`), which is why it has none: named with the
+   * marker it stands for, as the run stops here and its own warning is not shown.
+   */
+  const nearMiss = (m: Marker) => {
+    const other = m.verb === "start" ? "end" : "start";
+    const fits = (n: NearMiss & { line: number }) => n.name === m.name && n.verb === other && (other === "end" ? n.line > m.line : n.line < m.line);
+    // The nearest: the first after a start, the last before an end.
+    const near = other === "end" ? nearMisses.find(fits) : nearMisses.findLast(fits);
+    return near
+      ? `; line ${near.line + 1} has \`${near.written}\`, which is not read as a marker: it has ${near.flaws.join(" and ")}; write \`${near.meant}\``
+      : "";
+  };
+  const guess = (m: Marker) => nearMiss(m) || (names?.didYouMean(m.name) ?? "");
   const lastEnd = new Map<string, number>();
   markers.forEach((m, i) => m.verb === "end" && lastEnd.set(m.name, i));
   const endComes = (name: string, after: number) => (lastEnd.get(name) ?? -1) > after;

@@ -190,7 +190,7 @@ export async function locateRegions(path: string, text: string, names: RegionNam
   const classification = await classify(path, text, lines, candidates, located.diagnostics);
   if (classification === null) return located;
   const markers = locateMarkers(path, text, lines, candidates, classification, names);
-  const paired = pairRegions(path, markers.markers, names);
+  const paired = pairRegions(path, markers.markers, names, markers.nearMisses);
   located.diagnostics.push(...markers.problems, ...paired.problems, ...regionContainerProblems(path, text, lines, paired.regions));
   return { ...located, markers: markers.markers, regions: paired.regions };
 }
