@@ -228,3 +228,20 @@ describe("a region whose end marker is written with a full-width colon", () => {
   });
 });
 
+describe("a translated list whose items carry the translator's words after the model", () => {
+  // docs/ja-JP/providers/moonshot.md: `kimi-k2.6`（推奨） is about a model the group lists, `kimi-k2.5`（画像入力に対応）
+  // about one the catalog has retired; the other items are plain, as earlier renderings write them.
+  it("keeps the words on the item of a model still listed, and names the ones an item of a model no longer listed loses", async () => {
+    const p = hostPages("list-item-notes");
+    const page = "ja-JP/providers/moonshot.md";
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).toContain("- `kimi-k2.6`（推奨）");
+    expect(result.stderr.split("\n").filter((line) => line.includes("moonshot-kimi-k2-ids")).map((line) => line.slice(p.docs.length + 1))).toEqual([
+      `${page}:28:1: warning: this item of region moonshot-kimi-k2-ids is about a model the region no longer lists, and holds words of its own ` +
+        '("（画像入力に対応）"); `gen` drops it: move the words out of the region',
+    ]);
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});
+

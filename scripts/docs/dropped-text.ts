@@ -6,12 +6,14 @@
 // A line (or JSON5 entry) of the current body is accounted for when the new text
 // holds it as it is, when it is blank, or when it names a model of the catalog,
 // whichever provider's and whatever its state (then it is an earlier rendering of
-// that model: a price or a name that changed, a model that was retired). Only the
+// that model: a price or a name that changed, a model that was retired), unless it
+// is a list item with words after its model, which no rendering writes. Only the
 // rest is reported, so a catalog change never raises a warning.
 import { tokenize, type AnyNode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
 import { bodyPosition, keyName, objectId, parseBodyEntries } from "./body-entries.ts";
 import type { RenderNote } from "./kinds/kind.ts";
+import { codeListItem } from "./kinds/markdown.ts";
 
 /** The words by which text can name a catalog model. */
 interface ModelNames {
@@ -81,11 +83,23 @@ export function droppedLines(body: readonly string[], next: readonly string[], r
   const notes: RenderNote[] = [];
   body.forEach((line, i) => {
     const text = line.trim();
-    if (text === "" || kept.has(text) || namesAModel(text, names)) return;
-    notes.push({
-      message: `this line of region ${region} is not generated from the catalog and names none of its models; ${DROPPED}`,
-      at: { line: i, column: line.length - line.trimStart().length },
-    });
+    if (text === "" || kept.has(text)) return;
+    const at = { line: i, column: line.length - line.trimStart().length };
+    if (!namesAModel(text, names)) {
+      notes.push({ message: `this line of region ${region} is not generated from the catalog and names none of its models; ${DROPPED}`, at });
+      return;
+    }
+    // An item with words after its model was written by a person, not by an earlier rendering; the new list may
+    // hold it under another number.
+    const item = codeListItem(text);
+    const note = item?.note;
+    if (note && !next.some((other) => codeListItem(other)?.value === item.value && codeListItem(other)?.note === note)) {
+      notes.push({
+        message: `this item of region ${region} is about a model the region no longer lists, and holds words of its own ("${note.trim()}"); ` +
+          "`gen` drops it: move the words out of the region",
+        at,
+      });
+    }
   });
   return notes;
 }

@@ -56,6 +56,17 @@ export function splitRow(row: string): string[] {
   return text.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
+/**
+ * A Markdown list item that begins with a code span (`` - `kimi-k3`（推奨） ``): the span's text, and what
+ * follows it on the line, which a person added (empty when nothing does).
+ */
+export function codeListItem(line: string): { value: string; note: string } | undefined {
+  const item = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(`+)(.*?)\1(?!`)(.*)$/.exec(line);
+  if (!item) return undefined;
+  const padded = / .* /.test(item[2]!) && item[2]!.trim() !== "";
+  return { value: padded ? item[2]!.slice(1, -1) : item[2]!, note: /[\p{L}\p{N}]/u.test(item[3]!) ? item[3]!.trimEnd() : "" };
+}
+
 export function isAlignmentRow(row: string): boolean {
   const cells = splitRow(row);
   return cells.length > 0 && cells.every((c) => /^:?-+:?$/.test(c));
