@@ -181,6 +181,10 @@ describe("language folders", () => {
     const malayalam = tree({ ...Object.fromEntries(layout.map((page) => [page, TITLES[page.split("/")[0]!] ?? "# Moonshot\n"])), "ml/providers/moonshot.md": "# മൂൺഷോട്ട്\n" });
     expect(malayalam.language("ml/providers/moonshot.md")).toBe("ml");
     expect(malayalam.sources("ml/providers/moonshot.md")).toEqual(["providers/moonshot.md"]);
+    // A translated tree whose pages are mostly not translated yet: one page in Korean, after many in English, tells.
+    const pending = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`ko/guide/page-${String(i).padStart(2, "0")}.md`, "# Page\n"]));
+    const partly = tree({ ...Object.fromEntries(layout.map((page) => [page, "# Moonshot\n"])), ...pending, "ko/providers/moonshot.md": "# Moonshot\n", "ko/zz/last.md": "# 모델\n" });
+    expect(partly.language("ko/guide/page-00.md")).toBe("ko");
     // A Docusaurus plugin folder says so by itself.
     expect(tree({ "i18n/ml/docusaurus-plugin-content-docs/current/x.md": "# Page\n" }).language("i18n/ml/docusaurus-plugin-content-docs/current/x.md")).toBe("ml");
   });
