@@ -78,6 +78,9 @@ describe("near-miss markers are warned about, with what was meant", () => {
     ["a space after the colon", "{/* demo-ids: start */}", "{/* demo-ids:start */}", /a space after the colon/],
     ["a space on both sides of the colon", "<!-- demo-ids : end -->", "<!-- demo-ids:end -->", /a space on both sides of the colon/],
     ["a space after the colon, in a code block", "```json5\n// demo-aliases: start\n```", "// demo-aliases:start", /a space after the colon/],
+    ["curly quotes, as a word processor or a translation tool writes them", '[//]: # \u201cdemo-ids:start\u201d', '[//]: # "demo-ids:start"', /a curly quote `“` and a curly quote `”`/],
+    ["full-width parentheses (a CJK keyboard)", "[//]: # \uff08demo-ids:end\uff09", "[//]: # (demo-ids:end)", /a full-width `（` and a full-width `）`/],
+    ["full-width square brackets", '\uff3b//\uff3d: # "demo-ids:start"', '[//]: # "demo-ids:start"', /a full-width `［` and a full-width `］`/],
   ];
   for (const [what, written, meant, flaw] of cases) {
     it(`${what}: exit 0 with a warning at the line, and a did-you-mean`, async () => {

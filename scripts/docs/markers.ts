@@ -321,6 +321,10 @@ export interface NearMiss {
 }
 
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+/** Curly quotes, for the straight ones a marker's `[//]: # "…"` form needs. */
+const CURLED: Readonly<Record<string, string>> = { "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'" };
+/** The full-width forms of ASCII punctuation (U+FF01–U+FF5E). */
+const FULL_WIDTH = /^[\uff01-\uff5e]$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Unicode's table of look-alike characters (confusables.txt), loaded only for a doc that may need it. */
@@ -345,9 +349,16 @@ export function nearMissMarker(line: string, inCode: boolean): NearMiss | null {
     return "";
   });
   fixed = fixed.replace(/[^\x00-\x7f]/gu, (c) => {
-    const plain = lookAlikes?.[c];
+    // Quotes a word processor or a translation tool curls, and the full-width forms of a CJK keyboard (`（`, `＂`).
+    const typed = CURLED[c] ?? (FULL_WIDTH.test(c) ? c.normalize("NFKC") : undefined);
+    const plain = typed ?? lookAlikes?.[c];
     if (plain === undefined || !/^[\x21-\x7e]$/.test(plain)) return c;
-    flaws.push(c === "\uff1a" ? "a full-width colon `：`" : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``);
+    flaws.push(
+      c === "\uff1a" ? "a full-width colon `：`"
+        : CURLED[c] !== undefined ? `a curly quote \`${c}\``
+        : typed !== undefined ? `a full-width \`${c}\``
+        : `\`${c}\` (${codePoint(c)}), which only looks like \`${plain}\``,
+    );
     return plain;
   });
   let spacedAfter = false;
