@@ -20,7 +20,8 @@
 // A column none of these identifies, or two that read as one, stops the run at its
 // header cell. Cells hold words in the page's language (or, where it has none, the
 // translation's own, learned from the source page) and numbers written the way the
-// table writes them.
+// table writes them; a written cell that says the same in the page's own way (dressed,
+// or a number written otherwise) is kept (kept-cells.ts).
 // An empty region gets a header in the page's language.
 import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/words.ts";
@@ -30,8 +31,9 @@ import { addWordAdvice } from "../word-advice.ts";
 import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
 import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
-import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
-import { cellText, comparableCell, readRows, type ReadRow } from "./table-rows.ts";
+import type { CellValue } from "./cell-values.ts";
+import { keptCell } from "./kept-cells.ts";
+import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
 interface CellStyle {
@@ -375,35 +377,6 @@ function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
   // A row that names no model is dropped whole, and named in a warning (dropped-text.ts).
   for (const row of rows) if (row.model && !byModel.has(row.model)) byModel.set(row.model, row);
   return byModel;
-}
-
-/**
- * A generated cell, or the written row's cell about the same model where that says the same in the page's own
- * way: dressed (a link, a footnote mark, emphasis: the same text without them), or, in a column of numbers,
- * reading as the catalog's value (`$3.00`, `1M`, `١٢٨K`). A written cell of numbers in a way gen does not write
- * that now reads as another value, or a dressed cell that now says another text, is replaced with a note.
- */
-function keptCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
-  if (written === undefined || written === "" || written === generated) return generated;
-  if (cellText(written) === cellText(generated)) return written;
-  if (value !== undefined && readsAs(written, value)) return written;
-  if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
-    note(
-      `cell "${written}" reads as another value than the catalog's, and is written in a way gen does not write numbers: ` +
-        `it becomes "${generated}". To keep the page's way, write the new value that way: a cell that reads as the catalog's value is left as written`,
-    );
-    return generated;
-  }
-  const lost = [...new Set(dressing(written))].filter((mark) => !dressing(generated).includes(mark));
-  if (lost.length > 0) {
-    note(`cell "${written}" says another text than the catalog's now: it becomes "${generated}", without ${lost.map((mark) => `\`${mark}\``).join(", ")}; dress the new cell again`);
-  }
-  return generated;
-}
-
-/** What dresses a cell's text: link targets, footnote marks, superscripts and daggers, emphasis marks. */
-function dressing(cell: string): string[] {
-  return [...cell.matchAll(/\]\([^)]*\)|\[\^[^\]]*\]|[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+|(?<!\\)(?:\*+|_+)/g)].map((m) => m[0]);
 }
 
 /** A new table: a header in the page's language, then one row per model. */

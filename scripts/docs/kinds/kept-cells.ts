@@ -1,0 +1,38 @@
+// Which cell of a generated table column a row gets: the generated one, or the one
+// the page already has about the same model where that says the same in the page's
+// own way. A person may dress a cell (a link on the ref, a footnote mark after the
+// name, emphasis) or write a number their way (`$3.00`, `1M`, `١٢٨K`, see
+// cell-values.ts); such a cell stays while it says what the column writes. When it no
+// longer does, the generated cell replaces it, with a note where what the person
+// added is lost.
+import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
+import { cellText } from "./table-rows.ts";
+
+/**
+ * A generated cell, or the written row's cell about the same model where that says the same in the page's own
+ * way: dressed (a link, a footnote mark, emphasis: the same text without them), or, in a column of numbers,
+ * reading as the catalog's value (`$3.00`, `1M`, `١٢٨K`). A written cell of numbers in a way gen does not write
+ * that now reads as another value, or a dressed cell that now says another text, is replaced with a note.
+ */
+export function keptCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
+  if (written === undefined || written === "" || written === generated) return generated;
+  if (cellText(written) === cellText(generated)) return written;
+  if (value !== undefined && readsAs(written, value)) return written;
+  if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
+    note(
+      `cell "${written}" reads as another value than the catalog's, and is written in a way gen does not write numbers: ` +
+        `it becomes "${generated}". To keep the page's way, write the new value that way: a cell that reads as the catalog's value is left as written`,
+    );
+    return generated;
+  }
+  const lost = [...new Set(dressing(written))].filter((mark) => !dressing(generated).includes(mark));
+  if (lost.length > 0) {
+    note(`cell "${written}" says another text than the catalog's now: it becomes "${generated}", without ${lost.map((mark) => `\`${mark}\``).join(", ")}; dress the new cell again`);
+  }
+  return generated;
+}
+
+/** What dresses a cell's text: link targets, footnote marks, superscripts and daggers, emphasis marks. */
+function dressing(cell: string): string[] {
+  return [...cell.matchAll(/\]\([^)]*\)|\[\^[^\]]*\]|[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+|(?<!\\)(?:\*+|_+)/g)].map((m) => m[0]);
+}
