@@ -164,6 +164,7 @@ describe("a translated table whose numbers are written the translators' way", ()
       ["$0.95", "$4.00"],
       ["1.90 USD", "$8.00"],
     ]);
+    expect(numbers("moonshot-current-table", 1).map(([date]) => date)).toEqual(["٢٤/١٠/٢٠٢٦", "24/10/2026", "16.07.2026", "٢٠٢٦/٤/٢٠", "١٢/٠٦/٢٠٢٦", "2026-06-12"]);
     // Each replaced cell is named at its place in the page as it was.
     const lines = before.split("\n");
     const at = (cell: string) => {
@@ -173,10 +174,11 @@ describe("a translated table whose numbers are written the translators' way", ()
     const replaced = result.stderr.split("\n").filter((line) => line.includes("reads as another value")).map((line) => line.slice(p.docs.length + 1));
     expect(replaced).toEqual([
       `${at("128K")}: warning: column 5 ("السياق") of region moonshot-kimi-k2-ids: cell "128K" reads as another value than the catalog's, ` +
-        `and is written in a way gen does not write numbers: it becomes "262,144". To keep the page's way, write the new value that way: ` +
+        `and is written in another way than gen writes it: it becomes "262,144". To keep the page's way, write the new value that way: ` +
         "a cell that reads as the catalog's value is left as written",
       expect.stringMatching(new RegExp(`^${at("١٢٨K")}: warning: column 6 .* cell "١٢٨K" reads as another value .* it becomes "262,144"`)),
       expect.stringMatching(new RegExp(`^${at("$0.95").replace("$", "\\$")}: warning: column 2 .* cell "\\$0.95" reads as another value .* it becomes "1.90 USD"`)),
+      expect.stringMatching(new RegExp(`^${at("١٠/٠٦/٢٠٢٦")}: warning: column 2 .* cell "١٠/٠٦/٢٠٢٦" reads as another value .* it becomes "2026-06-12"`)),
     ]);
     expect((await p.gen("--check")).code).toBe(0);
   });

@@ -3,12 +3,11 @@
 // `１２８K`). A cell that reads as the catalog's value is the page's own way of writing
 // it, and stays as written; one that reads as another value was written for an
 // earlier one. `K` and `M` are read both ways (1,000 or 1,024 times): pages use both.
+// A date is its year, month and day in any order and with any separators
+// (`16.07.2026`, `2026年7月16日`, `7/16/2026`).
 
-/** A value a column shows: an amount, and for prices its currency (ISO 4217). */
-export interface CellValue {
-  amount: number;
-  currency?: string;
-}
+/** A value a column shows: an amount, and for prices its currency (ISO 4217); or a date, `YYYY-MM-DD`. */
+export type CellValue = { amount: number; currency?: string } | { date: string };
 
 /** Currency signs and codes, by the currency they name. */
 const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -31,6 +30,7 @@ export function holdsNumber(cell: string): boolean {
 /** Whether the cell, as written, shows `value`: one number that reads as its amount, and no other currency. */
 export function readsAs(cell: string, value: CellValue): boolean {
   const text = plainText(cell);
+  if ("date" in value) return readsAsDate(text, value.date);
   const numbers = [...text.matchAll(NUMBER)];
   if (numbers.length !== 1) return false;
   const currency = CURRENCIES.find(([sign]) => sign.test(text))?.[1];
@@ -38,6 +38,15 @@ export function readsAs(cell: string, value: CellValue): boolean {
   const [written, suffix] = [numbers[0]![0].replace(/\s?[kKmM]$/, ""), numbers[0]![1]?.toLowerCase()];
   const multipliers = suffix === undefined ? [1] : MULTIPLIERS[suffix]!;
   return readings(written).some((n) => multipliers.some((m) => close(n * m, value.amount)));
+}
+
+/** Whether the text holds three numbers: the date's year, and its month and day in either order. */
+function readsAsDate(text: string, date: string): boolean {
+  const numbers = [...text.matchAll(/\d+/g)].map((n) => Number(n[0]));
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  if (numbers.length !== 3 || !numbers.includes(year)) return false;
+  const rest = numbers.filter((n, i) => i !== numbers.indexOf(year));
+  return (rest[0] === month && rest[1] === day) || (rest[0] === day && rest[1] === month);
 }
 
 /**

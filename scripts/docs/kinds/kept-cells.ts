@@ -20,7 +20,7 @@ export function keptCell(generated: string, written: string | undefined, value: 
   if (value !== undefined && readsAs(written, value)) return written;
   if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
     note(
-      `cell "${written}" reads as another value than the catalog's, and is written in a way gen does not write numbers: ` +
+      `cell "${written}" reads as another value than the catalog's, and is written in another way than gen writes it: ` +
         `it becomes "${generated}". To keep the page's way, write the new value that way: a cell that reads as the catalog's value is left as written`,
     );
     return generated;

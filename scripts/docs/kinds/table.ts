@@ -46,7 +46,7 @@ interface Column {
   title: string;
   align: "left" | "center" | "right";
   cell(model: ModelData, group: ResolvedGroup, style: CellStyle): string;
-  /** The value the cell shows, for a column of numbers: a cell written another way that reads as it is kept (cell-values.ts). */
+  /** The value the cell shows, for a column of numbers or dates: a cell written another way that reads as it is kept (cell-values.ts). */
   value?(model: ModelData): CellValue | undefined;
 }
 
@@ -154,7 +154,12 @@ export const COLUMNS: Readonly<Record<string, Column>> = {
     value: (m) => amount(m.defaultMaxTokens),
   },
   status: { title: "Status", align: "left", cell: (m, _g, s) => status(m, s) },
-  released: { title: "Released", align: "left", cell: (m, _g, s) => m.releaseDate ?? none(s) },
+  released: {
+    title: "Released",
+    align: "left",
+    cell: (m, _g, s) => m.releaseDate ?? none(s),
+    value: (m) => (m.releaseDate === undefined ? undefined : { date: m.releaseDate }),
+  },
 };
 
 export const DEFAULT_COLUMNS = ["ref", "name", "reasoning", "input", "context", "max-output"] as const;
