@@ -256,6 +256,12 @@ describe("validate: exit codes", () => {
       ["dotenv-line.json5", "{\n  env: {\n    MOONSHOT_API_KEY=sk-test\n  },\n}\n", '3:21  -  `MOONSHOT_API_KEY=…` is written as in a `.env` file: in the config, write `MOONSHOT_API_KEY: "…"` (a colon after the name, the value in quotes)'],
       ["wrong-closer.json", '{ "a": 1, "b": [1, 2,\n}', "2:1  -  `}` stands where the array that opens at line 1, column 16 needs its `]`: close the array first"],
       ["lone-closer.json", "}}", "1:1  -  `}` closes nothing: no `{` is open here; remove it"],
+      // The host's Kimi Code example with the line closing its provider written twice: that line, not the last `}`.
+      [
+        "closing-line-twice.json5",
+        '{\n  models: {\n    providers: {\n      "kimi-code": {\n        api: "openai-completions",\n        models: [{ id: "kimi-for-coding", name: "Kimi For Coding" }]\n      }\n      }\n    }\n  }\n}\n',
+        "8:7  -  `}` is the closing bracket too many, by the indentation: the text closes one bracket more than it opens (the `}` at line 11, column 1 is left with nothing to close); remove this one",
+      ],
       ["nul.json", '{"agents": {}}\u0000', "1:15  -  an invisible character (U+0000) stands here; remove it"],
       ["two-values.json", '{"agents": {}}\n{}\n', "2:1  -  unexpected text after the end of the value: a file holds one value; remove this, or merge it into the value above"],
       ["control.json", '{"agents": \u0001{}}', "1:12  -  an invisible character (U+0001) stands here; remove it"],

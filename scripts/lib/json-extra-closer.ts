@@ -8,8 +8,8 @@
 // (`model: { … } },` on one line); if that line was already closed by a bracket of
 // its own, this one repeats it. The answer is taken only when the text, without
 // that bracket, has every bracket closed and fewer brackets out of line.
-import { jsonLexemes } from "./json-lexemes.ts";
-import { positionAt, type SyntaxExplanation } from "./json-syntax-messages.ts";
+import { jsonLexemes, positionAt } from "./json-lexemes.ts";
+import type { SyntaxExplanation } from "./json-syntax-messages.ts";
 
 interface Opener {
   offset: number;
@@ -76,7 +76,7 @@ function match(source: string, skip?: number): Matching {
 }
 
 /** The closing bracket too many, and what to tell; undefined when every closing bracket closes something. */
-export function extraCloser(source: string): (SyntaxExplanation & { offset: number }) | undefined {
+export function extraCloser(source: string): (SyntaxExplanation & { offset: number; byIndentation: boolean }) | undefined {
   const { unmatched, suspect, outOfLine } = match(source);
   if (unmatched === undefined) return undefined;
   const closer = source[unmatched]!;
@@ -90,8 +90,9 @@ export function extraCloser(source: string): (SyntaxExplanation & { offset: numb
           `\`${source[suspect]}\` is the closing bracket too many, by the indentation: the text closes one bracket more than it opens ` +
           `(the \`${closer}\` at line ${line}, column ${column} is left with nothing to close); remove this one`,
         offset: suspect,
+        byIndentation: true,
       };
     }
   }
-  return { message: `\`${closer}\` closes nothing: every \`${opener}\` before it is closed, so the text closes one bracket more than it opens; remove it`, offset: unmatched };
+  return { message: `\`${closer}\` closes nothing: every \`${opener}\` before it is closed, so the text closes one bracket more than it opens; remove it`, offset: unmatched, byIndentation: false };
 }

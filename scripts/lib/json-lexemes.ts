@@ -45,3 +45,9 @@ export function* jsonLexemes(source: string): Generator<JsonLexeme> {
     }
   }
 }
+
+/** Line and column of a character offset, counting line breaks as the parser does. */
+export function positionAt(source: string, offset: number): { line: number; column: number } {
+  const lines = source.slice(0, offset).split(/\r\n|\n|\r/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}

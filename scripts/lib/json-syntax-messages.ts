@@ -4,7 +4,8 @@
 // open on line 3). These read the text again around the failure and say what is
 // wrong and what to write, at the place to fix.
 import { tokenize, type Mode } from "@humanwhocodes/momoa";
-import { jsonLexemes } from "./json-lexemes.ts";
+import { extraCloser } from "./json-extra-closer.ts";
+import { jsonLexemes, positionAt } from "./json-lexemes.ts";
 
 export interface SyntaxExplanation {
   message: string;
@@ -33,6 +34,7 @@ export function explainSyntaxError(source: string, mode: Mode, failure: ParserFa
     leadingZero(source, failure) ??
     noValue(source, mode) ??
     unclosedAtEnd(source, structure, failure) ??
+    extraByIndentation(source, failure) ??
     wrongCloser(source, structure, failure) ??
     unseenCharacter(failure.message) ??
     afterTheValue(source, mode, failure.offset) ??
@@ -206,6 +208,16 @@ function unclosedAtEnd(source: string, structure: Structure, failure: ParserFail
   };
 }
 
+/**
+ * A text that closes one bracket too many fails where the count runs out, or at the text after the value; where the
+ * indentation shows an earlier bracket is the extra one (a closing line written twice), that one is named.
+ */
+function extraByIndentation(source: string, failure: ParserFailure): SyntaxExplanation | undefined {
+  if (failure.offset === undefined) return undefined;
+  const extra = extraCloser(source);
+  return extra?.byIndentation && failure.offset >= extra.offset ? extra : undefined;
+}
+
 function wrongCloser(source: string, structure: Structure, failure: ParserFailure): SyntaxExplanation | undefined {
   if (failure.offset === undefined || !structure.closing.has(failure.offset)) return undefined;
   const closer = source[failure.offset];
@@ -364,8 +376,4 @@ function plainWords(message: string): string {
   return bare.replace(/\.$/, "");
 }
 
-/** Line and column of a character offset, counting line breaks as the parser does. */
-export function positionAt(source: string, offset: number): { line: number; column: number } {
-  const lines = source.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-}
+export { positionAt };
