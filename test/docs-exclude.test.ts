@@ -69,7 +69,7 @@ it("leaves out a file whose name holds a line break, as any other under the patt
   const p = tempProjectWith({ "two\nlines.md": stale, "deep/new\nline.md": stale, "page.md": "# Page\n" });
   writeFileSync(p.config, JSON.stringify({ catalog: "schema/catalog.jsonc", docs: ["docs"] }));
   const gen = (...args: string[]) =>
-    spawnSync(process.execPath, [join(repoRoot, "scripts/bin.mjs"), "gen", "--check", ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
+    spawnSync(process.execPath, [join(repoRoot, "scripts/bin.cjs"), "gen", "--check", ...args], { cwd: join(p.docs, ".."), encoding: "utf8" });
   // Without the pattern, both pages drift; with it, neither is read.
   expect(gen().stdout).toContain("2 regions in 2 files are out of date");
   for (const pattern of ["docs/**", "docs", "docs/*.md", "docs/two?lines.md"]) {
