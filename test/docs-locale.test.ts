@@ -21,7 +21,9 @@ function tree(pages: readonly string[] | Readonly<Record<string, string>>, wordL
     mkdirSync(dirname(join(docs, page)), { recursive: true });
     writeFileSync(join(docs, page), text);
   }
-  const places = new DocPlaces([docs], wordLanguages, "en");
+  // Pages that may hold markers, as discovery tells a run.
+  const marked = new Set(Object.entries(texts).filter(([, text]) => text.includes(":start")).map(([page]) => join(docs, page)));
+  const places = new DocPlaces([docs], wordLanguages, "en", (path) => marked.has(path));
   return {
     language: (page: string) => places.pathLanguage(join(docs, page)),
     sources: (page: string) => places.sourcesOf(join(docs, page)).map((path) => path.slice(docs.length + 1)),
@@ -181,10 +183,15 @@ describe("language folders", () => {
     const malayalam = tree({ ...Object.fromEntries(layout.map((page) => [page, TITLES[page.split("/")[0]!] ?? "# Moonshot\n"])), "ml/providers/moonshot.md": "# മൂൺഷോട്ട്\n" });
     expect(malayalam.language("ml/providers/moonshot.md")).toBe("ml");
     expect(malayalam.sources("ml/providers/moonshot.md")).toEqual(["providers/moonshot.md"]);
-    // A translated tree whose pages are mostly not translated yet: one page in Korean, after many in English, tells.
+    // A translated tree whose pages are mostly not translated yet: a table in Korean, on a page after many in English, tells,
+    // as do the first pages when they show it; a folder's other pages are not all read, run after run.
     const pending = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`ko/guide/page-${String(i).padStart(2, "0")}.md`, "# Page\n"]));
-    const partly = tree({ ...Object.fromEntries(layout.map((page) => [page, "# Moonshot\n"])), ...pending, "ko/providers/moonshot.md": "# Moonshot\n", "ko/zz/last.md": "# 모델\n" });
+    const table = '[//]: # "kimi-code-table:start"\n\n| 모델 | 이름 |\n| --- | --- |\n\n[//]: # "kimi-code-table:end"\n';
+    const layoutPages = Object.fromEntries(layout.map((page) => [page, "# Moonshot\n"]));
+    const partly = tree({ ...layoutPages, ...pending, "ko/providers/moonshot.md": "# Moonshot\n", "ko/zz/last.md": table });
     expect(partly.language("ko/guide/page-00.md")).toBe("ko");
+    expect(tree({ ...layoutPages, ...pending, "ko/guide/page-03.md": "# 모델\n" }).language("ko/guide/page-00.md")).toBe("ko");
+    expect(tree({ ...layoutPages, ...pending, "ko/zz/last.md": "# 모델\n" }).language("ko/guide/page-00.md")).toBeUndefined();
     // A Docusaurus plugin folder says so by itself.
     expect(tree({ "i18n/ml/docusaurus-plugin-content-docs/current/x.md": "# Page\n" }).language("i18n/ml/docusaurus-plugin-content-docs/current/x.md")).toBe("ml");
   });

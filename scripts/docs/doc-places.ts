@@ -19,13 +19,14 @@ export class DocPlaces {
   private readonly folders = new Map<string, Folder>();
   private readonly languages: LanguageFolders;
 
-  /** `wordLanguages`: the tags the catalog has words for. */
+  /** `wordLanguages`: the tags the catalog has words for; `holdsMarkers`: whether discovery found a page may hold markers. */
   constructor(
     private readonly docDirs: readonly string[],
     wordLanguages: Iterable<string>,
     private readonly defaultLocale: string,
+    holdsMarkers?: (path: string) => boolean,
   ) {
-    this.languages = new LanguageFolders(wordLanguages, defaultLocale);
+    this.languages = new LanguageFolders(wordLanguages, defaultLocale, holdsMarkers);
   }
 
   /** The tag of the language the doc's file name (`x.zh-CN.mdx`) or else its language folder names; undefined for a doc whose path names none. */

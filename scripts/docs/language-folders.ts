@@ -37,10 +37,12 @@ const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 const INDEX_PAGE = /^(?:_?index|readme)\.(?:mdx?|markdown)$/i;
 const DOCUSAURUS_PLUGIN = /^docusaurus-plugin-content-/;
 /**
- * How much of each page is read for the language's letters. Every page of the folder may be read: a translated
- * tree may hold many pages not yet translated (only a table's words, or nothing, in the language), while a topic
- * folder, which holds none, is read once.
+ * How much of a folder is read for the language's letters: of its pages holding markers, read first (their tables
+ * carry the translators' words even where the rest of a page is not translated yet), and of the others, this many
+ * each, and of each page its start. A translation shows its letters there; a topic folder, which never will, costs
+ * a bounded number of reads a run, not one more read of each of its pages.
  */
+const PAGES_READ = 16;
 const BYTES_READ = 1 << 16;
 /** `setup.zh-CN.mdx`: the page's name, the suffix that may be a language tag, the extension. */
 const SUFFIXED_PAGE = /^(.+)\.([^.]+)(\.(?:mdx?|markdown))$/i;
@@ -68,6 +70,8 @@ export class LanguageFolders {
   constructor(
     languages: Iterable<string>,
     private readonly defaultLocale: string,
+    /** Whether a page may hold region markers (discovery knows), so that its letters are looked at first. */
+    private readonly holdsMarkers: (path: string) => boolean = () => false,
   ) {
     this.known = new Set([...languages, defaultLocale].map(languageOf));
   }
@@ -164,18 +168,17 @@ export class LanguageFolders {
   private writtenIn(folder: string, tag: string): boolean {
     const letters = lettersOf(tag, this.defaultLocale);
     if (letters === undefined) return true;
-    const search = (dir: string): boolean => {
+    const marked: string[] = [];
+    const others: string[] = [];
+    const collect = (dir: string) => {
       for (const entry of this.listing(dir)) {
         const path = join(dir, entry.name);
-        if (entry.isFile() && DOC_FILE.test(entry.name)) {
-          if (letters.test(startOf(path))) return true;
-        } else if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") {
-          if (search(path)) return true;
-        }
+        if (entry.isFile() && DOC_FILE.test(entry.name)) (this.holdsMarkers(path) ? marked : others).push(path);
+        else if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") collect(path);
       }
-      return false;
     };
-    return search(folder);
+    collect(folder);
+    return [...marked.slice(0, PAGES_READ), ...others.slice(0, PAGES_READ)].some((path) => letters.test(startOf(path)));
   }
 
   /** Whether `folder` (inside `parent`) holds, under `within`, a page that is also a page of `parent`. */

@@ -99,7 +99,7 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     },
     included,
   );
-  const places = new DocPlaces(docDirs, [BASE_LOCALE, ...catalog.words.locales.keys()], options.defaultLocale ?? DEFAULT_LOCALE);
+  const places = new DocPlaces(docDirs, [BASE_LOCALE, ...catalog.words.locales.keys()], options.defaultLocale ?? DEFAULT_LOCALE, (path) => hashes.has(path));
   // Which folders are language folders depends on the tree around them (language-folders.ts).
   const sourceHash = (path: string) => {
     const language = places.pathLanguage(path);
