@@ -150,4 +150,5 @@ function saveCodeCaches() {
   }
 }
 
-main();
+// An error the CLI did not report itself is an internal one (exit 3), never Node's exit 1, which reads as drift.
+main().catch(cannotStart);
