@@ -178,7 +178,9 @@ export class LanguageFolders {
       }
     };
     collect(folder);
-    return [...marked.slice(0, PAGES_READ), ...others.slice(0, PAGES_READ)].some((path) => letters.test(startOf(path)));
+    // By name, so that the pages read, and the verdict, do not depend on the order the file system lists them in.
+    const first = (paths: string[]) => paths.sort().slice(0, PAGES_READ);
+    return [...first(marked), ...first(others)].some((path) => letters.test(startOf(path)));
   }
 
   /** Whether `folder` (inside `parent`) holds, under `within`, a page that is also a page of `parent`. */
