@@ -41,7 +41,8 @@ export interface Discovery {
 
 const { MAX_STRING_LENGTH } = constants;
 
-const DOC_FILE = /\.(?:mdx?|markdown)$/i;
+/** The pages of a docs tree, by name. */
+export const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 
 /**
  * What `join(dir, name)` puts before a name read from the folder (`docs/`, or nothing
@@ -178,7 +179,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
 }
 
 /** Folders the walk does not enter: node_modules and hidden ones (`.git`, `.vitepress`). */
-function passedBy(name: string): boolean {
+export function passedBy(name: string): boolean {
   return name === "node_modules" || name.startsWith(".");
 }
 

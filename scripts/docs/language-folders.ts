@@ -28,11 +28,11 @@
 // Each folder and file is judged once a run, from what is on disk.
 import { closeSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
 import { join } from "node:path";
+import { DOC_FILE, passedBy } from "./discover.ts";
 import { lettersOf } from "./language-script.ts";
 import { folderTag, languageOf, namesRegionOrScript } from "./locale.ts";
 import { isMintlifyCode, mintlifyLanguageFolders } from "./mintlify-languages.ts";
 
-const DOC_FILE = /\.(?:mdx?|markdown)$/i;
 /** Pages every folder may have, topic or language: no sign of a translation. */
 const INDEX_PAGE = /^(?:_?index|readme)\.(?:mdx?|markdown)$/i;
 const DOCUSAURUS_PLUGIN = /^docusaurus-plugin-content-/;
@@ -174,7 +174,7 @@ export class LanguageFolders {
       for (const entry of this.listing(dir)) {
         const path = join(dir, entry.name);
         if (entry.isFile() && DOC_FILE.test(entry.name)) (this.holdsMarkers(path) ? marked : others).push(path);
-        else if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") collect(path);
+        else if (entry.isDirectory() && !passedBy(entry.name)) collect(path);
       }
     };
     collect(folder);
@@ -189,7 +189,7 @@ export class LanguageFolders {
       const inFolder = join(within, entry.name);
       if (entry.isFile() && DOC_FILE.test(entry.name) && !INDEX_PAGE.test(entry.name)) {
         if (this.listing(join(parent, within)).some((twin) => twin.isFile() && twin.name === entry.name)) return true;
-      } else if (entry.isDirectory() && !entry.name.startsWith(".") && entry.name !== "node_modules") {
+      } else if (entry.isDirectory() && !passedBy(entry.name)) {
         // Only where the parent has the same folder can a twin be.
         if (this.listing(join(parent, within)).some((twin) => twin.isDirectory() && twin.name === entry.name)) {
           if (this.translatesPageBeside(parent, folder, inFolder)) return true;
