@@ -109,7 +109,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
 function ensureBuilt(tools: Tools): boolean {
   const stamp = join(tools.root, "dist/.built");
   const before = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
-  const script = 'const m = await import("./scripts/build.mjs"); if (m.isStale()) await m.buildCli();';
+  const script = 'await (await import("./scripts/build.mjs")).buildWhenStale();';
   const build = spawnSync(tools.node, ["--input-type=module", "-e", script], { cwd: tools.root, stdio: "inherit" });
   if (build.status !== 0) throw new Error("the CLI bundle does not build");
   return statSync(stamp, { throwIfNoEntry: false })?.mtimeMs !== before;

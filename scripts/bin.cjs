@@ -70,7 +70,7 @@ try {
 async function buildIfStale() {
   if (!sourceCheckout) return;
   try {
-    if (require("./stale.cjs").isStale()) await (await import("./build.mjs")).buildCli();
+    if (require("./stale.cjs").isStale()) await (await import("./build.mjs")).buildWhenStale();
   } catch (error) {
     cannotStart(error);
   }

@@ -120,11 +120,44 @@ export async function buildCli() {
   replace(stamp, `${JSON.stringify({ built: new Date().toISOString(), inputs }, null, 2)}\n`);
   // Anything else in dist/ is left from an older layout or is an old code cache
   // (V8 would reject it anyway). Other builds' temporary files are theirs to rename.
-  const keep = new Set([...outputs.map((output) => output.path), stamp].map((path) => basename(path)));
+  const keep = new Set([...outputs.map((output) => output.path), stamp, buildLock].map((path) => basename(path)));
   for (const entry of readdirSync(dist)) {
     if (!keep.has(entry) && !entry.endsWith(".tmp")) rmSync(join(dist, entry), { force: true });
   }
 }
+
+/**
+ * Builds when the bundle is stale, one build at a time: the first run that finds
+ * it stale takes a lock (dist/.build.lock, a folder made with mkdir, which is
+ * atomic on any file system) and builds; runs started meanwhile (several `pnpm
+ * gen` at once after an edit, a test suite's workers) wait for it and then find
+ * the bundle fresh, rather than each making a build of its own. A lock whose
+ * holder died is taken over once it has not been refreshed for STALE_LOCK_MS.
+ * The lock only saves work: a build replaces each script by renaming, so two at
+ * once would still leave whole scripts, and a lost lock is no error.
+ */
+export async function buildWhenStale() {
+  if (!isStale()) return;
+  mkdirSync(dist, { recursive: true });
+  const { lock } = (await import("proper-lockfile")).default;
+  const release = await lock(dist, {
+    lockfilePath: buildLock,
+    realpath: false,
+    stale: STALE_LOCK_MS,
+    // Waits up to two minutes, polling every 100 ms: a build takes 1-3 s, far more on a loaded machine.
+    retries: { retries: 1_200, factor: 1, minTimeout: 100, maxTimeout: 100 },
+    onCompromised: () => {},
+  });
+  try {
+    if (isStale()) await buildCli();
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
+/** The build lock (see buildWhenStale), and how long it may go unrefreshed (its holder refreshes it every half of that). */
+const buildLock = join(dist, ".build.lock");
+const STALE_LOCK_MS = 15_000;
 
 /** Stands in the CLI for its build's name until the scripts are built: as long as a name. */
 const BUILD_PLACEHOLDER = "kcs-build-not-yet-named-000";

@@ -1,7 +1,7 @@
-// The bundle in a source checkout: built on the first run after an edit, by
-// several runs at once if need be, none of which may read half a bundle.
+// The bundle in a source checkout: built on the first run after an edit, once
+// when several runs start at once, none of which may read half a bundle.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, watch, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir } from "./support/run-cli.ts";
@@ -36,10 +36,30 @@ describe("the bundle in a source checkout", () => {
 
     // An edit (a newer source) makes the next runs rebuild, all at once, here started from
     // another folder (a docs repository running this checkout's bin): packages still resolve.
-    const later = new Date(Date.now() + 5_000);
-    utimesSync(join(dir, "scripts", "cli.ts"), later, later);
-    for (const result of await runAll(dir, 4, tempDir("kcs-elsewhere-"))) expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
-    expect(readdirSync(join(dir, "dist")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    // One of them builds and the others wait for it (the build lock): the CLI script is replaced once.
+    // (The build's stamp made older, not the source newer: a source dated in the future stays newer than every build.)
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, "dist", ".built"), earlier, earlier);
+    const edited = new Date(Date.now() - 30_000);
+    utimesSync(join(dir, "scripts", "cli.ts"), edited, edited);
+    let replaced = 0;
+    const watcher = watch(join(dir, "dist"), (event, name) => void (event === "rename" && name === "cli.cjs" && replaced++));
+    try {
+      for (const result of await runAll(dir, 4, tempDir("kcs-elsewhere-"))) expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    } finally {
+      watcher.close();
+    }
+    expect(replaced).toBe(1);
+    expect(readdirSync(join(dir, "dist")).filter((f) => f.endsWith(".tmp") || f.endsWith(".lock"))).toEqual([]);
+
+    // A lock left by a run that was killed while building (not refreshed for a minute) is taken over.
+    utimesSync(join(dir, "dist", ".built"), earlier, earlier);
+    mkdirSync(join(dir, "dist", ".build.lock"));
+    utimesSync(join(dir, "dist", ".build.lock"), earlier, earlier);
+    const [afterKill] = await runAll(dir, 1);
+    expect(afterKill).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect(statSync(join(dir, "dist", ".built")).mtimeMs).toBeGreaterThan(earlier.getTime() + 30_000);
+    expect(existsSync(join(dir, "dist", ".build.lock"))).toBe(false);
   }, 120_000);
 });
 
