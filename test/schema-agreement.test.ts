@@ -50,7 +50,8 @@ const EDITOR_KEYWORDS = [
   "doNotSuggest",
 ];
 
-const ajv = new Ajv({ allErrors: true });
+// Union types (`"type": ["number", "string"]`) are standard JSON Schema; ajv's strict mode only asks that they be allowed.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
 addFormats(ajv);
 ajv.addVocabulary(EDITOR_KEYWORDS);
 const schema = JSON.parse(readFileSync(join(ROOT, "schema/config.schema.json"), "utf8"));
