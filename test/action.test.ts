@@ -35,6 +35,21 @@ describe("the action's check step", () => {
     expect(annotations.map((l) => /file=([^,]+)/.exec(l)?.[1])).toEqual(["site/models.md", "site/zh-CN/models.md"]);
   });
 
+  it("takes docs folders one per line, so a name may hold spaces; on one line, separated by spaces", () => {
+    const dir = site();
+    mkdirSync(join(dir, "user guide"));
+    writeFileSync(join(dir, "user guide", "models.md"), STALE);
+    // A YAML `|` block: indented lines, a blank one, a final line break.
+    const lines = check(dir, { INPUT_DOCS: "  user guide\n\n  site\n" });
+    expect(lines.code, lines.stderr).toBe(1);
+    expect(lines.stdout).toContain("kimi-config-sync gen --check --docs user\\ guide --docs site\n");
+    const annotated = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("::error ")).map((l) => /file=([^,]+)/.exec(l)?.[1]);
+    expect(annotated(lines.stdout)).toEqual(["site/models.md", "site/zh-CN/models.md", "user guide/models.md"]);
+    const oneLine = check(dir, { INPUT_DOCS: "site site/zh-CN" });
+    expect(oneLine.stdout).toContain("kimi-config-sync gen --check --docs site --docs site/zh-CN\n");
+    expect(annotated(oneLine.stdout)).toEqual(["site/models.md", "site/zh-CN/models.md"]);
+  });
+
   it("takes a configuration file, and passes when nothing drifted", () => {
     const dir = site();
     writeFileSync(join(dir, "docs.config.jsonc"), '{ "docs": ["site"] }');
