@@ -104,6 +104,16 @@ describe("drift report", () => {
     const json = JSON.parse((await runCli([...args, "--json"])).stdout) as { files: Array<{ diff: string; regions: Array<{ diff: string }> }> };
     expect(json.files.flatMap((f) => f.regions).filter((r) => r.diff.includes("@@"))).toHaveLength(54);
     expect(json.files.filter((f) => f.diff.includes("@@"))).toHaveLength(18);
+
+    // gen names the first 10 files it wrote and counts the rest; --verbose names all 18.
+    const copy = await docsProject(pages);
+    const written = await runCli(["gen", "--catalog", project.catalog, "--docs", project.docs]);
+    const named = (line: string) => line.replace(/ and \d+ more.*$/, "").replace(/^updated \d+ files: /, "").split(", ");
+    const summary = written.stdout.trimEnd().split("\n").at(-1)!;
+    expect(summary).toMatch(/^updated 18 files: .* and 8 more \(--verbose names every file\)$/);
+    expect(named(summary)).toEqual(Object.keys(pages).slice(0, 10).map((page) => displayPath(join(project.docs, page))));
+    const all = (await runCli(["gen", "--verbose", "--catalog", copy.catalog, "--docs", copy.docs])).stdout.trimEnd().split("\n").at(-1)!;
+    expect(named(all)).toEqual(Object.keys(pages).map((page) => displayPath(join(copy.docs, page))));
   });
 
   it("cuts a very long line of a diff short, unless --verbose; --json keeps it whole", async () => {

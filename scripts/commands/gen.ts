@@ -117,7 +117,7 @@ async function generate(options: GenCommandOptions, out: Output): Promise<{ code
   } else {
     if (plan.warnings.length > 0) out.stderr(paintErr("yellow", diagnosticsText(plan.warnings)));
     if (options.check && changed.length > 0) out.stdout(driftText(changed, { verbose: options.verbose === true, paint: paintOut }));
-    const summary = summaryLine(plan, changed, mode, fix);
+    const summary = summaryLine(plan, changed, mode, fix, options.verbose === true);
     out.stdout(changed.length === 0 ? paintOut("green", summary) : options.check ? paintOut("red", summary) : summary);
   }
   if (options.github && options.check) annotate(out, options, githubAnnotations(changed, plan.warnings, fix));

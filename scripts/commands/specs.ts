@@ -11,7 +11,7 @@ export const GEN: CommandSpec = {
     docs: { type: "string", value: "DIR", multiple: true, description: "a docs folder to sync (default: the configuration's, else docs)" },
     exclude: { type: "string", value: "GLOB", multiple: true, description: "a glob of docs to leave alone (replaces the configuration's)" },
     json: { type: "boolean", description: "print the report as JSON" },
-    verbose: { type: "boolean", description: "show every region's diff and long JSON Schema diffs in full" },
+    verbose: { type: "boolean", description: "show every region's diff and long JSON Schema diffs in full, and name every file gen writes" },
   },
   notes: ["Under GitHub Actions (GITHUB_ACTIONS=true), problems are also printed as ::error annotations."],
 };

@@ -55,8 +55,15 @@ const SHOWN_DIFF_LINES = 12;
  */
 export const SHOWN_REGION_DIFFS = 50;
 
+/**
+ * Past this many written files the summary names the first ones and counts the rest,
+ * unless `--verbose`: a catalog change can rewrite thousands of pages, which would
+ * make one line of hundreds of kilobytes (`git status` lists them better).
+ */
+export const NAMED_WRITTEN_FILES = 10;
+
 /** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
-export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string): string {
+export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string, verbose = false): string {
   if (changed.length === 0) {
     const count = (kind: PlannedFile["kind"]) => plan.files.filter((f) => f.kind === kind).length;
     const examples = count("example");
@@ -65,7 +72,10 @@ export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode
     return `up to date: ${parts.join(", ")}`;
   }
   if (mode === "write") {
-    return `updated ${counted(changed.length, "file")}: ${changed.map((f) => printablePath(displayPath(f.path))).join(", ")}`;
+    const named = verbose ? changed : changed.slice(0, NAMED_WRITTEN_FILES);
+    const rest = changed.length - named.length;
+    const more = rest === 0 ? "" : ` and ${rest} more (--verbose names every file)`;
+    return `updated ${counted(changed.length, "file")}: ${named.map((f) => printablePath(displayPath(f.path))).join(", ")}${more}`;
   }
   const docs = changed.filter((f) => f.kind === "doc");
   const examples = changed.filter((f) => f.kind === "example").length;
