@@ -41,7 +41,9 @@ export const LIBRARY_BUNDLES = {
  * never need: the zod schemas (building them takes ~15 ms; a catalog that passed
  * comes from the cache, and `--no-config` reads no configuration file), the JSON
  * Schemas, the config checks of JSON code blocks, and string-width (whose
- * Intl.Segmenter takes ~8 ms to make). What only these modules import is deferred
+ * Intl.Segmenter takes ~8 ms to make), the exclude patterns' glob matcher (picomatch
+ * builds its tables when loaded) and the did-you-mean suggestions (fastest-levenshtein),
+ * which only runs that exclude docs, or that report a mistyped name, need. What only these modules import is deferred
  * with them. A module listed here may export functions and types only; the build checks.
  */
 export const DEFERRED_MODULES = [
@@ -51,6 +53,8 @@ export const DEFERRED_MODULES = [
   "scripts/schema-gen/json-schema.ts",
   "scripts/validate/check-config.ts",
   "scripts/docs/kinds/display-width.ts",
+  "scripts/docs/exclude.ts",
+  "scripts/lib/did-you-mean.ts",
 ];
 
 /**

@@ -78,7 +78,8 @@ export interface SyncOptions extends PageSettings {
  * kept, not the tree.
  */
 export async function syncDocs(catalog: Catalog, docDirs: readonly string[], options: SyncOptions = {}): Promise<DocsResult> {
-  const included = excluding(options.exclude);
+  // Asked only when there are patterns: exclude.ts and its glob library are then loaded (DEFERRED_MODULES in build.mjs).
+  const included = options.exclude?.length ? excluding(options.exclude) : undefined;
   const hashes = new Map<string, string>();
   const known = new Map<string, PageVerdict>();
   const toPlan: string[] = [];
