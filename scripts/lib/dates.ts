@@ -1,13 +1,14 @@
-// Dates in the catalog are YYYY-MM-DD (UTC), so they compare as strings.
+// Dates in the catalog are YYYY-MM-DD (UTC).
 
-/** Today's date in UTC, as YYYY-MM-DD. */
-function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+const DAY_MS = 86_400_000;
 
-/** Whether a YYYY-MM-DD date is still to come: a retirement announced for later is told in the future tense. */
-export function isFuture(date: string, today = todayUtc()): boolean {
-  return date > today;
+/**
+ * Whether a YYYY-MM-DD date is still to come: a retirement announced for later is told in the future tense.
+ * Date.parse reads a date-only string as midnight UTC, so the date is to come when it starts after today
+ * does. (Not by formatting today with toISOString: a process's first Date object costs ~1 ms to set up.)
+ */
+export function isFuture(date: string, now = Date.now()): boolean {
+  return Date.parse(date) > Math.floor(now / DAY_MS) * DAY_MS;
 }
 
 /**
