@@ -378,9 +378,39 @@ const ModelSettingsByRef = z.record(ModelRef, ModelSettings).superRefine((models
   }
 });
 
+/**
+ * The settings of a background task that name the model they run on (the host's `HeartbeatSchema` and the `compaction`
+ * settings): the model is a ref, the other settings are the host's business.
+ */
+const TaskModel = (description: string) =>
+  z.looseObject({ model: ModelRef.optional().describe("The model ref this task runs on.") }).optional().describe(description);
+
+/** Sub-agents' settings: the model they run on is a model selection (the host's `AgentModelSchema`), the others are the host's business. */
+const SubagentSettings = z
+  .looseObject({ model: ModelSelection.optional().describe("The model sub-agents run on: a model ref, or `{ primary, fallbacks }`.") })
+  .optional()
+  .describe("Settings of the sub-agents an agent starts.");
+
+const agentModelFields = {
+  model: ModelSelection.optional(),
+  utilityModel: ModelRef.optional().describe("The model for small background tasks, such as titles and summaries."),
+  heartbeat: TaskModel("Periodic check-ins."),
+  subagents: SubagentSettings,
+  models: ModelSettingsByRef
+    .optional()
+    .describe("Models offered to agents, by model ref (`provider/*` offers all of a provider's), with an optional alias and settings each."),
+} as const;
+
+/**
+ * One agent's own settings (the host's `AgentEntrySchema`, src/config/zod-schema.agent-runtime.ts): its model choices
+ * take refs as `agents.defaults` does; its other settings (workspace, tools, sandbox, ...) are the host's business.
+ */
+const AgentEntry = z.looseObject(agentModelFields).describe("One agent's own settings, over `agents.defaults`.");
+
 export const AgentDefaults = z
   .looseObject({
-    model: ModelSelection.optional(),
+    ...agentModelFields,
+    compaction: TaskModel("Compaction of long conversations."),
     imageModel: ToolModelSelection.optional().describe("The model for images, when the default model takes none: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     imageGenerationModel: ToolModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     videoGenerationModel: ToolModelSelection.optional().describe("The model that generates videos: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
@@ -396,10 +426,6 @@ export const AgentDefaults = z
       .strict()
       .optional()
       .describe("The models that generate media, by kind (the host's newer place for `imageGenerationModel` and the like)."),
-    utilityModel: ModelRef.optional().describe("The model for small background tasks, such as titles and summaries."),
-    models: ModelSettingsByRef
-      .optional()
-      .describe("Models offered to agents, by model ref (`provider/*` offers all of a provider's), with an optional alias and settings each."),
   })
   .describe("Defaults applied to every agent.");
 
@@ -424,7 +450,14 @@ export const Config = z
   .looseObject({
     $schema: z.string().optional().describe("Path or URL of the JSON Schema this file is checked against."),
     env: Env.optional(),
-    agents: z.looseObject({ defaults: AgentDefaults.optional() }).optional().describe("Agent settings."),
+    agents: z
+      .looseObject({
+        defaults: AgentDefaults.optional(),
+        entries: z.record(z.string(), AgentEntry).optional().describe("Each agent's own settings, by agent id."),
+        list: z.array(AgentEntry).optional().describe("Each agent's own settings, as a list (the host's older form of `entries`)."),
+      })
+      .optional()
+      .describe("Agent settings."),
     models: ModelsSection.optional(),
   })
   .describe("OpenClaw configuration: model providers, default models and their environment.");

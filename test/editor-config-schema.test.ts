@@ -198,6 +198,52 @@ describe("config schema in VS Code's JSON engine", () => {
     });
   }
 
+  // Every place the host takes a model ref (its AgentEntrySchema in src/config/zod-schema.agent-runtime.ts, HeartbeatSchema,
+  // and the subagents and compaction settings of AgentDefaultsSchema), under agents.defaults and in each agent of agents.entries.
+  const AGENT_ENTRY = `"entries": { "work": { "workspace": "~/w", "model": "", "utilityModel": "", "heartbeat": { "every": "30m", "model": "" }, "subagents": { "allowAgents": ["*"], "model": "" }, "models": {  } } },`;
+  const withEntry = () => variant(`"defaults": {`, `${AGENT_ENTRY}\n    "defaults": { "heartbeat": { "model": "" }, "subagents": { "model": { "primary": "" } }, "compaction": { "model": "" },`);
+  const refPlaces = [
+    { name: "agents.entries.<id>.model", cursor: `"work": { "workspace": "~/w", "model": "` },
+    { name: "agents.entries.<id>.utilityModel", cursor: `"utilityModel": "` },
+    { name: "agents.entries.<id>.heartbeat.model", cursor: `"every": "30m", "model": "` },
+    { name: "agents.entries.<id>.subagents.model", cursor: `"allowAgents": ["*"], "model": "` },
+    { name: "agents.defaults.heartbeat.model", cursor: `"defaults": { "heartbeat": { "model": "` },
+    { name: "agents.defaults.subagents.model.primary", cursor: `"subagents": { "model": { "primary": "` },
+    { name: "agents.defaults.compaction.model", cursor: `"compaction": { "model": "` },
+  ];
+  for (const where of refPlaces) {
+    it(`completes ${where.name} with the catalog's current model refs, as under agents.defaults.model`, async () => {
+      const text = withEntry();
+      expect(await open(service, DOC, text).diagnostics()).toEqual([]);
+      const items = await open(service, DOC, text).completeAt(spanOf(text, where.cursor).end);
+      const offered = new Map(items.map((item) => [item.label, item.detail]));
+      for (const { ref, model } of current) expect(offered.get(JSON.stringify(ref)), ref).toBe(model.name);
+      for (const { ref } of inactive) expect(offered.has(JSON.stringify(ref)), ref).toBe(false);
+    });
+  }
+
+  it("completes keys under agents.entries.<id>.models with the catalog's current refs, and checks their settings as under agents.defaults.models", async () => {
+    const text = withEntry();
+    const items = await open(service, DOC, text).completeAt(spanOf(text, `"models": { `, text.indexOf(`"work"`)).end);
+    const offered = new Map(items.map((item) => [item.label, item.detail]));
+    for (const { ref, model } of current) expect(offered.get(ref), ref).toBe(model.name);
+    const wrong = text.replace(`"models": {  } } },`, `"models": { "moonshot/kimi-k2.6": { "alias": 3 } } } },`);
+    expect((await open(service, DOC, wrong).diagnostics()).map((d) => d.message)).toEqual(['Incorrect type. Expected "string".']);
+  });
+
+  it("shows the same hover on a ref under agents.entries.<id> as under agents.defaults, and refuses a ref that is no string there too", async () => {
+    const text = withEntry().replace(`"work": { "workspace": "~/w", "model": ""`, `"work": { "workspace": "~/w", "model": "moonshot/kimi-k2.6"`);
+    const session = open(service, DOC, text);
+    const inEntry = hoverText(await session.hoverAt(spanOf(text, `"moonshot/kimi-k2.6"`, text.indexOf(`"work"`)).start + 3));
+    const inDefaults = hoverText(await session.hoverAt(spanOf(text, `"moonshot/kimi-k2.6"`, text.indexOf(`"primary"`)).start + 3));
+    expect(inEntry).toContain("Kimi K2.6");
+    expect(inEntry).toBe(inDefaults);
+    const number = text.replace(`"utilityModel": ""`, `"utilityModel": 3`);
+    const diagnostics = await open(service, DOC, number).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toEqual(['Incorrect type. Expected "string".']);
+    expect(checkConfigText("openclaw.json", number, { catalog }).map((d) => d.path)).toEqual(["agents.entries.work.utilityModel"]);
+  });
+
   it("completes keys under agents.defaults.models with the catalog's current refs, named in the detail", async () => {
     const text = variant(`"models": { "moonshot/kimi-k2.6": { "alias": "K2.6" }, },`, `"models": {  },`);
     const session = open(service, DOC, text);
