@@ -139,6 +139,21 @@ describe("config schema in VS Code's JSON engine", () => {
     expect(diagnostics.map((d) => d.message).join("\n")).toMatch(/baseUrl|models/);
   });
 
+  it("refuses a catalog model's id in another case, naming the ref to write, as validate does, and takes the provider id in any case (the host lower-cases provider ids and compares model ids as written)", async () => {
+    const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "moonshot/Kimi-K2.6"`)
+      .replace(`["moonshot/kimi-k3",]`, `["Moonshot/kimi-k3", "kimi-code/K2P5",]`)
+      .replace(`"models": { "moonshot/kimi-k2.6": { "alias": "K2.6" }, },`, `"models": { "moonshot/kimi-k2.6": { "alias": "K2.6" }, "Kimi/Kimi-For-Coding": {}, },`);
+    const diagnostics = await open(service, DOC, text).diagnostics();
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'Model ids are case-sensitive: write "moonshot/kimi-k2.6".',
+      'Model ids are case-sensitive: write "kimi/kimi-for-coding".',
+    ]);
+    expect(checkConfigText("openclaw.json", text, { catalog }).map((d) => d.message)).toEqual([
+      expect.stringContaining("model ids are case-sensitive: write `moonshot/kimi-k2.6`"),
+      expect.stringContaining("model ids are case-sensitive: write `Kimi/kimi-for-coding`"),
+    ]);
+  });
+
   it("accepts a model ref that is not in the catalog", async () => {
     const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "local/my-finetune"`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

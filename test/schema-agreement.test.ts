@@ -99,6 +99,9 @@ describe("JSON Schema and zod agree on the fixtures and examples", () => {
     "test/fixtures/configs/mistakes/missing-comma.jsonc",
   ];
 
+  /** Files whose one mistake is a rule about the catalog's models, which the JSON Schema states and the zod schema cannot. */
+  const catalogRuleOnly = ["test/fixtures/configs/mistakes/model-id-case.json"];
+
   it("has fixtures to compare", () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
   });
@@ -112,6 +115,11 @@ describe("JSON Schema and zod agree on the fixtures and examples", () => {
       }
       const { value } = parseConfigSource(file, text);
       const verdict = judge(value);
+      if (catalogRuleOnly.includes(file)) {
+        // The JSON Schema is built with the catalog, the zod schema without: a rule about the catalog's models is the JSON Schema's alone.
+        expect(verdict).toMatchObject({ ajv: false, zod: true });
+        return;
+      }
       expect(verdict.ajv, disagreement(value, verdict)).toBe(verdict.zodWithoutRefinements);
     });
   }

@@ -255,6 +255,23 @@ describe("model refs", () => {
     expect(check(defaults({ model: "moonshot/kimi-k3x" }))[0]?.message).toContain("did you mean `moonshot/kimi-k3`?");
   });
 
+  it("names the right case of a model id written in another one, which the host does not find (its registry compares ids as written), also for a retired model, in every place a ref is used", () => {
+    const config = {
+      agents: {
+        defaults: { model: { primary: "moonshot/KIMI-K2-THINKING" }, models: { "kimi/Kimi-For-Coding": {} } },
+        entries: { work: { model: "Moonshot/Kimi-K3" } },
+      },
+    };
+    const found = check(config).map((f) => ({ path: f.path, severity: f.severity, message: f.message }));
+    expect(found).toEqual([
+      { path: "agents.defaults.model.primary", severity: "error", message: expect.stringContaining("model ids are case-sensitive: write `moonshot/kimi-k2-thinking`") },
+      { path: 'agents.defaults.models["kimi/Kimi-For-Coding"]', severity: "error", message: expect.stringContaining("model ids are case-sensitive: write `kimi/kimi-for-coding`") },
+      { path: "agents.entries.work.model", severity: "error", message: expect.stringContaining("model ids are case-sensitive: write `Moonshot/kimi-k3`") },
+    ]);
+    // The retired one is named as such, with its replacement, so the fix is not a second round.
+    expect(found[0]!.message).toMatch(/retired as of \d{4}-\d{2}-\d{2}.*`moonshot\/kimi-k2\.6`/);
+  });
+
   it("accepts refs to providers neither the file nor the catalog knows: the host has many built in", () => {
     expect(check(defaults({ model: { primary: "ollama/llama3.3", fallbacks: ["openrouter/auto", "acme/x"] } }))).toEqual([]);
     // A built-in provider the file overrides may still serve models it does not list.

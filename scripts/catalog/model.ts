@@ -120,6 +120,23 @@ export function modelsByHostId(provider: ProviderData): Map<string, ModelData> {
   return byId;
 }
 
+/**
+ * The model a ref's model id names, as the host finds it: by its id as written (the host's model registry compares
+ * ids exactly), or by one of its `hostIds` in any case (the host looks its legacy names up in lower case).
+ */
+export function modelForHostId(provider: ProviderData, id: string): ModelData | undefined {
+  const exact = modelsByHostId(provider).get(id);
+  if (exact) return exact;
+  const lower = id.toLowerCase();
+  return provider.models.find((model) => (model.hostIds ?? []).some((hostId) => hostId.toLowerCase() === lower));
+}
+
+/** A model whose id is `id` in another case: the host, which compares ids as written, does not find it by `id`. */
+export function modelInOtherCase(provider: ProviderData, id: string): ModelData | undefined {
+  const lower = id.toLowerCase();
+  return provider.models.find((model) => model.id !== id && model.id.toLowerCase() === lower);
+}
+
 export function resolveGroups(data: CatalogData): ResolvedGroup[] {
   const lookups = new Map(data.providers.map((p) => [p, modelsById(p)]));
   return data.docGroups.map((group: DocGroupData) => {

@@ -7,6 +7,7 @@ import { ENV_PLACEHOLDER, INCLUDE_KEY, providerIds } from "../../schema/host.ts"
 import { BUILT_IN_PROVIDER_IDS, Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
+import { anyCase, MODEL_ID_CASE_REF, modelIdCaseDefinition } from "./model-id-case.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -28,7 +29,13 @@ export function configJsonSchema(catalog: Catalog): JsonSchema {
   builtInProvidersInAnyCase(schema);
   allowPlaceholders(schema);
   allowIncludes(schema, definitionsOf(schema));
-  schema.definitions = { ...(schema.definitions as object | undefined), include: INCLUDE, includeOnly: INCLUDE_ONLY, placeholder: PLACEHOLDER };
+  schema.definitions = {
+    ...(schema.definitions as object | undefined),
+    include: INCLUDE,
+    includeOnly: INCLUDE_ONLY,
+    placeholder: PLACEHOLDER,
+    modelIdCase: modelIdCaseDefinition(catalog),
+  };
   return schema;
 }
 
@@ -92,7 +99,6 @@ function nameEveryDiscriminatorValue(schema: JsonSchema): void {
 function builtInProvidersInAnyCase(schema: JsonSchema): void {
   const providers = valueAtPath(schema, ["properties", "models", "properties", "providers"]);
   if (!providers) throw new Error("the config schema has no models.providers object");
-  const anyCase = (id: string) => [...id].map((c) => (/[a-z]/.test(c) ? `[${c.toUpperCase()}${c}]` : c.replace(/[.]/g, "\\."))).join("");
   // The ids as written are left to `properties`, so no key is matched by both (strict validators refuse that).
   const exact = BUILT_IN_PROVIDER_IDS.map((id) => id.replace(/[.]/g, "\\.")).join("|");
   const pattern = `^(?!(?:${exact})$)\\s*(?:${BUILT_IN_PROVIDER_IDS.map(anyCase).join("|")})\\s*$`;
@@ -233,7 +239,8 @@ function allowIncludes(node: unknown, definitions: Record<string, JsonSchema>): 
   if (schema.type !== "object") return;
   const { description, markdownDescription } = INCLUDE;
   schema.properties = { ...(schema.properties as object | undefined), [INCLUDE_KEY]: { $ref: "#/definitions/include", description, markdownDescription } };
-  if (schema.propertyNames !== undefined) schema.propertyNames = { anyOf: [{ const: INCLUDE_KEY }, schema.propertyNames] };
+  // As `if`/`else`, not `anyOf`: a key that breaks the names' rule is told that rule, not that it is not `$include`.
+  if (schema.propertyNames !== undefined) schema.propertyNames = { if: { const: INCLUDE_KEY }, else: schema.propertyNames };
   const required = schema.required as string[] | undefined;
   if (required?.length) {
     delete schema.required;
@@ -281,6 +288,7 @@ function decorate(node: unknown, refs: ModelRefCompletion[]): void {
   const names = schema.propertyNames as JsonSchema | undefined;
   if (names?.[MODEL_REF_COMPLETION] && schema.additionalProperties && typeof schema.additionalProperties === "object") {
     delete names[MODEL_REF_COMPLETION];
+    if (refs.length > 0) names.allOf = [...((names.allOf as unknown[] | undefined) ?? []), { $ref: MODEL_ID_CASE_REF }];
     const entry = schema.additionalProperties as JsonSchema;
     schema.properties = Object.fromEntries(
       refs.map((r) => [
@@ -304,6 +312,8 @@ function decorate(node: unknown, refs: ModelRefCompletion[]): void {
         },
         { description: "Any other model ref, e.g. one configured under `models.providers`." },
       ];
+      // Beside the choices, not in a branch of them: editors then name this rule, not the list of choices, when it fails.
+      schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), { $ref: MODEL_ID_CASE_REF }];
     }
   }
   if (typeof schema.description === "string" && schema.markdownDescription === undefined) {

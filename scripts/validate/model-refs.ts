@@ -9,7 +9,7 @@ import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import { normalizeProviderId } from "../../schema/host.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
 import { isBuiltInProviderId } from "../../schema/config.ts";
-import { isActive, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
+import { isActive, modelForHostId, modelInOtherCase, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { holdsPlaceholder } from "./env-placeholders.ts";
@@ -92,7 +92,7 @@ class RefScope {
     const key = this.canonical(parts.provider);
     const listed = this.configured.get(key);
     const catalogProvider = this.catalogProviders.get(normalizeProviderId(parts.provider));
-    const model = catalogProvider && modelsByHostId(catalogProvider).get(parts.model);
+    const model = catalogProvider && modelForHostId(catalogProvider, parts.model);
     if (catalogProvider && model) {
       if (isActive(model)) return undefined;
       const message = inactiveMessage(use.ref, parts.provider, catalogProvider, model, model.lifecycle as InactiveLifecycle);
@@ -120,6 +120,8 @@ class RefScope {
           "the host sends an id its provider does not list to that provider as written, so a misspelt one fails only when it is used",
       };
     }
+    const otherCase = modelInOtherCase(catalogProvider, parts.model);
+    if (otherCase) return { ...use, rule: "config/unknown-model", severity: "error", message: caseMessage(use.ref, parts.provider, catalogProvider, otherCase) };
     const where = `${catalogProvider.name} (\`${parts.provider}\`) has no model "${parts.model}"${listed?.size ? ", and models.providers does not add it" : ""}`;
     return {
       ...use,
@@ -147,6 +149,13 @@ function malformed(use: RefUse): ConfigFinding {
     severity: "error",
     message: `"${use.ref}" lacks ${missing}: write provider/model, e.g. \`moonshot/kimi-k2.6\``,
   };
+}
+
+/** A catalog model's id written in another case: the host compares model ids as written, so it finds no such model. */
+function caseMessage(ref: string, prefix: string, provider: ProviderData, model: ModelData): string {
+  const right = `${prefix}/${model.id}`;
+  const state = isActive(model) ? "" : `; ${inactiveMessage(right, prefix, provider, model, model.lifecycle as InactiveLifecycle)}`;
+  return `unknown model "${ref}": model ids are case-sensitive: write \`${right}\`${state}`;
 }
 
 function inactiveMessage(ref: string, prefix: string, provider: ProviderData, model: ModelData, lifecycle: InactiveLifecycle): string {
