@@ -75,6 +75,16 @@ const OpenRouterRouting = z
   .strict()
   .describe("OpenRouter provider routing, used when the base URL points to OpenRouter.");
 
+/**
+ * A key the host's current releases no longer take, which older ones did: still valid, and marked with what to write
+ * instead (`deprecationMessage`, which editors show as a warning and scripts/validate/retired-keys.ts reports).
+ */
+export function retired<T extends z.ZodType>(schema: T, description: string, instead: string): T {
+  return schema.meta({ description, deprecationMessage: instead });
+}
+
+const REMOVED_COMPAT = "Current host releases no longer take this compat flag (their ModelCompatSchema lists it no more) and refuse the file: remove it.";
+
 /** The host's client compatibility flags (its `ModelCompatSchema`). */
 export const Compat = z
   .object({
@@ -131,9 +141,9 @@ export const Compat = z
       .array(z.string().min(1))
       .optional()
       .describe("JSON Schema keywords removed from tool definitions."),
-    nativeWebSearchTool: z.boolean().optional().describe("Whether the provider's own web search tool is used."),
+    nativeWebSearchTool: retired(z.boolean().optional(), "Whether the provider's own web search tool is used (older host releases).", REMOVED_COMPAT),
     toolCallArgumentsEncoding: z.string().optional().describe("Encoding of tool call arguments, e.g. `html-entities`."),
-    requiresMistralToolIds: z.boolean().optional().describe("Whether tool call ids must follow Mistral's format."),
+    requiresMistralToolIds: retired(z.boolean().optional(), "Whether tool call ids must follow Mistral's format (older host releases).", REMOVED_COMPAT),
     requiresOpenAiAnthropicToolPayload: z
       .boolean()
       .optional()

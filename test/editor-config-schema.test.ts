@@ -154,6 +154,20 @@ describe("config schema in VS Code's JSON engine", () => {
     ]);
   });
 
+  it("marks keys current host releases no longer take as deprecated, warnings with what to write instead, as validate does", async () => {
+    const path = join(ROOT, "test/fixtures/configs/warnings/retired-keys.jsonc");
+    const text = readFileSync(path, "utf8");
+    const editor = createLanguageService([{ uri: fileUri(CONFIG_SCHEMA), fileMatch: ["*.jsonc"] }]);
+    const session = open(editor, path, text);
+    const marked = (await session.diagnostics()).map((d) => ({ at: rangeText(session, d), severity: d.severity, message: d.message }));
+    const found = checkConfigText(path, text, { catalog });
+    // The editor marks the whole member, starting at its key; validate points at the key.
+    expect(marked.map((m) => m.at.split(":")[0])).toEqual([`"imageGenerationModel"`, `"contextWindow"`, `"nativeWebSearchTool"`, `"requiresMistralToolIds"`]);
+    expect(marked.every((m) => m.severity === 2)).toBe(true); // DiagnosticSeverity.Warning
+    expect(found.map((d) => d.message)).toEqual(marked.map((m) => m.message));
+    expect(found.every((d) => d.severity === "warning")).toBe(true);
+  });
+
   it("accepts a model ref that is not in the catalog", async () => {
     const text = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "local/my-finetune"`);
     expect(await open(service, DOC, text).diagnostics()).toEqual([]);

@@ -48,6 +48,7 @@ const EDITOR_KEYWORDS = [
   "completionDetail",
   "defaultSnippets",
   "doNotSuggest",
+  "deprecationMessage",
 ];
 
 // Union types (`"type": ["number", "string"]`) are standard JSON Schema; ajv's strict mode only asks that they be allowed.

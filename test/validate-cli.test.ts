@@ -70,6 +70,19 @@ describe("validate: valid files", () => {
       "1 file checked: 1 valid, 0 invalid (0 errors, 3 warnings)",
     ]);
   });
+
+  it("warns about keys current host releases no longer take, saying what to write instead, and still exits 0", async () => {
+    const file = fixture("warnings/retired-keys.jsonc");
+    const result = await validate(file);
+    expect(result.code).toBe(0);
+    expect(result.lines).toEqual([
+      expect.stringMatching(new RegExp(`^${at(file, `"imageGenerationModel"`)}  agents\\.defaults\\.imageGenerationModel  warning: .*mediaModels\\.image`)),
+      expect.stringMatching(new RegExp(`^${at(file, `"contextWindow"`)}  models\\.providers\\["my-proxy"\\]\\.contextWindow  warning: .*each model`)),
+      expect.stringMatching(new RegExp(`^${at(file, `"nativeWebSearchTool"`)}  .*compat\\.nativeWebSearchTool  warning: .*remove it`)),
+      expect.stringMatching(new RegExp(`^${at(file, `"requiresMistralToolIds"`)}  .*compat\\.requiresMistralToolIds  warning: .*remove it`)),
+      "1 file checked: 1 valid, 0 invalid (0 errors, 4 warnings)",
+    ]);
+  });
 });
 
 describe("validate: invalid files", () => {

@@ -370,7 +370,7 @@ describe("syntax", () => {
       ["agents.defaults.model", "must be a string or an object, not NaN"],
     ]);
     // Where a number goes, they are still named as numbers JSON cannot hold.
-    const [window] = checkConfigText("b.json5", "{ models: { providers: { moonshot: { contextWindow: Infinity } } } }", { catalog });
+    const [window] = checkConfigText("b.json5", "{ models: { providers: { moonshot: { models: [{ id: 'm', contextWindow: Infinity }] } } } }", { catalog });
     expect(window?.message).toMatch(/too large to be a number/);
     // -Infinity (or -1e999) is no number either, on the other side of zero.
     const below = checkConfigText("c.json5", "{ models: { providers: { moonshot: { maxTokens: -Infinity, models: [{ id: 'm', cost: { input: -1e999 } }] } } } }", { catalog });

@@ -21,6 +21,16 @@ export function descriptionAt(root: Schema, path: JsonPath): string | undefined 
   return schemasAt(root, path).find((node) => typeof node.description === "string")?.description as string | undefined;
 }
 
+/**
+ * The `deprecationMessage` the schema gives the value at `path`: undefined when it gives none, null when no schema
+ * node describes the path at all (so nothing below it can be marked either).
+ */
+export function deprecationAt(root: Schema, path: JsonPath): string | undefined | null {
+  const nodes = schemasAt(root, path);
+  if (nodes.length === 0) return null;
+  return nodes.find((node) => typeof node.deprecationMessage === "string")?.deprecationMessage as string | undefined;
+}
+
 /** Every schema node that applies to the value at `path`, outermost first. */
 function schemasAt(root: Schema, path: JsonPath): Schema[] {
   const found: Schema[] = [];

@@ -24,6 +24,7 @@ import type { ConfigFinding } from "./finding.ts";
 import { followIncludes, type FollowedConfig, type SourceFile } from "./follow-includes.ts";
 import { mayBeIncluded, withoutIncludes } from "./includes.ts";
 import { misspeltSections } from "./misspelt-sections.ts";
+import { retiredKeys } from "./retired-keys.ts";
 import { checkModelRefs } from "./model-refs.ts";
 
 export interface CheckContext {
@@ -84,6 +85,7 @@ function checkConfig(config: FollowedConfig, context: CheckContext): Array<Confi
     ...includes.problems,
     ...[...schemaFindings(includes.value), ...checkModelRefs(includes.value, context.catalog)].filter((f) => !mayBeIncluded(includes, f)),
     ...misspeltSections(includes.value),
+    ...retiredKeys(includes.value),
   ];
   if (context.environment) findings.push(...checkEnvPlaceholders(config.value, context.environment));
   const problems = findings.map((f) => ({
