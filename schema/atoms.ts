@@ -178,6 +178,10 @@ export const Compat = z
       .boolean()
       .optional()
       .describe("Whether the endpoint keeps prompt caches longer (`prompt_cache_retention: \"24h\"` or a 1-hour `cache_control.ttl`)."),
+    dropCumulativeTextDeltaReplays: z
+      .boolean()
+      .optional()
+      .describe("Drop streamed text deltas that repeat all the text so far instead of adding to it (endpoints that replay the whole message)."),
   })
   .strict()
   .describe("Client compatibility flags for endpoints that differ from OpenAI's behaviour.");

@@ -29,9 +29,9 @@ describe("valid config files", () => {
   const editor = createLanguageService([{ uri: fileUri(CONFIG_SCHEMA), fileMatch: ["*.json"] }]);
 
   for (const file of files) {
-    it(`${file}: no error from validate`, () => {
-      const errors = checkConfigText(file, read(file), { catalog }).filter((d) => d.severity === "error");
-      expect(errors).toEqual([]);
+    it(`${file}: no error from validate, and no warning but about a retired catalog model (docs examples of older releases name some)`, () => {
+      const problems = checkConfigText(file, read(file), { catalog }).filter((d) => d.severity === "error" || d.rule !== "config/inactive-model");
+      expect(problems).toEqual([]);
     });
 
     it(`${file}: no problem in VS Code's JSON engine`, async () => {
