@@ -15,3 +15,10 @@ export function valueAt(input: unknown, path: JsonPath): unknown {
   }
   return node;
 }
+
+/** Every string in a parsed JSON value, with its path below `path`. */
+export function* stringValues(value: unknown, path: JsonPath = []): Generator<{ value: string; path: JsonPath }> {
+  if (typeof value === "string") yield { value, path };
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringValues(item, [...path, i]);
+  else if (isRecord(value)) for (const [key, item] of Object.entries(value)) yield* stringValues(item, [...path, key]);
+}

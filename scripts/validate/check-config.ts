@@ -23,6 +23,7 @@ import { checkEnvPlaceholders, holdsPlaceholder, type Environment } from "./env-
 import type { ConfigFinding } from "./finding.ts";
 import { followIncludes, type FollowedConfig, type SourceFile } from "./follow-includes.ts";
 import { mayBeIncluded, withoutIncludes } from "./includes.ts";
+import { lowerCasePlaceholders } from "./lower-case-placeholders.ts";
 import { misspeltSections } from "./misspelt-sections.ts";
 import { retiredKeys } from "./retired-keys.ts";
 import { checkModelRefs } from "./model-refs.ts";
@@ -86,6 +87,7 @@ function checkConfig(config: FollowedConfig, context: CheckContext): Array<Confi
     ...[...schemaFindings(includes.value), ...checkModelRefs(includes.value, context.catalog)].filter((f) => !mayBeIncluded(includes, f)),
     ...misspeltSections(includes.value),
     ...retiredKeys(includes.value),
+    ...lowerCasePlaceholders(includes.value),
   ];
   if (context.environment) findings.push(...checkEnvPlaceholders(config.value, context.environment));
   const problems = findings.map((f) => ({

@@ -3,7 +3,7 @@
 // (or `env.vars`) is a warning, as it is to the host: it keeps the placeholder as
 // written, warns, and the feature using the value goes without it.
 import { ENV_FALLBACK, ENV_NAME } from "../../schema/host.ts";
-import type { JsonPath } from "../lib/json-source.ts";
+import { stringValues } from "../lib/json-values.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 
 /**
@@ -57,10 +57,4 @@ function ownVariables(config: unknown): Map<string, string> {
     for (const [name, value] of Object.entries(source)) if (typeof value === "string") variables.set(name, value);
   }
   return variables;
-}
-
-function* stringValues(value: unknown, path: JsonPath): Generator<{ value: string; path: JsonPath }> {
-  if (typeof value === "string") yield { value, path };
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringValues(item, [...path, i]);
-  else if (isRecord(value)) for (const [key, item] of Object.entries(value)) yield* stringValues(item, [...path, key]);
 }
