@@ -79,6 +79,7 @@ const mistakes: Mistake[] = [
   { file: "proto-key.json", at: `"8k"`, says: "must be a number", editor: `"8k"` },
   { file: "custom-provider-without-url.json", at: `{ "apiKey"`, says: 'missing required key "baseUrl" (Base URL of the provider\'s API, e.g. `https://api.moonshot.ai/v1`', editor: `"my-proxy"` },
   { file: "model-id-case.json", at: `"moonshot/Kimi-K2.6"`, says: "model ids are case-sensitive: write `moonshot/kimi-k2.6`", editor: `"moonshot/Kimi-K2.6"` },
+  { file: "provider-typo.json5", at: `"moonshto/kimi-k3"`, says: "did you mean `moonshot/kimi-k3`?", severity: "warning" },
   { file: "lower-case-placeholder.json5", at: `"\${cerebras_api_key}"`, says: "write `${CEREBRAS_API_KEY}`", severity: "warning" },
   { file: "removed-api.json5", at: `"openai-codex-responses"`, says: 'write "openai-chatgpt-responses"' },
 ];

@@ -64,8 +64,8 @@ export function mayBeIncluded(includes: Includes, finding: ConfigFinding): boole
   if (includes.at.length === 0) return false;
   // Whatever is said about a value that an included file gives whole (its type, what it holds) may not hold of that file.
   if (includes.whole.some((at) => startsWith(finding.path, at))) return true;
-  if (finding.rule === "config/unknown-model" || finding.rule === "config/unlisted-model") {
-    // A provider's models may come from a file included anywhere from the root down to the provider.
+  if (finding.rule === "config/unknown-model" || finding.rule === "config/unlisted-model" || finding.rule === "config/unknown-provider") {
+    // A provider, and its models, may come from a file included anywhere from the root down to the provider.
     return includes.at.some((at) => startsWith(["models", "providers"], at) || startsWith(at, ["models", "providers"]));
   }
   if (finding.message.startsWith("missing required key")) {

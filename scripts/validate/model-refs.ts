@@ -8,11 +8,12 @@
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import { normalizeProviderId } from "../../schema/host.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
-import { isBuiltInProviderId } from "../../schema/config.ts";
+import { BUILT_IN_PROVIDER_IDS, isBuiltInProviderId } from "../../schema/config.ts";
 import { isActive, modelForHostId, modelInOtherCase, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
 import { didYouMeanSuffix } from "../lib/did-you-mean.ts";
 import { formatJsonPath, type JsonPath } from "../lib/json-source.ts";
 import { holdsPlaceholder } from "./env-placeholders.ts";
+import { likelyProviderTypo } from "./provider-typos.ts";
 import { isRecord, type ConfigFinding } from "./finding.ts";
 import { isFuture } from "../lib/dates.ts";
 
@@ -83,6 +84,22 @@ class RefScope {
     return this.catalogProviders.get(id)?.id ?? id;
   }
 
+  /**
+   * A ref to a provider neither the catalog, nor the file, nor the host's built-in list knows. The host may have it
+   * from a plugin, so only an id one or two letters away from a known one (`moonshto`) is worth a word.
+   */
+  private unknownProvider(use: RefUse, parts: { provider: string; model: string }): ConfigFinding | undefined {
+    const known = [...this.catalogProviders.keys(), ...this.configured.keys(), ...BUILT_IN_PROVIDER_IDS];
+    const meant = likelyProviderTypo(normalizeProviderId(parts.provider), known);
+    if (meant === undefined) return undefined;
+    return {
+      ...use,
+      rule: "config/unknown-provider",
+      severity: "warning",
+      message: `unknown provider "${parts.provider}" (did you mean \`${meant}/${parts.model}\`?): the host knows no provider by this id, so the ref fails when it is used`,
+    };
+  }
+
   check(use: RefUse): ConfigFinding | undefined {
     // The host substitutes `${VAR}` in values (not keys) before it reads them as refs: which model it names is the variable's business.
     if (use.part === "value" && holdsPlaceholder(use.ref)) return undefined;
@@ -99,7 +116,7 @@ class RefScope {
       return { ...use, rule: "config/inactive-model", severity: "warning", message };
     }
     if (listed?.has(parts.model)) return undefined;
-    if (!catalogProvider && !this.customProviders.has(key)) return undefined;
+    if (!catalogProvider && !this.customProviders.has(key)) return listed || isBuiltInProviderId(parts.provider) ? undefined : this.unknownProvider(use, parts);
 
     // Suggestions stay under the prefix the user wrote: never a different provider.
     const candidates = [
