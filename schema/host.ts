@@ -19,6 +19,8 @@ export const API_VALUES = [
 /** Api ids the host no longer accepts, with what to write instead. */
 export const RETIRED_API_VALUES: Readonly<Record<string, (typeof API_VALUES)[number]>> = {
   "openai-codex-responses": "openai-chatgpt-responses",
+  // The host's Doctor rewrites it (docs/gateway/doctor/config-migrations.md); current releases refuse it.
+  openai: "openai-completions",
 };
 
 /** Input modalities a model may accept. */

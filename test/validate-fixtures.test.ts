@@ -81,6 +81,7 @@ const mistakes: Mistake[] = [
   { file: "model-id-case.json", at: `"moonshot/Kimi-K2.6"`, says: "model ids are case-sensitive: write `moonshot/kimi-k2.6`", editor: `"moonshot/Kimi-K2.6"` },
   { file: "provider-typo.json5", at: `"moonshto/kimi-k3"`, says: "did you mean `moonshot/kimi-k3`?", severity: "warning" },
   { file: "lower-case-placeholder.json5", at: `"\${cerebras_api_key}"`, says: "write `${CEREBRAS_API_KEY}`", severity: "warning" },
+  { file: "legacy-api-openai.json5", at: `"openai"`, says: 'write "openai-completions"' },
   { file: "removed-api.json5", at: `"openai-codex-responses"`, says: 'write "openai-chatgpt-responses"' },
 ];
 
