@@ -385,7 +385,7 @@ const ModelSettingsByRef = z.record(ModelRef, ModelSettings).superRefine((models
       message: "Code Mode needs an exact provider/model entry, not a wildcard or a model id alone: move codeMode to the `provider/model` key it is meant for",
     });
   }
-});
+}).meta({ id: "ModelSettingsByRef" });
 
 /**
  * The settings of a background task that name the model they run on (the host's `HeartbeatSchema` and the `compaction`
@@ -414,7 +414,11 @@ const agentModelFields = {
  * One agent's own settings (the host's `AgentEntrySchema`, src/config/zod-schema.agent-runtime.ts): its model choices
  * take refs as `agents.defaults` does; its other settings (workspace, tools, sandbox, ...) are the host's business.
  */
-const AgentEntry = z.looseObject(agentModelFields).describe("One agent's own settings, over `agents.defaults`.");
+const AgentEntry = z
+  .looseObject(agentModelFields)
+  .describe("One agent's own settings, over `agents.defaults`.")
+  // One definition for `entries` and `list` alike: inlined twice, the schema editors load would be a third larger.
+  .meta({ id: "AgentEntry" });
 
 export const AgentDefaults = z
   .looseObject({
