@@ -247,3 +247,31 @@ describe("a translated list whose items carry the translator's words after the m
   });
 });
 
+
+describe("translated tables whose token counts use the words of the page's language", () => {
+  // number-words/: the ids table on the German, Chinese, Japanese and Korean pages, its context column written as each
+  // language shortens numbers (`1 Mio.`, `105万`, `26.2万`, `26만`, `1.048.576`, `128 K`); one row on each is stale.
+  it("keeps each count that reads as the catalog's value in the page's language, and names each one it replaces", async () => {
+    const p = hostPages("number-words");
+    const pages = ["de", "zh-CN", "ja-JP", "ko"].map((lang) => `${lang}/providers/moonshot.md`);
+    const before = Object.fromEntries(pages.map((page) => [page, p.read(page)]));
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const context = (page: string) => tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row)[4]);
+    expect(context(pages[0]!)).toEqual(["1 Mio.", "1.048.576", "1 Mio.", "256K", "262.144", "262.144"]);
+    expect(context(pages[1]!)).toEqual(["105万", "1,048,576", "100万", "26万", "26.2万", "262,144"]);
+    expect(context(pages[2]!)).toEqual(["100万", "100万", "100万", "26万", "262,144", "262,144"]);
+    expect(context(pages[3]!)).toEqual(["105만", "1,048,576", "1M", "26만", "262,144", "262,144"]);
+    // The stale cell of each page, and only it, is named where it was written.
+    const stale = { de: "128 K", "zh-CN": "12.8万", "ja-JP": "13万", ko: "128K" } as const;
+    const expected = pages.map((page) => {
+      const cell = stale[page.split("/")[0] as keyof typeof stale];
+      const lines = before[page]!.split("\n");
+      const line = lines.findIndex((l) => l.includes(`| ${cell} |`));
+      return `${page}:${line + 1}:${lines[line]!.indexOf(`| ${cell} |`) + 3}: warning: column 5 `;
+    });
+    const replaced = result.stderr.split("\n").filter((line) => line.includes("reads as another value")).map((line) => line.slice(p.docs.length + 1));
+    expect(replaced.map((line) => line.slice(0, line.indexOf("("))).sort()).toEqual(expected.sort());
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});

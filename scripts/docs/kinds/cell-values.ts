@@ -2,9 +2,14 @@
 // `1.048.576`, `1M`, `256K`, `$3.00`, `3,00 $`, digits of another script (`١٬٠٤٨٬٥٧٦`,
 // `１２８K`). A cell that reads as the catalog's value is the page's own way of writing
 // it, and stays as written; one that reads as another value was written for an
-// earlier one. `K` and `M` are read both ways (1,000 or 1,024 times): pages use both.
+// earlier one. `K` and `M` are read both ways (1,000 or 1,024 times): pages use both,
+// and so are round thousands and millions written with any word that shortens them;
+// the words the page's language shortens numbers with (`1 Mio.`, `26万`) are read too
+// (compact-units.ts). A number so shortened, shown to two significant digits or more,
+// reads as the value it rounds from (`26万` for 262,144, `1.05M` for 1,048,576).
 // A date is its year, month and day in any order and with any separators
 // (`16.07.2026`, `2026年7月16日`, `7/16/2026`).
+import { compactUnits, unitKey } from "./compact-units.ts";
 
 /** A value a column shows: an amount, and for prices its currency (ISO 4217); or a date, `YYYY-MM-DD`. */
 export type CellValue = { amount: number; currency?: string } | { date: string };
@@ -18,26 +23,60 @@ const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const SEPARATOR = "[,.'\\u00a0\\u202f ]";
-/** A number as written, its digit groups separated or not, perhaps with `K` or `M` after it. */
-const NUMBER = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*(?:\\s?([kKmM])(?![a-zA-Z]))?`, "g");
-const MULTIPLIERS: Readonly<Record<string, readonly number[]>> = { k: [1_000, 1_024], m: [1_000_000, 1_048_576] };
+/** A number as written, its digit groups separated or not. */
+const NUMBER = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*`, "g");
+/** The word after a number that may shorten it: `K`, `Mio.`, `万`, `тыс.` (letters of one script, then perhaps a period). */
+const UNIT_AFTER = /^[\s\u00a0\u202f]?(\p{L}+\.?)(?!\p{L})/u;
+/** `K` and `M`, which pages in every language write. */
+const LATIN_UNITS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
 
 /** Whether the cell holds a digit of any script. */
 export function holdsNumber(cell: string): boolean {
   return /\p{Nd}/u.test(cell);
 }
 
-/** Whether the cell, as written, shows `value`: one number that reads as its amount, and no other currency. */
-export function readsAs(cell: string, value: CellValue): boolean {
+/**
+ * Whether the cell, as written, shows `value`: one number that reads as its amount, and no other currency.
+ * `locale`, the page's language, tells which words after a number shorten it.
+ */
+export function readsAs(cell: string, value: CellValue, locale = "en"): boolean {
   const text = plainText(cell);
   if ("date" in value) return readsAsDate(text, value.date);
   const numbers = [...text.matchAll(NUMBER)];
   if (numbers.length !== 1) return false;
   const currency = CURRENCIES.find(([sign]) => sign.test(text))?.[1];
   if (currency !== undefined && currency !== value.currency) return false;
-  const [written, suffix] = [numbers[0]![0].replace(/\s?[kKmM]$/, ""), numbers[0]![1]?.toLowerCase()];
-  const multipliers = suffix === undefined ? [1] : MULTIPLIERS[suffix]!;
-  return readings(written).some((n) => multipliers.some((m) => close(n * m, value.amount)));
+  const written = numbers[0]![0];
+  const multiplier = unitAfter(text.slice(numbers[0]!.index! + written.length), locale);
+  return readings(written).some((n) =>
+    close(n * multiplier, value.amount) ||
+    (multiplier > 1 && (close(binary(n * multiplier), value.amount) || roundsTo(value.amount / multiplier, n, written))));
+}
+
+/** What the word after a number multiplies it by (`K`, `M`, or one of the page language's words); 1 where no such word follows. */
+function unitAfter(rest: string, locale: string): number {
+  const word = UNIT_AFTER.exec(rest)?.[1];
+  if (word === undefined) return 1;
+  const key = unitKey(word);
+  return LATIN_UNITS[key] ?? compactUnits(locale).get(key) ?? 1;
+}
+
+/** A round number of thousands or millions read the binary way (`1M` as 1,048,576, `256K` as 262,144, `100万` as 1,048,576). */
+function binary(n: number): number {
+  if (n >= 1e6 && n % 1e6 === 0) return (n / 1e6) * 1_048_576;
+  if (n >= 1e3 && n % 1e3 === 0) return (n / 1e3) * 1_024;
+  return n;
+}
+
+/**
+ * Whether `exact` rounds to `shown` at the precision the cell writes it with, where that is two significant digits
+ * or more: `26万` says 262,144 to the ten-thousand, while `1M` says too little to stand for 1,400,000.
+ */
+function roundsTo(exact: number, shown: number, written: string): boolean {
+  const digits = written.replace(/\D/g, "").replace(/^0+/, "");
+  if (digits.length < 2) return false;
+  const decimals = Number.isInteger(shown) ? 0 : String(shown).split(".")[1]!.length;
+  return close(Number(exact.toFixed(decimals)), shown);
 }
 
 /** Whether the text holds three numbers: the date's year, and its month and day in either order. */

@@ -14,10 +14,17 @@ import { cellText } from "./table-rows.ts";
  * reading as the catalog's value (`$3.00`, `1M`, `١٢٨K`). A written cell of numbers in a way gen does not write
  * that now reads as another value, or a dressed cell that now says another text, is replaced with a note.
  */
-export function keptCell(generated: string, written: string | undefined, value: CellValue | undefined, note: (message: string) => void): string {
+export function keptCell(
+  generated: string,
+  written: string | undefined,
+  value: CellValue | undefined,
+  note: (message: string) => void,
+  /** The page's language: which words shorten a number there (`1 Mio.`, `26万`). */
+  locale: string,
+): string {
   if (written === undefined || written === "" || written === generated) return generated;
   if (cellText(written) === cellText(generated)) return written;
-  if (value !== undefined && readsAs(written, value)) return written;
+  if (value !== undefined && readsAs(written, value, locale)) return written;
   if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
     note(
       `cell "${written}" reads as another value than the catalog's, and is written in another way than gen writes it: ` +

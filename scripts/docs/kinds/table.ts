@@ -492,7 +492,7 @@ export function modelTable(context: RenderContext): RegionOutput {
           message: `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region}: ${message}`,
           at: { line: body.indexOf(row!.line), column: cellColumns(row!.line)[i]! },
         });
-      return keptCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note);
+      return keptCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note, context.words.locale);
     });
     return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
   });
