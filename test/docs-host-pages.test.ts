@@ -275,3 +275,35 @@ describe("translated tables whose token counts use the words of the page's langu
     expect((await p.gen("--check")).code).toBe(0);
   });
 });
+
+describe("translated tables whose cells carry the translator's words beside the model's", () => {
+  // cell-notes/: on the Chinese page, Kimi K2.6（推荐）, `moonshot/kimi-k3`（旗舰）, and Kimi K2.7 Code 编程首选 (words
+  // added without parentheses); on the Japanese page, Kimi K2.6（推奨） and (新) Kimi K3. Each table lacks a row, so it drifts.
+  it("keeps a note in parentheses before or after the value, and names the words it drops where they have none", async () => {
+    const p = hostPages("cell-notes");
+    const zh = "zh-CN/providers/moonshot.md";
+    const ja = "ja-JP/providers/moonshot.md";
+    const before = p.read(zh);
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = (page: string) => tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row).slice(0, 2));
+    expect(rows(zh)).toEqual([
+      ["`moonshot/kimi-k3.1-pro`", "Kimi K3.1 Pro"],
+      ["`moonshot/kimi-k3.1-pro-highspeed`", "Kimi K3.1 Pro HighSpeed"],
+      ["`moonshot/kimi-k3`（旗舰）", "Kimi K3"],
+      ["`moonshot/kimi-k2.6`", "Kimi K2.6（推荐）"],
+      ["`moonshot/kimi-k2.7-code`", "Kimi K2.7 Code"],
+      ["`moonshot/kimi-k2.7-code-highspeed`", "Kimi K2.7 Code HighSpeed"],
+    ]);
+    expect(rows(ja).map(([, name]) => name)).toEqual(["Kimi K3.1 Pro", "Kimi K3.1 Pro HighSpeed", "(新) Kimi K3", "Kimi K2.6（推奨）", "Kimi K2.7 Code", "Kimi K2.7 Code HighSpeed"]);
+    const lines = before.split("\n");
+    const line = lines.findIndex((l) => l.includes("编程首选"));
+    const warnings = result.stderr.split("\n").filter((l) => l.includes("says more than")).map((l) => l.slice(p.docs.length + 1));
+    expect(warnings).toEqual([
+      `${zh}:${line + 1}:${lines[line]!.indexOf("Kimi K2.7 Code 编程首选") + 1}: warning: column 2 ("名称") of region moonshot-kimi-k2-ids: ` +
+        'cell "Kimi K2.7 Code 编程首选" says more than the catalog\'s "Kimi K2.7 Code": it becomes "Kimi K2.7 Code", and "编程首选" is dropped. ' +
+        "To keep such words, put them in parentheses after the value (`Kimi K2.7 Code (编程首选)`), or in a column written by hand",
+    ]);
+    expect((await p.gen("--check")).code).toBe(0);
+  });
+});

@@ -4,8 +4,11 @@
 // name, emphasis) or write a number their way (`$3.00`, `1M`, `١٢٨K`, see
 // cell-values.ts); such a cell stays while it says what the column writes. When it no
 // longer does, the generated cell replaces it, with a note where what the person
-// added is lost.
+// added is lost. A note in parentheses before or after the value (`Kimi K2.6（推荐）`)
+// stays, as the words after a list item's value do; other words a person added to a
+// cell are named in a warning when the cell is replaced.
 import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
+import { cellNote, wordsBeyond } from "./markdown.ts";
 import { cellText } from "./table-rows.ts";
 
 /**
@@ -23,6 +26,12 @@ export function keptCell(
   locale: string,
 ): string {
   if (written === undefined || written === "" || written === generated) return generated;
+  // A note in parentheses a person put before or after the value stays there, whatever becomes of the value.
+  const noted = cellNote(written);
+  if (noted && cellNote(generated) === undefined) {
+    const kept = keptCell(generated, noted.value, value, note, locale);
+    return noted.before ? noted.note + kept : kept + noted.note;
+  }
   if (cellText(written) === cellText(generated)) return written;
   if (value !== undefined && readsAs(written, value, locale)) return written;
   if (value !== undefined && holdsNumber(written) && cellShape(written) !== cellShape(generated)) {
@@ -35,6 +44,14 @@ export function keptCell(
   const lost = [...new Set(dressing(written))].filter((mark) => !dressing(generated).includes(mark));
   if (lost.length > 0) {
     note(`cell "${written}" says another text than the catalog's now: it becomes "${generated}", without ${lost.map((mark) => `\`${mark}\``).join(", ")}; dress the new cell again`);
+    return generated;
+  }
+  const added = wordsBeyond(cellText(written), cellText(generated));
+  if (added !== undefined) {
+    note(
+      `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
+        `To keep such words, put them in parentheses after the value (\`${generated} (${added})\`), or in a column written by hand`,
+    );
   }
   return generated;
 }

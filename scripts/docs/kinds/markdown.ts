@@ -64,7 +64,48 @@ export function codeListItem(line: string): { value: string; note: string } | un
   const item = /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(`+)(.*?)\1(?!`)(.*)$/.exec(line);
   if (!item) return undefined;
   const padded = / .* /.test(item[2]!) && item[2]!.trim() !== "";
-  return { value: padded ? item[2]!.slice(1, -1) : item[2]!, note: /[\p{L}\p{N}]/u.test(item[3]!) ? item[3]!.trimEnd() : "" };
+  return { value: padded ? item[2]!.slice(1, -1) : item[2]!, note: holdsWords(item[3]!) ? item[3]!.trimEnd() : "" };
+}
+
+/** Whether text a person put beside a value says something: a letter or a digit, not punctuation alone. */
+function holdsWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** A part in parentheses, ASCII or full-width, at the end of a cell (with the space before it) or at its start (with the space after it). */
+const NOTE_AFTER = /^(.*?\S)(\s*[(（][^()（）]*[)）])$/su;
+const NOTE_BEFORE = /^([(（][^()（）]*[)）]\s*)(\S.*)$/su;
+
+/**
+ * A table cell that a person gave a note in parentheses after its value, or before it (`Kimi K2.6（推荐）`,
+ * `262,144 (beta)`): the value, and the note as written, with its space. The words a person put after a list
+ * item's value are read as codeListItem reads them: they say something.
+ */
+export function cellNote(cell: string): { value: string; note: string; before: boolean } | undefined {
+  const after = NOTE_AFTER.exec(cell);
+  // `[text](target)` is a link, whose target is no note.
+  const link = after !== null && after[1]!.endsWith("]") && after[2]!.startsWith("(");
+  if (after && !link && holdsWords(after[2]!)) return { value: after[1]!, note: after[2]!, before: false };
+  const before = NOTE_BEFORE.exec(cell);
+  if (before && holdsWords(before[1]!)) return { value: before[2]!, note: before[1]!, before: true };
+  return undefined;
+}
+
+/** The words `text` holds beyond `value`, where it holds all of `value`'s text and says more (`Kimi K2.6 推荐` beyond `Kimi K2.6`). */
+export function wordsBeyond(text: string, value: string): string | undefined {
+  const at = value === "" ? -1 : text.toLowerCase().indexOf(value.toLowerCase());
+  if (at === -1) return undefined;
+  const [before, after] = [text.slice(0, at), text.slice(at + value.length)];
+  // Within a word the value is part of another one (`Kimi K2.7 Coder`, an earlier name), not a value with words beside it.
+  if (sameWord(before.slice(-1), value[0]!) || sameWord(value.slice(-1), after[0] ?? "")) return undefined;
+  const rest = `${before} ${after}`.trim();
+  return holdsWords(rest) ? rest : undefined;
+}
+
+/** Whether two characters side by side are of one word: letters of a script that separates words with spaces, or digits. */
+function sameWord(a: string, b: string): boolean {
+  const spaced = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hangul}\p{N}]/u;
+  return spaced.test(a) && spaced.test(b);
 }
 
 export function isAlignmentRow(row: string): boolean {

@@ -5,7 +5,7 @@
 // link's text, with emphasis or a footnote mark.
 import { modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import { providerIds } from "../../../schema/host.ts";
-import { splitRow } from "./markdown.ts";
+import { cellNote, splitRow } from "./markdown.ts";
 
 /** A cell's text as compared: no link target, code, emphasis or footnote mark; digits without group separators; lower case. */
 export function comparableCell(text: string): string {
@@ -71,7 +71,14 @@ export function readRows(rows: readonly string[], group: ResolvedGroup, models: 
   const index = namesOfModels(group, models);
   return rows.map((row) => {
     const cells = splitRow(row);
-    const named = new Set(cells.map((c) => index.get(comparableCell(c))).filter((m): m is ModelData => m != null));
+    // A cell may carry a person's note in parentheses (`kimi-k2.6`（推荐）): it still names its model.
+    const named = new Set(cells.map((c) => index.get(comparableCell(c)) ?? namedWithNote(c, index)).filter((m): m is ModelData => m != null));
     return named.size === 1 ? { line: row, cells, model: [...named][0]! } : { line: row, cells };
   });
+}
+
+/** The model a cell names once the note in parentheses a person put before or after it is set aside. */
+function namedWithNote(cell: string, index: ReadonlyMap<string, ModelData | null>): ModelData | null | undefined {
+  const noted = /[)）]/.test(cell) ? cellNote(cell) : undefined;
+  return noted && index.get(comparableCell(noted.value));
 }
