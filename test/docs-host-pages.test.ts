@@ -3,6 +3,7 @@
 import { cpSync, writeFileSync } from "node:fs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { cells, outsideBodies, regionBodyLines, tableRows } from "./support/region-bodies.ts";
 import { repoRoot, runCli, tempDir } from "./support/run-cli.ts";
@@ -201,7 +202,7 @@ describe("a translated table whose cells a translator dressed: a link, a footnot
     expect((await p.gen("--check")).code).toBe(0);
 
     // A dressed cell that no longer says what the column writes is replaced, and its dressing named.
-    writeFileSync(join(p.docs, page), p.read(page).replace("| *Kimi K2.7 Code*       |", "| *Kimi K2.7 Coder*      |"));
+    writeFileSync(join(p.docs, page), p.read(page).replace("*Kimi K2.7 Code* ", "*Kimi K2.7 Coder*"));
     const renamed = await p.gen();
     expect(renamed.code, renamed.stderr).toBe(0);
     expect(tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids")).slice(2).map((row) => cells(row)[1])).toContain("Kimi K2.7 Code");
@@ -305,5 +306,26 @@ describe("translated tables whose cells carry the translator's words beside the 
         "To keep such words, put them in parentheses after the value (`Kimi K2.7 Code (编程首选)`), or in a column written by hand",
     ]);
     expect((await p.gen("--check")).code).toBe(0);
+  });
+});
+
+describe("the host's tables padded to line up, whose rows an earlier rendering left ragged", () => {
+  // number-styles/docs/providers/moonshot.md and dressed-cells/docs/zh-CN/providers/moonshot.md: the header and delimiter
+  // rows are padded as Prettier pads them (Chinese characters two columns wide); the rows below are not.
+  it("are lined up again by display width, header words kept, and then read as up to date", async () => {
+    /** The screen column of each pipe of a row. */
+    const pipes = (row: string) => [...row.matchAll(/(?<!\\)\|/g)].map((m) => stringWidth(row.slice(0, m.index)));
+    for (const [fixture, page] of [["number-styles", "providers/moonshot.md"], ["dressed-cells", "zh-CN/providers/moonshot.md"]] as const) {
+      const p = hostPages(fixture);
+      const header = cells(tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids"))[0]!);
+      const result = await p.gen();
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).not.toContain("is not generated from the catalog");
+      const rows = tableRows(regionBodyLines(p.read(page), "moonshot-kimi-k2-ids"));
+      expect(rows.length).toBeGreaterThan(3);
+      for (const row of rows) expect(pipes(row), `${page}: ${row}`).toEqual(pipes(rows[0]!));
+      expect(cells(rows[0]!)).toEqual(header);
+      expect((await p.gen("--check")).code).toBe(0);
+    }
   });
 });

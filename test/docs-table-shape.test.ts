@@ -297,6 +297,49 @@ describe("table cells", () => {
     expect((await p.gen({ check: true })).code).toBe(0);
   });
 
+  it("stay as Prettier lines them up, centred and right-aligned columns and Chinese headers too: such a table is up to date", async () => {
+    // Padded as Prettier pads a table: CJK characters two columns wide, `:---:` centred, `---:` to the right.
+    const page = [
+      "# M", "", start("kimi-code-table", " columns=ref,name,reasoning,context"), "",
+      "| 模型引用                         | 名称                      |       推理       | 上下文窗口 |",
+      "| -------------------------------- | ------------------------- | :--------------: | ---------: |",
+      "| `kimi/kimi-for-coding`           | Kimi For Coding           |        是        |    262,144 |",
+      "| `kimi/kimi-for-coding-highspeed` | Kimi For Coding HighSpeed |        是        |    262,144 |",
+      "| `kimi/k3`                        | Kimi K3 for Coding        |       最高       |  1,048,576 |",
+      "| `kimi/k3-256k`                   | Kimi K3 256K for Coding   |  低 / 高 / 最高  |    262,144 |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "zh-CN/page.md": page });
+    const check = await p.gen({ check: true });
+    expect(check.code, check.stdout).toBe(0);
+  });
+
+  it("line up again, header and delimiter row widened, when a new cell is wider than its column", async () => {
+    const p = project({
+      "drawn.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref        | Context   |", "| ---------------- | --------: |", "| `kimi/k3`        | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
+      // Rows that line up under a compact delimiter row: the delimiter row stays compact.
+      "compact.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref  | Context   |", "|:---|---:|", "| `kimi/k3`  | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
+      // Not aligned: stays so.
+      "plain.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref | Context |", "| --- | ---: |", "| `kimi/k3` | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
+    });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe("");
+    const pipes = (row: string) => [...row.matchAll(/(?<!\\)\|/g)].map((m) => m.index);
+    for (const page of ["drawn.md", "compact.md"]) {
+      const rows = p.rows(page);
+      expect(rows.length).toBe(2 + p.group.models.length);
+      const lined = page === "compact.md" ? [rows[0]!, ...rows.slice(2)] : rows;
+      for (const row of lined) expect(pipes(row)).toEqual(pipes(rows[0]!));
+      expect(cells(rows[0]!)).toEqual(["Model ref", "Context"]);
+    }
+    expect(p.rows("drawn.md")[1]).toMatch(/^\| -{30,} \| -+: \|$/);
+    expect(p.rows("drawn.md")[2]).toMatch(/^\| `kimi\/kimi-for-coding` +\| +262,144 \|$/);
+    expect(p.rows("compact.md")[1]).toBe("|:---|---:|");
+    for (const row of p.rows("plain.md").slice(2)) expect(row).toMatch(/^\| `[^`]+` \| [\d,]+ \|$/);
+    expect((await p.gen({ check: true })).code).toBe(0);
+  });
+
   it("of the other table kinds (endpoints) keep a table without outer pipes without them too", async () => {
     const p = project({
       "page.md": ["{/* moonshot-kimi-k2-endpoints:start */}", "Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in", "--- | --- | --- | --- | --- | --- | ---", "{/* moonshot-kimi-k2-endpoints:end */}", ""].join("\n"),

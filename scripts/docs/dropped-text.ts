@@ -13,7 +13,7 @@ import { tokenize, type AnyNode } from "@humanwhocodes/momoa";
 import type { Catalog } from "../catalog/model.ts";
 import { bodyPosition, keyName, objectId, parseBodyEntries } from "./body-entries.ts";
 import type { RenderNote } from "./kinds/kind.ts";
-import { codeListItem } from "./kinds/markdown.ts";
+import { codeListItem, splitRow } from "./kinds/markdown.ts";
 
 /** The words by which text can name a catalog model. */
 interface ModelNames {
@@ -79,11 +79,13 @@ const DROPPED = "`gen` drops it: move it out of the region, or add the model to 
  */
 export function droppedLines(body: readonly string[], next: readonly string[], region: string, catalog: Catalog): RenderNote[] {
   const kept = new Set(next.map((line) => line.trim()));
+  // A table's header and delimiter rows padded again to wider columns hold the same cells.
+  const keptCells = new Set(next.flatMap((line) => (line.includes("|") ? [rowCells(line)] : [])));
   const names = modelNames(catalog);
   const notes: RenderNote[] = [];
   body.forEach((line, i) => {
     const text = line.trim();
-    if (text === "" || kept.has(text)) return;
+    if (text === "" || kept.has(text) || (text.includes("|") && keptCells.has(rowCells(text)))) return;
     const at = { line: i, column: line.length - line.trimStart().length };
     if (!namesAModel(text, names)) {
       notes.push({ message: `this line of region ${region} is not generated from the catalog and names none of its models; ${DROPPED}`, at });
@@ -102,6 +104,11 @@ export function droppedLines(body: readonly string[], next: readonly string[], r
     }
   });
   return notes;
+}
+
+/** A table row's cells, as compared: a delimiter cell's dashes however many there are. */
+function rowCells(line: string): string {
+  return splitRow(line).map((cell) => (/^:?-+:?$/.test(cell) ? cell.replace(/-+/, "-") : cell)).join("|");
 }
 
 /**

@@ -1,7 +1,9 @@
 // Tables whose rows are not models (endpoints, environment variables): the header
 // row and alignment row stay as written, since translators own them; only the
-// rows below are generated. An empty region gets English default headers.
+// rows below are generated, laid out as the written rows are (padded to line up, or
+// not). An empty region gets English default headers.
 import type { RegionOutput } from "./kind.ts";
+import { laidOut, tableLayout } from "./table-layout.ts";
 import { cell, escapeText, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow } from "./markdown.ts";
 
 export interface TableLayout {
@@ -41,5 +43,7 @@ export function tableBelowHeader(
       error: `the table header has ${count} columns but the region renders ${titles.length} (${titles.join(", ")}); ${layout.hint ?? "fix the header"}`,
     };
   }
-  return { lines: [header!, alignment, ...generated] };
+  // A table whose pipes line up is laid out again the same way (table-layout.ts).
+  const aligned = tableLayout(header!, alignment, written.slice(2).filter((line) => line.includes("|")), pipes);
+  return { lines: aligned ? laidOut(aligned, header!, alignment, rows.map((row) => row.map(cell)), pipes) : [header!, alignment, ...generated] };
 }

@@ -3,7 +3,8 @@
 // the group's models, one row per model in catalog order.
 //
 // A table keeps its shape: its header and alignment rows stay byte for byte
-// (translators own them), its columns stay the same and in the same order; only
+// (translators own them; where the pipes line up, a wider cell pads them again, see
+// table-layout.ts), its columns stay the same and in the same order; only
 // the rows below are generated. Each column is identified, in this order, from:
 //   1. `columns=ref,name,…` on the start marker, or the region's `columns` in the
 //      project configuration (`-` names a column written by hand);
@@ -26,13 +27,13 @@
 import { cacheWritePrice, modelRef, type ModelData, type ResolvedGroup } from "../../catalog/model.ts";
 import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/words.ts";
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
-import { displayWidth } from "./display-width.ts";
 import { addWordAdvice } from "../word-advice.ts";
 import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
-import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow, type OuterPipes } from "./markdown.ts";
+import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 import type { CellValue } from "./cell-values.ts";
 import { keptCell } from "./kept-cells.ts";
+import { laidOut, tableLayout } from "./table-layout.ts";
 import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
@@ -324,35 +325,6 @@ function cellColumns(row: string): number[] {
 
 // ---- rendering -------------------------------------------------------------------
 
-/**
- * Widths to pad cells to, when the written table pads its cells to line up: each cell
- * of the alignment row spans its column less the space on either side of a cell's text,
- * whether it is written `| --- |` or `|-----|`.
- */
-function paddedWidths(alignment: string, rows: readonly string[], pipes: OuterPipes): number[] | undefined {
-  // Text followed by two or more spaces before its pipe: an empty cell (`|  |`) is no sign of padding.
-  if (!rows.some((row) => /[^\s|] {2,}\|/.test(row))) return undefined;
-  let text = alignment.trim();
-  if (pipes.lead) text = text.slice(1);
-  if (pipes.trail) text = text.slice(0, -1);
-  const raw = text.split(/(?<!\\)\|/);
-  return raw.map((cell, i) => {
-    const missingSides = (i === 0 && !pipes.lead ? 1 : 0) + (i === raw.length - 1 && !pipes.trail ? 1 : 0);
-    return Math.max(1, cell.length + missingSides - 2);
-  });
-}
-
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/** Pads to a width in columns on screen, where CJK characters take two. */
-function pad(text: string, width: number, align: string): string {
-  // Printable ASCII takes one column a character; displayWidth is for the rest (and costs more).
-  const columns = PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text);
-  const fill = " ".repeat(Math.max(0, width - columns));
-  return align.endsWith(":") && !align.startsWith(":") ? fill + text : text + fill;
-}
-
 const GROUPED = /^\d{1,3}([,. \u00a0\u202f'])\d{3}(?:\1\d{3})*$/;
 /** Five digits or more: a token count written without separators (four could be a year). */
 const PLAIN = /^\d{5,}$/;
@@ -481,8 +453,6 @@ export function modelTable(context: RenderContext): RegionOutput {
   );
 
   const pipes = outerPipes(header);
-  const widths = paddedWidths(alignment, [header, ...rows], pipes);
-  const aligns = splitRow(alignment);
   const generated = group.models.map((model) => {
     const row = byModel?.get(model);
     const cells = columns.map((id, i) => {
@@ -494,9 +464,12 @@ export function modelTable(context: RenderContext): RegionOutput {
         });
       return keptCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note, context.words.locale);
     });
-    return styledRow(widths ? cells.map((c, i) => pad(c, widths[i] ?? 0, aligns[i] ?? "")) : cells, pipes);
+    return cells;
   });
-  return { lines: [header, alignment, ...generated], ...(notes.length > 0 ? { notes } : {}) };
+  // A table whose pipes line up is laid out again the same way (table-layout.ts); any other keeps single spaces.
+  const layout = tableLayout(header, alignment, rows, pipes);
+  const lines = layout ? laidOut(layout, header, alignment, generated, pipes) : [header, alignment, ...generated.map((cells) => styledRow(cells, pipes))];
+  return { lines, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /**

@@ -1,0 +1,136 @@
+// Whether a written table lines its pipes up (its cells padded with spaces, as
+// Prettier and hand-made tables in many docs pad them), and the rows of a
+// regenerated table laid out the same way. Widths are display widths: a CJK
+// character takes two columns, as in an editor's monospace font.
+//
+// A table counts as aligned, when something shows that its padding is meant (a
+// cell padded with two spaces or more, or a delimiter cell of more than three
+// dashes), where:
+//   - its header, delimiter row and rows all line up;
+//   - its delimiter row is drawn wider than `---`: its dashes give the widths (rows
+//     an edit left ragged, or a header an editor measured otherwise, are lined up
+//     again);
+//   - its header and rows line up under a compact delimiter row (`|:---|---:|`),
+//     which is then kept as written.
+// The columns keep the widths they have; a cell wider than its column widens it,
+// and then the header and a drawn delimiter row are padded again to match (their
+// words and alignment marks stay). A table that is not aligned stays as it is.
+import { displayWidth } from "./display-width.ts";
+import { splitRow, styledRow, type OuterPipes } from "./markdown.ts";
+
+type Justify = "left" | "right" | "center";
+
+export interface TableLayout {
+  /** Each column's width; undefined for a last column after which no pipe closes the row (never padded). */
+  widths: Array<number | undefined>;
+  /** Whether the delimiter row is drawn to the widths (else it is kept as written), and with spaces beside its dashes. */
+  delimiter: { drawn: boolean; spaced: boolean };
+  /** How the rows' cells, and the header's, stand in their columns. */
+  rows: Justify[];
+  header: Justify[];
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Columns on screen, where CJK characters take two. */
+function columns(text: string): number {
+  // Printable ASCII takes one column a character; displayWidth is for the rest (and costs more).
+  return PRINTABLE_ASCII.test(text) ? text.length : displayWidth(text);
+}
+
+/** The text between a row's pipes, as written (spaces kept). */
+function segments(row: string, pipes: OuterPipes): string[] {
+  let text = row.trim();
+  if (pipes.lead && text.startsWith("|")) text = text.slice(1);
+  if (pipes.trail && text.endsWith("|") && !text.endsWith("\\|")) text = text.slice(0, -1);
+  return text.split(/(?<!\\)\|/);
+}
+
+/** Whether the rows put their pipes at the same columns: every segment but an open last one as wide in each. */
+function lineUp(rows: ReadonlyArray<readonly string[]>, pipes: OuterPipes): boolean {
+  const [first] = rows;
+  const compared = first!.length - (pipes.trail ? 0 : 1);
+  return rows.every((row) => row.length === first!.length && row.slice(0, compared).every((segment, i) => columns(segment) === columns(first![i]!)));
+}
+
+/** Padding that is meant: two spaces or more beside a cell's text. */
+const PADDED = /\S {2,}$|^ {2,}\S/;
+
+/** How a padded segment stands in its column; undefined where it fills its column (nothing tells). */
+function justifyOf(segment: string): Justify | undefined {
+  const lead = segment.length - segment.trimStart().length;
+  const trail = segment.length - segment.trimEnd().length;
+  if (segment.trim() === "" || (lead <= 1 && trail <= 1)) return undefined;
+  return lead <= 1 ? "left" : trail <= 1 ? "right" : "center";
+}
+
+/** The layout of an aligned written table; undefined when the table is not aligned. */
+export function tableLayout(header: string, delimiter: string, rows: readonly string[], pipes: OuterPipes): TableLayout | undefined {
+  const head = segments(header, pipes);
+  const marks = segments(delimiter, pipes);
+  const body = rows.map((row) => segments(row, pipes));
+  const drawnWide = marks.some((mark) => /-{4,}/.test(mark));
+  const meant = drawnWide || [head, ...body].some((row) => row.some((segment) => PADDED.test(segment)));
+  if (!meant || head.length !== marks.length) return undefined;
+  // The delimiter row gives the widths where it lines up with the rest or is drawn wide; else the header and rows do.
+  let drawn: boolean;
+  if (lineUp([head, marks, ...body], pipes) || drawnWide) drawn = true;
+  else if (body.length > 0 && lineUp([head, ...body], pipes)) drawn = false;
+  else return undefined;
+  const last = head.length - 1;
+  const widths = (drawn ? marks : head).map((segment, i) => {
+    if (i === last && !pipes.trail) return undefined;
+    // A cell's text has a space on either side, but where no outer pipe stands.
+    const sides = (i === 0 && !pipes.lead ? 0 : 1) + 1;
+    return Math.max(1, columns(segment) - sides);
+  });
+  const aligns = splitRow(delimiter);
+  const byMarks = aligns.map((mark): Justify => (mark.startsWith(":") && mark.endsWith(":") ? "center" : mark.endsWith(":") ? "right" : "left"));
+  const justify = (segmentsOf: ReadonlyArray<readonly string[]>) =>
+    head.map((_, i) => segmentsOf.map((row) => (row[i] === undefined ? undefined : justifyOf(row[i]!))).find((j) => j !== undefined) ?? byMarks[i] ?? "left");
+  return {
+    widths,
+    delimiter: { drawn, spaced: /^ .* $/.test(marks[0] ?? "") },
+    rows: justify(body),
+    header: justify([head]),
+  };
+}
+
+function pad(text: string, width: number | undefined, justify: Justify): string {
+  if (width === undefined) return text;
+  const fill = Math.max(0, width - columns(text));
+  if (justify === "right") return " ".repeat(fill) + text;
+  if (justify === "center") return " ".repeat(Math.floor(fill / 2)) + text + " ".repeat(fill - Math.floor(fill / 2));
+  return text + " ".repeat(fill);
+}
+
+/**
+ * The header, delimiter and rows of the regenerated table, laid out as the written one: `cells` are the new rows'.
+ * The header and delimiter rows stay as written unless a cell is wider than its column.
+ */
+export function laidOut(layout: TableLayout, header: string, delimiter: string, cells: ReadonlyArray<readonly string[]>, pipes: OuterPipes): string[] {
+  const titles = splitRow(header);
+  const marks = splitRow(delimiter);
+  const widths = layout.widths.map((width, i) => {
+    if (width === undefined) return undefined;
+    const widest = Math.max(width, ...cells.map((row) => columns(row[i] ?? "")), columns(titles[i] ?? ""));
+    // A drawn delimiter cell holds its colons and three dashes at least.
+    return layout.delimiter.drawn ? Math.max(widest, (marks[i] ?? "---").replace(/-+/, "---").length) : widest;
+  });
+  const rows = cells.map((row) => styledRow(row.map((text, i) => pad(text, widths[i], layout.rows[i] ?? "left")), pipes));
+  if (widths.every((width, i) => width === layout.widths[i])) return [header, delimiter, ...rows];
+  const newHeader = styledRow(titles.map((text, i) => pad(text, widths[i], layout.header[i] ?? "left")), pipes);
+  return [newHeader, layout.delimiter.drawn ? drawDelimiter(marks, widths, layout.delimiter.spaced, pipes) : delimiter, ...rows];
+}
+
+/** A delimiter row whose dashes span each column, with the written colons, spaced as written (`| --- |` or `|-----|`). */
+function drawDelimiter(marks: readonly string[], widths: ReadonlyArray<number | undefined>, spaced: boolean, pipes: OuterPipes): string {
+  const cells = marks.map((mark, i) => {
+    const colons = (mark.startsWith(":") ? 1 : 0) + (mark.endsWith(":") && mark.length > 1 ? 1 : 0);
+    const width = widths[i] === undefined ? mark.length : widths[i]! + (spaced ? 0 : i === 0 && !pipes.lead ? 1 : 2);
+    const dashes = "-".repeat(Math.max(1, width - colons));
+    return `${mark.startsWith(":") ? ":" : ""}${dashes}${mark.endsWith(":") && mark.length > 1 ? ":" : ""}`;
+  });
+  if (spaced) return styledRow(cells, pipes);
+  return `${pipes.lead ? "|" : ""}${cells.join("|")}${pipes.trail ? "|" : ""}`;
+}
