@@ -8,6 +8,36 @@ import { localeTag, pageLocale, unknownPageLanguage } from "../scripts/docs/loca
 import { runCli, tempDir, tempProjectWith } from "./support/run-cli.ts";
 
 /** A title in the language of a page's folder, for folders whose language is not written in Latin letters. */
+/** Pages of a docs tree written in English: set-up, and topics named by a tag (it/: the IT team's; id/: identity). */
+const ENGLISH_SETUP =
+  "# Setup\n\nInstall the gateway, then run the onboarding command for the provider you want to use. It asks for the key of your " +
+  "account and writes the configuration file for you. You can change the default model at any time, and the gateway picks up " +
+  "the change on its next start. Read the provider pages for the models each one serves.\n";
+const IT_TEAM_SETUP =
+  "# IT setup\n\nThis page is for the IT team that manages the laptops of the company. It explains how to install the gateway on a " +
+  "managed machine, where the configuration file lives, and which models the team may use. Ask the security team before you " +
+  "change the provider keys, and keep them in the vault rather than in the file.\n";
+const IDENTITY_OVERVIEW =
+  "# Identity\n\nEach agent has an identity: a name, an avatar and the channels it answers on. This section explains how the " +
+  "gateway stores them, how you can change them from the command line, and what happens to the sessions of an agent when its " +
+  "identity is renamed. It also lists the fields that are shared with the channels.\n";
+/** docs/it/gateway/configuration-reference.md of the host: Italian, with a note its translators left in English. */
+const ITALIAN_REFERENCE = [
+  "---", 'title: "Riferimento configurazione"', 'summary: "Riferimento per la configurazione del gateway"', "---", "",
+  "# Riferimento configurazione", "", "## Agent Defaults", "", "### `agents.defaults.systemPromptSuffix`", "",
+  "Testo aggiunto al prompt di sistema ad ogni turno di conversazione. Poiché viene iniettato dalla configurazione (non dalla " +
+    "cronologia della conversazione), **sopravvive alla compattazione** — ideale per regole comportamentali persistenti, vincoli o " +
+    "identità che non devono mai andare persi durante sessioni lunghe.",
+  "",
+  "Il suffisso viene aggiunto _dopo_ qualsiasi `extraSystemPrompt` esistente (ad es. dalla configurazione del canale o dal " +
+    "contesto del sotto-agente), quindi non sostituisce altre fonti del prompt di sistema.",
+  "",
+  "> **Note:** For CLI providers, the suffix behavior depends on the backend: `claude-cli` receives the suffix on the first turn " +
+    "only (session state is maintained internally). `codex-cli` does not support system prompt injection and will not receive " +
+    "the suffix. Embedded providers (the default, used by ~99% of configurations) receive the suffix on every turn.",
+  "",
+].join("\n");
+
 const TITLES: Readonly<Record<string, string>> = { ar: "# الصفحة\n", ja: "# ページ\n", ko: "# 페이지\n", ml: "# പേജ്\n" };
 
 /**
@@ -194,6 +224,37 @@ describe("language folders", () => {
     expect(tree({ ...layoutPages, ...pending, "ko/zz/last.md": "# 모델\n" }).language("ko/guide/page-00.md")).toBeUndefined();
     // A Docusaurus plugin folder says so by itself.
     expect(tree({ "i18n/ml/docusaurus-plugin-content-docs/current/x.md": "# Page\n" }).language("i18n/ml/docusaurus-plugin-content-docs/current/x.md")).toBe("ml");
+  });
+
+  it("takes a bare tag of a language written in English's letters for a topic when its pages are written in English (it/: IT), and for a translation when they are not", () => {
+    // docs/it/ about the IT team's set-up, beside English topic folders, with a page named like one beside it.
+    const topics = { "setup.md": ENGLISH_SETUP, "guides/models.md": ENGLISH_SETUP, "providers/moonshot.md": "# Moonshot\n", "it/setup.md": IT_TEAM_SETUP };
+    expect(tree(topics).language("it/setup.md")).toBeUndefined();
+    expect(tree(topics).sources("it/setup.md")).toEqual([]);
+    // id/ (identity) beside it, in English too.
+    const two = { ...topics, "id/setup.md": IDENTITY_OVERVIEW };
+    expect(tree(two).language("it/setup.md")).toBeUndefined();
+    expect(tree(two).language("id/setup.md")).toBeUndefined();
+    // The host's it/ among its translations (docs/it/gateway/configuration-reference.md, in Italian with a note left in English).
+    const host = {
+      "gateway/configuration-reference.md": ENGLISH_SETUP,
+      "zh-CN/gateway/configuration-reference.md": "# 配置参考\n",
+      "de/gateway/configuration-reference.md": "# Konfigurationsreferenz\n",
+      "it/gateway/configuration-reference.md": ITALIAN_REFERENCE,
+    };
+    expect(tree(host).language("it/gateway/configuration-reference.md")).toBe("it");
+    expect(tree(host).sources("it/gateway/configuration-reference.md")).toEqual(["gateway/configuration-reference.md"]);
+    // Alone beside the English pages, the same Italian page still makes it/ a translation of the page it mirrors.
+    expect(tree({ "setup.md": ENGLISH_SETUP, "it/setup.md": ITALIAN_REFERENCE }).language("it/setup.md")).toBe("it");
+  });
+
+  it("writes the regions of a topic folder named it/ in English, with no warning about Italian words", async () => {
+    const page = `${IT_TEAM_SETUP}\n[//]: # "kimi-code-table:start columns=ref,reasoning"\n[//]: # "kimi-code-table:end"\n`;
+    const p = tempProjectWith({ "it/setup.md": page, "setup.md": ENGLISH_SETUP, "guides/models.md": ENGLISH_SETUP });
+    const result = await runCli(["gen", "--catalog", p.catalog, "--docs", p.docs]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("no it text");
+    expect(readFileSync(join(p.docs, "it/setup.md"), "utf8")).toContain("| Model ref | Reasoning |");
   });
 
   it("writes a topic folder's regions in English, with no warning about words (machine learning is not Malayalam)", async () => {

@@ -17,6 +17,10 @@
 // written in the language's letters, where those are not the default language's
 // (language-script.ts): `ml/` beside `zh-CN/` and `ko/`, holding pages named as the
 // ones beside it, is still machine learning when none of its pages shows Malayalam.
+// Where the letters are the default language's too, that language is English and only a
+// page named as one beside it shows the folder a translation (a topic folder may well
+// have such a page), the words tell instead: `it/` among English topic folders, its pages
+// written in English, is about IT, not in Italian (english-prose.ts).
 // A page may name its language instead before its extension, as Nextra's pages do
 // (`setup.zh-CN.mdx` beside `setup.en.mdx`): the same evidence counts there, a
 // tag with a region or script, or a language the catalog has words for, or one
@@ -29,6 +33,7 @@
 import { closeSync, openSync, readdirSync, readSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { DOC_FILE, passedBy } from "./discover.ts";
+import { readsAsEnglish } from "./english-prose.ts";
 import { lettersOf } from "./language-script.ts";
 import { folderTag, languageOf, namesRegionOrScript } from "./locale.ts";
 import { isMintlifyCode, mintlifyLanguageFolders } from "./mintlify-languages.ts";
@@ -87,7 +92,7 @@ export class LanguageFolders {
       tag !== undefined &&
       (namesRegionOrScript(name) ||
         this.holdsDocusaurusPlugin(path) ||
-        ((this.showsItself(parent, name) || this.showsBySiblings(parent, name)) && this.writtenIn(path, tag)));
+        ((this.showsItself(parent, name) || this.showsBySiblings(parent, name)) && this.writtenIn(path, tag, this.byPagesAlone(parent, name))));
     const result = declared ?? (counts ? tag : undefined);
     this.judged.set(path, result);
     return result;
@@ -141,6 +146,16 @@ export class LanguageFolders {
     return namesRegionOrScript(name) || this.known.has(languageOf(folderTag(name)!));
   }
 
+  /**
+   * Whether the folder, or the one bare tag's folder beside it, shows a translation only by pages named as pages beside
+   * it: no words of its language, no more bare tags beside it, none beside it that is a language by itself.
+   */
+  private byPagesAlone(parent: string, name: string): boolean {
+    if (this.showsItsLanguage(name)) return false;
+    const others = this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
+    return others.length < 2 && !others.some((other) => this.showsItsLanguage(other) || this.holdsDocusaurusPlugin(join(parent, other)));
+  }
+
   private showsBySiblings(parent: string, name: string): boolean {
     const others = this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
     return others.length >= 2 || others.some((other) => this.showsItself(parent, other));
@@ -164,10 +179,16 @@ export class LanguageFolders {
     return this.listing(folder).some((entry) => entry.isDirectory() && DOCUSAURUS_PLUGIN.test(entry.name));
   }
 
-  /** Whether a page of `folder` shows the letters of `tag`'s language, where they differ from the default language's. */
-  private writtenIn(folder: string, tag: string): boolean {
+  /**
+   * Whether a page of `folder` shows the letters of `tag`'s language, where they differ from the default language's.
+   * Where they do not, the default language is English and the folder shows itself a translation only by pages named
+   * as pages beside it (`pagesAlone`: a topic folder may well have one), whether a page that has prose enough to tell
+   * is not written in English (english-prose.ts); a folder whose pages are too short to tell counts.
+   */
+  private writtenIn(folder: string, tag: string, pagesAlone: boolean): boolean {
     const letters = lettersOf(tag, this.defaultLocale);
-    if (letters === undefined) return true;
+    const byWords = letters === undefined && pagesAlone && languageOf(this.defaultLocale) === "en" && languageOf(tag) !== "en";
+    if (letters === undefined && !byWords) return true;
     const marked: string[] = [];
     const others: string[] = [];
     const collect = (dir: string) => {
@@ -180,7 +201,10 @@ export class LanguageFolders {
     collect(folder);
     // By name, so that the pages read, and the verdict, do not depend on the order the file system lists them in.
     const first = (paths: string[]) => paths.sort().slice(0, PAGES_READ);
-    return [...first(marked), ...first(others)].some((path) => letters.test(startOf(path)));
+    const pages = [...first(marked), ...first(others)];
+    if (letters !== undefined) return pages.some((path) => letters.test(startOf(path)));
+    const verdicts = pages.map((path) => readsAsEnglish(startOf(path))).filter((english) => english !== undefined);
+    return verdicts.length === 0 || verdicts.includes(false);
   }
 
   /** Whether `folder` (inside `parent`) holds, under `within`, a page that is also a page of `parent`. */
