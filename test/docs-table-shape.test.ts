@@ -340,6 +340,24 @@ describe("table cells", () => {
     expect((await p.gen({ check: true })).code).toBe(0);
   });
 
+  it("that an earlier rendering wrote with more of the column's own words are replaced without a warning; words a person added are named", async () => {
+    const page = [
+      "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name,input"), "", "| Model ref | Name | Input |", "| --- | --- | --- |",
+      // Kimi K3 reads text and images: video is a word the column writes for other models, from a rendering of earlier data.
+      "| `moonshot/kimi-k3` | Kimi K3 | text, image, video |",
+      "| `moonshot/kimi-k2.6` | Kimi K2.6 recommended | text, image, video |",
+      "", end("moonshot-kimi-k2-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("page.md", "moonshot-kimi-k2-table").slice(2).map(cells);
+    expect(rows.find((row) => row[0] === "`moonshot/kimi-k3`")).toEqual(["`moonshot/kimi-k3`", "Kimi K3", "text, image"]);
+    expect(rows.find((row) => row[0] === "`moonshot/kimi-k2.6`")![1]).toBe("Kimi K2.6");
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringMatching(/page\.md:8:\d+: warning: column 2 \("Name"\) .*cell "Kimi K2\.6 recommended" says more than the catalog's "Kimi K2\.6": .*"recommended" is dropped/)]);
+  });
+
   it("of the other table kinds (endpoints) keep a table without outer pipes without them too", async () => {
     const p = project({
       "page.md": ["{/* moonshot-kimi-k2-endpoints:start */}", "Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in", "--- | --- | --- | --- | --- | --- | ---", "{/* moonshot-kimi-k2-endpoints:end */}", ""].join("\n"),

@@ -11,25 +11,31 @@ import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.t
 import { cellNote, wordsBeyond } from "./markdown.ts";
 import { cellText } from "./table-rows.ts";
 
+/** What a column tells about the cells it keeps. */
+export interface KeptColumn {
+  /** The value the cell shows, for a column of numbers or dates. */
+  value: CellValue | undefined;
+  /** Names what a replaced cell loses, at the cell. */
+  note: (message: string) => void;
+  /** The page's language: which words shorten a number there (`1 Mio.`, `26万`). */
+  locale: string;
+  /** Whether the column writes a word (lower case) in some cell, for some model of the provider. */
+  writes: (word: string) => boolean;
+}
+
 /**
  * A generated cell, or the written row's cell about the same model where that says the same in the page's own
  * way: dressed (a link, a footnote mark, emphasis: the same text without them), or, in a column of numbers,
  * reading as the catalog's value (`$3.00`, `1M`, `١٢٨K`). A written cell of numbers in a way gen does not write
  * that now reads as another value, or a dressed cell that now says another text, is replaced with a note.
  */
-export function keptCell(
-  generated: string,
-  written: string | undefined,
-  value: CellValue | undefined,
-  note: (message: string) => void,
-  /** The page's language: which words shorten a number there (`1 Mio.`, `26万`). */
-  locale: string,
-): string {
+export function keptCell(generated: string, written: string | undefined, column: KeptColumn): string {
+  const { value, note, locale } = column;
   if (written === undefined || written === "" || written === generated) return generated;
   // A note in parentheses a person put before or after the value stays there, whatever becomes of the value.
   const noted = cellNote(written);
   if (noted && cellNote(generated) === undefined) {
-    const kept = keptCell(generated, noted.value, value, note, locale);
+    const kept = keptCell(generated, noted.value, column);
     return noted.before ? noted.note + kept : kept + noted.note;
   }
   if (cellText(written) === cellText(generated)) return written;
@@ -46,8 +52,9 @@ export function keptCell(
     note(`cell "${written}" says another text than the catalog's now: it becomes "${generated}", without ${lost.map((mark) => `\`${mark}\``).join(", ")}; dress the new cell again`);
     return generated;
   }
+  // Words the column writes for some model were written by an earlier rendering (a modality or level the catalog dropped).
   const added = wordsBeyond(cellText(written), cellText(generated));
-  if (added !== undefined) {
+  if (added !== undefined && !(added.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).every(column.writes)) {
     note(
       `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
         `To keep such words, put them in parentheses after the value (\`${generated} (${added})\`), or in a column written by hand`,

@@ -34,7 +34,7 @@ import { isTableBody } from "./row-table.ts";
 import type { CellValue } from "./cell-values.ts";
 import { keptCell } from "./kept-cells.ts";
 import { laidOut, tableLayout } from "./table-layout.ts";
-import { comparableCell, readRows, type ReadRow } from "./table-rows.ts";
+import { cellText, comparableCell, readRows, type ReadRow } from "./table-rows.ts";
 
 /** How the table writes numbers: the separator between groups of three digits ("" for none). */
 interface CellStyle {
@@ -452,6 +452,21 @@ export function modelTable(context: RenderContext): RegionOutput {
         }],
   );
 
+  /** The words a column writes for any of the provider's models, in the page's language and in English: what earlier renderings wrote. */
+  const vocabulary = new Map<string, Set<string>>();
+  const quiet: CellStyle[] = [
+    { ...style, words: style.words.with(quietly(context.words, context.catalog.words)) },
+    { ...style, words: style.words.with(wordsFor(context.catalog.words, BASE_LOCALE)) },
+  ];
+  const wordsOf = (id: string): Set<string> => {
+    let words = vocabulary.get(id);
+    if (words === undefined) {
+      const cells = group.provider.models.flatMap((model) => quiet.map((s) => COLUMNS[id]!.cell(model, group, s)));
+      vocabulary.set(id, (words = new Set(cells.flatMap((text) => cellText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))));
+    }
+    return words;
+  };
+
   const pipes = outerPipes(header);
   const generated = group.models.map((model) => {
     const row = byModel?.get(model);
@@ -462,7 +477,7 @@ export function modelTable(context: RenderContext): RegionOutput {
           message: `column ${i + 1} ("${splitRow(header)[i]}") of region ${context.region}: ${message}`,
           at: { line: body.indexOf(row!.line), column: cellColumns(row!.line)[i]! },
         });
-      return keptCell(cell(own(model, id)), row?.cells[i], COLUMNS[id]!.value?.(model), note, context.words.locale);
+      return keptCell(cell(own(model, id)), row?.cells[i], { value: COLUMNS[id]!.value?.(model), note, locale: context.words.locale, writes: (word) => wordsOf(id).has(word) });
     });
     return cells;
   });
