@@ -319,6 +319,8 @@ describe("table cells", () => {
       "drawn.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref        | Context   |", "| ---------------- | --------: |", "| `kimi/k3`        | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
       // Rows that line up under a compact delimiter row: the delimiter row stays compact.
       "compact.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref  | Context   |", "|:---|---:|", "| `kimi/k3`  | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
+      // Aligned without outer pipes: the delimiter row stays spaced as written.
+      "bare.md": ["# M", "", start("kimi-code-ids"), "", "Model ref      | Context", "-------------- | ---------", "`kimi/k3`      | 1,048,576", "", end("kimi-code-ids"), ""].join("\n"),
       // Not aligned: stays so.
       "plain.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref | Context |", "| --- | ---: |", "| `kimi/k3` | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),
     });
@@ -336,6 +338,10 @@ describe("table cells", () => {
     expect(p.rows("drawn.md")[1]).toMatch(/^\| -{30,} \| -+: \|$/);
     expect(p.rows("drawn.md")[2]).toMatch(/^\| `kimi\/kimi-for-coding` +\| +262,144 \|$/);
     expect(p.rows("compact.md")[1]).toBe("|:---|---:|");
+    const bare = regionBodyLines(readFileSync(join(p.docs, "bare.md"), "utf8"), "kimi-code-ids").filter((line) => line.includes("|"));
+    expect(bare.length).toBe(2 + p.group.models.length);
+    for (const row of bare) expect(row.indexOf("|")).toBe(bare[0]!.indexOf("|"));
+    expect(bare[1]).toMatch(/^-{30,} \| -+$/);
     for (const row of p.rows("plain.md").slice(2)) expect(row).toMatch(/^\| `[^`]+` \| [\d,]+ \|$/);
     expect((await p.gen({ check: true })).code).toBe(0);
   });

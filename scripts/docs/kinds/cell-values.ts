@@ -58,7 +58,7 @@ function unitAfter(rest: string, locale: string): number {
   const word = UNIT_AFTER.exec(rest)?.[1];
   if (word === undefined) return 1;
   const key = unitKey(word);
-  return LATIN_UNITS[key] ?? compactUnits(locale).get(key) ?? 1;
+  return (Object.hasOwn(LATIN_UNITS, key) ? LATIN_UNITS[key] : compactUnits(locale).get(key)) ?? 1;
 }
 
 /** A round number of thousands or millions read the binary way (`1M` as 1,048,576, `256K` as 262,144, `100万` as 1,048,576). */

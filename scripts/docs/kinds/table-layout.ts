@@ -90,7 +90,7 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
     head.map((_, i) => segmentsOf.map((row) => (row[i] === undefined ? undefined : justifyOf(row[i]!))).find((j) => j !== undefined) ?? byMarks[i] ?? "left");
   return {
     widths,
-    delimiter: { drawn, spaced: /^ .* $/.test(marks[0] ?? "") },
+    delimiter: { drawn, spaced: / \||\| /.test(delimiter.trim()) },
     rows: justify(body),
     header: justify([head]),
   };
