@@ -303,7 +303,7 @@ describe("translated tables whose cells carry the translator's words beside the 
     expect(warnings).toEqual([
       `${zh}:${line + 1}:${lines[line]!.indexOf("Kimi K2.7 Code 编程首选") + 1}: warning: column 2 ("名称") of region moonshot-kimi-k2-ids: ` +
         'cell "Kimi K2.7 Code 编程首选" says more than the catalog\'s "Kimi K2.7 Code": it becomes "Kimi K2.7 Code", and "编程首选" is dropped. ' +
-        "To keep such words, put them in parentheses after the value (`Kimi K2.7 Code (编程首选)`), or in a column written by hand",
+        'To keep such words, put them in parentheses after the value ("Kimi K2.7 Code (编程首选)"), or in a column written by hand',
     ]);
     expect((await p.gen("--check")).code).toBe(0);
   });

@@ -57,7 +57,7 @@ export function keptCell(generated: string, written: string | undefined, column:
   if (added !== undefined && !(added.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).every(column.writes)) {
     note(
       `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
-        `To keep such words, put them in parentheses after the value (\`${generated} (${added})\`), or in a column written by hand`,
+        `To keep such words, put them in parentheses after the value ("${generated} (${added})"), or in a column written by hand`,
     );
   }
   return generated;
