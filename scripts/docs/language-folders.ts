@@ -152,13 +152,18 @@ export class LanguageFolders {
    */
   private byPagesAlone(parent: string, name: string): boolean {
     if (this.showsItsLanguage(name)) return false;
-    const others = this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
+    const others = this.tagFoldersBeside(parent, name);
     return others.length < 2 && !others.some((other) => this.showsItsLanguage(other) || this.holdsDocusaurusPlugin(join(parent, other)));
   }
 
   private showsBySiblings(parent: string, name: string): boolean {
-    const others = this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
+    const others = this.tagFoldersBeside(parent, name);
     return others.length >= 2 || others.some((other) => this.showsItself(parent, other));
+  }
+
+  /** The other folders of `parent` named by a language tag. */
+  private tagFoldersBeside(parent: string, name: string): string[] {
+    return this.folders(parent).filter((other) => other !== name && folderTag(other) !== undefined);
   }
 
   /** Evidence from the folder itself (see the top of this file). */
