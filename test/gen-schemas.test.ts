@@ -45,7 +45,10 @@ describe("generated JSON Schemas", () => {
 
   it("offers current catalog refs for completion without restricting refs to the catalog", () => {
     const schema = JSON.parse(readFileSync(join(repoRoot, "schema", "config.schema.json"), "utf8"));
-    const models = schema.properties.agents.properties.defaults.properties.models;
+    // The map is one definition, which agents.defaults and each agent refer to.
+    const { $ref } = schema.properties.agents.properties.defaults.properties.models.allOf[0];
+    expect($ref).toBe("#/definitions/ModelSettingsByRef");
+    const models = schema.definitions.ModelSettingsByRef;
     expect(Object.keys(models.properties)).toContain("moonshot/kimi-k2.6");
     expect(Object.keys(models.properties)).not.toContain("moonshot/kimi-k2-0905-preview");
     expect(models.additionalProperties).toBeTypeOf("object");
