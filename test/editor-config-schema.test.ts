@@ -154,6 +154,17 @@ describe("config schema in VS Code's JSON engine", () => {
     ]);
   });
 
+  it("takes a ref to a model the file defines itself under a catalog provider with an id in another case, as validate and the host do", async () => {
+    const own = variant(`"primary": "moonshot/kimi-k2.6"`, `"primary": "moonshot/Kimi-K2.6"`).replace(`"models": [`, `"models": [ { "id": "Kimi-K2.6", "name": "Kimi K2.6 (fine-tuned)" },`);
+    expect(await open(service, DOC, own).diagnostics()).toEqual([]);
+    expect(checkConfigText("openclaw.json", own, { catalog })).toEqual([]);
+    // The schema cannot compare a ref with the ids the file lists, only tell whether the file lists such an id at all:
+    // in such a file a third spelling (KIMI-K2.6) names no model, which validate reports and the editor leaves alone.
+    const third = own.replace(`["moonshot/kimi-k3",]`, `["moonshot/KIMI-K2.6",]`);
+    expect(await open(service, DOC, third).diagnostics()).toEqual([]);
+    expect(checkConfigText("openclaw.json", third, { catalog }).map((d) => d.message)).toEqual([expect.stringContaining("model ids are case-sensitive")]);
+  });
+
   it("marks keys current host releases no longer take as deprecated, warnings with what to write instead, as validate does", async () => {
     const path = join(ROOT, "test/fixtures/configs/warnings/retired-keys.jsonc");
     const text = readFileSync(path, "utf8");

@@ -7,7 +7,7 @@ import { ENV_PLACEHOLDER, INCLUDE_KEY, providerIds } from "../../schema/host.ts"
 import { BUILT_IN_PROVIDER_IDS, Config, MODEL_REF_COMPLETION } from "../../schema/config.ts";
 import { thousands } from "../lib/thousands.ts";
 import { allModels, isActive, type Catalog } from "../catalog/model.ts";
-import { anyCase, MODEL_ID_CASE_REF, modelIdCaseDefinition } from "./model-id-case.ts";
+import { anyCase, caseRuleUnlessOwnModels, MODEL_ID_CASE_REF, modelIdCaseDefinition } from "./model-id-case.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -36,6 +36,7 @@ export function configJsonSchema(catalog: Catalog): JsonSchema {
     placeholder: PLACEHOLDER,
     modelIdCase: modelIdCaseDefinition(catalog),
   };
+  caseRuleUnlessOwnModels(schema, catalog);
   return schema;
 }
 

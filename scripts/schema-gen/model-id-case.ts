@@ -1,7 +1,7 @@
 // The rule that a model id keeps its case, for editors: the host compares provider ids in
 // lower case but model ids as written (its model registry's `find`), so `moonshot/Kimi-K2.6`
-// names no model, while `Moonshot/kimi-k2.6` does. validate says the same
-// (scripts/validate/model-refs.ts).
+// names no model, while `Moonshot/kimi-k2.6` does, unless the file defines a model `Kimi-K2.6`
+// of its own there. validate says the same (scripts/validate/model-refs.ts).
 import { providerIds } from "../../schema/host.ts";
 import { allModels, type Catalog } from "../catalog/model.ts";
 
@@ -30,4 +30,99 @@ export function modelIdCaseDefinition(catalog: Catalog): JsonSchema {
   );
   const description = "A model ref whose model id keeps the case the provider gives it.";
   return { allOf: refusals, description, markdownDescription: description };
+}
+
+/**
+ * Whether the file defines a model of its own whose id is a catalog model's in another case, under that catalog
+ * provider (any id it answers to, in any case): the host adds a file's models to its registry as written, so a ref
+ * to `moonshot/Kimi-K2.6` then names the file's model, which validate (scripts/validate/model-refs.ts) accepts.
+ * "Some key matching the provider holds such a model" is written as "not every such key lacks one", because
+ * `patternProperties` alone also holds when no key matches.
+ */
+function ownModelInOtherCase(catalog: Catalog): JsonSchema {
+  return {
+    anyOf: catalog.providers.map((provider) => {
+      const ids = provider.models.map((model) => `(?!${literal(model.id)}\\s*$)${anyCase(model.id)}`);
+      const holdsOne = {
+        type: "object",
+        required: ["models"],
+        properties: {
+          models: { type: "array", contains: { type: "object", required: ["id"], properties: { id: { type: "string", pattern: `^\\s*(?:${ids.join("|")})\\s*$`, patternErrorMessage: "Not a catalog model's id in another case." } } } },
+        },
+      };
+      const keys = `^\\s*(?:${providerIds(provider).map(anyCase).join("|")})\\s*$`;
+      const providers = { type: "object", not: { patternProperties: { [keys]: { not: holdsOne } } } };
+      return { type: "object", required: ["models"], properties: { models: { type: "object", required: ["providers"], properties: { providers } } } };
+    }),
+  };
+}
+
+const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * The case rule reads the whole file (whether it defines a model of that id itself), which a check beside each ref
+ * cannot: so each ref's check moves into one copy of the schema's paths to the refs, applied from the root unless
+ * the file defines such a model. The copy keeps each step's `type` and, in a union, every other branch as it is, so
+ * that a value is checked in the branch the full schema takes it by. Definitions on the way are copied once each,
+ * as `<name>ModelIdCase`.
+ */
+export function caseRuleUnlessOwnModels(schema: JsonSchema, catalog: Catalog): void {
+  const definitions = schema.definitions as Record<string, JsonSchema>;
+  const copies: Record<string, JsonSchema> = {};
+  const done = new Map<string, boolean>();
+  const isRule = (node: unknown) => isSchema(node) && node.$ref === MODEL_ID_CASE_REF;
+
+  const pathsToRule = (node: unknown): JsonSchema | undefined => {
+    if (!isSchema(node)) return undefined;
+    if (isRule(node)) return { $ref: MODEL_ID_CASE_REF };
+    const copy: JsonSchema = {};
+    const definition = typeof node.$ref === "string" ? /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1] : undefined;
+    if (definition !== undefined) {
+      // A definition being copied that refers to itself holds no ref of its own on that path.
+      if (!done.has(definition)) {
+        done.set(definition, false);
+        const inner = pathsToRule(definitions[definition]);
+        done.set(definition, inner !== undefined);
+        if (inner) copies[`${definition}ModelIdCase`] = inner;
+      }
+      if (done.get(definition)) copy.$ref = `#/definitions/${definition}ModelIdCase`;
+    }
+    for (const key of ["properties", "patternProperties"] as const) {
+      const members = isSchema(node[key]) ? Object.entries(node[key]).flatMap(([name, value]) => { const kept = pathsToRule(value); return kept ? [[name, kept] as const] : []; }) : [];
+      if (members.length > 0) copy[key] = Object.fromEntries(members);
+    }
+    for (const key of ["additionalProperties", "items", "propertyNames", "then", "else"] as const) {
+      const kept = pathsToRule(node[key]);
+      if (kept) copy[key] = kept;
+    }
+    if ((copy.then || copy.else) && node.if !== undefined) copy.if = node.if;
+    if (Array.isArray(node.allOf)) {
+      const kept = node.allOf.flatMap((branch) => pathsToRule(branch) ?? []);
+      if (kept.length > 0) copy.allOf = kept;
+    }
+    for (const key of ["anyOf", "oneOf"] as const) {
+      const branches = node[key];
+      if (!Array.isArray(branches)) continue;
+      const kept = branches.map((branch) => pathsToRule(branch));
+      if (kept.some(Boolean)) copy.anyOf = [...((copy.anyOf as unknown[] | undefined) ?? []), ...kept.map((k, i) => k ?? branches[i])];
+    }
+    if (Object.keys(copy).length === 0) return undefined;
+    if (node.type !== undefined) copy.type = node.type;
+    return copy;
+  };
+
+  const paths = pathsToRule(schema);
+  const strip = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(strip);
+    if (!isSchema(node)) return;
+    if (Array.isArray(node.allOf)) {
+      node.allOf = node.allOf.filter((branch) => !isRule(branch));
+      if ((node.allOf as unknown[]).length === 0) delete node.allOf;
+    }
+    for (const value of Object.values(node)) strip(value);
+  };
+  strip(schema);
+  if (!paths) return;
+  Object.assign(definitions, copies);
+  schema.allOf = [...((schema.allOf as unknown[] | undefined) ?? []), { if: ownModelInOtherCase(catalog), else: paths }];
 }
