@@ -45,6 +45,22 @@ export function splitModelRef(ref: string): { provider: string; model: string } 
   return provider && model ? { provider, model } : undefined;
 }
 
+/**
+ * Provider ids (and their aliases) of the host's bundled provider plugins that are not among its built-in overlay ids
+ * (`BUILT_IN_PROVIDER_IDS` in schema/config.ts): a ref may name them, though an entry under `models.providers` for
+ * them still needs `baseUrl` and `models`. Each is named here so that it is never taken for a misspelling of another.
+ */
+export const PLUGIN_PROVIDER_IDS = [
+  // openclaw/openclaw docs/providers/edenai.md: "Provider id `edenai`", "Aliases `eden`, `eden-ai`, `eden_ai`".
+  "edenai", "eden", "eden-ai", "eden_ai",
+  // openclaw/openclaw extensions/baseten/openclaw.plugin.json: "providers": ["baseten"].
+  "baseten",
+  // openclaw/openclaw extensions/amazon-nova/openclaw.plugin.json: "providers": ["amazon-nova"].
+  "amazon-nova",
+  // openclaw/openclaw extensions/alibaba/openclaw.plugin.json: setup.providers[].id "alibaba".
+  "alibaba",
+] as const;
+
 /** A provider id as the host compares them (`normalizeProviderId`): trimmed, in lower case. */
 export function normalizeProviderId(id: string): string {
   return id.trim().toLowerCase();

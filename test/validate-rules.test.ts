@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { THINKING_LEVELS } from "../schema/atoms.ts";
-import { ProviderModel } from "../schema/config.ts";
+import { BUILT_IN_PROVIDER_IDS, ProviderModel } from "../schema/config.ts";
+import { PLUGIN_PROVIDER_IDS } from "../schema/host.ts";
 import { loadCatalog } from "../scripts/catalog/load.ts";
 import { objectKeysAt } from "../scripts/lib/json-schema-keys.ts";
 import { configShape } from "../scripts/schema-gen/json-schema.ts";
@@ -442,5 +443,17 @@ describe("what the host reads as it reads it", () => {
       "agents.list[0].utilityModel config/unknown-model",
       "env.shellEnv.enabeld config/unknown-key",
     ].sort());
+  });
+});
+
+describe("provider ids the host knows", () => {
+  it("draw no did-you-mean, however near another they are (xai and zai, edenai and openai, gmi and kie)", () => {
+    const ids = [...BUILT_IN_PROVIDER_IDS, ...PLUGIN_PROVIDER_IDS];
+    const findings = check({ agents: { defaults: { model: { primary: "moonshot/kimi-k2.6", fallbacks: ids.map((id) => `${id}/some-model`) } } } });
+    expect(findings.filter((f) => f.rule === "config/unknown-provider")).toEqual([]);
+    // A near miss of one is still told.
+    expect(check({ agents: { defaults: { model: "edenaj/openai/gpt-5.5" } } })).toEqual([
+      expect.objectContaining({ rule: "config/unknown-provider", message: expect.stringContaining("did you mean `edenai/openai/gpt-5.5`?") }),
+    ]);
   });
 });

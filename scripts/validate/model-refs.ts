@@ -6,7 +6,7 @@
 // `provider/*` stands for all of a provider's models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
-import { normalizeProviderId } from "../../schema/host.ts";
+import { normalizeProviderId, PLUGIN_PROVIDER_IDS } from "../../schema/host.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
 import { BUILT_IN_PROVIDER_IDS, isBuiltInProviderId } from "../../schema/config.ts";
 import { isActive, modelForHostId, modelInOtherCase, modelsByHostId, type Catalog, type ModelData, type ProviderData } from "../catalog/model.ts";
@@ -89,7 +89,7 @@ class RefScope {
    * from a plugin, so only an id one or two letters away from a known one (`moonshto`) is worth a word.
    */
   private unknownProvider(use: RefUse, parts: { provider: string; model: string }): ConfigFinding | undefined {
-    const known = [...this.catalogProviders.keys(), ...this.configured.keys(), ...BUILT_IN_PROVIDER_IDS];
+    const known = [...this.catalogProviders.keys(), ...this.configured.keys(), ...BUILT_IN_PROVIDER_IDS, ...PLUGIN_PROVIDER_IDS];
     const meant = likelyProviderTypo(normalizeProviderId(parts.provider), known);
     if (meant === undefined) return undefined;
     return {

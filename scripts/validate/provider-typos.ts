@@ -5,6 +5,8 @@
 import { distance } from "fastest-levenshtein";
 
 export function likelyProviderTypo(id: string, known: readonly string[]): string | undefined {
+  // A provider the host knows is never a misspelling of another (`edenai` is not `openai`, `zai` not `xai`).
+  if (known.includes(id)) return undefined;
   const limit = id.length < 6 ? 1 : 2;
   const near = [...new Set(known)]
     .filter((candidate) => candidate !== id && distance(candidate, id) <= limit)
