@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../scripts/cli.ts";
 import { processContext } from "../scripts/commands/context.ts";
+import { CONFIG_SCHEMA, createLanguageService, fileUri, open } from "./editor-support.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "validate-includes-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -40,6 +41,35 @@ function at(file: string, needle: string): string {
 }
 
 describe("validate follows $include", () => {
+  it("takes a ref to a model an included file defines with a catalog model's id in another case, and so does the editor, which cannot read that file", async () => {
+    const main = `{
+  "agents": { "defaults": { "model": "moonshot/Kimi-K2.6", "models": { "moonshot/Kimi-K2.6": {} } } },
+  "models": { "providers": { "moonshot": { "$include": "./moonshot.json" } } }
+}
+`;
+    const own = `{ "models": [{ "id": "Kimi-K2.6", "name": "Kimi K2.6 (fine-tuned)" }] }\n`;
+    const dir = folder({ "openclaw.json": main, "moonshot.json": own });
+    const { code, lines } = await validate([join(dir, "openclaw.json")]);
+    expect({ code, lines }).toEqual({ code: 0, lines: [expect.stringMatching(/^1 file checked: 1 valid/)] });
+    // The editor sees only the $include: wherever one stands on the way to a provider's models, it leaves the case rule
+    // to validate rather than call a ref to a model it cannot see an error.
+    const editor = createLanguageService([{ uri: fileUri(CONFIG_SCHEMA), fileMatch: ["openclaw.json"] }]);
+    for (const text of [
+      main,
+      main.replace(`{ "moonshot": { "$include": "./moonshot.json" } }`, `{ "moonshot": { "models": { "$include": "./models.json" } } }`),
+      main.replace(`{ "providers": { "moonshot": { "$include": "./moonshot.json" } } }`, `{ "$include": "./models.json" }`),
+      main.replace(`"models": { "providers": { "moonshot": { "$include": "./moonshot.json" } } }`, `"$include": "./more.json"`),
+    ]) {
+      expect(await open(editor, join(dir, "openclaw.json"), text).diagnostics(), text).toEqual([]);
+    }
+    // Without any $include the rule holds.
+    const plain = main.replace(`"models": { "providers": { "moonshot": { "$include": "./moonshot.json" } } }`, `"models": {}`);
+    expect((await open(editor, join(dir, "openclaw.json"), plain).diagnostics()).map((d) => d.message)).toEqual([
+      'Model ids are case-sensitive: write "moonshot/kimi-k2.6".',
+      'Model ids are case-sensitive: write "moonshot/kimi-k2.6".',
+    ]);
+  });
+
   it("checks what included files hold, each problem at its place in the file that holds it", async () => {
     const dir = folder({
       "openclaw.json5": '{\n  agents: { defaults: { model: { $include: "./agents/model.json5" } } },\n  models: { $include: "./models.json5" },\n}\n',

@@ -2,7 +2,7 @@
 // lower case but model ids as written (its model registry's `find`), so `moonshot/Kimi-K2.6`
 // names no model, while `Moonshot/kimi-k2.6` does, unless the file defines a model `Kimi-K2.6`
 // of its own there. validate says the same (scripts/validate/model-refs.ts).
-import { providerIds } from "../../schema/host.ts";
+import { INCLUDE_KEY, providerIds } from "../../schema/host.ts";
 import { allModels, type Catalog } from "../catalog/model.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -36,25 +36,22 @@ export function modelIdCaseDefinition(catalog: Catalog): JsonSchema {
  * Whether the file defines a model of its own whose id is a catalog model's in another case, under that catalog
  * provider (any id it answers to, in any case): the host adds a file's models to its registry as written, so a ref
  * to `moonshot/Kimi-K2.6` then names the file's model, which validate (scripts/validate/model-refs.ts) accepts.
- * "Some key matching the provider holds such a model" is written as "not every such key lacks one", because
- * `patternProperties` alone also holds when no key matches.
+ * An `$include` on the way to a provider's models may bring such a model from a file editors do not read: then the
+ * rule is left to validate, which follows includes. "Some key matching the provider holds such a model" is written
+ * as "not every such key lacks one", because `patternProperties` alone also holds when no key matches.
  */
 function ownModelInOtherCase(catalog: Catalog): JsonSchema {
-  return {
-    anyOf: catalog.providers.map((provider) => {
-      const ids = provider.models.map((model) => `(?!${literal(model.id)}\\s*$)${anyCase(model.id)}`);
-      const holdsOne = {
-        type: "object",
-        required: ["models"],
-        properties: {
-          models: { type: "array", contains: { type: "object", required: ["id"], properties: { id: { type: "string", pattern: `^\\s*(?:${ids.join("|")})\\s*$`, patternErrorMessage: "Not a catalog model's id in another case." } } } },
-        },
-      };
-      const keys = `^\\s*(?:${providerIds(provider).map(anyCase).join("|")})\\s*$`;
-      const providers = { type: "object", not: { patternProperties: { [keys]: { not: holdsOne } } } };
-      return { type: "object", required: ["models"], properties: { models: { type: "object", required: ["providers"], properties: { providers } } } };
-    }),
-  };
+  const included = { type: "object", required: [INCLUDE_KEY] };
+  const byProvider = catalog.providers.map((provider) => {
+    const ids = provider.models.map((model) => `(?!${literal(model.id)}\\s*$)${anyCase(model.id)}`);
+    const id = { type: "string", pattern: `^\\s*(?:${ids.join("|")})\\s*$`, patternErrorMessage: "Not a catalog model's id in another case." };
+    const models = { anyOf: [included, { type: "array", contains: { type: "object", required: ["id"], properties: { id } } }] };
+    const entry = { anyOf: [included, { type: "object", required: ["models"], properties: { models } }] };
+    const keys = `^\\s*(?:${providerIds(provider).map(anyCase).join("|")})\\s*$`;
+    const providers = { anyOf: [included, { type: "object", not: { patternProperties: { [keys]: { not: entry } } } }] };
+    return { type: "object", required: ["models"], properties: { models: { anyOf: [included, { type: "object", required: ["providers"], properties: { providers } }] } } };
+  });
+  return { anyOf: [included, ...byProvider] };
 }
 
 const isSchema = (value: unknown): value is JsonSchema => value !== null && typeof value === "object" && !Array.isArray(value);
