@@ -215,16 +215,10 @@ const providerFields = {
   auth: z.enum(["api-key", "aws-sdk", "oauth", "token"]).optional().describe("How the provider authenticates."),
   authHeader: z.boolean().optional().describe("Send the API key in the `Authorization` header."),
   api: Api.optional(),
-  contextWindow: retired(
-    Tokens.optional(),
-    "Default context window of this provider's models, in tokens (older host releases).",
-    "Current host releases take the context window per model: set `contextWindow` on each model of this provider instead (`openclaw doctor --fix` moves it there).",
-  ),
-  contextTokens: retired(
-    Tokens.optional(),
-    "Default run-time context of this provider's models, in tokens (older host releases).",
-    "Current host releases take the run-time context per model: set `contextTokens` on each model of this provider instead (`openclaw doctor --fix` moves it there).",
-  ),
+  // Not marked retired: the host's Doctor page lists a migration to per-model values, but its provider schema and its
+  // provider docs (model-providers.md, in every language) still take and teach them, so a warning would be a false alarm.
+  contextWindow: Tokens.optional().describe("Default context window of this provider's models, in tokens."),
+  contextTokens: Tokens.optional().describe("Default run-time context of this provider's models, in tokens."),
   maxTokens: Tokens.optional().describe("Default output token limit of this provider's models."),
   timeoutSeconds: Tokens.optional().describe("Request timeout in seconds, for slow or remote models."),
   region: z.string().min(1).optional().describe("Provider region, e.g. for Bedrock."),
@@ -425,21 +419,11 @@ export const AgentDefaults = z
     ...agentModelFields,
     compaction: TaskModel("Compaction of long conversations."),
     imageModel: ToolModelSelection.optional().describe("The model for images, when the default model takes none: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
-    imageGenerationModel: retired(
-      ToolModelSelection.optional(),
-      "The model that generates images (older host releases): a model ref, or `{ primary, fallbacks, timeoutMs }`.",
-      "Current host releases take the model that generates images under `mediaModels.image`: move it there (`openclaw doctor --fix` does so).",
-    ),
-    videoGenerationModel: retired(
-      ToolModelSelection.optional(),
-      "The model that generates videos (older host releases): a model ref, or `{ primary, fallbacks, timeoutMs }`.",
-      "Current host releases take the model that generates videos under `mediaModels.video`: move it there (`openclaw doctor --fix` does so).",
-    ),
-    musicGenerationModel: retired(
-      ToolModelSelection.optional(),
-      "The model that generates music (older host releases): a model ref, or `{ primary, fallbacks, timeoutMs }`.",
-      "Current host releases take the model that generates music under `mediaModels.music`: move it there (`openclaw doctor --fix` does so).",
-    ),
+    // Not marked retired, though `mediaModels` is their newer place: the host still takes them, and its provider docs
+    // (deepinfra.md and others) still write `agents.defaults.imageGenerationModel`.
+    imageGenerationModel: ToolModelSelection.optional().describe("The model that generates images: a model ref, or `{ primary, fallbacks, timeoutMs }` (also `mediaModels.image`)."),
+    videoGenerationModel: ToolModelSelection.optional().describe("The model that generates videos: a model ref, or `{ primary, fallbacks, timeoutMs }` (also `mediaModels.video`)."),
+    musicGenerationModel: ToolModelSelection.optional().describe("The model that generates music: a model ref, or `{ primary, fallbacks, timeoutMs }` (also `mediaModels.music`)."),
     voiceModel: ToolModelSelection.optional().describe("The model for voice: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     pdfModel: ToolModelSelection.optional().describe("The model that reads PDF files: a model ref, or `{ primary, fallbacks, timeoutMs }`."),
     mediaModels: z

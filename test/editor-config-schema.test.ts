@@ -173,7 +173,7 @@ describe("config schema in VS Code's JSON engine", () => {
     const marked = (await session.diagnostics()).map((d) => ({ at: rangeText(session, d), severity: d.severity, message: d.message }));
     const found = checkConfigText(path, text, { catalog });
     // The editor marks the whole member, starting at its key; validate points at the key.
-    expect(marked.map((m) => m.at.split(":")[0])).toEqual([`"imageGenerationModel"`, `"contextWindow"`, `"nativeWebSearchTool"`, `"requiresMistralToolIds"`]);
+    expect(marked.map((m) => m.at.split(":")[0])).toEqual([`"nativeWebSearchTool"`, `"requiresMistralToolIds"`]);
     expect(marked.every((m) => m.severity === 2)).toBe(true); // DiagnosticSeverity.Warning
     expect(found.map((d) => d.message)).toEqual(marked.map((m) => m.message));
     expect(found.every((d) => d.severity === "warning")).toBe(true);
