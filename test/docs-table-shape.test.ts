@@ -364,6 +364,25 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringMatching(/page\.md:8:\d+: warning: column 2 \("Name"\) .*cell "Kimi K2\.6 recommended" says more than the catalog's "Kimi K2\.6": .*"recommended" is dropped/)]);
   });
 
+  it("a mark a person added (an emoji, a star) is named like words, and kept in parentheses", async () => {
+    const page = [
+      "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",
+      "| `moonshot/kimi-k3` | Kimi K3 🚀 |",
+      "| `moonshot/kimi-k2.6` | Kimi K2.6 (⭐) |",
+      "", end("moonshot-kimi-k2-table"), "",
+    ].join("\n");
+    // A list item's mark stays after its value, as its words do.
+    const list = ["# M", "", start("moonshot-kimi-k2-ids"), "", "- `kimi-k2.6` ⭐", "", end("moonshot-kimi-k2-ids"), ""].join("\n");
+    const p = project({ "page.md": page, "list.md": list });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("page.md", "moonshot-kimi-k2-table").slice(2).map(cells);
+    expect(rows.find((row) => row[0] === "`moonshot/kimi-k2.6`")![1]).toBe("Kimi K2.6 (⭐)");
+    expect(regionBodyLines(readFileSync(join(p.docs, "list.md"), "utf8"), "moonshot-kimi-k2-ids")).toContain("- `kimi-k2.6` ⭐");
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringMatching(/page\.md:7:24: warning: column 2 \("Name"\) .*cell "Kimi K3 🚀" says more than the catalog's "Kimi K3": .*"🚀" is dropped/)]);
+  });
+
   it("of the other table kinds (endpoints) keep a table without outer pipes without them too", async () => {
     const p = project({
       "page.md": ["{/* moonshot-kimi-k2-endpoints:start */}", "Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in", "--- | --- | --- | --- | --- | --- | ---", "{/* moonshot-kimi-k2-endpoints:end */}", ""].join("\n"),

@@ -8,7 +8,7 @@
 // stays, as the words after a list item's value do; other words a person added to a
 // cell are named in a warning when the cell is replaced.
 import { cellShape, holdsNumber, readsAs, type CellValue } from "./cell-values.ts";
-import { cellNote, wordsBeyond } from "./markdown.ts";
+import { cellNote, wordsBeyond, cellWords } from "./markdown.ts";
 import { cellText } from "./table-rows.ts";
 
 /** What a column tells about the cells it keeps. */
@@ -54,7 +54,7 @@ export function keptCell(generated: string, written: string | undefined, column:
   }
   // Words the column writes for some model were written by an earlier rendering (a modality or level the catalog dropped).
   const added = wordsBeyond(cellText(written), cellText(generated));
-  if (added !== undefined && !(added.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).every(column.writes)) {
+  if (added !== undefined && !cellWords(added).every(column.writes)) {
     note(
       `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
         `To keep such words, put them in parentheses after the value ("${generated} (${added})"), or in a column written by hand`,

@@ -67,9 +67,14 @@ export function codeListItem(line: string): { value: string; note: string } | un
   return { value: padded ? item[2]!.slice(1, -1) : item[2]!, note: holdsWords(item[3]!) ? item[3]!.trimEnd() : "" };
 }
 
-/** Whether text a person put beside a value says something: a letter or a digit, not punctuation alone. */
+/** Whether text a person put beside a value says something: a letter, a digit or a symbol (🚀, ⭐, ✓), not punctuation alone. */
 function holdsWords(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
+  return /[\p{L}\p{N}\p{So}]/u.test(text);
+}
+
+/** The words of text, in lower case, and its symbols one by one (an emoji says something as a word does). */
+export function cellWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+|\p{So}/gu) ?? [];
 }
 
 /** A part in parentheses, ASCII or full-width, at the end of a cell (with the space before it) or at its start (with the space after it). */

@@ -29,7 +29,7 @@ import { BASE_LOCALE, wordsFor, type WordBook, type Words } from "../../catalog/
 import { didYouMeanSuffix } from "../../lib/did-you-mean.ts";
 import { addWordAdvice } from "../word-advice.ts";
 import type { BodyPosition, PassedOver, RegionKind, RegionOutput, RenderContext, RenderNote } from "./kind.ts";
-import { cell, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow } from "./markdown.ts";
+import { cell, cellWords, escapeText, inlineCode, isAlignmentRow, outerPipes, splitRow, styledRow, tableRow } from "./markdown.ts";
 import { isTableBody } from "./row-table.ts";
 import type { CellValue } from "./cell-values.ts";
 import { keptCell } from "./kept-cells.ts";
@@ -462,7 +462,7 @@ export function modelTable(context: RenderContext): RegionOutput {
     let words = vocabulary.get(id);
     if (words === undefined) {
       const cells = group.provider.models.flatMap((model) => quiet.map((s) => COLUMNS[id]!.cell(model, group, s)));
-      vocabulary.set(id, (words = new Set(cells.flatMap((text) => cellText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))));
+      vocabulary.set(id, (words = new Set(cells.flatMap((text) => cellWords(cellText(text))))));
     }
     return words;
   };
