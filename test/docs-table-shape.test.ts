@@ -383,6 +383,23 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringMatching(/page\.md:7:24: warning: column 2 \("Name"\) .*cell "Kimi K3 🚀" says more than the catalog's "Kimi K3": .*"🚀" is dropped/)]);
   });
 
+  it("a note that holds parentheses of its own stays, as the warning about added words advises writing it", async () => {
+    const page = [
+      "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",
+      "| `moonshot/kimi-k3` | Kimi K3（旗舰（新）） |",
+      "| `moonshot/kimi-k2.6` | Kimi K2.6 (see (1) below) |",
+      "", end("moonshot-kimi-k2-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("warning");
+    const rows = p.rows("page.md", "moonshot-kimi-k2-table").slice(2).map(cells);
+    expect(rows.find((row) => row[0] === "`moonshot/kimi-k3`")![1]).toBe("Kimi K3（旗舰（新））");
+    expect(rows.find((row) => row[0] === "`moonshot/kimi-k2.6`")![1]).toBe("Kimi K2.6 (see (1) below)");
+    expect((await p.gen({ check: true })).code).toBe(0);
+  });
+
   it("of the other table kinds (endpoints) keep a table without outer pipes without them too", async () => {
     const p = project({
       "page.md": ["{/* moonshot-kimi-k2-endpoints:start */}", "Endpoint | Base URL | API | Key variable | Key looks like | Keys from | Billed in", "--- | --- | --- | --- | --- | --- | ---", "{/* moonshot-kimi-k2-endpoints:end */}", ""].join("\n"),

@@ -77,9 +77,14 @@ export function cellWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+|\p{So}/gu) ?? [];
 }
 
-/** A part in parentheses, ASCII or full-width, at the end of a cell (with the space before it) or at its start (with the space after it). */
-const NOTE_AFTER = /^(.*?\S)(\s*[(（][^()（）]*[)）])$/su;
-const NOTE_BEFORE = /^([(（][^()（）]*[)）]\s*)(\S.*)$/su;
+/**
+ * A part in parentheses, ASCII or full-width, at the end of a cell (with the space before it) or at its start (with
+ * the space after it). It may hold parentheses of its own, one level deep (`（旗舰（新））`, `(see (1) below)`): the
+ * warning about added words advises putting them in parentheses, which must then keep them.
+ */
+const PARENTHESIZED = String.raw`[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]`;
+const NOTE_AFTER = new RegExp(String.raw`^(.*?\S)(\s*${PARENTHESIZED})$`, "su");
+const NOTE_BEFORE = new RegExp(String.raw`^(${PARENTHESIZED}\s*)(\S.*)$`, "su");
 
 /**
  * A table cell that a person gave a note in parentheses after its value, or before it (`Kimi K2.6（推荐）`,
