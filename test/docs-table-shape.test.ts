@@ -383,6 +383,22 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringMatching(/page\.md:7:24: warning: column 2 \("Name"\) .*cell "Kimi K3 🚀" says more than the catalog's "Kimi K3": .*"🚀" is dropped/)]);
   });
 
+  it("a token count written with Persian digits and the word Persian shortens numbers with (۱ میلیون) is kept while it reads as the catalog's", async () => {
+    const page = [
+      "---", "lang: fa", "---", "# مدل‌ها", "", start("kimi-code-table", " columns=id,context"), "", "| مدل | پنجره زمینه |", "| --- | --- |",
+      "| `kimi-for-coding` | ۲۶۲ هزار |",
+      "| `k3` | ۱ میلیون |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "fa/page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("reads as another value");
+    const rows = p.rows("fa/page.md", "kimi-code-table").slice(2).map(cells);
+    expect(rows.find((row) => row[0] === "`kimi-for-coding`")![1]).toBe("۲۶۲ هزار");
+    expect(rows.find((row) => row[0] === "`k3`")![1]).toBe("۱ میلیون");
+  });
+
   it("a note that holds parentheses of its own stays, as the warning about added words advises writing it", async () => {
     const page = [
       "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",

@@ -24,7 +24,8 @@ export function compactUnits(locale: string): ReadonlyMap<string, number> {
   for (const compactDisplay of ["short", "long"] as const) {
     let format: Intl.NumberFormat;
     try {
-      format = new Intl.NumberFormat(locale, { notation: "compact", compactDisplay, useGrouping: false });
+      // In ASCII digits, which the number shown is read from: Persian's own (۱ میلیون) would leave its words unread.
+      format = new Intl.NumberFormat(locale, { notation: "compact", compactDisplay, useGrouping: false, numberingSystem: "latn" });
     } catch {
       break;
     }
