@@ -399,6 +399,23 @@ describe("table cells", () => {
     expect(rows.find((row) => row[0] === "`k3`")![1]).toBe("۱ میلیون");
   });
 
+  it("a note that holds a number, kept beside a value gen replaces, is named in a warning: it may tell the earlier value", async () => {
+    const page = [
+      "# 模型", "", start("kimi-code-table", " columns=id,context"), "", "| 模型 | 上下文窗口 |", "| --- | --- |",
+      "| `kimi-for-coding` | 131,072（约13万） |",
+      "| `kimi-for-coding-highspeed` | 131,072（beta） |",
+      "| `k3` | 1,048,576（约105万） |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "zh-CN/page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = p.rows("zh-CN/page.md", "kimi-code-table").slice(2).map(cells);
+    expect(rows.map((row) => row[1])).toEqual(["262,144（约13万）", "262,144（beta）", "1,048,576（约105万）", "262,144"]);
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringMatching(/zh-CN\/page\.md:7:23: warning: column 2 \("上下文窗口"\) .*cell "131,072（约13万）" becomes "262,144（约13万）": its note "（约13万）" holds a number/)]);
+  });
+
   it("a note that holds parentheses of its own stays, as the warning about added words advises writing it", async () => {
     const page = [
       "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",

@@ -36,7 +36,12 @@ export function keptCell(generated: string, written: string | undefined, column:
   const noted = cellNote(written);
   if (noted && cellNote(generated) === undefined) {
     const kept = keptCell(generated, noted.value, column);
-    return noted.before ? noted.note + kept : kept + noted.note;
+    const result = noted.before ? noted.note + kept : kept + noted.note;
+    // A number in the note may restate the value it stood beside (`131,072（约13万）`): kept beside another, it misleads.
+    if (kept !== noted.value && holdsNumber(noted.note)) {
+      note(`cell "${written}" becomes "${result}": its note "${noted.note.trim()}" holds a number, which may tell the earlier value; check it against "${kept}" and correct it`);
+    }
+    return result;
   }
   if (cellText(written) === cellText(generated)) return written;
   if (value !== undefined && readsAs(written, value, locale)) return written;
