@@ -416,6 +416,19 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringMatching(/zh-CN\/page\.md:7:23: warning: column 2 \("上下文窗口"\) .*cell "131,072（约13万）" becomes "262,144（约13万）": its note "（约13万）" holds a number/)]);
   });
 
+  it("words added in parentheses inside a ref's code span are named with advice to write them after it, not in parentheses again", async () => {
+    const page = [
+      "# 模型", "", start("kimi-code-table", " columns=id,context"), "", "| 模型 | 上下文窗口 |", "| --- | --- |",
+      "| `kimi-for-coding（推荐）` | 262,144 |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "zh-CN/page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringContaining('"（推荐）" is dropped. To keep such words, put them in parentheses after the value ("`kimi-for-coding`（推荐）")')]);
+  });
+
   it("a note that holds parentheses of its own stays, as the warning about added words advises writing it", async () => {
     const page = [
       "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",

@@ -60,9 +60,11 @@ export function keptCell(generated: string, written: string | undefined, column:
   // Words the column writes for some model were written by an earlier rendering (a modality or level the catalog dropped).
   const added = wordsBeyond(cellText(written), cellText(generated));
   if (added !== undefined && !cellWords(added).every(column.writes)) {
+    // Words already in parentheses (written inside a ref's code span) need only move after the value.
+    const advised = cellNote(`${generated}${added}`) ? `${generated}${added}` : `${generated} (${added})`;
     note(
       `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
-        `To keep such words, put them in parentheses after the value ("${generated} (${added})"), or in a column written by hand`,
+        `To keep such words, put them in parentheses after the value ("${advised}"), or in a column written by hand`,
     );
   }
   return generated;

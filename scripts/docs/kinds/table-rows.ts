@@ -79,6 +79,7 @@ export function readRows(rows: readonly string[], group: ResolvedGroup, models: 
 
 /** The model a cell names once the note in parentheses a person put before or after it is set aside. */
 function namedWithNote(cell: string, index: ReadonlyMap<string, ModelData | null>): ModelData | null | undefined {
-  const noted = /[)）]/.test(cell) ? cellNote(cell) : undefined;
+  // The note may stand inside the cell's dressing too (`` `kimi-k2.6（推荐）` ``): the row is about that model all the same.
+  const noted = /[)）]/.test(cell) ? (cellNote(cell) ?? cellNote(cellText(cell))) : undefined;
   return noted && index.get(comparableCell(noted.value));
 }
