@@ -399,6 +399,20 @@ describe("table cells", () => {
     expect(rows.find((row) => row[0] === "`k3`")![1]).toBe("۱ میلیون");
   });
 
+  it("a token count whose word runs into the next word in another script (26万token), or is spelled with a combining mark (हज़ार), is read", async () => {
+    const page = (lang: string, count: string) =>
+      ["---", `lang: ${lang}`, "---", "# M", "", start("kimi-code-table", " columns=id,context"), "", "| Model | Context |", "| --- | --- |", `| \`kimi-for-coding\` | ${count} |`, "", end("kimi-code-table"), ""].join("\n");
+    const pages = { "zh.md": page("zh-CN", "26万token"), "ja.md": page("ja-JP", "26万トークン"), "hi.md": page("hi", "262 हज़ार") };
+    const p = project(pages);
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain("reads as another value");
+    for (const [path, text] of Object.entries(pages)) {
+      const count = /\| `kimi-for-coding` \| (.*) \|/.exec(text)![1];
+      expect(p.rows(path, "kimi-code-table").map(cells).find((row) => row[0] === "`kimi-for-coding`")![1]).toBe(count);
+    }
+  });
+
   it("a note that holds a number, kept beside a value gen replaces, is named in a warning: it may tell the earlier value", async () => {
     const page = [
       "# 模型", "", start("kimi-code-table", " columns=id,context"), "", "| 模型 | 上下文窗口 |", "| --- | --- |",

@@ -25,8 +25,13 @@ const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
 const SEPARATOR = "[,.'\\u00a0\\u202f ]";
 /** A number as written, its digit groups separated or not. */
 const NUMBER = new RegExp(`\\d+(?:${SEPARATOR}\\d+)*`, "g");
-/** The word after a number that may shorten it: `K`, `Mio.`, `万`, `тыс.` (letters of one script, then perhaps a period). */
-const UNIT_AFTER = /^[\s\u00a0\u202f]?(\p{L}+\.?)(?!\p{L})/u;
+/** The word after a number that may shorten it: `K`, `Mio.`, `万`, `тыс.`, `हज़ार` (letters and their marks, then perhaps a period). */
+const UNIT_AFTER = /^[\s\u00a0\u202f]?([\p{L}\p{M}]+\.?)(?![\p{L}\p{M}])/u;
+/**
+ * The first letters of a word that are of one script: languages written without spaces run the unit into the next
+ * word where it is in another script (`26万token`, `26万トークン`).
+ */
+const SCRIPT_RUN = /^(?:\p{sc=Han}+|\p{sc=Hiragana}+|\p{sc=Katakana}+|\p{sc=Hangul}+|\p{sc=Thai}+|\p{sc=Latin}+|\p{sc=Cyrillic}+|\p{sc=Arabic}+|\p{sc=Devanagari}+)/u;
 /** `K` and `M`, which pages in every language write. */
 const LATIN_UNITS: Readonly<Record<string, number>> = { k: 1_000, m: 1_000_000 };
 
@@ -57,8 +62,13 @@ export function readsAs(cell: string, value: CellValue, locale = "en"): boolean 
 function unitAfter(rest: string, locale: string): number {
   const word = UNIT_AFTER.exec(rest)?.[1];
   if (word === undefined) return 1;
+  const run = SCRIPT_RUN.exec(word)?.[0];
+  return unitOf(word, locale) ?? (run !== undefined && run.length < word.replace(/\.$/, "").length ? unitOf(run, locale) : undefined) ?? 1;
+}
+
+function unitOf(word: string, locale: string): number | undefined {
   const key = unitKey(word);
-  return (Object.hasOwn(LATIN_UNITS, key) ? LATIN_UNITS[key] : compactUnits(locale).get(key)) ?? 1;
+  return Object.hasOwn(LATIN_UNITS, key) ? LATIN_UNITS[key] : compactUnits(locale).get(key);
 }
 
 /** A round number of thousands or millions read the binary way (`1M` as 1,048,576, `256K` as 262,144, `100万` as 1,048,576). */
