@@ -413,6 +413,20 @@ describe("table cells", () => {
     }
   });
 
+  it("a cell a person wrote beyond the header's columns is named in a warning where gen drops it", async () => {
+    const page = [
+      "# M", "", start("kimi-code-table", " columns=id,context"), "", "| Model | Context |", "| --- | --- |",
+      "| `kimi-for-coding` | 262,144 | my own note |",
+      "| `k3` | 1,048,576 |  |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringMatching(/page\.md:7:33: warning: column 3 of region kimi-code-table: cell "my own note" stands beyond the header's 2 columns.*gen drops it/)]);
+  });
+
   it("a note that holds a number, kept beside a value gen replaces, is named in a warning: it may tell the earlier value", async () => {
     const page = [
       "# 模型", "", start("kimi-code-table", " columns=id,context"), "", "| 模型 | 上下文窗口 |", "| --- | --- |",

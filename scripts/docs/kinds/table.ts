@@ -479,6 +479,17 @@ export function modelTable(context: RenderContext): RegionOutput {
         });
       return keptCell(cell(own(model, id)), row?.cells[i], { value: COLUMNS[id]!.value?.(model), note, locale: context.words.locale, writes: (word) => wordsOf(id).has(word) });
     });
+    // Markdown shows no cell beyond the header's columns, and the new row has none: what a person wrote there is named.
+    row?.cells.slice(columns.length).forEach((text, extra) => {
+      if (text === "") return;
+      const i = columns.length + extra;
+      notes.push({
+        message:
+          `column ${i + 1} of region ${context.region}: cell "${text}" stands beyond the header's ${columns.length} columns, where Markdown shows nothing, ` +
+          "and gen drops it: give the table a column for it (a header cell and a delimiter cell), or move it out of the region",
+        at: { line: body.indexOf(row.line), column: cellColumns(row.line)[i]! },
+      });
+    });
     return cells;
   });
   // A table whose pipes line up is laid out again the same way (table-layout.ts); any other keeps single spaces.
