@@ -427,6 +427,25 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringMatching(/page\.md:7:33: warning: column 3 of region kimi-code-table: cell "my own note" stands beyond the header's 2 columns.*gen drops it/)]);
   });
 
+  it("a second row about a model, and a row whose cells name two models, are named in a warning where gen drops them", async () => {
+    const page = [
+      "# M", "", start("kimi-code-table", " columns=id,name,context"), "", "| Model | Name | Context |", "| --- | --- | --- |",
+      "| `kimi-for-coding` | Kimi For Coding | 262,144 |",
+      "| `kimi-for-coding` | Kimi For Coding (via proxy) | 262,144 |",
+      "| `k3` | Kimi K3 256K for Coding | 1,048,576 |",
+      "| `kimi-for-coding` | Kimi For Coding | 262,144 |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split("\n").filter((line) => line.includes("warning")).map((line) => line.slice(line.indexOf("page.md")));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^page\.md:8:1: warning: this row of region kimi-code-table is about `kimi\/kimi-for-coding`, as a row above it is: gen writes one row per model, from the first, and drops this one/),
+      expect.stringMatching(/^page\.md:9:1: warning: this row of region kimi-code-table names more than one model \(`kimi\/k3`, `kimi\/k3-256k`\): gen drops it/),
+    ]);
+  });
+
   it("a note that holds a number, kept beside a value gen replaces, is named in a warning: it may tell the earlier value", async () => {
     const page = [
       "# 模型", "", start("kimi-code-table", " columns=id,context"), "", "| 模型 | 上下文窗口 |", "| --- | --- |",

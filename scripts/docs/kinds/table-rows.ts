@@ -61,6 +61,8 @@ export interface ReadRow {
   cells: string[];
   /** The model the row is about; undefined when no cell names one, or cells name different ones. */
   model?: ModelData;
+  /** The models its cells name, where they name more than one. */
+  models?: ModelData[];
 }
 
 /**
@@ -73,6 +75,7 @@ export function readRows(rows: readonly string[], group: ResolvedGroup, models: 
     const cells = splitRow(row);
     // A cell may carry a person's note in parentheses (`kimi-k2.6`（推荐）): it still names its model.
     const named = new Set(cells.map((c) => index.get(comparableCell(c)) ?? namedWithNote(c, index)).filter((m): m is ModelData => m != null));
+    if (named.size > 1) return { line: row, cells, models: [...named] };
     return named.size === 1 ? { line: row, cells, model: [...named][0]! } : { line: row, cells };
   });
 }

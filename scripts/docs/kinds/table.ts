@@ -452,6 +452,26 @@ export function modelTable(context: RenderContext): RegionOutput {
         }],
   );
 
+  // Rows gen cannot write again as they are, which nothing else names: what a person wrote in them would go without a word.
+  for (const row of byModel === undefined ? [] : read()) {
+    const at = { line: body.indexOf(row.line), column: row.line.length - row.line.trimStart().length };
+    const refs = (models: readonly ModelData[]) => models.map((m) => inlineCode(modelRef(group.provider, m))).join(", ");
+    const first = row.model && byModel!.get(row.model);
+    if (row.model && first !== row && first!.line.trim() !== row.line.trim()) {
+      notes.push({
+        message: `this row of region ${context.region} is about ${refs([row.model])}, as a row above it is: gen writes one row per model, from the first, and drops this one; ` +
+          "move what it says into the first row, or out of the region",
+        at,
+      });
+    } else if (row.models) {
+      notes.push({
+        message: `this row of region ${context.region} names more than one model (${refs(row.models)}): gen drops it; ` +
+          "write the cells of one model in it, or move it out of the region",
+        at,
+      });
+    }
+  }
+
   /** The words a column writes for any of the provider's models, in the page's language and in English: what earlier renderings wrote. */
   const vocabulary = new Map<string, Set<string>>();
   const quiet: CellStyle[] = [
