@@ -476,6 +476,24 @@ describe("table cells", () => {
     expect(warnings).toEqual([expect.stringContaining('"（推荐）" is dropped. To keep such words, put them in parentheses after the value ("`kimi-for-coding`（推荐）")')]);
   });
 
+  it("the warning about added words advises a note gen keeps, also where the words open a parenthesis they never close", async () => {
+    const page = [
+      "# 模型", "", start("kimi-code-table", " columns=id,name"), "", "| 模型 | 名称 |", "| --- | --- |",
+      "| `kimi-for-coding` | Kimi For Coding（快 |",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "zh-CN/page.md": page });
+    const result = await p.gen();
+    expect(result.code, result.stderr).toBe(0);
+    const advice = /put them in parentheses after the value \("(.*?)"\)/.exec(result.stderr)?.[1];
+    expect(advice).toBe("Kimi For Coding (快)");
+    // Written as advised, the note stays.
+    writeFileSync(join(p.docs, "zh-CN/page.md"), page.replace("Kimi For Coding（快", advice!));
+    const again = await p.gen();
+    expect(again.stderr).not.toContain("warning");
+    expect(p.rows("zh-CN/page.md", "kimi-code-table").map(cells).find((row) => row[0] === "`kimi-for-coding`")![1]).toBe(advice);
+  });
+
   it("a note that holds parentheses of its own stays, as the warning about added words advises writing it", async () => {
     const page = [
       "# M", "", start("moonshot-kimi-k2-table", " columns=ref,name"), "", "| Model ref | Name |", "| --- | --- |",

@@ -60,8 +60,11 @@ export function keptCell(generated: string, written: string | undefined, column:
   // Words the column writes for some model were written by an earlier rendering (a modality or level the catalog dropped).
   const added = wordsBeyond(cellText(written), cellText(generated));
   if (added !== undefined && !cellWords(added).every(column.writes)) {
-    // Words already in parentheses (written inside a ref's code span) need only move after the value.
-    const advised = cellNote(`${generated}${added}`) ? `${generated}${added}` : `${generated} (${added})`;
+    // The first way of writing the words that gen keeps: as they are where they are in parentheses already (written
+    // inside a ref's code span), else in parentheses, else without a parenthesis they open or close but never pair.
+    const bare = added.replace(/[()（）]/g, "").trim();
+    const ways = [`${generated}${added}`, `${generated} (${added})`, `${generated} (${bare})`];
+    const advised = ways.find((way) => cellNote(way)?.value === generated) ?? ways[1];
     note(
       `cell "${written}" says more than the catalog's "${generated}": it becomes "${generated}", and "${added}" is dropped. ` +
         `To keep such words, put them in parentheses after the value ("${advised}"), or in a column written by hand`,
