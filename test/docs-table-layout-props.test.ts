@@ -20,7 +20,7 @@ const project = tempProject();
 const group = loadCatalog(project.catalog).groups.find((g) => g.id === "kimi-code")!;
 
 /** Pieces of text cells hold. */
-const PIECES = ["推荐", "旗舰", "ｶﾀｶﾅ", "ＡＢＣ", "🚀", "👨‍👩‍👧", "é", "e\u0301", "עברית", "العربية", "&amp;", "&#124;", "<br />", "a\\|b", "`x|y`", "beta", "1M", "26万", "x".repeat(210)];
+const PIECES = ["推荐", "旗舰", "ｶﾀｶﾅ", "ＡＢＣ", "🚀", "👨‍👩‍👧", "é", "e\u0301", "עברית", "العربية", "&amp;", "&#124;", "<br />", "a\\|b", "`x|y`", "beta", "(新)", "（", "1M", "26万", "262,144", "✓", "x".repeat(210)];
 const noteText = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(" "));
 const note = fc.option(fc.tuple(fc.constantFrom("(", "（"), noteText, fc.constantFrom(")", "）")).map(([o, t, c]) => `${o}${t}${c}`), { nil: undefined });
 

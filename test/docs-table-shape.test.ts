@@ -314,6 +314,23 @@ describe("table cells", () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it("keep a centred column centred where a cell is one column narrower than it, and a second gen writes nothing", async () => {
+    const page = [
+      "# T", "", start("kimi-code-table", " columns=id,name,context"), "",
+      "Model             |           Name           | Context",
+      "----------------- | :----------------------: | -------",
+      "`kimi-for-coding` | (עברית） Kimi For Coding | 262,144",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    expect((await p.gen()).code).toBe(0);
+    const after = readFileSync(join(p.docs, "page.md"), "utf8");
+    expect(after).toContain("`k3`                        |    Kimi K3 for Coding     | 1,048,576");
+    expect((await p.gen({ check: true })).code).toBe(0);
+    expect((await p.gen()).code).toBe(0);
+    expect(readFileSync(join(p.docs, "page.md"), "utf8")).toBe(after);
+  });
+
   it("line up again, header and delimiter row widened, when a new cell is wider than its column", async () => {
     const p = project({
       "drawn.md": ["# M", "", start("kimi-code-ids"), "", "| Model ref        | Context   |", "| ---------------- | --------: |", "| `kimi/k3`        | 1,048,576 |", "", end("kimi-code-ids"), ""].join("\n"),

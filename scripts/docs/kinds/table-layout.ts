@@ -64,6 +64,17 @@ function justifyOf(segment: string): Justify | undefined {
   return lead <= 1 ? "left" : trail <= 1 ? "right" : "center";
 }
 
+/**
+ * Whether a segment may stand in its column as `justify` puts it: a cell one column narrower than a centred column
+ * has its one space of padding after it, as a left-justified cell has.
+ */
+function fits(segment: string, justify: Justify): boolean {
+  const lead = segment.length - segment.trimStart().length;
+  const trail = segment.length - segment.trimEnd().length;
+  if (segment.trim() === "") return true;
+  return justify === "left" ? lead <= 1 : justify === "right" ? trail <= 1 : Math.abs(lead - trail) <= 1;
+}
+
 /** The layout of an aligned written table; undefined when the table is not aligned. */
 export function tableLayout(header: string, delimiter: string, rows: readonly string[], pipes: OuterPipes): TableLayout | undefined {
   const head = segments(header, pipes);
@@ -86,8 +97,14 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
   });
   const aligns = splitRow(delimiter);
   const byMarks = aligns.map((mark): Justify => (mark.startsWith(":") && mark.endsWith(":") ? "center" : mark.endsWith(":") ? "right" : "left"));
+  // A column stands as its delimiter cell's colons say where all its cells fit that; else as all its cells fit, else
+  // as the first cell that tells says.
   const justify = (segmentsOf: ReadonlyArray<readonly string[]>) =>
-    head.map((_, i) => segmentsOf.map((row) => (row[i] === undefined ? undefined : justifyOf(row[i]!))).find((j) => j !== undefined) ?? byMarks[i] ?? "left");
+    head.map((_, i) => {
+      const column = segmentsOf.flatMap((row) => (row[i] === undefined ? [] : [row[i]!]));
+      const fitting = [byMarks[i] ?? "left", "left", "right", "center"] as const;
+      return fitting.find((j) => column.every((segment) => fits(segment, j))) ?? column.map(justifyOf).find((j) => j !== undefined) ?? byMarks[i] ?? "left";
+    });
   return {
     widths,
     delimiter: { drawn, spaced: / \||\| /.test(delimiter.trim()) },
