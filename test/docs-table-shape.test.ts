@@ -314,6 +314,41 @@ describe("table cells", () => {
     expect(check.code, check.stdout).toBe(0);
   });
 
+  it("without outer pipes keep a right-aligned last column right-aligned: such a table is up to date", async () => {
+    const rows = [
+      "Model                       | Name                      |   Context",
+      "--------------------------- | ------------------------- | --------:",
+      "`kimi-for-coding`           | Kimi For Coding           |   262,144",
+      "`kimi-for-coding-highspeed` | Kimi For Coding HighSpeed |   262,144",
+      "`k3`                        | Kimi K3 for Coding        | 1,048,576",
+      "`k3-256k`                   | Kimi K3 256K for Coding   |   262,144",
+    ];
+    const page = (lines: readonly string[]) => ["# T", "", start("kimi-code-table", " columns=id,name,context"), "", ...lines, "", end("kimi-code-table"), ""].join("\n");
+    const p = project({ "page.md": page(rows), "stale.md": page(rows.filter((row) => !row.startsWith("`k3`"))) });
+    const check = await p.gen({ check: true });
+    expect(check.stdout).not.toContain("page.md:");
+    expect((await p.gen()).code).toBe(0);
+    // A row gen adds stands as the others do, its column's width kept; the left-justified column before it too.
+    expect(readFileSync(join(p.docs, "stale.md"), "utf8")).toBe(page(rows));
+  });
+
+  it("read how a column stands from the rows of the header's cell count: a pipe in a code span does not turn it, and a second gen writes nothing", async () => {
+    const page = [
+      "# T", "", start("kimi-code-table", " columns=id,name,context"), "",
+      "Model                       | Name                      |   Context",
+      "--------------------------- | ------------------------- | --------:",
+      "`kimi-for-coding`           | Kimi For Coding(`x|y`)    |   262,144",
+      "`k3`                        | Kimi K3 for Coding        | 1,048,576",
+      "", end("kimi-code-table"), "",
+    ].join("\n");
+    const p = project({ "page.md": page });
+    expect((await p.gen()).code).toBe(0);
+    const after = readFileSync(join(p.docs, "page.md"), "utf8");
+    expect(after).toContain("`kimi-for-coding`           | Kimi For Coding           |   262,144\n");
+    expect((await p.gen()).code).toBe(0);
+    expect(readFileSync(join(p.docs, "page.md"), "utf8")).toBe(after);
+  });
+
   it("keep a centred column centred where a cell is one column narrower than it, and a second gen writes nothing", async () => {
     const page = [
       "# T", "", start("kimi-code-table", " columns=id,name,context"), "",

@@ -21,8 +21,8 @@ import { splitRow, styledRow, type OuterPipes } from "./markdown.ts";
 type Justify = "left" | "right" | "center";
 
 export interface TableLayout {
-  /** Each column's width; undefined for a last column after which no pipe closes the row (never padded). */
-  widths: Array<number | undefined>;
+  /** Each column's width. A last column after which no pipe closes the row gets no spaces after its cells. */
+  widths: number[];
   /** Whether the delimiter row is drawn to the widths (else it is kept as written), and with spaces beside its dashes. */
   delimiter: { drawn: boolean; spaced: boolean };
   /** How the rows' cells, and the header's, stand in their columns. */
@@ -90,9 +90,8 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
   else return undefined;
   const last = head.length - 1;
   const widths = (drawn ? marks : head).map((segment, i) => {
-    if (i === last && !pipes.trail) return undefined;
     // A cell's text has a space on either side, but where no outer pipe stands.
-    const sides = (i === 0 && !pipes.lead ? 0 : 1) + 1;
+    const sides = (i === 0 && !pipes.lead ? 0 : 1) + (i === last && !pipes.trail ? 0 : 1);
     return Math.max(1, columns(segment) - sides);
   });
   const aligns = splitRow(delimiter);
@@ -108,17 +107,17 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
   return {
     widths,
     delimiter: { drawn, spaced: / \||\| /.test(delimiter.trim()) },
-    rows: justify(body),
+    // A row of more or fewer cells than the header (a pipe in a code span splits one) tells nothing of its columns.
+    rows: justify(body.filter((row) => row.length === head.length)),
     header: justify([head]),
   };
 }
 
-function pad(text: string, width: number | undefined, justify: Justify): string {
-  if (width === undefined) return text;
+/** The text in its column; `open`, in a last column no pipe closes, without spaces after it (they would trail the line). */
+function pad(text: string, width: number, justify: Justify, open: boolean): string {
   const fill = Math.max(0, width - columns(text));
-  if (justify === "right") return " ".repeat(fill) + text;
-  if (justify === "center") return " ".repeat(Math.floor(fill / 2)) + text + " ".repeat(fill - Math.floor(fill / 2));
-  return text + " ".repeat(fill);
+  const before = justify === "right" ? fill : justify === "center" ? Math.floor(fill / 2) : 0;
+  return " ".repeat(before) + text + (open ? "" : " ".repeat(fill - before));
 }
 
 /**
@@ -128,23 +127,25 @@ function pad(text: string, width: number | undefined, justify: Justify): string 
 export function laidOut(layout: TableLayout, header: string, delimiter: string, cells: ReadonlyArray<readonly string[]>, pipes: OuterPipes): string[] {
   const titles = splitRow(header);
   const marks = splitRow(delimiter);
+  const open = (i: number) => i === layout.widths.length - 1 && !pipes.trail;
   const widths = layout.widths.map((width, i) => {
-    if (width === undefined) return undefined;
     const widest = Math.max(width, ...cells.map((row) => columns(row[i] ?? "")), columns(titles[i] ?? ""));
     // A drawn delimiter cell holds its colons and three dashes at least.
     return layout.delimiter.drawn ? Math.max(widest, (marks[i] ?? "---").replace(/-+/, "---").length) : widest;
   });
-  const rows = cells.map((row) => styledRow(row.map((text, i) => pad(text, widths[i], layout.rows[i] ?? "left")), pipes));
+  const rows = cells.map((row) => styledRow(row.map((text, i) => pad(text, widths[i]!, layout.rows[i] ?? "left", open(i))), pipes));
   if (widths.every((width, i) => width === layout.widths[i])) return [header, delimiter, ...rows];
-  const newHeader = styledRow(titles.map((text, i) => pad(text, widths[i], layout.header[i] ?? "left")), pipes);
+  const newHeader = styledRow(titles.map((text, i) => pad(text, widths[i]!, layout.header[i] ?? "left", open(i))), pipes);
   return [newHeader, layout.delimiter.drawn ? drawDelimiter(marks, widths, layout.delimiter.spaced, pipes) : delimiter, ...rows];
 }
 
 /** A delimiter row whose dashes span each column, with the written colons, spaced as written (`| --- |` or `|-----|`). */
-function drawDelimiter(marks: readonly string[], widths: ReadonlyArray<number | undefined>, spaced: boolean, pipes: OuterPipes): string {
+function drawDelimiter(marks: readonly string[], widths: readonly number[], spaced: boolean, pipes: OuterPipes): string {
   const cells = marks.map((mark, i) => {
     const colons = (mark.startsWith(":") ? 1 : 0) + (mark.endsWith(":") && mark.length > 1 ? 1 : 0);
-    const width = widths[i] === undefined ? mark.length : widths[i]! + (spaced ? 0 : i === 0 && !pipes.lead ? 1 : 2);
+    // Unspaced, a delimiter cell spans its column's spaces too: one on each side where a pipe stands.
+    const sides = (i === 0 && !pipes.lead ? 0 : 1) + (i === widths.length - 1 && !pipes.trail ? 0 : 1);
+    const width = widths[i]! + (spaced ? 0 : sides);
     const dashes = "-".repeat(Math.max(1, width - colons));
     return `${mark.startsWith(":") ? ":" : ""}${dashes}${mark.endsWith(":") && mark.length > 1 ? ":" : ""}`;
   });
