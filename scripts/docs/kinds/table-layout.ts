@@ -10,11 +10,12 @@
 //   - its delimiter row is drawn wider than `---`: its dashes give the widths (rows
 //     an edit left ragged, or a header an editor measured otherwise, are lined up
 //     again);
-//   - its header and rows line up under a compact delimiter row (`|:---|---:|`),
-//     which is then kept as written.
-// The columns keep the widths they have; a cell wider than its column widens it,
-// and then the header and a drawn delimiter row are padded again to match (their
-// words and alignment marks stay). A table that is not aligned stays as it is.
+//   - its header and rows line up under a compact delimiter row (`|:---|---:|`);
+//   - its rows line up with one another (an earlier run widened them past the header).
+// The columns keep the widths they have; a cell wider than its column widens the
+// column in every row. The header and delimiter rows are never touched: translators
+// own them, byte for byte, so a widened column leaves them narrower than the rows.
+// A table that is not aligned stays as it is.
 import { displayWidth } from "./display-width.ts";
 import { splitRow, styledRow, type OuterPipes } from "./markdown.ts";
 
@@ -23,11 +24,8 @@ type Justify = "left" | "right" | "center";
 export interface TableLayout {
   /** Each column's width. A last column after which no pipe closes the row gets no spaces after its cells. */
   widths: number[];
-  /** Whether the delimiter row is drawn to the widths (else it is kept as written), and with spaces beside its dashes. */
-  delimiter: { drawn: boolean; spaced: boolean };
-  /** How the rows' cells, and the header's, stand in their columns. */
+  /** How the rows' cells stand in their columns. */
   rows: Justify[];
-  header: Justify[];
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -84,12 +82,13 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
   const meant = drawnWide || [head, ...body].some((row) => row.some((segment) => PADDED.test(segment)));
   if (!meant || head.length !== marks.length) return undefined;
   // The delimiter row gives the widths where it lines up with the rest or is drawn wide; else the header and rows do.
-  let drawn: boolean;
-  if (lineUp([head, marks, ...body], pipes) || drawnWide) drawn = true;
-  else if (body.length > 0 && lineUp([head, ...body], pipes)) drawn = false;
+  let measured: readonly string[];
+  if (lineUp([head, marks, ...body], pipes) || drawnWide) measured = marks;
+  else if (body.length > 0 && lineUp([head, ...body], pipes)) measured = head;
+  else if (body.length > 1 && body[0]!.length === head.length && lineUp(body, pipes)) measured = body[0]!;
   else return undefined;
   const last = head.length - 1;
-  const widths = (drawn ? marks : head).map((segment, i) => {
+  const widths = measured.map((segment, i) => {
     // A cell's text has a space on either side, but where no outer pipe stands.
     const sides = (i === 0 && !pipes.lead ? 0 : 1) + (i === last && !pipes.trail ? 0 : 1);
     return Math.max(1, columns(segment) - sides);
@@ -106,10 +105,8 @@ export function tableLayout(header: string, delimiter: string, rows: readonly st
     });
   return {
     widths,
-    delimiter: { drawn, spaced: / \||\| /.test(delimiter.trim()) },
     // A row of more or fewer cells than the header (a pipe in a code span splits one) tells nothing of its columns.
     rows: justify(body.filter((row) => row.length === head.length)),
-    header: justify([head]),
   };
 }
 
@@ -122,33 +119,11 @@ function pad(text: string, width: number, justify: Justify, open: boolean): stri
 
 /**
  * The header, delimiter and rows of the regenerated table, laid out as the written one: `cells` are the new rows'.
- * The header and delimiter rows stay as written unless a cell is wider than its column.
+ * The header and delimiter rows stay as written; a cell wider than its column widens that column in every row.
  */
 export function laidOut(layout: TableLayout, header: string, delimiter: string, cells: ReadonlyArray<readonly string[]>, pipes: OuterPipes): string[] {
-  const titles = splitRow(header);
-  const marks = splitRow(delimiter);
   const open = (i: number) => i === layout.widths.length - 1 && !pipes.trail;
-  const widths = layout.widths.map((width, i) => {
-    const widest = Math.max(width, ...cells.map((row) => columns(row[i] ?? "")), columns(titles[i] ?? ""));
-    // A drawn delimiter cell holds its colons and three dashes at least.
-    return layout.delimiter.drawn ? Math.max(widest, (marks[i] ?? "---").replace(/-+/, "---").length) : widest;
-  });
+  const widths = layout.widths.map((width, i) => Math.max(width, ...cells.map((row) => columns(row[i] ?? ""))));
   const rows = cells.map((row) => styledRow(row.map((text, i) => pad(text, widths[i]!, layout.rows[i] ?? "left", open(i))), pipes));
-  if (widths.every((width, i) => width === layout.widths[i])) return [header, delimiter, ...rows];
-  const newHeader = styledRow(titles.map((text, i) => pad(text, widths[i]!, layout.header[i] ?? "left", open(i))), pipes);
-  return [newHeader, layout.delimiter.drawn ? drawDelimiter(marks, widths, layout.delimiter.spaced, pipes) : delimiter, ...rows];
-}
-
-/** A delimiter row whose dashes span each column, with the written colons, spaced as written (`| --- |` or `|-----|`). */
-function drawDelimiter(marks: readonly string[], widths: readonly number[], spaced: boolean, pipes: OuterPipes): string {
-  const cells = marks.map((mark, i) => {
-    const colons = (mark.startsWith(":") ? 1 : 0) + (mark.endsWith(":") && mark.length > 1 ? 1 : 0);
-    // Unspaced, a delimiter cell spans its column's spaces too: one on each side where a pipe stands.
-    const sides = (i === 0 && !pipes.lead ? 0 : 1) + (i === widths.length - 1 && !pipes.trail ? 0 : 1);
-    const width = widths[i]! + (spaced ? 0 : sides);
-    const dashes = "-".repeat(Math.max(1, width - colons));
-    return `${mark.startsWith(":") ? ":" : ""}${dashes}${mark.endsWith(":") && mark.length > 1 ? ":" : ""}`;
-  });
-  if (spaced) return styledRow(cells, pipes);
-  return `${pipes.lead ? "|" : ""}${cells.join("|")}${pipes.trail ? "|" : ""}`;
+  return [header, delimiter, ...rows];
 }

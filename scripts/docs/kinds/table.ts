@@ -3,7 +3,7 @@
 // the group's models, one row per model in catalog order.
 //
 // A table keeps its shape: its header and alignment rows stay byte for byte
-// (translators own them; where the pipes line up, a wider cell pads them again, see
+// (translators own them; where the pipes line up, rows are lined up again, see
 // table-layout.ts), its columns stay the same and in the same order; only
 // the rows below are generated. Each column is identified, in this order, from:
 //   1. `columns=ref,name,…` on the start marker, or the region's `columns` in the
