@@ -152,3 +152,42 @@ describe.runIf(fuzzing)("a catalog of 10,000 models on the command line", () => 
     expect(large / small).toBeLessThan(8);
   });
 });
+
+/** A page whose table region holds `rows` rows a person wrote, about no model of the catalog. */
+function handRowsPage(rows: number): string {
+  const lines = ["| Model ref            | Context   |", "| -------------------- | --------: |"];
+  for (let i = 0; i < rows; i++) lines.push(`| \`demo/old-${String(i).padStart(6, "0")}\` | 1,048,576 |`);
+  return ["# Big", "", '[//]: # "demo-ids:start"', "", ...lines, "", '[//]: # "demo-ids:end"', "", "Tail.", ""].join("\n");
+}
+
+describe("a table region of 150,000 rows a person wrote", () => {
+  // Each row is dropped with a note: 150,000 notes, more than a function call takes as arguments (push(...notes)
+  // threw a RangeError, an internal error), and finding each row's line by searching the body took minutes.
+  it("is a check with a warning per row, no internal error", async () => {
+    const dir = tempDir("kcs-hand-rows-");
+    try {
+      mkdirSync(join(dir, "docs"));
+      writeFileSync(join(dir, "docs", "big.md"), handRowsPage(150_000));
+      const result = await runCli(["gen", "--check", "--catalog", FIXTURE_CATALOG, "--docs", join(dir, "docs")]);
+      expect(result.stderr).not.toMatch(/internal error|RangeError/);
+      expect(result.code).toBe(1);
+      const warnings = result.stderr.split("\n").filter((line) => /big\.md:\d+:\d+: warning: .*names none of its models/.test(line));
+      expect(warnings).toHaveLength(150_000);
+      // Each at its own row: the last one at the last row's line.
+      expect(warnings.at(-1)).toMatch(new RegExp(`^[^:]+big\\.md:${150_000 + 6}:`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.runIf(fuzzing)("is checked in time linear in its rows (CPU time ratio, long run only)", async () => {
+    const names = new RegionNames(catalog, REGION_KINDS);
+    const cpu = (rows: number) => {
+      const text = handRowsPage(rows);
+      return leastCpuMs(() => syncDoc("big.md", text, catalog, names));
+    };
+    const ratio = (await cpu(40_000)) / (await cpu(10_000));
+    // Four times the rows: about 4 when linear, about 16 when quadratic (28 s against 0.6 s once).
+    expect(ratio).toBeLessThan(8);
+  });
+});

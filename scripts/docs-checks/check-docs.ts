@@ -1,6 +1,7 @@
 // Runs the docs rules (registry.ts) over the docs `gen` plans, each rule on the
 // docs in its scope, and gives each finding its severity: an error in generated
 // text, the rule's severity in hand-written text (see rule.ts).
+import { appendAll } from "../lib/append.ts";
 import type { Catalog } from "../catalog/model.ts";
 import type { UnmarkedInspector } from "../docs/discover.ts";
 import { newDoc, type Doc } from "../docs/doc.ts";
@@ -95,7 +96,7 @@ export async function checkDocs(docs: ReadonlyArray<{ path: string; content: str
   for (const { path, content } of docs) {
     const groups = new Set(ids.filter((id) => content.includes(`${id}-`) && new RegExp(`${id.replace(/[.]/g, "\\.")}-[a-z0-9-]+:start`).test(content)));
     const doc: CheckedDoc = { path, content, groups };
-    for (const { check } of rules) diagnostics.push(...(await check.check(doc)));
+    for (const { check } of rules) appendAll(diagnostics, await check.check(doc));
   }
   return diagnostics.sort(byPosition);
 }

@@ -5,6 +5,7 @@
 // Symbolic links are never followed: a link to a file or folder inside the docs
 // folders is synced through its real path; a link leading outside them is
 // reported and left alone, so a run can never write outside the docs it was given.
+import { appendAll } from "../lib/append.ts";
 import { constants } from "node:buffer";
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { dirname, join, sep } from "node:path";
@@ -161,7 +162,7 @@ export function discoverDocs(dirs: readonly string[], inspectUnmarked?: Unmarked
       if (!mayHoldMarker(bytes)) {
         const wide = wideEncodingProblem(path, bytes);
         if (wide) result.diagnostics.push(wide);
-        else if (inspectUnmarked) result.diagnostics.push(...inspectUnmarked(path, bytes));
+        else if (inspectUnmarked) appendAll(result.diagnostics, inspectUnmarked(path, bytes));
         return undefined;
       }
       const notUtf8 = notUtf8Problem(path, bytes);

@@ -2,6 +2,7 @@
 // fits them to where the region stands — the start marker's indentation, blank
 // padding in Markdown, the line ending of the file, the region's bullet and
 // trailing-comma habit, and a comma after the last entry when more follow.
+import { appendAll } from "../lib/append.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
 import { DEFAULT_JSON5_STYLE, joinEntries } from "./json5.ts";
@@ -274,14 +275,14 @@ function renderBody(region: Region, target: RegionTarget, catalog: Catalog, plac
     return { error: `writes JSON5 entries, which do not belong in a \`${context.lang}\` code block; put the region in a json5, jsonc, json, JavaScript or TypeScript one` };
   }
   const notes = [...(output.notes ?? [])];
-  if ("entries" in output) notes.push(...handWrittenKeys(target, context));
+  if ("entries" in output) appendAll(notes, handWrittenKeys(target, context));
   let out = "lines" in output ? numbered(output.lines, list) : joinEntries(output.entries, habit || entriesFollow);
   if (target.kind.listsModels && !sameLines(trimmed, out)) {
     // A body that is not JSON5 is judged line by line where its language is another (a Python list of ids);
     // in a JSON block the JSON checks report it.
     const entries = "entries" in output ? droppedEntries(trimmed, out, region.name, catalog) : undefined;
     const byLine = !("entries" in output) || (entries === undefined && !ENTRY_LANGS.has(context.lang));
-    notes.push(...(entries ?? []), ...(byLine ? droppedLines(trimmed, out, region.name, catalog) : []));
+    appendAll(notes, entries ?? [], byLine ? droppedLines(trimmed, out, region.name, catalog) : []);
   }
   // A blank line after the start marker and before the end marker, except where the written list ran straight
   // into the marker (a list nested under an item, or a marker a formatter indented under the last item): a blank

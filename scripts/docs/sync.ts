@@ -7,6 +7,7 @@
 // language (page-context.ts) -> splice the new bodies into the text. The docs rules
 // (scripts/docs-checks) then add their findings. Nothing is written here: the
 // result is the planned content of every doc that may hold a marker.
+import { appendAll } from "../lib/append.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { BASE_LOCALE, wordsFor } from "../catalog/words.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -148,13 +149,13 @@ export async function syncDocs(catalog: Catalog, docDirs: readonly string[], opt
     }
     regions += doc.regionCount;
     fallbacks.push({ file: doc.path, fallbacks: doc.fallbacks });
-    engineMessages.push(...doc.messages);
+    appendAll(engineMessages, doc.messages);
     // Of the text planned: the file may have changed since discovery hashed it.
     const hash = () => contentKey(located.text);
     const kept = (await options.keep?.(doc, { hash, source: sourceHash(path) })) ?? true;
     if (kept !== false) docs.push(kept === true ? doc : kept);
   }
-  runMessages.push(...missingWordWarnings(catalog, fallbacks));
+  appendAll(runMessages, missingWordWarnings(catalog, fallbacks));
   return {
     docs,
     files: docs.filter((d) => !hasErrors(d)),
@@ -192,7 +193,7 @@ export async function locateRegions(path: string, text: string, names: RegionNam
   if (classification === null) return located;
   const markers = locateMarkers(path, text, lines, candidates, classification, names);
   const paired = pairRegions(path, markers.markers, names, markers.nearMisses);
-  located.diagnostics.push(...markers.problems, ...paired.problems, ...regionContainerProblems(path, text, lines, paired.regions));
+  appendAll(located.diagnostics, markers.problems, paired.problems, regionContainerProblems(path, text, lines, paired.regions));
   return { ...located, markers: markers.markers, regions: paired.regions };
 }
 
@@ -212,7 +213,7 @@ export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionName
   const { path, text, lines } = located;
   const doc = newDoc(path, text);
   doc.regionCount = located.regions.length;
-  doc.messages.push(...located.diagnostics);
+  appendAll(doc.messages, located.diagnostics);
   if (located.markers.length === 0) return doc;
   const diagnostics = doc.messages;
   const language = unknownPageLanguage(text, lines);
@@ -242,7 +243,7 @@ export function planDoc(located: LocatedDoc, catalog: Catalog, names: RegionName
     for (const key of rendered.fallbacks) {
       if (!doc.fallbacks.some((f) => f.key === key)) doc.fallbacks.push({ locale: page.words.locale, key, ...at(region.start) });
     }
-    diagnostics.push(...rendered.diagnostics);
+    appendAll(diagnostics, rendered.diagnostics);
     if (rendered.edit) edits.push(rendered.edit);
   }
   doc.groups = [...groups];

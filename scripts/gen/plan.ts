@@ -1,5 +1,6 @@
 // What `gen` would write: every generated file's current and wanted content.
 // Computing the plan touches nothing on disk; writing and checking are separate steps.
+import { appendAll } from "../lib/append.ts";
 import { readFileSync } from "node:fs";
 import { loadCatalog } from "../catalog/load.ts";
 import { lifecycleDatesPassed, type Catalog } from "../catalog/model.ts";
@@ -92,7 +93,7 @@ export async function planGeneration(options: GenOptions): Promise<GenPlan> {
     ...settings,
     keep: async (doc, { hash, source }) => {
       if (!hasErrors(doc)) await checkPlannedDocs([doc], rules);
-      docMessages.push(...doc.messages);
+      appendAll(docMessages, doc.messages);
       const upToDate = doc.after === doc.before;
       if (upToDate && !hasErrors(doc)) {
         verdicts.remember(doc.path, { hash: hash(), source, regions: doc.regionCount, warnings: doc.messages, fallbacks: doc.fallbacks });

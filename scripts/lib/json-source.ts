@@ -1,5 +1,6 @@
 // Parse JSON, JSONC or JSON5 with a source position for every value, so that a
 // problem found on the parsed data (by zod, say) can be reported at file:line:column.
+import { appendAll } from "./append.ts";
 import { evaluate, parse, type AnyNode, type DocumentNode, type Mode } from "@humanwhocodes/momoa";
 import { bracketPastDepthLimit, TOO_DEEP } from "./json-depth.ts";
 import { explainSyntaxError, LINE_BREAK_IN_STRING, positionAt } from "./json-syntax-messages.ts";
@@ -143,7 +144,7 @@ function readString(source: string, from: number, to: number, dropped: number[])
 function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
   const found: DuplicateKey[] = [];
   if (node.type === "Array") {
-    node.elements.forEach((element, i) => found.push(...findDuplicateKeys(element.value, [...path, i])));
+    node.elements.forEach((element, i) => appendAll(found, findDuplicateKeys(element.value, [...path, i])));
   } else if (node.type === "Object") {
     const seen = new Map<string, AnyNode>();
     for (const member of node.members) {
@@ -151,7 +152,7 @@ function findDuplicateKeys(node: AnyNode, path: JsonPath): DuplicateKey[] {
       const first = seen.get(key);
       if (first) found.push({ path: [...path, key], key, at: toPosition(member.name), first: toPosition(first) });
       else seen.set(key, member.name);
-      found.push(...findDuplicateKeys(member.value, [...path, key]));
+      appendAll(found, findDuplicateKeys(member.value, [...path, key]));
     }
   }
   return found;

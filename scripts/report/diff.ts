@@ -1,4 +1,5 @@
 import { isAbsolute } from "node:path";
+import { appendAll } from "../lib/append.ts";
 import { createTwoFilesPatch, structuredPatch, type StructuredPatchHunk } from "diff";
 import { printablePath } from "../lib/printable-path.ts";
 import type { RegionChange } from "../gen/plan.ts";
@@ -37,7 +38,8 @@ export function regionDiff(path: string, change: RegionChange): string {
   for (const hunk of hunks) {
     const oldStart = hunk.oldStart + change.line - 1;
     const newStart = hunk.newStart + change.newLine - 1;
-    out.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@ ${change.name}`, ...hunk.lines);
+    out.push(`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@ ${change.name}`);
+    appendAll(out, hunk.lines);
   }
   return `${out.join("\n")}\n`;
 }

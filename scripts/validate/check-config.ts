@@ -2,6 +2,7 @@
 // syntax, repeated keys, the zod schema (with did-you-mean for unknown keys), the
 // model-ref rules and, when asked, unset `${VAR}` placeholders. `$include` is taken
 // as the host takes it (includes.ts).
+import { appendAll } from "../lib/append.ts";
 import { BUILT_IN_PROVIDER_IDS, Config, isBuiltInProviderId } from "../../schema/config.ts";
 import type { Catalog } from "../catalog/model.ts";
 import { byPosition, diagnostic, type Diagnostic } from "../lib/diagnostics.ts";
@@ -89,7 +90,7 @@ function checkConfig(config: FollowedConfig, context: CheckContext): Array<Confi
     ...retiredKeys(includes.value),
     ...lowerCasePlaceholders(includes.value),
   ];
-  if (context.environment) findings.push(...checkEnvPlaceholders(config.value, context.environment));
+  if (context.environment) appendAll(findings, checkEnvPlaceholders(config.value, context.environment));
   const problems = findings.map((f) => ({
     ...config.locate(f.path, f.part),
     rule: f.rule,

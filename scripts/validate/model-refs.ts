@@ -5,6 +5,7 @@
 // is given to two models. A value without a provider may be an alias, and a key
 // `provider/*` stands for all of a provider's models. The rules read the raw parsed file, so they also
 // run when other parts of it fail the schema.
+import { appendAll } from "../lib/append.ts";
 import { providerIds, splitModelRef } from "../../schema/atoms.ts";
 import { normalizeProviderId, PLUGIN_PROVIDER_IDS } from "../../schema/host.ts";
 import type { LifecycleData } from "../../schema/catalog.ts";
@@ -152,7 +153,7 @@ class RefScope {
 export function checkModelRefs(config: unknown, catalog: Catalog): ConfigFinding[] {
   const scope = new RefScope(config, catalog);
   const findings = refUses(config).flatMap((use) => scope.check(use) ?? []);
-  findings.push(...duplicateAliases(config));
+  appendAll(findings, duplicateAliases(config));
   return findings;
 }
 

@@ -123,7 +123,7 @@ function pad(text: string, width: number, justify: Justify, open: boolean): stri
  */
 export function laidOut(layout: TableLayout, header: string, delimiter: string, cells: ReadonlyArray<readonly string[]>, pipes: OuterPipes): string[] {
   const open = (i: number) => i === layout.widths.length - 1 && !pipes.trail;
-  const widths = layout.widths.map((width, i) => Math.max(width, ...cells.map((row) => columns(row[i] ?? ""))));
+  const widths = layout.widths.map((width, i) => cells.reduce((widest, row) => Math.max(widest, columns(row[i] ?? "")), width));
   const rows = cells.map((row) => styledRow(row.map((text, i) => pad(text, widths[i]!, layout.rows[i] ?? "left", open(i))), pipes));
   return [header, delimiter, ...rows];
 }

@@ -58,6 +58,8 @@ function namesOfModels(group: ResolvedGroup, models: readonly ModelData[]): Map<
 export interface ReadRow {
   /** The row as written. */
   line: string;
+  /** Its place among the rows read (0 for the first below the alignment row). */
+  index: number;
   cells: string[];
   /** The model the row is about; undefined when no cell names one, or cells name different ones. */
   model?: ModelData;
@@ -71,12 +73,12 @@ export interface ReadRow {
  */
 export function readRows(rows: readonly string[], group: ResolvedGroup, models: readonly ModelData[] = group.models): ReadRow[] {
   const index = namesOfModels(group, models);
-  return rows.map((row) => {
+  return rows.map((row, at) => {
     const cells = splitRow(row);
     // A cell may carry a person's note in parentheses (`kimi-k2.6`（推荐）): it still names its model.
     const named = new Set(cells.map((c) => index.get(comparableCell(c)) ?? namedWithNote(c, index)).filter((m): m is ModelData => m != null));
-    if (named.size > 1) return { line: row, cells, models: [...named] };
-    return named.size === 1 ? { line: row, cells, model: [...named][0]! } : { line: row, cells };
+    if (named.size > 1) return { line: row, index: at, cells, models: [...named] };
+    return named.size === 1 ? { line: row, index: at, cells, model: [...named][0]! } : { line: row, index: at, cells };
   });
 }
 

@@ -356,6 +356,17 @@ function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
   return byModel;
 }
 
+/** The body line of each table row below the header and alignment rows, in order: the rows modelTable reads. */
+function tableRowLines(body: readonly string[]): number[] {
+  const lines: number[] = [];
+  let written = 0;
+  body.forEach((line, i) => {
+    if (line.trim() === "") return;
+    if (++written > 2 && line.includes("|")) lines.push(i);
+  });
+  return lines;
+}
+
 /** A new table: a header in the page's language, then one row per model. */
 function newTable(ids: readonly string[], group: ResolvedGroup, style: CellStyle): RegionOutput {
   const titles = ids.map((id) => (id === HAND ? "" : escapeText(style.words.say(`column.${id}`, COLUMNS[id]!.title))));
@@ -428,6 +439,9 @@ export function modelTable(context: RenderContext): RegionOutput {
   }
   const headerLine = body.indexOf(header);
   const rows = written.slice(2).filter((line) => line.includes("|"));
+  // The body line of each of `rows`, for notes at a row: worked out once and only for a note (a row's text may repeat).
+  let rowLinesOnce: number[] | undefined;
+  const lineOf = (row: ReadRow) => (rowLinesOnce ??= tableRowLines(body))[row.index]!;
   // Which model each row names is worked out only where something needs it (it costs a pass over every cell).
   let readOnce: ReadRow[] | undefined;
   const read = () => (readOnce ??= readRows(rows, group));
@@ -454,20 +468,20 @@ export function modelTable(context: RenderContext): RegionOutput {
 
   // Rows gen cannot write again as they are, which nothing else names: what a person wrote in them would go without a word.
   for (const row of byModel === undefined ? [] : read()) {
-    const at = { line: body.indexOf(row.line), column: row.line.length - row.line.trimStart().length };
+    const at = () => ({ line: lineOf(row), column: row.line.length - row.line.trimStart().length });
     const refs = (models: readonly ModelData[]) => models.map((m) => inlineCode(modelRef(group.provider, m))).join(", ");
     const first = row.model && byModel!.get(row.model);
     if (row.model && first !== row && first!.line.trim() !== row.line.trim()) {
       notes.push({
         message: `this row of region ${context.region} is about ${refs([row.model])}, as a row above it is: gen writes one row per model, from the first, and drops this one; ` +
           "move what it says into the first row, or out of the region",
-        at,
+        at: at(),
       });
     } else if (row.models) {
       notes.push({
         message: `this row of region ${context.region} names more than one model (${refs(row.models)}): gen drops it; ` +
           "write the cells of one model in it, or move it out of the region",
-        at,
+        at: at(),
       });
     }
   }
@@ -507,7 +521,7 @@ export function modelTable(context: RenderContext): RegionOutput {
         message:
           `column ${i + 1} of region ${context.region}: cell "${text}" stands beyond the header's ${columns.length} columns, where Markdown shows nothing, ` +
           "and gen drops it: give the table a column for it (a header cell and a delimiter cell), or move it out of the region",
-        at: { line: body.indexOf(row.line), column: cellColumns(row.line)[i]! },
+        at: { line: lineOf(row), column: cellColumns(row.line)[i]! },
       });
     });
     return cells;
