@@ -60,7 +60,7 @@ export const SHOWN_REGION_DIFFS = 50;
  * unless `--verbose`: a catalog change can rewrite thousands of pages, which would
  * make one line of hundreds of kilobytes (`git status` lists them better).
  */
-export const NAMED_WRITTEN_FILES = 10;
+const NAMED_WRITTEN_FILES = 10;
 
 /** `fix` is the command that regenerates, as the user runs it (e.g. `pnpm gen`). */
 export function summaryLine(plan: GenPlan, changed: readonly PlannedFile[], mode: GenMode, fix: string, verbose = false): string {

@@ -356,7 +356,7 @@ function writtenRows(rows: readonly ReadRow[]): Map<ModelData, ReadRow> {
   return byModel;
 }
 
-/** The body line of each table row below the header and alignment rows, in order: the rows modelTable reads. */
+/** The body line of each table row below the header and alignment rows (the first two lines written), in order. */
 function tableRowLines(body: readonly string[]): number[] {
   const lines: number[] = [];
   let written = 0;
@@ -438,10 +438,11 @@ export function modelTable(context: RenderContext): RegionOutput {
     return { error: "a table region must begin with the table's header row and alignment row (or be empty, to get default ones)" };
   }
   const headerLine = body.indexOf(header);
-  const rows = written.slice(2).filter((line) => line.includes("|"));
-  // The body line of each of `rows`, for notes at a row: worked out once and only for a note (a row's text may repeat).
-  let rowLinesOnce: number[] | undefined;
-  const lineOf = (row: ReadRow) => (rowLinesOnce ??= tableRowLines(body))[row.index]!;
+  // The rows below the header and alignment rows, and where each stands in the body (for notes at a row: a row's
+  // text may repeat, so its line is kept rather than searched for).
+  const rowLines = tableRowLines(body);
+  const rows = rowLines.map((i) => body[i]!);
+  const lineOf = (row: ReadRow) => rowLines[row.index]!;
   // Which model each row names is worked out only where something needs it (it costs a pass over every cell).
   let readOnce: ReadRow[] | undefined;
   const read = () => (readOnce ??= readRows(rows, group));
